@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The composition root: the only place that puts the core and the chat adapters together.
+import { main } from '../src/cli.js';
+
+const code = await main(process.argv.slice(2), { adapters: [] });
+process.exitCode = code;

@@ -1,0 +1,93 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError, UsageError } from './errors.js';
+import type { ChatAdapter } from './commands/adapter.js';
+import { registerUsersigCommands } from './cli/usersig.js';
+import { registerPushCommands } from './cli/push.js';
+import { registerServeCommand } from './cli/serve.js';
+import { registerAuditCommand } from './cli/audit.js';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliDeps {
+  io?: Partial<CliIo>;
+  /** Chat adapters `imops serve` may start; the composition root (bin/imops.ts) supplies them. */
+  adapters?: ChatAdapter[];
+}
+
+/** What each subcommand module gets: I/O, and a way to set the process exit status. */
+export interface CliContext extends CliIo {
+  adapters: ChatAdapter[];
+  setExit(code: number): void;
+  /** The --config value given to the top-level program. */
+  configPath(): string | undefined;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Run the `imops` command. Returns the exit status instead of exiting, so tests run it in process. */
+export async function main(argv: string[], deps: CliDeps = {}): Promise<number> {
+  const io: CliIo = {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    ...deps.io,
+  };
+  let exit = EXIT_OK;
+  const program = new Command('imops')
+    .description('UserSig and offline-push checks for Tencent IM / TRTC apps, from the shell, Slack and Discord.')
+    .option('-c, --config <file>', 'configuration file (default: $IMOPS_CONFIG, then ./imops.yml)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .exitOverride();
+
+  const ctx: CliContext = {
+    ...io,
+    adapters: deps.adapters ?? [],
+    setExit: (code) => {
+      exit = Math.max(exit, code);
+    },
+    configPath: () => program.opts<{ config?: string }>().config,
+  };
+  registerUsersigCommands(program, ctx);
+  registerPushCommands(program, ctx);
+  registerAuditCommand(program, ctx);
+  registerServeCommand(program, ctx);
+  // exitOverride must reach every subcommand so usage errors come back here as exit status 2.
+  const applyToAll = (cmd: Command) => {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
+    cmd.commands.forEach(applyToAll);
+  };
+  program.commands.forEach(applyToAll);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exit;
+  } catch (err) {
+    return handleError(err, io);
+  }
+}
+
+function handleError(err: unknown, io: CliIo): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+    return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (err instanceof ConfigError) {
+    io.err(`imops: configuration error: ${err.message}`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof UsageError) {
+    io.err(`imops: ${err.message}${err.fix ? `\n  fix: ${err.fix}` : ''}`);
+    return EXIT_USAGE;
+  }
+  io.err(`imops: unexpected error: ${(err as Error)?.message ?? String(err)}`);
+  return EXIT_CHECK_FAILED;
+}

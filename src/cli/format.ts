@@ -1,0 +1,39 @@
+/** Human output for the terminal: aligned fields, times in UTC with a relative hint. */
+
+export function formatFields(rows: [string, string | undefined][], indent = ''): string {
+  const present = rows.filter((r): r is [string, string] => r[1] !== undefined);
+  const width = Math.max(0, ...present.map(([k]) => k.length));
+  return present
+    .map(([k, v]) => `${indent}${(k + ':').padEnd(width + 1)}  ${v.replace(/\n/g, `\n${indent}${' '.repeat(width + 3)}`)}`)
+    .join('\n');
+}
+
+/** "2024-05-12 22:13:20 UTC (in 179 days)" */
+export function formatTime(iso: string, nowMs: number = Date.now()): string {
+  const t = Date.parse(iso);
+  return `${iso.replace('T', ' ').replace(/\.\d{3}Z$|Z$/, '')} UTC (${relative(t, nowMs)})`;
+}
+
+export function relative(tMs: number, nowMs: number = Date.now()): string {
+  const diff = tMs - nowMs;
+  const span = humanDuration(Math.abs(diff) / 1000);
+  if (Math.abs(diff) < 1000) return 'now';
+  return diff > 0 ? `in ${span}` : `${span} ago`;
+}
+
+/** 15552000 -> "180 days"; 43200 -> "12 hours"; 90 -> "1 minute 30 seconds". */
+export function humanDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const parts: string[] = [];
+  let rest = s;
+  for (const [size, name] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+      rest -= n * size;
+    }
+    if (parts.length === 2 || (parts.length === 1 && size >= 86400 && n >= 2)) break;
+  }
+  return parts.length ? parts.join(' ') : '0 seconds';
+}

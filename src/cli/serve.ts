@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli.js';
+
+export function registerServeCommand(program: Command, ctx: CliContext): void {
+  void program;
+  void ctx;
+}

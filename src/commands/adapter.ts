@@ -1,0 +1,27 @@
+import type { Logger } from '../log.js';
+import type { Router } from '../http/router.js';
+import type { CommandCore } from './types.js';
+
+/** What `imops serve` hands a chat adapter. Adapters see the command core, never the services behind it. */
+export interface AdapterContext {
+  core: CommandCore;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  /** The shared HTTP server's routes (Slack's HTTP mode mounts POST /slack/events here). */
+  router: Router;
+}
+
+export interface RunningAdapter {
+  /** One line for the start-up banner, e.g. "Slack (Socket Mode)". */
+  description: string;
+  /** Connected and able to answer (readiness). */
+  ready(): boolean;
+  stop(): Promise<void>;
+}
+
+export interface ChatAdapter {
+  name: 'slack' | 'discord';
+  /** Which env vars are missing to enable it; empty when it can start. */
+  missing(env: NodeJS.ProcessEnv): string[];
+  start(ctx: AdapterContext): Promise<RunningAdapter>;
+}

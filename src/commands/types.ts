@@ -1,0 +1,96 @@
+import type { Logger } from '../log.js';
+import type { Config } from '../config/types.js';
+import type { AuditLog } from '../access/audit.js';
+import type { PushService } from '../push/types.js';
+import type { Choice, Form, Reply, Visibility } from './reply.js';
+
+export type Platform = 'slack' | 'discord' | 'cli';
+
+/** Who is asking. `roles` are platform role IDs (Discord); access rules match `platform:userId` and `platform:role:id`. */
+export interface Principal {
+  platform: Platform;
+  userId: string;
+  roles: string[];
+  /** Where the command was typed, for the audit log. */
+  channelId?: string;
+}
+
+export type OptionType = 'string' | 'integer';
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: OptionType;
+  required: boolean;
+  /** The value is a credential: Discord collects it through a modal, never as a visible slash option. */
+  secret?: boolean;
+  /** Autocomplete source for Discord; Slack shows the usage hint instead. */
+  autocomplete?: 'app' | 'userId' | 'certificate';
+  /** Take the rest of the text (Slack) for the last option. */
+  rest?: boolean;
+}
+
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+}
+
+/**
+ * One declaration per slash command. Discord registration, Slack usage text, the manifest check and help
+ * are all derived from it.
+ */
+export interface CommandSpec {
+  name: string;
+  description: string;
+  usageHint: string;
+  /** Either subcommands (`/usersig gen …`) or options directly (`/pushcheck alice`). */
+  subcommands?: SubcommandSpec[];
+  options?: OptionSpec[];
+}
+
+export type Args = Record<string, string | undefined>;
+
+/** A parsed invocation, whatever the platform. */
+export interface Invocation {
+  command: string;
+  subcommand?: string;
+  args: Args;
+  /** True when the user gave nothing at all (Slack `/usersig` with empty text): open the form. */
+  empty: boolean;
+}
+
+/**
+ * What the adapter must send first, decided before any slow work: Discord allows a modal only as the first
+ * response, and both platforms need an answer within 3 seconds.
+ *  - form:   open this modal now.
+ *  - reply:  answer with a new message (run() is fast, but the adapter may still defer).
+ *  - defer:  acknowledge now ("thinking…"), run() may take seconds, then post the reply.
+ *  - update: replace the message that carried the action with run()'s reply (acknowledge first).
+ */
+export type Plan =
+  | { kind: 'form'; form: Form }
+  | { kind: 'reply' | 'defer'; visibility: Visibility; run: () => Promise<Reply> }
+  | { kind: 'update'; visibility: Visibility; run: () => Promise<Reply> };
+
+export type FormResult = { kind: 'errors'; errors: Record<string, string> } | { kind: 'plan'; plan: Plan };
+
+/** The platform-neutral command core that every adapter drives. */
+export interface CommandCore {
+  readonly specs: readonly CommandSpec[];
+  /** Turn Slack's free text into an invocation (Discord passes typed options instead). */
+  parseText(command: string, text: string): Invocation;
+  plan(principal: Principal, invocation: Invocation): Plan;
+  submitForm(principal: Principal, formId: string, values: Record<string, string>): Promise<FormResult>;
+  action(principal: Principal, actionId: string, value?: string): Plan;
+  autocomplete(principal: Principal, source: NonNullable<OptionSpec['autocomplete']>, partial: string, args: Args): Promise<Choice[]>;
+}
+
+export interface CoreServices {
+  config: Config;
+  log: Logger;
+  push: PushService;
+  audit: AuditLog;
+  /** Unix milliseconds; tests pin it. */
+  now?: () => number;
+}

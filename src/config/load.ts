@@ -1,0 +1,173 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
+import { configFileSchema, type ConfigFile } from './schema.js';
+import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config } from './types.js';
+
+export interface LoadOptions {
+  /** Explicit path (`--config`); otherwise IMOPS_CONFIG, then ./imops.yml when it exists. */
+  path?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Things the operator should know that do not stop imops (for example a trimmed secret key). */
+  notices: string[];
+}
+
+export function loadConfig(options: LoadOptions = {}): LoadedConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = resolve(cwd, env.IMOPS_DATA_DIR || './data');
+  const explicit = options.path ?? (env.IMOPS_CONFIG || undefined);
+  const path = explicit ? resolve(cwd, explicit) : existsSync(resolve(cwd, 'imops.yml')) ? resolve(cwd, 'imops.yml') : undefined;
+
+  if (path) return loadFile(path, env, dataDir);
+  return loadFromEnv(env, dataDir);
+}
+
+function loadFromEnv(env: NodeJS.ProcessEnv, dataDir: string): LoadedConfig {
+  const source = 'environment';
+  const notices: string[] = [];
+  const base: Config = { source, apps: [], access: {}, providers: structuredClone(DEFAULT_PROVIDERS), dataDir };
+  const id = env.IMOPS_SDKAPPID;
+  const key = env.IMOPS_SECRET_KEY;
+  if (!id && !key) return { config: base, notices };
+  if (!id) throw new ConfigError(source, 'IMOPS_SDKAPPID', 'is not set but IMOPS_SECRET_KEY is', 'set IMOPS_SDKAPPID to the SDKAppID of the key (IM console > Applications)');
+  if (!key) throw new ConfigError(source, 'IMOPS_SECRET_KEY', 'is not set but IMOPS_SDKAPPID is', 'set IMOPS_SECRET_KEY to the app key from the IM console');
+  const sdkAppId = Number(id.trim());
+  if (!/^\d+$/.test(id.trim()) || sdkAppId < 1 || sdkAppId > 0xffffffff) {
+    throw new ConfigError(source, 'IMOPS_SDKAPPID', `must be a positive whole number of at most 4294967295, got "${id}"`);
+  }
+  base.apps.push({ name: 'default', sdkAppId, secretKey: cleanSecretKey(key, 'IMOPS_SECRET_KEY', notices), certificates: [] });
+  return { config: base, notices };
+}
+
+function loadFile(path: string, env: NodeJS.ProcessEnv, dataDir: string): LoadedConfig {
+  const notices: string[] = [];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(path, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given by --config or IMOPS_CONFIG');
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '';
+    throw new ConfigError(path, where, `is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const expanded = interpolate(raw, env, path, []);
+  const parsed = configFileSchema.safeParse(expanded);
+  if (!parsed.success) throw zodToConfigError(path, parsed.error);
+  const dir = dirname(path);
+  const config = resolveFile(parsed.data, path, dir, dataDir, notices);
+  return { config, notices };
+}
+
+/** Replace `${NAME}` in every string value; an unset variable is an error that names the field. */
+function interpolate(value: unknown, env: NodeJS.ProcessEnv, source: string, at: (string | number)[]): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const v = env[name];
+      if (v === undefined) throw new ConfigError(source, formatPath(at), `uses \${${name}}, which is not set in the environment`, `export ${name}=… before starting imops, or write the value in the file`);
+      return v;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => interpolate(v, env, source, [...at, i]));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env, source, [...at, k])]));
+  }
+  return value;
+}
+
+function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: string, notices: string[]): Config {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  const names = new Set<string>();
+  const apps: AppConfig[] = file.apps.map((a, i) => {
+    if (names.has(a.name)) throw new ConfigError(source, `apps[${i}].name`, `"${a.name}" is used by two apps`, 'give each app its own name');
+    names.add(a.name);
+    let secretKey: string;
+    if (a.secretKeyFile !== undefined) {
+      const keyPath = abs(a.secretKeyFile);
+      try {
+        secretKey = readFileSync(keyPath, 'utf8');
+      } catch (err) {
+        throw new ConfigError(source, `apps[${i}].secretKeyFile`, `cannot read ${keyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+      secretKey = cleanSecretKey(secretKey, `apps[${i}].secretKeyFile`, notices);
+    } else {
+      secretKey = cleanSecretKey(a.secretKey ?? '', `apps[${i}].secretKey`, notices);
+    }
+    if (!secretKey) throw new ConfigError(source, `apps[${i}].secretKey`, 'is empty', 'copy the key from the IM console (Applications > your app > key)');
+    const ids = new Set<string>();
+    const certificates: CertificateConfig[] = a.certificates.map((c, j) => {
+      if (ids.has(c.id)) throw new ConfigError(source, `apps[${i}].certificates[${j}].id`, `"${c.id}" is used twice in app ${a.name}`, 'certificate IDs are unique within an app');
+      ids.add(c.id);
+      if (c.platform === 'fcm') return { ...c, serviceAccountFile: abs(c.serviceAccountFile) };
+      const auth = c.auth.type === 'token' ? { ...c.auth, keyFile: abs(c.auth.keyFile) }
+        : c.auth.type === 'pkcs12' ? { ...c.auth, file: abs(c.auth.file) }
+        : { ...c.auth, certFile: abs(c.auth.certFile), keyFile: abs(c.auth.keyFile) };
+      return { ...c, auth };
+    });
+    return { name: a.name, sdkAppId: a.sdkAppId, secretKey, certificates };
+  });
+  const p = file.providers;
+  return {
+    source,
+    apps,
+    access: file.access,
+    dataDir,
+    providers: {
+      apns: {
+        productionUrl: p.apns.productionUrl ?? DEFAULT_PROVIDERS.apns.productionUrl,
+        sandboxUrl: p.apns.sandboxUrl ?? DEFAULT_PROVIDERS.apns.sandboxUrl,
+        caFile: p.apns.caFile ? abs(p.apns.caFile) : undefined,
+        timeoutMs: p.apns.timeoutMs ?? DEFAULT_PROVIDERS.apns.timeoutMs,
+      },
+      fcm: {
+        url: p.fcm.url ?? DEFAULT_PROVIDERS.fcm.url,
+        caFile: p.fcm.caFile ? abs(p.fcm.caFile) : undefined,
+        timeoutMs: p.fcm.timeoutMs ?? DEFAULT_PROVIDERS.fcm.timeoutMs,
+      },
+    },
+  };
+}
+
+/** The whole string is the HMAC key, so stray whitespace from a file or env var would break every signature. */
+function cleanSecretKey(key: string, field: string, notices: string[]): string {
+  const trimmed = key.trim();
+  if (trimmed !== key) notices.push(`${field}: surrounding whitespace was trimmed from the secret key`);
+  return trimmed;
+}
+
+function zodToConfigError(source: string, error: z.ZodError): ConfigError {
+  const issue = error.issues[0];
+  if (!issue) return new ConfigError(source, '', 'is not valid');
+  const extra = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
+  let problem = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) problem = `is required (${issue.expected})`;
+  return new ConfigError(source, formatPath(issue.path as (string | number)[]), problem + extra);
+}
+
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+export function findApp(config: Config, name?: string): AppConfig {
+  if (config.apps.length === 0) {
+    throw new ConfigError(config.source, 'apps', 'no app is configured', 'set IMOPS_SDKAPPID and IMOPS_SECRET_KEY, or list apps in imops.yml (see README)');
+  }
+  if (name === undefined) {
+    if (config.apps.length === 1) return config.apps[0]!;
+    throw new ConfigError(config.source, 'apps', `several apps are configured (${config.apps.map((a) => a.name).join(', ')})`, 'choose one with --app NAME');
+  }
+  const app = config.apps.find((a) => a.name === name);
+  if (!app) throw new ConfigError(config.source, 'apps', `no app named "${name}"; configured: ${config.apps.map((a) => a.name).join(', ')}`, 'use one of the configured names');
+  return app;
+}

@@ -1,0 +1,37 @@
+import { pino, type Logger, type DestinationStream } from 'pino';
+
+export type { Logger };
+
+/**
+ * Field names that may carry a credential anywhere in a log object. pino redacts by path, so each name is
+ * listed at the top level and one and two levels down: enough for `{ req: { headers: { authorization } } }`.
+ */
+const SECRET_FIELDS = [
+  'secretKey', 'secret', 'key', 'privateKey', 'private_key', 'passphrase', 'password',
+  'userSig', 'usersig', 'privateMapKey', 'sig', 'token', 'deviceToken', 'authorization', 'Authorization',
+  'botToken', 'signingSecret', 'appToken', 'accessToken', 'access_token', 'serviceAccount',
+];
+
+export const REDACTED = '[redacted]';
+
+export const redactPaths: string[] = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
+
+export interface LoggerOptions {
+  level?: string;
+  destination?: DestinationStream;
+}
+
+/** JSON logs to stderr (stdout belongs to command output), with every secret-bearing field redacted. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
+  return pino(
+    { level, redact: { paths: redactPaths, censor: REDACTED }, base: { app: 'imops' } },
+    options.destination ?? pino.destination({ fd: 2, sync: true }),
+  );
+}
+
+/** Show enough of a device token to recognise it, never enough to use it. */
+export function maskToken(token: string): string {
+  if (token.length <= 12) return `${token.slice(0, 2)}…(${token.length})`;
+  return `${token.slice(0, 6)}…${token.slice(-4)} (${token.length} chars)`;
+}

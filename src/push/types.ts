@@ -1,0 +1,84 @@
+import type { ApnsEnvironment } from '../config/types.js';
+
+export type PushPlatform = 'apns' | 'fcm';
+
+/** What a client app reported after login: one row per (app, UserID, token). */
+export interface Device {
+  app: string;
+  userId: string;
+  certificateId: string;
+  platform: PushPlatform;
+  token: string;
+  environment?: ApnsEnvironment;
+  bundleId?: string;
+  appVersion?: string;
+  deviceModel?: string;
+  osVersion?: string;
+  /** Problems noticed at upload (for example an FCM token under an APNs certificate); stored anyway. */
+  warnings: string[];
+  firstUploaded: string;
+  lastSeen: string;
+}
+
+export type PushVerdict =
+  | 'DELIVERED'
+  | 'NO_DEVICES'
+  | 'UNKNOWN_CERTIFICATE'
+  | 'PLATFORM_MISMATCH'
+  | 'TOKEN_ENVIRONMENT_MISMATCH'
+  | 'BAD_DEVICE_TOKEN'
+  | 'TOKEN_NOT_FOR_TOPIC'
+  | 'TOKEN_UNREGISTERED'
+  | 'CREDENTIAL_INVALID'
+  | 'CREDENTIAL_EXPIRED'
+  | 'CERT_ENVIRONMENT_MISMATCH'
+  | 'TOPIC_INVALID'
+  | 'SENDER_MISMATCH'
+  | 'THIRD_PARTY_AUTH'
+  | 'PAYLOAD_REJECTED'
+  | 'RATE_LIMITED'
+  | 'PROVIDER_UNAVAILABLE'
+  | 'NETWORK';
+
+/** The result of one device's test push (design.md "Push check results"). */
+export interface PushResult {
+  certificateId: string;
+  platform: PushPlatform;
+  /** Masked: enough to recognise, never enough to use. */
+  token: string;
+  ok: boolean;
+  verdict: PushVerdict;
+  cause: string;
+  fix: string;
+  provider: { status?: number | string; reason?: string; environment?: ApnsEnvironment };
+  /** The provider's message ID (apns-id, FCM message name) when it accepted the push. */
+  id?: string;
+}
+
+export type HealthLevel = 'ok' | 'warning' | 'failure';
+
+export interface CertificateProblem {
+  level: Exclude<HealthLevel, 'ok'>;
+  problem: string;
+  fix: string;
+}
+
+export interface CertificateHealth {
+  certificateId: string;
+  platform: PushPlatform;
+  level: HealthLevel;
+  /** What was checked, e.g. "token key ABC123DEFG, team DEF123GHIJ" or "expires 2027-03-01". */
+  summary: string;
+  problems: CertificateProblem[];
+}
+
+/** The push check as the command layer and the CLI use it. */
+export interface PushService {
+  devices(app: string, userId: string): Device[];
+  /** UserIDs with uploaded devices that start with `prefix` (autocomplete). */
+  knownUserIds(app: string, prefix: string, limit: number): string[];
+  /** Test every device of the user, or only those uploaded with `certificateId`. */
+  test(app: string, userId: string, options?: { certificateId?: string }): Promise<PushResult[]>;
+  certificates(app: string): Promise<CertificateHealth[]>;
+  close(): Promise<void>;
+}

@@ -17,6 +17,8 @@ export interface CliDeps {
   io?: Partial<CliIo>;
   /** Chat adapters `imops serve` may start; the composition root (bin/imops.ts) supplies them. */
   adapters?: ChatAdapter[];
+  /** Extra subcommands contributed by the composition root (for example `imops discord register`). */
+  extend?: ((program: Command, ctx: CliContext) => void)[];
 }
 
 /** What each subcommand module gets: I/O, and a way to set the process exit status. */
@@ -60,6 +62,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
   registerPushCommands(program, ctx);
   registerAuditCommand(program, ctx);
   registerServeCommand(program, ctx);
+  for (const extend of deps.extend ?? []) extend(program, ctx);
   // exitOverride must reach every subcommand so usage errors come back here as exit status 2.
   const applyToAll = (cmd: Command) => {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');

@@ -1,0 +1,187 @@
+import type { ApnsEnvironment, CertificateConfig } from '../config/types.js';
+import type { Db } from '../store/db.js';
+import { describeToken } from './token-shape.js';
+import type { Device, PushPlatform } from './types.js';
+
+/** What a client (or an admin) reports for one device. */
+export interface DeviceInput {
+  app: string;
+  userId: string;
+  certificateId: string;
+  platform: PushPlatform;
+  token: string;
+  environment?: ApnsEnvironment;
+  bundleId?: string;
+  appVersion?: string;
+  deviceModel?: string;
+  osVersion?: string;
+  warnings?: string[];
+}
+
+/**
+ * The devices UserIDs uploaded. A small interface so that a Postgres store can sit behind it later;
+ * the embedded default is SQLite.
+ */
+export interface DeviceStore {
+  /**
+   * Store a report. One row per (app, UserID, token): a re-upload replaces the other fields with the new
+   * report (what the client says now is what the check must show) and moves last seen; first uploaded stays.
+   */
+  upsert(input: DeviceInput): { device: Device; created: boolean };
+  /** The user's devices, most recently seen first. */
+  list(app: string, userId: string): Device[];
+  /** Forget one token of the user, or all of the user's tokens when none is given. Returns how many went. */
+  remove(app: string, userId: string, token?: string): number;
+  /** UserIDs with devices that start with `prefix` (exact, case-sensitive), in order. */
+  knownUserIds(app: string, prefix: string, limit: number): string[];
+}
+
+interface DeviceRow {
+  app: string;
+  user_id: string;
+  token: string;
+  certificate_id: string;
+  platform: PushPlatform;
+  environment: ApnsEnvironment | null;
+  bundle_id: string | null;
+  app_version: string | null;
+  device_model: string | null;
+  os_version: string | null;
+  warnings: string | null;
+  first_uploaded: number;
+  last_seen: number;
+}
+
+const COLUMNS = 'app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen';
+
+export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceStore {
+  // Insert first and update only on conflict, so that `created` is exact even within one millisecond.
+  const insert = db.prepare(
+    `INSERT INTO devices (${COLUMNS}) VALUES (@app, @userId, @token, @certificateId, @platform, @environment, @bundleId, @appVersion, @deviceModel, @osVersion, @warnings, @at, @at)
+     ON CONFLICT (app, user_id, token) DO NOTHING`,
+  );
+  const update = db.prepare(
+    `UPDATE devices SET certificate_id = @certificateId, platform = @platform, environment = @environment, bundle_id = @bundleId,
+       app_version = @appVersion, device_model = @deviceModel, os_version = @osVersion, warnings = @warnings, last_seen = @at
+     WHERE app = @app AND user_id = @userId AND token = @token
+     RETURNING first_uploaded`,
+  );
+  const selectUser = db.prepare(`SELECT ${COLUMNS} FROM devices WHERE app = ? AND user_id = ? ORDER BY last_seen DESC, token`);
+  const deleteOne = db.prepare('DELETE FROM devices WHERE app = ? AND user_id = ? AND token = ?');
+  const deleteAll = db.prepare('DELETE FROM devices WHERE app = ? AND user_id = ?');
+  // Walks the primary key from `prefix` on; the caller stops at the first ID without the prefix.
+  const userIdsFrom = db.prepare('SELECT DISTINCT user_id FROM devices WHERE app = ? AND user_id >= ? ORDER BY user_id').pluck();
+
+  const upsertTx = db.transaction((input: DeviceInput, at: number) => {
+    const params = {
+      app: input.app,
+      userId: input.userId,
+      token: input.token,
+      certificateId: input.certificateId,
+      platform: input.platform,
+      environment: input.environment ?? null,
+      bundleId: input.bundleId ?? null,
+      appVersion: input.appVersion ?? null,
+      deviceModel: input.deviceModel ?? null,
+      osVersion: input.osVersion ?? null,
+      warnings: input.warnings?.length ? JSON.stringify(input.warnings) : null,
+      at,
+    };
+    if (insert.run(params).changes === 1) return { first: at, created: true };
+    const row = update.get(params) as { first_uploaded: number };
+    return { first: row.first_uploaded, created: false };
+  });
+
+  return {
+    upsert(input) {
+      const at = now();
+      const { first, created } = upsertTx(input, at);
+      const device: Device = {
+        app: input.app,
+        userId: input.userId,
+        certificateId: input.certificateId,
+        platform: input.platform,
+        token: input.token,
+        ...(input.environment !== undefined && { environment: input.environment }),
+        ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
+        ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
+        ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
+        ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
+        warnings: input.warnings ?? [],
+        firstUploaded: new Date(first).toISOString(),
+        lastSeen: new Date(at).toISOString(),
+      };
+      return { device, created };
+    },
+    list(app, userId) {
+      return (selectUser.all(app, userId) as DeviceRow[]).map(toDevice);
+    },
+    remove(app, userId, token) {
+      return (token === undefined ? deleteAll.run(app, userId) : deleteOne.run(app, userId, token)).changes;
+    },
+    knownUserIds(app, prefix, limit) {
+      const ids: string[] = [];
+      if (limit <= 0) return ids;
+      for (const id of userIdsFrom.iterate(app, prefix) as IterableIterator<string>) {
+        if (!id.startsWith(prefix)) break;
+        ids.push(id);
+        if (ids.length >= limit) break;
+      }
+      return ids;
+    },
+  };
+}
+
+function toDevice(r: DeviceRow): Device {
+  return {
+    app: r.app,
+    userId: r.user_id,
+    certificateId: r.certificate_id,
+    platform: r.platform,
+    token: r.token,
+    ...(r.environment !== null && { environment: r.environment }),
+    ...(r.bundle_id !== null && { bundleId: r.bundle_id }),
+    ...(r.app_version !== null && { appVersion: r.app_version }),
+    ...(r.device_model !== null && { deviceModel: r.device_model }),
+    ...(r.os_version !== null && { osVersion: r.os_version }),
+    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+    firstUploaded: new Date(r.first_uploaded).toISOString(),
+    lastSeen: new Date(r.last_seen).toISOString(),
+  };
+}
+
+/** What the client reported, before it is stored. */
+export interface DeviceReport {
+  token: string;
+  platform?: PushPlatform;
+  environment?: ApnsEnvironment;
+  bundleId?: string;
+}
+
+/**
+ * Warnings for a report under a configured certificate. The report is stored anyway (showing what was
+ * really uploaded is the point of the check); these say in advance what the test push will run into.
+ */
+export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): string[] {
+  const warnings: string[] = [];
+  const shape = describeToken(report.token);
+  const certName = `certificate ${cert.id} is ${cert.platform === 'apns' ? 'an APNs' : 'an FCM'} certificate`;
+  if (report.platform !== undefined && report.platform !== cert.platform) {
+    warnings.push(`The app reported platform ${report.platform} but ${certName}: it uploaded with the wrong certificate ID.`);
+  }
+  if (shape.looksLike === 'fcm' && cert.platform === 'apns') {
+    warnings.push(`The token looks like an FCM registration token but ${certName}: the app uploaded its FCM token with the APNs certificate ID.`);
+  } else if (shape.looksLike === 'apns' && cert.platform === 'fcm') {
+    warnings.push(`The token looks like an APNs device token (hex) but ${certName}: the app uploaded its APNs token with the FCM certificate ID.`);
+  }
+  warnings.push(...shape.problems);
+  if (cert.platform === 'apns') {
+    if (report.environment !== undefined && report.environment !== cert.environment) {
+      warnings.push(`The app reported a ${report.environment} token but certificate ${cert.id} is for ${cert.environment}: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.`);
+    }
+    if (report.bundleId !== undefined && report.bundleId !== cert.bundleId) {
+      warnings.push(`The app reported bundle ID ${report.bundleId} but certificate ${cert.id} pushes to ${cert.bundleId}: APNs will answer DeviceTokenNotForTopic.`);
+    }
+  }
+  return warnings;
+}

@@ -524,9 +524,9 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
           components: Object.entries(values).map(([field, value], i) => ({
             type: 18,
             id: i + 1,
-            component: Array.isArray(value)
+            component: (Array.isArray(value)
               ? { type: 3, id: 100 + i, custom_id: field, values: value }
-              : { type: 4, id: 100 + i, custom_id: field, value },
+              : { type: 4, id: 100 + i, custom_id: field, value }) as JsonObject,
           })),
         },
       }, d),

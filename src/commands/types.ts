@@ -58,6 +58,8 @@ export interface Invocation {
   args: Args;
   /** True when the user gave nothing at all (Slack `/usersig` with empty text): open the form. */
   empty: boolean;
+  /** Why the text could not be read (unknown subcommand, too many or missing arguments): plan() answers with usage. */
+  problem?: string;
 }
 
 /**

@@ -5,3 +5,24 @@ export { ConfigError, UsageError } from './errors.js';
 export type { Reply, Block, Action, Form, FormField } from './commands/reply.js';
 export type { CommandCore, CommandSpec, Principal, Plan } from './commands/types.js';
 export type { Device, PushResult, PushVerdict, CertificateHealth } from './push/types.js';
+export {
+  generateUserSig,
+  generatePrivateMapKey,
+  verifyUserSig,
+  inspectUserSig,
+  explainImError,
+  IM_ERRORS,
+  parseExpiry,
+  PRIVILEGES,
+  VERDICTS,
+} from './usersig/index.js';
+export type {
+  GenerateUserSigOptions,
+  GeneratePrivateMapKeyOptions,
+  VerifyUserSigOptions,
+  Verification,
+  Inspection,
+  UserSigVerdict,
+  PrivateMapInfo,
+  ImErrorInfo,
+} from './usersig/index.js';

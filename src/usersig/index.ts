@@ -1,0 +1,10 @@
+export { generateUserSig, generatePrivateMapKey, type GenerateUserSigOptions, type GeneratePrivateMapKeyOptions } from './generate.js';
+export { verifyUserSig, CLOCK_SKEW_SECONDS, type VerifyUserSigOptions } from './verify.js';
+export { inspectUserSig, type InspectOptions } from './inspect.js';
+export { explainImError, IM_ERRORS, type ImErrorInfo, type ImErrorSource } from './im-errors.js';
+export { parseExpiry } from './expiry.js';
+export { PRIVILEGES, privilegeNames, decodeUserbuf, encodeUserbuf, type UserbufInput } from './privmap.js';
+export { encodeTencentBase64, decodeTencentBase64, MAX_INFLATED_BYTES } from './codec.js';
+export { DEFAULT_EXPIRE_SECONDS, MAX_EXPIRE_SECONDS, MAX_USERID_BYTES } from './inputs.js';
+export { VERDICTS } from './types.js';
+export type { UserSigVerdict, DecodeVerdict, Verification, Inspection, PrivateMapInfo, PrivilegeName, UserSigFormat } from './types.js';

@@ -1,7 +1,305 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.js';
+import { EXIT_OK, type CliContext } from '../cli.js';
+import { UsageError } from '../errors.js';
+import { createLogger, type Logger } from '../log.js';
+import { Metrics } from '../metrics.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/types.js';
+import { openServices, type Services } from '../services.js';
+import { createCommandCore } from '../commands/core.js';
+import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
+import { Router } from '../http/router.js';
+import { registerDeviceRoutes } from '../http/devices.js';
+import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
+import { formatFields } from './format.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const DEFAULT_PORT = 3000;
+/** Inside `docker stop`'s 10 s grace (and Kubernetes' 30 s), with room to close the store after the drain. */
+const DEFAULT_SHUTDOWN_MS = 8_000;
+/** An adapter that has not connected by then is reported as still connecting; the API does not wait for it. */
+const ADAPTER_START_WAIT_MS = 10_000;
+
+/** How to enable an adapter that is not running, beyond the env vars its `missing()` names. */
+const ADAPTER_HINTS: Record<ChatAdapter['name'], string> = {
+  slack: 'create the Slack app from manifest.yml; add SLACK_APP_TOKEN for Socket Mode, otherwise Slack calls POST /slack/events',
+  discord: 'invite the bot with the applications.commands and bot scopes',
+};
+
+export interface ServeOptions {
+  config: Config;
+  env: NodeJS.ProcessEnv;
+  adapters: readonly ChatAdapter[];
+  log: Logger;
+  port: number;
+  /** Default 0.0.0.0 (all interfaces), as a container needs. */
+  host?: string;
+  metrics?: Metrics;
+  /** Config notices (for example a trimmed secret key) to show in the banner. */
+  notices?: string[];
+  /** Bound on draining HTTP requests and stopping adapters at shutdown. */
+  shutdownTimeoutMs?: number;
+  /** Bound on waiting for adapters to connect before the banner is printed. */
+  adapterStartWaitMs?: number;
+}
+
+export interface AdapterStatus {
+  name: ChatAdapter['name'];
+  state: 'running' | 'connecting' | 'failed' | 'disabled';
+  /** running: the adapter's description; failed: the error message; disabled: what enables it. */
+  detail: string;
+}
+
+export interface RunningServe {
+  url: string;
+  port: number;
+  services: Services;
+  http: HttpServer;
+  adapters: AdapterStatus[];
+  /** The human start-up banner, one string per line. */
+  banner(): string[];
+  /** Stop accepting, drain in-flight requests, stop adapters, close the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Start everything `imops serve` runs. Used by the CLI command and by benchmarks that need a server in process. */
+export async function startServe(options: ServeOptions): Promise<RunningServe> {
+  const { config, env, log } = options;
+  const metrics = options.metrics ?? new Metrics();
+  const shutdownMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_MS;
+  const services = openServices({ config, log, metrics, dataDir: config.dataDir });
+  const core = createCommandCore({ config, log, push: services.push, audit: services.audit });
+  const router = new Router();
+  registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
+
+  let closing: Promise<void> | undefined;
+  const statuses: AdapterStatus[] = [];
+  const running = new Map<ChatAdapter['name'], RunningAdapter>();
+  const ready = (): ReadyState => {
+    const state: ReadyState = { store: services.db.open };
+    for (const s of statuses) {
+      if (s.state === 'disabled') continue;
+      const adapter = running.get(s.name);
+      state[`adapter:${s.name}`] = adapter ? safeReady(adapter) : false;
+    }
+    return state;
+  };
+  const http = createHttpServer({ log, metrics, router, ready });
+
+  let address;
+  try {
+    address = await http.listen(options.port, options.host ?? '0.0.0.0');
+  } catch (err) {
+    await services.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is already in use`, 'stop the other process, or choose another port with PORT=… or --port');
+    if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${options.port}`, 'use a port above 1023, or PORT=3000');
+    throw err;
+  }
+
+  // Each adapter starts on its own: one that fails or hangs is reported, the others and the API go on.
+  const starts = options.adapters.map(async (adapter) => {
+    const missing = adapter.missing(env);
+    if (missing.length > 0) {
+      statuses.push({ name: adapter.name, state: 'disabled', detail: `set ${missing.join(', ')} (${ADAPTER_HINTS[adapter.name]})` });
+      return;
+    }
+    const status: AdapterStatus = { name: adapter.name, state: 'connecting', detail: 'connecting' };
+    statuses.push(status);
+    const alog = log.child({ adapter: adapter.name });
+    const started = adapter.start({ core, log: alog, env, router }).then(
+      (r) => {
+        if (closing) {
+          // Connected only after shutdown began: stop it rather than leave it running.
+          void r.stop().catch((err: unknown) => alog.error({ err }, 'adapter did not stop cleanly'));
+          return;
+        }
+        running.set(adapter.name, r);
+        status.state = 'running';
+        status.detail = r.description;
+        alog.info({ description: r.description }, 'adapter started');
+      },
+      (err: unknown) => {
+        status.state = 'failed';
+        status.detail = errorMessage(err);
+        alog.error({ err }, 'adapter failed to start; the API and the other adapters keep running');
+      },
+    );
+    await Promise.race([started, delay(options.adapterStartWaitMs ?? ADAPTER_START_WAIT_MS)]);
+    if (status.state === 'connecting') alog.warn('adapter is still connecting; serving without waiting for it');
+  });
+  await Promise.all(starts);
+  const order = options.adapters.map((a) => a.name);
+  statuses.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+
+  const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+
+  const close = () =>
+    (closing ??= (async () => {
+      log.info({ inFlight: http.inFlight(), timeoutMs: shutdownMs }, 'shutting down: no new connections, finishing requests in flight');
+      await Promise.all([
+        http.close(shutdownMs),
+        ...[...running].map(async ([name, r]) => {
+          try {
+            await withTimeout(r.stop(), shutdownMs, `adapter ${name} did not stop within ${shutdownMs} ms`);
+          } catch (err) {
+            log.error({ err, adapter: name }, 'adapter did not stop cleanly');
+          }
+        }),
+      ]);
+      // Every request has answered or been cut off: nothing writes to the store any more.
+      await services.close();
+      log.info('stopped');
+    })());
+
+  return {
+    url,
+    port: address.port,
+    services,
+    http,
+    adapters: statuses,
+    banner: () => banner({ config, url, statuses, notices: options.notices ?? [], knownAdapters: order }),
+    close,
+  };
+}
+
+function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; notices: string[]; knownAdapters: string[] }): string[] {
+  const { config } = o;
+  const lines = ['imops serve'];
+  const rows: [string, string | undefined][] = [];
+  rows.push(['config', config.source === 'environment' ? 'environment (no imops.yml; --config FILE or IMOPS_CONFIG to use one)' : config.source]);
+  rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
+  if (config.apps.length === 0) {
+    rows.push(['apps', 'none yet: the device API answers, but nothing can be checked.\n'
+      + 'To add an app: set IMOPS_SDKAPPID and IMOPS_SECRET_KEY (one app named "default"),\n'
+      + 'or list apps in imops.yml (apps[].name, sdkAppId, secretKey, certificates) and pass --config']);
+  } else {
+    rows.push(['apps', config.apps.map((a) => {
+      const certs = a.certificates.map((c) => `${c.id} ${c.platform}${c.platform === 'apns' ? ` ${c.environment}` : ''}`);
+      return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none, add apps[].certificates to test pushes'})`;
+    }).join('\n')]);
+  }
+  for (const s of o.statuses) {
+    const label = s.name === 'slack' ? 'Slack' : 'Discord';
+    const text = s.state === 'running' ? `enabled: ${s.detail}`
+      : s.state === 'connecting' ? 'enabled, still connecting (see /readyz)'
+      : s.state === 'failed' ? `FAILED to start: ${s.detail} (the API keeps running; see the log)`
+      : `not enabled: ${s.detail}`;
+    rows.push([label.toLowerCase(), text]);
+  }
+  for (const name of ['slack', 'discord']) {
+    if (!o.knownAdapters.includes(name)) rows.push([name, 'not included in this build']);
+  }
+  if (config.apps.length > 0) {
+    const actions = ['usersig.generate', 'push.test'];
+    rows.push(['access', actions.map((a) => {
+      const who = config.access[a] ?? [];
+      return who.length ? `${a}: ${who.length} principal${who.length === 1 ? '' : 's'}` : `${a}: nobody from chat (add principals under access.${a})`;
+    }).join('\n')]);
+  }
+  rows.push(['device API', `PUT and DELETE ${o.url}/v1/devices`]);
+  rows.push(['health', `${o.url}/healthz  ${o.url}/readyz  ${o.url}/metrics`]);
+  for (const n of o.notices) rows.push(['notice', n]);
+  lines.push(formatFields(rows, '  '));
+  lines.push(`imops serve listening on ${o.url}`);
+  return lines;
+}
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
-  void program;
-  void ctx;
+  program
+    .command('serve')
+    .description('run the bot: the device upload API, /healthz, /readyz, /metrics, and each chat adapter whose credentials are set')
+    .option('-p, --port <port>', `port to listen on (default: $PORT, then ${DEFAULT_PORT})`)
+    .option('--host <address>', 'address to listen on (default: all interfaces)')
+    .action(async (opts: { port?: string; host?: string }) => {
+      const port = parsePort(opts.port ?? ctx.env.PORT);
+      const level = ctx.env.LOG_LEVEL || 'info';
+      if (!LOG_LEVELS.includes(level)) throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+      const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
+      const log = createLogger({ level });
+      ctx.setExit(await serveUntilSignal({ config, notices, port, host: opts.host, log, env: ctx.env, adapters: ctx.adapters, out: ctx.out }));
+    });
+}
+
+async function serveUntilSignal(o: {
+  config: Config; notices: string[]; port: number; host?: string; log: Logger; env: NodeJS.ProcessEnv;
+  adapters: readonly ChatAdapter[]; out: (text: string) => void;
+}): Promise<number> {
+  const { log } = o;
+  // A stray rejection or exception (most often inside a chat library) is logged; the API keeps serving.
+  const onRejection = (reason: unknown) => log.error({ err: reason }, 'unhandled promise rejection (ignored; imops keeps serving)');
+  const onException = (err: Error) => log.error({ err }, 'uncaught exception (ignored; imops keeps serving)');
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onException);
+
+  // Listen for signals before starting, so a SIGTERM during start-up still ends in a clean shutdown.
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  const detach = () => {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onException);
+  };
+
+  let serve: RunningServe;
+  try {
+    serve = await startServe({ config: o.config, env: o.env, adapters: o.adapters, log, port: o.port, host: o.host, notices: o.notices });
+  } catch (err) {
+    detach();
+    throw err;
+  }
+  o.out(serve.banner().join('\n'));
+
+  const signal = await signalled;
+  // A second signal means "now": the operator no longer wants to wait for the drain.
+  const force = (second: NodeJS.Signals) => {
+    log.warn({ signal: second }, 'second signal: exiting without waiting');
+    process.exit(1);
+  };
+  process.once('SIGTERM', force);
+  process.once('SIGINT', force);
+  log.info({ signal }, 'signal received');
+  await serve.close();
+  process.off('SIGTERM', force);
+  process.off('SIGINT', force);
+  detach();
+  // Everything imops owns is closed; a library timer left behind must not keep the process alive forever.
+  setTimeout(() => process.exit(process.exitCode ?? EXIT_OK), 2_000).unref();
+  return EXIT_OK;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new UsageError(`port "${value}" is not a port number`, 'give PORT or --port a whole number from 0 to 65535 (0 picks a free port)');
+  return n;
+}
+
+function safeReady(adapter: RunningAdapter): boolean {
+  try {
+    return adapter.ready();
+  } catch {
+    return false;
+  }
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

@@ -77,7 +77,10 @@ export interface PushService {
   devices(app: string, userId: string): Device[];
   /** UserIDs with uploaded devices that start with `prefix` (autocomplete). */
   knownUserIds(app: string, prefix: string, limit: number): string[];
-  /** Test every device of the user, or only those uploaded with `certificateId`. */
+  /**
+   * Test every device of the user, or only those uploaded with `certificateId`: one result per device, in
+   * `devices()` order. Nothing to test gives `[]`; callers render that as NO_DEVICES with its usual reasons.
+   */
   test(app: string, userId: string, options?: { certificateId?: string }): Promise<PushResult[]>;
   certificates(app: string): Promise<CertificateHealth[]>;
   close(): Promise<void>;

@@ -28,6 +28,9 @@ import { clip, formLabels, renderForm, renderReply } from './render.js';
 export const UNKNOWN_INTERACTION = 10062;
 export const ALREADY_ACKNOWLEDGED = 40060;
 
+/** The title of the answer that lists a submitted form's problems (Discord modals cannot show them in place). */
+export const FORM_ERRORS_TITLE = 'The form needs fixing';
+
 /** How long a 'reply' plan may run before we defer instead; well inside Discord's 3 seconds. */
 const REPLY_WITHIN_MS = 1500;
 /** Autocomplete cannot be deferred: offer nothing rather than miss the deadline. */
@@ -262,7 +265,7 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
       const named = labels.get(i.customId) ?? {};
       const reply: Reply = {
         status: 'warning',
-        title: 'The form needs fixing',
+        title: FORM_ERRORS_TITLE,
         visibility: 'ephemeral',
         blocks: [{ type: 'fields', fields: Object.entries(outcome.errors).map(([field, problem]) => ({ label: named[field] ?? field, value: problem })) }],
         fix: 'Run the command again and correct the fields above; nothing was done.',

@@ -41,7 +41,7 @@ export const LIMITS = {
   textInput: 4000,
 } as const;
 
-const STATUS_STYLE: Record<Status, { color: number; mark: string }> = {
+export const STATUS_STYLE: Readonly<Record<Status, { color: number; mark: string }>> = {
   success: { color: 0x2e9e5b, mark: '✅' },
   failure: { color: 0xd93f3f, mark: '❌' },
   warning: { color: 0xe3a008, mark: '⚠️' },
@@ -99,7 +99,7 @@ function renderBlock(block: Block, description: string[], out: APIEmbedField[]):
       description.push(`**${block.title}**\n${block.items.map((i) => `• ${i}`).join('\n')}`);
       return;
     case 'item': {
-      const lines = block.fields.map((f) => `${f.label}: ${f.value}`);
+      const lines = block.fields.map((f) => `**${f.label}:** ${f.value}`);
       if (block.cause) lines.push(`**Cause:** ${block.cause}`);
       if (block.fix) lines.push(`**Fix:** ${block.fix}`);
       out.push({ name: `${STATUS_STYLE[block.status].mark} ${block.title}`, value: lines.join('\n') || '—' });

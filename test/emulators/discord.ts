@@ -54,6 +54,8 @@ export interface RecordedCall {
   body: JsonObject | Json[] | undefined;
   /** What the emulator answered. */
   status: number;
+  /** For calls that post or change a message: that message's flags afterwards (64 = only the user sees it). */
+  messageFlags?: number;
 }
 
 export interface GatewayEvent {
@@ -320,7 +322,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const flags = typeof data?.flags === 'number' ? data.flags : 0;
       if (b.type === CallbackType.Reply || b.type === CallbackType.DeferReply) it.original = message(b.type === CallbackType.Reply ? data : undefined, flags);
       if (b.type === CallbackType.Update && it.original) it.original = { ...it.original, ...pickMessage(data) };
-      return reply('callback', 204, undefined, extra);
+      const shown = b.type === CallbackType.Reply || b.type === CallbackType.DeferReply || b.type === CallbackType.Update;
+      return reply('callback', 204, undefined, { ...extra, ...(shown && it.original && { messageFlags: Number(it.original.flags) || 0 }) });
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/))) {
       const it = byToken.get(m[2]!);
@@ -334,8 +337,9 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       }
       if (!it.original) return reply(route, 404, { message: 'Unknown Message', code: 10008 }, extra);
       if (route === 'original.edit') {
-        it.original = { ...it.original, ...pickMessage(body as JsonObject | undefined), edited_timestamp: new Date().toISOString() };
-        return reply(route, 200, it.original, extra);
+        // Discord never changes a message's ephemeral flag on edit.
+        it.original = { ...it.original, ...pickMessage(body as JsonObject | undefined), flags: it.original.flags ?? 0, edited_timestamp: new Date().toISOString() };
+        return reply(route, 200, it.original, { ...extra, messageFlags: Number(it.original.flags) || 0 });
       }
       if (route === 'original.delete') {
         it.original = undefined;
@@ -353,7 +357,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
         return reply('followup', e.status, e.body, extra);
       }
       const b = (body ?? {}) as JsonObject;
-      return reply('followup', 200, message(b, typeof b.flags === 'number' ? b.flags : 0), extra);
+      const flags = typeof b.flags === 'number' ? b.flags : 0;
+      return reply('followup', 200, message(b, flags), { ...extra, messageFlags: flags });
     }
     reply('unknown', 404, { message: '404: Not Found', code: 0 });
   }

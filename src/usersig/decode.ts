@@ -44,7 +44,12 @@ function fail(verdict: DecodeVerdict, cause: string, fix: string, imErrorCode?: 
   return { ok: false, verdict, cause, fix, ...(imErrorCode !== undefined ? { imErrorCode } : {}), ...extra };
 }
 
-export function decodeUserSig(input: unknown): Decoded {
+export interface DecodeOptions {
+  /** Name the library that likely produced it (inspect wants this; verify does not pay for it). */
+  identify?: boolean;
+}
+
+export function decodeUserSig(input: unknown, options: DecodeOptions = {}): Decoded {
   if (typeof input !== 'string' || input.trim() === '') {
     return fail('EMPTY', 'The UserSig is empty: nothing but whitespace was given, so the client sent no credential.',
       'Check the code that passes the UserSig to login(): it is usually an unset variable, a failed fetch from your server, or a field read under the wrong name.', 70002);
@@ -61,7 +66,7 @@ export function decodeUserSig(input: unknown): Decoded {
       'Pass exactly one UserSig, unchanged; it ends at its last "_" if it has any.', 70003);
   }
   if (text.length % 4 !== 0) return misaligned(text);
-  return decodeBytes(decodeTencentBase64(text), text.length);
+  return decodeBytes(decodeTencentBase64(text), text.length, options.identify === true);
 }
 
 function malformed(text: string): Decoded {
@@ -111,7 +116,7 @@ function misaligned(text: string): Decoded {
     `Find where it is stored or sent and make room for the full length (UserSigs are up to a few hundred characters); ${REGENERATE}.`, 70003);
 }
 
-function decodeBytes(bytes: Buffer, chars: number): Decoded {
+function decodeBytes(bytes: Buffer, chars: number, identify = false): Decoded {
   if (bytes.length < 2) {
     return fail('TRUNCATED', `The UserSig is only ${chars} characters: almost everything is missing.`, `Pass the whole UserSig; ${REGENERATE}.`, 70003);
   }
@@ -144,7 +149,7 @@ function decodeBytes(bytes: Buffer, chars: number): Decoded {
     return fail('BAD_JSON', `The UserSig decompresses, but the content is not a JSON object.${hint}`,
       `Generate it with a library that escapes the JSON (imops, or the official Node, Go, Java or Python library) and use a UserID of letters, digits, _ and -.`, 70003);
   }
-  return readDocument(doc, generatorOf(bytes, json));
+  return readDocument(doc, identify ? generatorOf(bytes, json) : undefined);
 }
 
 function notZlib(bytes: Buffer): Decoded {

@@ -17,7 +17,7 @@ export function inspectUserSig(userSig: string, options: InspectOptions = {}): I
 }
 
 function inspect(userSig: string, now: number): Inspection {
-  const d = decodeUserSig(userSig);
+  const d = decodeUserSig(userSig, { identify: true });
   if (!d.ok) {
     const base: Inspection = { decoded: d.verdict === 'LEGACY_V1', verdict: d.verdict, cause: d.cause, fix: d.fix };
     if (d.imErrorCode !== undefined) base.imErrorCode = d.imErrorCode;

@@ -5,7 +5,8 @@ export const MAX_UNIX_SECONDS = 253402300799;
 
 export function isoOf(unixSeconds: number | undefined): string | undefined {
   if (unixSeconds === undefined || !Number.isFinite(unixSeconds) || unixSeconds < 0 || unixSeconds > MAX_UNIX_SECONDS) return undefined;
-  return new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
+  // Whole seconds: drop the ".000" that toISOString always writes.
+  return `${new Date(unixSeconds * 1000).toISOString().slice(0, -5)}Z`;
 }
 
 export function nowSeconds(now: unknown): number {
@@ -31,5 +32,6 @@ export function span(seconds: number): string {
 
 /** "2024-05-12 22:13:20 UTC" */
 export function utc(unixSeconds: number): string {
-  return (isoOf(unixSeconds) ?? `unix ${unixSeconds}`).replace('T', ' ').replace('Z', ' UTC');
+  const iso = isoOf(unixSeconds);
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : `unix ${unixSeconds}`;
 }

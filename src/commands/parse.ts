@@ -23,7 +23,8 @@ export function bindOptions(options: OptionSpec[], tokens: string[], appNames: r
   const appOpt = options.find((o) => o.name === 'app');
   const positional = options.filter((o) => o !== appOpt);
   if (appOpt) {
-    const firstAppIndex = positional.filter((o) => o.required).length;
+    // A secret may be left out (a form asks for it), so `verify alice prod` names the app.
+    const firstAppIndex = positional.filter((o) => o.required && !o.secret).length;
     for (let i = rest.length - 1; i >= firstAppIndex; i--) {
       if (appNames.includes(rest[i]!)) {
         args.app = rest.splice(i, 1)[0];

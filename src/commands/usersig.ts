@@ -19,7 +19,11 @@ export function planUsersig(ctx: Ctx, principal: Principal, subcommand: string |
     case 'gen':
       return ephemeral(() => guard(ctx, 'usersig gen', () => generate(ctx, principal, args)));
     case 'verify':
-      if (!args.userSig) return { kind: 'form', form: verifyForm(ctx, args) };
+      if (!args.userSig) {
+        // The form carries the app in its id; an unknown one is answered now, not after the user pasted a UserSig.
+        if (args.app !== undefined) resolveApp(ctx.config, args.app, `/usersig verify ${args.userId ?? '<userId>'}`);
+        return { kind: 'form', form: verifyForm(ctx, args) };
+      }
       return ephemeral(() => guard(ctx, 'usersig verify', () => verify(ctx, principal, args)));
     case 'inspect':
       if (!args.userSig) return { kind: 'form', form: inspectForm() };
@@ -143,7 +147,7 @@ function privateMapBlocks(pm: Verification['privateMap']): Block[] {
 
 function inspect(ctx: Ctx, userSig: string): Reply {
   if (userSig.length > SIG_MAX) throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
-  const i: Inspection = inspectUserSig(userSig);
+  const i: Inspection = inspectUserSig(userSig, { now: Math.floor(ctx.now() / 1000) });
   const configured = i.sdkAppId !== undefined ? ctx.config.apps.find((a) => a.sdkAppId === i.sdkAppId) : undefined;
   const blocks: Block[] = [
     fields(
@@ -189,8 +193,11 @@ function explain(raw: string): Reply {
     status: 'info',
     title: `IM error ${n}: ${info.name}`,
     visibility: 'public',
-    blocks: [],
-    cause: info.meaning,
+    blocks: [
+      text(info.meaning),
+      fields(['Reported by', info.source], ['Check with', info.verdicts?.length ? `/usersig verify (verdicts ${info.verdicts.join(', ')})` : undefined]),
+    ],
+    cause: info.cause,
     fix: info.fix,
     code: `IM ${n}`,
   };

@@ -64,6 +64,8 @@ export interface ApnsRequest {
   payload?: unknown;
   /** Which TLS connection (1-based, in handshake order) carried the request. */
   connection: number;
+  /** The apns-id the emulator answered with, when it accepted the push. */
+  acceptedApnsId?: string;
 }
 
 export interface ApnsEmulator {
@@ -191,7 +193,8 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
     if (!req.authorization && !req.clientCertSubject) return { kind: 'reject', reason: 'MissingProviderToken' };
     if (req.authorization && !req.topic) return { kind: 'reject', reason: 'MissingTopic' };
     if (!req.body) return { kind: 'reject', reason: 'PayloadEmpty' };
-    if (!/^[0-9a-f]+$/i.test(req.token) || req.token.length % 2 !== 0) return { kind: 'reject', reason: 'BadDeviceToken' };
+    // Apple's tokens are 32 bytes today; shorter or odd-length hex is not a token APNs issued.
+    if (!/^[0-9a-f]+$/i.test(req.token) || req.token.length % 2 !== 0 || req.token.length < 64) return { kind: 'reject', reason: 'BadDeviceToken' };
     return { kind: 'accept' };
   }
 
@@ -200,7 +203,8 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
     const apnsId = req.apnsId ?? randomUUID();
     switch (b.kind) {
       case 'accept': {
-        const h: http2.OutgoingHttpHeaders = { ':status': 200, 'apns-id': b.apnsId ?? apnsId };
+        req.acceptedApnsId = b.apnsId ?? apnsId;
+        const h: http2.OutgoingHttpHeaders = { ':status': 200, 'apns-id': req.acceptedApnsId };
         // Apple returns apns-unique-id only in the development environment.
         if (environment === 'sandbox') h['apns-unique-id'] = randomUUID();
         stream.respond(h, { endStream: true });

@@ -1,0 +1,192 @@
+// APNs test pushes through @parse/node-apn: one Provider (one HTTP/2 connection) per certificate and
+// environment, created on first use and kept. Results are reduced to plain data; nothing here decides verdicts.
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Http2Session } from 'node:http2';
+import apn from '@parse/node-apn';
+import type { ApnsCertificateConfig, ApnsEnvironment, ProvidersConfig } from '../config/types.js';
+import type { LoadedCredential } from './certificates.js';
+
+export interface ApnsAnswer {
+  environment: ApnsEnvironment;
+  ok: boolean;
+  status?: number;
+  reason?: string;
+  /** 410: when APNs last knew the token was valid (ms). */
+  timestamp?: number;
+  apnsId?: string;
+  uniqueId?: string;
+  /** Set when no APNs answer was received: what went wrong on the way (TLS, DNS, timeout, closed connection). */
+  network?: { kind: 'tls' | 'dns' | 'connect' | 'timeout' | 'closed' | 'other'; detail: string };
+  /** The Provider could not be built from the credential (node-apn's own checks). */
+  credentialError?: string;
+}
+
+export const TEST_ALERT = {
+  title: 'imops test notification',
+  body: 'This is a test push sent from imops by your support team to check notifications. You can ignore it.',
+};
+
+interface Entry {
+  provider: apn.Provider;
+  lastGoaway?: string;
+  sessions: number;
+}
+
+type ApnsCredential = NonNullable<LoadedCredential['apns']>;
+
+export class ApnsSender {
+  private readonly providers = new Map<string, Entry>();
+  private ca: Buffer[] | undefined;
+
+  constructor(private readonly config: ProvidersConfig['apns']) {}
+
+  /** HTTP/2 sessions opened so far, per certificate and environment (for the benchmark and tests). */
+  sessions(): Record<string, number> {
+    return Object.fromEntries([...this.providers].map(([k, e]) => [k.split('|').slice(0, 2).join(' '), e.sessions]));
+  }
+
+  async send(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
+    let entry: Entry;
+    try {
+      entry = this.provider(cert, credential, environment);
+    } catch (err) {
+      return { environment, ok: false, credentialError: safeMessage(err) };
+    }
+    const note = new apn.Notification();
+    note.alert = TEST_ALERT;
+    note.topic = cert.bundleId;
+    note.pushType = 'alert';
+    note.priority = 10;
+    note.sound = 'default';
+    note.payload = { imops: { test: true } };
+    const { sent, failed } = await entry.provider.send(note, token);
+    const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
+    if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
+    const f = failed[0] as unknown as FailedShape | undefined;
+    return { environment, ok: false, ...this.describeFailure(f, entry) };
+  }
+
+  private describeFailure(f: FailedShape | undefined, entry: Entry): Omit<ApnsAnswer, 'environment' | 'ok'> {
+    if (!f) return { network: { kind: 'other', detail: 'node-apn returned neither a success nor a failure' } };
+    const status = typeof f.status === 'number' ? f.status : undefined;
+    if (f.response?.reason) return { status, reason: f.response.reason, timestamp: f.response.timestamp, apnsId: f['apns-id'] };
+    const message = errorText(f.error);
+    // node-apn turns two APNs answers into errors without a response body (client.js): keep them as reasons.
+    if (status === 403 && /ExpiredProviderToken/.test(message)) return { status, reason: 'ExpiredProviderToken', apnsId: f['apns-id'] };
+    if (status === 500) return { status, reason: 'InternalServerError', apnsId: f['apns-id'] };
+    if (status !== undefined) return { status, reason: message || undefined, apnsId: f['apns-id'] };
+    const goaway = entry.lastGoaway;
+    entry.lastGoaway = undefined;
+    return { network: classifyNetwork(message, this.config.timeoutMs, goaway) };
+  }
+
+  private provider(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([credential.token?.keyId, credential.token?.teamId, credential.token?.key, credential.cert, credential.key]))
+      .digest('hex')
+      .slice(0, 16);
+    const key = `${cert.id}|${environment}|${fingerprint}`;
+    const existing = this.providers.get(key);
+    if (existing) return existing;
+
+    const url = new URL(environment === 'production' ? this.config.productionUrl : this.config.sandboxUrl);
+    if (this.config.caFile && !this.ca) this.ca = [readFileSync(this.config.caFile)];
+    const options: apn.ProviderOptions = {
+      address: url.hostname,
+      port: url.port ? Number(url.port) : 443,
+      production: environment === 'production',
+      // node-apn re-sends 429/5xx at once, ignoring Retry-After: a test push reports the first answer instead.
+      connectionRetryLimit: 0,
+      requestTimeout: this.config.timeoutMs,
+      ...(this.ca ? { ca: this.ca } : {}),
+      ...(credential.token ? { token: credential.token } : { cert: credential.cert, key: credential.key }),
+    };
+    const entry: Entry = { provider: new apn.Provider(options), sessions: 0 };
+    watchSessions(entry);
+    this.providers.set(key, entry);
+    return entry;
+  }
+
+  async close(): Promise<void> {
+    const entries = [...this.providers.values()];
+    this.providers.clear();
+    // node-apn's shutdown waits for session.close(), which never calls back on a session that already failed
+    // (TLS or DNS error): give it a moment, then stop waiting; the session is destroyed either way.
+    await Promise.all(entries.map((e) => new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 500);
+      timer.unref();
+      void e.provider.shutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    })));
+  }
+}
+
+interface FailedShape {
+  device?: string;
+  'apns-id'?: string;
+  status?: number | string;
+  response?: { reason?: string; timestamp?: number };
+  error?: unknown;
+}
+
+/**
+ * node-apn reports a GOAWAY only as "stream ended unexpectedly". Its client keeps the HTTP/2 session on
+ * `provider.client.session`; when that shape is there, listen for GOAWAY to keep APNs' reason (Shutdown,
+ * IdleTimeout…) and count sessions. If a later node-apn changes the shape, the detail is just less specific.
+ */
+function watchSessions(entry: Entry): void {
+  const client = (entry.provider as unknown as { client?: { connect?: () => Promise<void>; session?: Http2Session } }).client;
+  if (!client || typeof client.connect !== 'function') return;
+  const connect = client.connect.bind(client);
+  const seen = new WeakSet<Http2Session>();
+  client.connect = async () => {
+    await connect();
+    const session = client.session;
+    if (!session || seen.has(session)) return;
+    seen.add(session);
+    entry.sessions++;
+    session.on('goaway', (_code: number, _last: number, data?: Buffer) => {
+      let reason = 'GOAWAY';
+      try {
+        const parsed = data && data.length ? (JSON.parse(data.toString('utf8')) as { reason?: string }) : undefined;
+        if (parsed?.reason) reason = `GOAWAY ${parsed.reason}`;
+      } catch {
+        // GOAWAY without Apple's JSON: keep the bare name.
+      }
+      // Node repeats the event without data when the session is torn down: keep the first, informative one.
+      if (!entry.lastGoaway || reason !== 'GOAWAY') entry.lastGoaway = reason;
+    });
+  };
+}
+
+function errorText(err: unknown): string {
+  if (!err) return '';
+  if (err instanceof Error) {
+    const cause = (err as Error & { cause?: unknown }).cause;
+    const inner = typeof cause === 'function' ? (cause as () => unknown).call(err) : cause;
+    const code = (inner as { code?: string } | undefined)?.code ?? (err as { code?: string }).code;
+    return code && !err.message.includes(code) ? `${err.message} (${code})` : err.message;
+  }
+  return String(err);
+}
+
+/** Never echo key material: node-apn's messages name paths and reasons, but cut anything PEM-like to be sure. */
+function safeMessage(err: unknown): string {
+  return errorText(err).replace(/-----BEGIN[\s\S]*?-----END[^-]*-----/g, '[key material]').slice(0, 300);
+}
+
+function classifyNetwork(message: string, timeoutMs: number, goaway: string | undefined): NonNullable<ApnsAnswer['network']> {
+  const m = safeMessage(message);
+  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms` };
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(m)) return { kind: 'dns', detail: `the APNs host name cannot be resolved (${m})` };
+  if (/certificate|self[- ]signed|CERT_|SSL|TLS|handshake|altnames/i.test(m)) return { kind: 'tls', detail: `the TLS connection to APNs failed: ${m}` };
+  if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/i.test(m)) return { kind: 'connect', detail: `cannot connect to APNs: ${m}` };
+  if (goaway) return { kind: 'closed', detail: `APNs closed the connection (${goaway}) before answering` };
+  if (/stream ended unexpectedly|aborted|ECONNRESET|socket hang up|closed|GOAWAY/i.test(m)) {
+    return { kind: 'closed', detail: 'the connection to APNs was closed before it answered (a GOAWAY or a dropped connection)' };
+  }
+  return { kind: 'other', detail: m || 'unknown error' };
+}

@@ -1,0 +1,341 @@
+// APNs test pushes end to end: the real @parse/node-apn against the loopback APNs emulators.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
+import { Metrics } from '../../src/metrics.js';
+import type { AppConfig, ApnsCertificateConfig, ProvidersConfig } from '../../src/config/types.js';
+import { APNS_REASON_STATUS } from '../emulators/apns.js';
+import { apnsToken, fcmToken, startPushFixture, type PushFixture } from '../emulators/push-fixture.js';
+import { capturingLogger, device } from './helpers.js';
+
+let fx: PushFixture;
+let tester: DeviceTester;
+let app: AppConfig;
+let metrics: Metrics;
+const logged = capturingLogger();
+
+beforeAll(async () => {
+  fx = await startPushFixture({ timeoutMs: 400 });
+  app = fx.app();
+  metrics = new Metrics();
+  tester = createDeviceTester({ providers: fx.providers, log: logged.log, metrics });
+});
+afterAll(async () => {
+  await tester.close();
+  await fx.close();
+});
+afterEach(() => fx.reset());
+
+describe('a deliverable token', () => {
+  it('is DELIVERED with the apns-id, as a visible test alert to the bundle ID, signed with the key and team', async () => {
+    const token = apnsToken();
+    const result = await tester.test(app, device('10086', token));
+    expect(result).toMatchObject({ ok: true, verdict: 'DELIVERED', certificateId: '10086', platform: 'apns', provider: { status: 200, environment: 'production' } });
+    const [req] = fx.apns.production.requests;
+    expect(req).toBeDefined();
+    expect(result.id).toBe(req!.acceptedApnsId);
+    expect(req!.token).toBe(token);
+    expect(req!.topic).toBe('com.example.app');
+    expect(req!.pushType).toBe('alert');
+    expect(req!.jwt).toMatchObject({ alg: 'ES256', kid: 'ABC123DEFG', iss: 'DEF123GHIJ' });
+    const aps = (req!.payload as { aps: { alert: { title: string; body: string } } }).aps;
+    expect(aps.alert.title).toMatch(/imops/);
+    expect(aps.alert.body).toMatch(/test/i);
+    expect(result.token).not.toContain(token);
+    expect(result.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('goes to the sandbox host for a sandbox certificate and reports the delivery-log ID', async () => {
+    const result = await tester.test(app, device('10087', apnsToken()));
+    expect(result).toMatchObject({ verdict: 'DELIVERED', provider: { environment: 'sandbox' } });
+    expect(result.cause).toMatch(/apns-unique-id/);
+    expect(fx.apns.sandbox.requests).toHaveLength(1);
+    expect(fx.apns.production.requests).toHaveLength(0);
+  });
+});
+
+// What a support engineer must see for each of Apple's reasons (independent of src/push/reasons.ts).
+const EXPECTED: Record<string, string> = {
+  BadCollapseId: 'PAYLOAD_REJECTED', BadDeviceToken: 'BAD_DEVICE_TOKEN', BadExpirationDate: 'PAYLOAD_REJECTED',
+  BadMessageId: 'PAYLOAD_REJECTED', BadPriority: 'PAYLOAD_REJECTED', BadTopic: 'TOPIC_INVALID',
+  DeviceTokenNotForTopic: 'TOKEN_NOT_FOR_TOPIC', DuplicateHeaders: 'PAYLOAD_REJECTED', IdleTimeout: 'NETWORK',
+  InvalidPushType: 'PAYLOAD_REJECTED', MissingDeviceToken: 'BAD_DEVICE_TOKEN', MissingTopic: 'TOPIC_INVALID',
+  PayloadEmpty: 'PAYLOAD_REJECTED', TopicDisallowed: 'TOPIC_INVALID', BadCertificate: 'CREDENTIAL_INVALID',
+  BadCertificateEnvironment: 'CERT_ENVIRONMENT_MISMATCH', ExpiredProviderToken: 'CREDENTIAL_EXPIRED',
+  Forbidden: 'CREDENTIAL_INVALID', InvalidProviderToken: 'CREDENTIAL_INVALID', MissingProviderToken: 'CREDENTIAL_INVALID',
+  UnrelatedKeyIdInToken: 'CREDENTIAL_INVALID', BadEnvironmentKeyInToken: 'CERT_ENVIRONMENT_MISMATCH',
+  BadEnvironmentKeyIdInToken: 'CERT_ENVIRONMENT_MISMATCH', BadPath: 'PAYLOAD_REJECTED', MethodNotAllowed: 'PAYLOAD_REJECTED',
+  ExpiredToken: 'TOKEN_UNREGISTERED', Unregistered: 'TOKEN_UNREGISTERED', PayloadTooLarge: 'PAYLOAD_REJECTED',
+  TooManyProviderTokenUpdates: 'RATE_LIMITED', TooManyRequests: 'RATE_LIMITED', InternalServerError: 'PROVIDER_UNAVAILABLE',
+  ServiceUnavailable: 'PROVIDER_UNAVAILABLE', Shutdown: 'PROVIDER_UNAVAILABLE',
+};
+
+describe('every APNs reason', () => {
+  it('the emulator covers all of Apple\'s reasons', () => {
+    expect(Object.keys(APNS_REASON_STATUS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s gets its own verdict, cause and fix, with the raw status and reason, after exactly one request', async (reason) => {
+    const token = apnsToken();
+    // The environment reasons are retried on the other host: make that one answer the same to see the verdict.
+    fx.apns.production.program(token, { kind: 'reject', reason });
+    fx.apns.sandbox.program(token, { kind: 'reject', reason });
+    const result = await tester.test(app, device('10086', token));
+    expect(result.verdict).toBe(EXPECTED[reason]);
+    expect(result.ok).toBe(false);
+    expect(result.provider).toEqual({ status: APNS_REASON_STATUS[reason], reason, environment: 'production' });
+    expect(result.cause).toContain(reason);
+    expect(result.cause.length).toBeGreaterThan(40);
+    expect(result.fix.length).toBeGreaterThan(20);
+    // connectionRetryLimit 0: no silent re-sends on 429/5xx.
+    expect(fx.apns.production.requests).toHaveLength(1);
+    const retried = ['BadDeviceToken', 'BadEnvironmentKeyInToken', 'BadEnvironmentKeyIdInToken'].includes(reason);
+    expect(fx.apns.sandbox.requests).toHaveLength(retried ? 1 : 0);
+  });
+
+  it('the causes differ from reason to reason', async () => {
+    const causes = new Set<string>();
+    for (const reason of ['Unregistered', 'ExpiredToken', 'InvalidProviderToken', 'Forbidden', 'BadTopic', 'TooManyRequests']) {
+      const token = apnsToken();
+      fx.apns.production.program(token, { kind: 'reject', reason });
+      const r = await tester.test(app, device('10086', token));
+      causes.add(r.cause.replace(/^[^:]*: /, '') + r.fix);
+    }
+    expect(causes.size).toBe(6);
+  });
+
+  it('a 410 says when APNs last saw the token valid', async () => {
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'reject', reason: 'Unregistered', timestamp: Date.UTC(2026, 0, 2, 3, 4, 5) });
+    const r = await tester.test(app, device('10086', token));
+    expect(r.cause).toContain('2026-01-02T03:04:05');
+  });
+
+  it('a reason Apple adds later is judged by its status', async () => {
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'reject', reason: 'SomethingNew', status: 429 });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429, reason: 'SomethingNew' } });
+  });
+});
+
+describe('the environment-mismatch retry', () => {
+  it('a sandbox token on the production certificate is TOKEN_ENVIRONMENT_MISMATCH naming the sandbox certificate ID', async () => {
+    const token = apnsToken();
+    fx.tokenOnlyIn('sandbox', token);
+    const r = await tester.test(app, device('10086', token));
+    expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
+    expect(r.provider).toEqual({ status: 400, reason: 'BadDeviceToken', environment: 'production' });
+    expect(r.fix).toContain('10087');
+    expect(r.fix).toMatch(/sandbox/);
+    expect(r.cause).toMatch(/development build/);
+    expect(r.id).toBe(fx.apns.sandbox.requests[0]?.acceptedApnsId);
+    expect(r.id).toBeDefined();
+    expect(fx.apns.production.requests).toHaveLength(1);
+    expect(fx.apns.sandbox.requests).toHaveLength(1);
+  });
+
+  it('a production token on the sandbox certificate names the production certificate ID', async () => {
+    const token = apnsToken();
+    fx.tokenOnlyIn('production', token);
+    const r = await tester.test(app, device('10087', token));
+    expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
+    expect(r.fix).toContain('10086');
+    expect(r.cause).toMatch(/TestFlight|App Store/);
+  });
+
+  it('BadEnvironmentKeyInToken accepted on the other host is also an environment mismatch', async () => {
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'reject', reason: 'BadEnvironmentKeyInToken' });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'TOKEN_ENVIRONMENT_MISMATCH', provider: { status: 403, reason: 'BadEnvironmentKeyInToken' } });
+  });
+
+  it('without a certificate for the other environment, the fix says to configure one', async () => {
+    const token = apnsToken();
+    fx.tokenOnlyIn('sandbox', token);
+    const onlyProd: AppConfig = { ...app, certificates: app.certificates.filter((c) => c.id !== '10087') };
+    const r = await tester.test(onlyProd, device('10086', token));
+    expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
+    expect(r.fix).toMatch(/No sandbox certificate for com\.example\.app is configured/);
+  });
+
+  it('a token dead in the other environment is TOKEN_UNREGISTERED, not a mismatch', async () => {
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'reject', reason: 'BadDeviceToken' });
+    fx.apns.sandbox.program(token, { kind: 'reject', reason: 'Unregistered' });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'TOKEN_UNREGISTERED', provider: { status: 410, reason: 'Unregistered', environment: 'sandbox' } });
+  });
+});
+
+describe('network failures are NETWORK with the detail', () => {
+  it('a hung request times out at providers.apns.timeoutMs and the connection is kept', async () => {
+    const ok = await tester.test(app, device('10086', apnsToken()));
+    expect(ok.verdict).toBe('DELIVERED');
+    const before = fx.apns.production.handshakes;
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'hang' });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
+    expect(r.cause).toContain('did not answer within 400 ms');
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    expect(fx.apns.production.handshakes).toBe(before);
+  });
+
+  it('a slow answer within the timeout is still delivered', async () => {
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'delay', ms: 50 });
+    expect((await tester.test(app, device('10086', token))).verdict).toBe('DELIVERED');
+  });
+
+  it('a GOAWAY carries APNs\' reason; the next push reconnects', async () => {
+    await tester.test(app, device('10086', apnsToken()));
+    const before = fx.apns.production.handshakes;
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'goaway', reason: 'Shutdown' });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
+    expect(r.cause).toContain('GOAWAY Shutdown');
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    expect(fx.apns.production.handshakes).toBe(before + 1);
+  });
+
+  it('a dropped connection is NETWORK; the next push reconnects', async () => {
+    await tester.test(app, device('10086', apnsToken()));
+    const before = fx.apns.production.handshakes;
+    const token = apnsToken();
+    fx.apns.production.program(token, { kind: 'drop' });
+    const r = await tester.test(app, device('10086', token));
+    expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
+    expect(r.cause).toMatch(/closed before/);
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    expect(fx.apns.production.handshakes).toBe(before + 1);
+  });
+
+  it('an untrusted server certificate is a TLS failure (no caFile)', async () => {
+    const providers: ProvidersConfig = { ...fx.providers, apns: { ...fx.providers.apns, caFile: undefined } };
+    const t = createDeviceTester({ providers, log: logged.log });
+    try {
+      const r = await t.test(app, device('10086', apnsToken()));
+      expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'tls' } });
+      expect(r.fix).toMatch(/caFile/);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('an unknown host is a DNS failure and a closed port a connect failure', async () => {
+    const providers: ProvidersConfig = { ...fx.providers, apns: { ...fx.providers.apns, productionUrl: 'https://api.push.invalid', sandboxUrl: 'https://127.0.0.1:1' } };
+    const t = createDeviceTester({ providers, log: logged.log });
+    try {
+      const dns = await t.test(app, device('10086', apnsToken()));
+      expect(dns).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'dns' } });
+      expect(dns.cause).toMatch(/ENOTFOUND/);
+      const refused = await t.test(app, device('10087', apnsToken()));
+      expect(refused).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'connect' } });
+      expect(refused.cause).toMatch(/ECONNREFUSED/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('connections', () => {
+  it('one TLS connection per certificate, reused across sequential and concurrent tests', async () => {
+    const t = createDeviceTester({ providers: fx.providers, log: logged.log });
+    const prodBefore = fx.apns.production.handshakes;
+    const sandBefore = fx.apns.sandbox.handshakes;
+    try {
+      for (let i = 0; i < 5; i++) expect((await t.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+      const many = await Promise.all(Array.from({ length: 10 }, (_, i) => t.test(app, device(i % 2 ? '10086' : '10087', apnsToken()))));
+      expect(many.every((r) => r.verdict === 'DELIVERED')).toBe(true);
+      expect(fx.apns.production.handshakes - prodBefore).toBe(1);
+      expect(fx.apns.sandbox.handshakes - sandBefore).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('preflight stops before sending', () => {
+  it('an unknown certificate ID lists the configured ones', async () => {
+    const r = await tester.test(app, device('99999', apnsToken()));
+    expect(r.verdict).toBe('UNKNOWN_CERTIFICATE');
+    expect(r.fix).toContain('10086 (APNs production, com.example.app)');
+    expect(r.fix).toContain('10087 (APNs sandbox, com.example.app)');
+    expect(r.fix).toContain('20001 (FCM)');
+    expect(fx.apns.production.requests).toHaveLength(0);
+  });
+
+  it('an FCM token under the APNs certificate is PLATFORM_MISMATCH pointing at the FCM certificate', async () => {
+    const r = await tester.test(app, device('10086', fcmToken()));
+    expect(r).toMatchObject({ verdict: 'PLATFORM_MISMATCH', platform: 'apns' });
+    expect(r.fix).toContain('20001');
+    expect(fx.apns.production.requests).toHaveLength(0);
+  });
+
+  it('an Expo token is PLATFORM_MISMATCH with the native-token fix', async () => {
+    const r = await tester.test(app, device('10086', 'ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]'));
+    expect(r.verdict).toBe('PLATFORM_MISMATCH');
+    expect(r.fix).toMatch(/native/);
+  });
+
+  it('a broken credential is CREDENTIAL_INVALID without sending', async () => {
+    const cert = app.certificates[0] as ApnsCertificateConfig;
+    const broken: AppConfig = { ...app, certificates: [{ ...cert, auth: { type: 'token', keyFile: cert.auth.type === 'token' ? cert.auth.keyFile : '', keyId: 'abc', teamId: 'DEF123GHIJ' } }] };
+    const r = await tester.test(broken, device('10086', apnsToken()));
+    expect(r.verdict).toBe('CREDENTIAL_INVALID');
+    expect(r.cause).toMatch(/Key ID "abc"/);
+    expect(fx.apns.production.requests).toHaveLength(0);
+  });
+
+  it('a bad-looking token that APNs rejects says what is wrong with it', async () => {
+    const r = await tester.test(app, device('10086', 'abc123'));
+    expect(r.verdict).toBe('BAD_DEVICE_TOKEN');
+    expect(r.cause).toMatch(/cut short/);
+  });
+});
+
+describe('certificate-based auth (PKCS#12)', () => {
+  it('sends with the client certificate: APNs sees its subject and no JWT', async () => {
+    const { createApplePushCert } = await import('../emulators/tls.js');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const p12 = join(fx.dir, 'push.p12');
+    writeFileSync(p12, (await createApplePushCert({ bundleId: 'com.example.app' })).p12('s3cret'));
+    const withP12: AppConfig = { ...app, certificates: [{ id: '10090', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pkcs12', file: p12, passphrase: 's3cret' } }] };
+    const r = await tester.test(withP12, device('10090', apnsToken()));
+    expect(r.verdict).toBe('DELIVERED');
+    const [req] = fx.apns.production.requests;
+    expect(req!.clientCertSubject).toContain('com.example.app');
+    expect(req!.authorization).toBeUndefined();
+  });
+});
+
+describe('secrets', () => {
+  it('no full token, key material or JWT in any log line or result', async () => {
+    const tokens = [apnsToken(), apnsToken(), apnsToken()];
+    fx.apns.production.program(tokens[1]!, { kind: 'reject', reason: 'Unregistered' });
+    fx.tokenOnlyIn('sandbox', tokens[2]!);
+    const results = [
+      ...(await Promise.all(tokens.map((t) => tester.test(app, device('10086', t))))),
+      await tester.test(app, device('99999', tokens[0]!)),
+    ];
+    const cert = app.certificates[0] as ApnsCertificateConfig;
+    const keyPem = readFileSync(cert.auth.type === 'token' ? cert.auth.keyFile : '', 'utf8');
+    const keyBody = keyPem.split('\n')[1]!;
+    const jwt = fx.apns.production.requests[0]!.authorization!.split(' ')[1]!;
+    const text = logged.lines.join('\n') + JSON.stringify(results);
+    expect(logged.lines.some((l) => l.includes('"msg":"test push"'))).toBe(true);
+    for (const t of tokens) expect(text).not.toContain(t);
+    expect(text).not.toContain(keyBody);
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).not.toContain(jwt.slice(0, 40));
+  });
+
+  it('counts verdicts and durations in Metrics', () => {
+    expect(metrics.pushVerdicts.get({ platform: 'apns', verdict: 'DELIVERED' })).toBeGreaterThan(0);
+    expect(metrics.render()).toMatch(/imops_push_duration_seconds_count\{platform="apns"\} \d+/);
+  });
+});

@@ -96,10 +96,11 @@ export interface NoDevices {
  */
 export function explainNoDevices(app: AppConfig, userId: string, certificateId?: string, others: readonly string[] = []): NoDevices {
   if (certificateId !== undefined && others.length > 0) {
+    const ids = [...new Set(others)].sort();
     return {
       verdict: 'NO_DEVICES',
-      cause: `${userId} uploaded no device with certificate ${certificateId}; their devices use certificate ${others.join(', ')}.`,
-      fix: `Test with certificate ${others.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
+      cause: `${userId} uploaded no device with certificate ${certificateId}; their devices use certificate${ids.length === 1 ? '' : 's'} ${ids.join(', ')}.`,
+      fix: `Test with certificate ${ids.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
       reasons: NO_DEVICES_REASONS,
     };
   }

@@ -1,0 +1,220 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
+import { generateUserSig, inspectUserSig, verifyUserSig } from '../../src/usersig/index.js';
+import { randomKey } from './helpers.js';
+
+const KEY = randomKey();
+const APP = 1400000000;
+const dir = mkdtempSync(join(tmpdir(), 'imops-usersig-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const ENV = { IMOPS_SDKAPPID: String(APP), IMOPS_SECRET_KEY: KEY };
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = ENV, cwd = dir) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { io: { out: (t) => { out += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; }, env, cwd } });
+  return { code, out, err };
+}
+const SIG = /eJ[A-Za-z0-9*_-]{40,}/;
+const NOW = Math.floor(Date.now() / 1000);
+
+describe('imops usersig gen', () => {
+  it('prints the UserSig and its fields, aligned, with UTC and relative times', async () => {
+    const r = await run(['usersig', 'gen', 'alice']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const sig = SIG.exec(r.out)![0];
+    expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig }).verdict).toBe('VALID');
+    expect(r.out).toMatch(/^ {2}SDKAppID: {2}1400000000$/m);
+    expect(r.out).toMatch(/^ {2}Expires: {3}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 180 days\)$/m);
+    expect(r.out).toMatch(/Validity: +180 days/);
+  });
+
+  it('--json is one document: the key and its decoded fields; --time and --expire are honoured', async () => {
+    const r = await run(['usersig', 'gen', 'alice', '--time', '1700000000', '--expire', '12h', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toEqual({
+      userSig: generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: 1700000000, expireSeconds: 43200 }),
+      app: 'default', sdkAppId: APP, userId: 'alice', generatedAt: '2023-11-14T22:13:20Z', expiresAt: '2023-11-15T10:13:20Z', expireSeconds: 43200,
+    });
+  });
+
+  it('bad input is a usage error (exit 2) with the fix', async () => {
+    const bad = await run(['usersig', 'gen', 'john doe']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/a space/);
+    expect(bad.err).toMatch(/fix: .*--relaxed-user-id/);
+    expect((await run(['usersig', 'gen', 'john doe', '--relaxed-user-id'])).code).toBe(0);
+    expect((await run(['usersig', 'gen', 'alice', '--expire', '0'])).err).toMatch(/at least 1 second/);
+    expect((await run(['usersig', 'gen', 'alice', '--time', 'yesterday'])).code).toBe(2);
+    expect((await run(['usersig', 'gen'])).code).toBe(2);
+  });
+
+  it('without any configured app, says how to configure one (exit 2)', async () => {
+    const r = await run(['usersig', 'gen', 'alice'], {});
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/IMOPS_SDKAPPID/);
+  });
+
+  it('tells the operator on stderr that whitespace was trimmed from the key, and still signs correctly', async () => {
+    const r = await run(['usersig', 'gen', 'alice', '--json'], { ...ENV, IMOPS_SECRET_KEY: `${KEY}\n` });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/note: .*trimmed/);
+    expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: JSON.parse(r.out).userSig }).verdict).toBe('VALID');
+  });
+
+  it('picks the app by name from imops.yml', async () => {
+    const cfgDir = mkdtempSync(join(dir, 'cfg-'));
+    const other = randomKey();
+    writeFileSync(join(cfgDir, 'imops.yml'), `apps:\n  - name: test\n    sdkAppId: 1400000001\n    secretKey: \${TEST_KEY}\n  - name: prod\n    sdkAppId: ${APP}\n    secretKey: ${KEY}\n`);
+    const r = await run(['usersig', 'gen', 'alice', '--app', 'test', '--json'], { TEST_KEY: other }, cfgDir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ app: 'test', sdkAppId: 1400000001 });
+    const ambiguous = await run(['usersig', 'gen', 'alice'], { TEST_KEY: other }, cfgDir);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toMatch(/--app/);
+  });
+});
+
+describe('imops usersig privmap', () => {
+  it('signs a room grant and shows it', async () => {
+    const r = await run(['usersig', 'privmap', 'alice', '--room', '10000', '--privileges', 'all', '--expire', '10m', '--json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc.privateMap).toMatchObject({ roomId: 10000, privileges: 255 });
+    expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: doc.privateMapKey }).verdict).toBe('VALID');
+    const human = await run(['usersig', 'privmap', 'bob', '--str-room', 'live-42', '--privileges', '42']);
+    expect(human.out).toMatch(/Room: +"live-42" \(string room ID\)/);
+    expect(human.out).toMatch(/Privileges: +42: enter room, receive audio, receive video/);
+  });
+
+  it('needs exactly one room (exit 2)', async () => {
+    expect((await run(['usersig', 'privmap', 'alice', '--privileges', '3'])).code).toBe(2);
+    expect((await run(['usersig', 'privmap', 'alice', '--room', '1', '--str-room', '1', '--privileges', '3'])).code).toBe(2);
+    expect((await run(['usersig', 'privmap', 'alice', '--room', '1', '--privileges', 'lots'])).err).toMatch(/fix: add the bits/);
+  });
+});
+
+describe('imops usersig verify', () => {
+  const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW - 86400 });
+
+  it('VALID: exit 0, the fields and an "expires in" hint', async () => {
+    const r = await run(['usersig', 'verify', 'alice', sig]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^✓ VALID/);
+    expect(r.out).toMatch(/Expires: .* UTC \(in 179 days\)/);
+    expect(r.out).toMatch(/Signed: .* UTC \(1 day ago\)/);
+  });
+
+  it('not valid: exit 1, the verdict, the client error code, cause and fix', async () => {
+    const r = await run(['usersig', 'verify', 'bob', sig]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^✗ USERID_MISMATCH .*70013/);
+    expect(r.out).toMatch(/Cause: +This UserSig was signed for UserID "alice"/);
+    expect(r.out).toMatch(/Fix: +Sign exactly/);
+  });
+
+  it('--at judges expiry at another time; --json prints the library object', async () => {
+    const r = await run(['usersig', 'verify', 'alice', sig, '--at', new Date((NOW + 200 * 86400) * 1000).toISOString(), '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out);
+    expect(doc).toEqual(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig, now: NOW + 200 * 86400 }));
+    expect(doc).toMatchObject({ valid: false, verdict: 'EXPIRED', imErrorCode: 70001 });
+    expect((await run(['usersig', 'verify', 'alice', sig, '--at', 'soon'])).code).toBe(2);
+  });
+
+  it('a broken paste is explained, not crashed on', async () => {
+    const r = await run(['usersig', 'verify', 'alice', sig.slice(0, 80)]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/✗ TRUNCATED/);
+  });
+});
+
+describe('imops usersig inspect and explain', () => {
+  it('inspect decodes without a key (exit 0), and fails on garbage (exit 1)', async () => {
+    const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW });
+    const ok = await run(['usersig', 'inspect', sig], {});
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/signature not checked/);
+    expect(ok.out).toMatch(/UserID: +"alice"/);
+    const j = JSON.parse((await run(['usersig', 'inspect', sig, '--json'], {})).out);
+    expect(j).toMatchObject({ verdict: 'DECODED', userId: 'alice', sdkAppId: APP });
+    const bad = await run(['usersig', 'inspect', 'hello'], {});
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/✗ TRUNCATED|✗ NOT_ZLIB|✗ MALFORMED/);
+  });
+
+  it('explain: meaning, cause and fix of a code; unknown is exit 1; not a number is exit 2', async () => {
+    const r = await run(['usersig', 'explain', '70009'], {});
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^70009 {2}ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY/);
+    expect(r.out).toMatch(/Meaning: +/);
+    expect(r.out).toMatch(/Usual cause: +/);
+    expect(r.out).toMatch(/Fix: +/);
+    expect(JSON.parse((await run(['usersig', 'explain', '-100006', '--json'], {})).out)).toMatchObject({ code: -100006, source: 'TRTC' });
+    expect((await run(['usersig', 'explain', '99999'], {})).code).toBe(1);
+    expect((await run(['usersig', 'explain', 'seventy'], {})).code).toBe(2);
+  });
+});
+
+describe('help', () => {
+  it('each subcommand has --help with examples', async () => {
+    for (const sub of ['gen', 'privmap', 'verify', 'inspect', 'explain']) {
+      const r = await run(['usersig', sub, '--help'], {});
+      expect(r.code, sub).toBe(0);
+      expect(r.out, sub).toMatch(new RegExp(`Usage: imops usersig ${sub}`));
+      expect(r.out, sub).toMatch(new RegExp(`Examples:\\n +\\$ imops usersig ${sub} `));
+    }
+    const top = await run(['usersig', '--help'], {});
+    expect(top.out).toMatch(/gen.*\n[\s\S]*verify/);
+  });
+});
+
+describe('secrets stay out of stderr and error output', () => {
+  it('no secret key or UserSig in stderr, in any error path', async () => {
+    const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW });
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----';
+    const runs = await Promise.all([
+      run(['usersig', 'verify', 'bob', sig]),
+      run(['usersig', 'verify', 'alice', sig], { ...ENV, IMOPS_SECRET_KEY: randomKey() }),
+      run(['usersig', 'verify', 'alice', `${sig.slice(0, 60)}+${sig.slice(61)}`]),
+      run(['usersig', 'verify', 'alice', sig, '--at', 'nope']),
+      run(['usersig', 'gen', 'bad id']),
+      run(['usersig', 'gen', 'alice'], { ...ENV, IMOPS_SECRET_KEY: pem }),
+      run(['usersig', 'gen', 'alice'], { IMOPS_SECRET_KEY: KEY }),
+      run(['usersig', 'gen', 'alice'], { ...ENV, IMOPS_SECRET_KEY: `${KEY}  ` }),
+      run(['usersig', 'inspect', sig.slice(0, 100)]),
+    ]);
+    expect(runs[5]!.err).toMatch(/v1 ECDSA key/);
+    for (const r of runs) {
+      for (const secret of [KEY.slice(0, 16), KEY.slice(-16), 'MIGHAgEAMBMGByqGSM49', sig.slice(10, 30), sig.slice(-30, -10)]) {
+        expect(r.err).not.toContain(secret);
+      }
+      // Verdict output is about the UserSig, never a copy of it.
+      if (!r.out.includes('UserSig for alice (app')) expect(r.out).not.toContain(sig.slice(10, 30));
+    }
+  });
+
+  it('verification and inspection results (what the bot logs and replies with) never carry the key or the UserSig', () => {
+    const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW });
+    const results = [
+      verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig }),
+      verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'bob', userSig: sig }),
+      verifyUserSig({ sdkAppId: APP, secretKey: randomKey(), userId: 'alice', userSig: sig }),
+      verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig, now: NOW + 400 * 86400 }),
+      verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig.slice(0, 120) }),
+      verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig.replace(/\*/g, '+') }),
+      inspectUserSig(sig),
+    ];
+    for (const r of results) {
+      const text = JSON.stringify(r);
+      expect(text).not.toContain(KEY.slice(0, 16));
+      expect(text).not.toContain(sig.slice(10, 30));
+    }
+  });
+});

@@ -121,6 +121,8 @@ export interface DiscordEmulator {
   setCommands(commands: JsonObject[], guildId?: string): void;
   /** Resolves once `count` IDENTIFYs (one per client) have been answered with READY. */
   identified(count?: number): Promise<void>;
+  /** Resolves once `count` gateway connections have closed. */
+  closed(count: number): Promise<void>;
   /** The next recorded call matching the predicate that no earlier wait with the same key has taken. */
   nextCall(predicate: (call: RecordedCall) => boolean, key?: string): Promise<RecordedCall>;
   dispatch(payload: JsonObject, options?: Pick<DispatchOptions, 'fail'>): InteractionHandle;
@@ -149,6 +151,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const sockets = new Set<GatewaySocket>();
   let identifiedCount = 0;
   const identifyWaiters: { count: number; resolve: () => void }[] = [];
+  const closeWaiters: { count: number; resolve: () => void }[] = [];
+  const closedCount = () => gatewayEvents.filter((e) => e.kind === 'close').length;
   let seq = 0;
   let snowflake = 1_300_000_000_000_000_000n;
   const nextId = () => String(++snowflake);
@@ -424,6 +428,12 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     ws.on('close', () => {
       sockets.delete(socket);
       gatewayEvents.push({ kind: 'close' });
+      for (const w of [...closeWaiters]) {
+        if (closedCount() >= w.count) {
+          closeWaiters.splice(closeWaiters.indexOf(w), 1);
+          w.resolve();
+        }
+      }
     });
   });
 
@@ -509,6 +519,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     setCommands: (list, guildId) => registered.set(guildId ?? '', list.map((c) => withServerFields(c, guildId))),
     identified: (count = 1) =>
       identifiedCount >= count ? Promise.resolve() : new Promise<void>((resolve) => identifyWaiters.push({ count, resolve })),
+    closed: (count) => (closedCount() >= count ? Promise.resolve() : new Promise<void>((resolve) => closeWaiters.push({ count, resolve }))),
     nextCall,
     dispatch,
     slash: (command, subcommand, options, d = {}) =>

@@ -46,23 +46,37 @@ class RedirectAgent extends https.Agent {
 }
 
 // firebase-admin caches `cert(path, agent)` by path for the whole process, agent included: share one agent
-// per FCM address so every credential for that address uses a working agent.
-const agents = new Map<string, RedirectAgent>();
+// per FCM address so every credential for that address uses a working agent. Counted, so that closing one
+// tester does not cut the connections (and in-flight requests) of another.
+const agents = new Map<string, { agent: RedirectAgent; users: number }>();
+const agentKey = (config: ProvidersConfig['fcm']) => `${config.url}|${config.caFile ?? ''}`;
 
-function agentFor(config: ProvidersConfig['fcm']): RedirectAgent {
-  const key = `${config.url}|${config.caFile ?? ''}`;
-  let agent = agents.get(key);
-  if (!agent) {
+function acquireAgent(config: ProvidersConfig['fcm']): RedirectAgent {
+  const key = agentKey(config);
+  let shared = agents.get(key);
+  if (!shared) {
     const url = new URL(config.url);
     const target = url.hostname === DEFAULT_FCM && !url.port ? undefined : { host: url.hostname, port: url.port ? Number(url.port) : 443 };
-    agent = new RedirectAgent(target, config.caFile ? readFileSync(config.caFile) : undefined);
-    agents.set(key, agent);
+    shared = { agent: new RedirectAgent(target, config.caFile ? readFileSync(config.caFile) : undefined), users: 0 };
+    agents.set(key, shared);
   }
-  return agent;
+  shared.users++;
+  return shared.agent;
+}
+
+function releaseAgent(config: ProvidersConfig['fcm']): void {
+  const key = agentKey(config);
+  const shared = agents.get(key);
+  if (!shared || --shared.users > 0) return;
+  agents.delete(key);
+  // A credential cached by firebase-admin may still hold this agent: destroy() only closes today's sockets,
+  // and the agent keeps working for it.
+  shared.agent.destroy();
 }
 
 export class FcmSender {
   private readonly apps = new Map<string, { app: App; messaging: Messaging }>();
+  private agent: RedirectAgent | undefined;
 
   constructor(private readonly config: ProvidersConfig['fcm']) {}
 
@@ -104,7 +118,8 @@ export class FcmSender {
     const key = `${certificate.id}|${certificate.serviceAccountFile}|${projectId}`;
     const existing = this.apps.get(key);
     if (existing) return existing.messaging;
-    const agent = agentFor(this.config);
+    this.agent ??= acquireAgent(this.config);
+    const agent = this.agent;
     const app = initializeApp(
       // The path form (not the parsed object) is what makes google-auth-library use the agent for OAuth too.
       { credential: cert(certificate.serviceAccountFile, agent), httpAgent: agent, projectId },
@@ -120,7 +135,10 @@ export class FcmSender {
     const apps = [...this.apps.values()];
     this.apps.clear();
     await Promise.all(apps.map(({ app }) => deleteApp(app).catch(() => undefined)));
-    agents.get(`${this.config.url}|${this.config.caFile ?? ''}`)?.destroy();
+    if (this.agent) {
+      this.agent = undefined;
+      releaseAgent(this.config);
+    }
   }
 }
 

@@ -1,0 +1,270 @@
+import { App, type AllMiddlewareArgs, type RespondFn, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs, type SlackViewMiddlewareArgs, type BlockAction, type ViewSubmitAction } from '@slack/bolt';
+import type { Logger } from '../../src/log.js';
+import type { AdapterContext, ChatAdapter, RunningAdapter } from '../../src/commands/adapter.js';
+import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
+import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
+import { ID_PREFIXES } from '../../src/commands/ids.js';
+import { correlationId, describeError } from '../../src/commands/context.js';
+import { boltLogger } from './logger.js';
+import { RouterReceiver } from './receiver.js';
+import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
+
+/** How long a fast reply may take before the command is acknowledged empty and answered through response_url. */
+const ACK_BUDGET_MS = 1500;
+
+export interface SlackAdapterOptions extends AdapterContext {
+  /** Web API client overrides (tests: `retryConfig: { retries: 0 }`). */
+  clientOptions?: { retryConfig?: { retries: number } };
+  /** Reply budget before acknowledging empty; tests and benchmarks may shorten it. */
+  ackBudgetMs?: number;
+}
+
+export interface RunningSlack extends RunningAdapter {
+  app: App;
+  mode: 'http' | 'socket';
+}
+
+type Client = AllMiddlewareArgs['client'];
+
+/** Where an answer goes after the acknowledgement. */
+interface Reach {
+  respond?: RespondFn;
+  responseUrl?: string;
+  channel?: string;
+  user: string;
+}
+
+interface Meta {
+  c?: string;
+  r?: string;
+}
+
+export const slackAdapter: ChatAdapter = {
+  name: 'slack',
+  missing(env) {
+    const missing: string[] = [];
+    if (!env.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
+    return missing;
+  },
+  start: (ctx) => startSlack(ctx),
+};
+
+export async function startSlack(options: SlackAdapterOptions): Promise<RunningSlack> {
+  const { core, env, router } = options;
+  const log = options.log.child({ adapter: 'slack' });
+  const logger = boltLogger(log);
+  const socketMode = Boolean(env.SLACK_APP_TOKEN);
+  const clientOptions = {
+    ...(env.SLACK_API_URL && { slackApiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/` }),
+    // A trigger_id lives 3 s and response_url 30 min: retrying for half an hour helps nobody.
+    retryConfig: options.clientOptions?.retryConfig ?? { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+  };
+  const app = socketMode
+    ? new App({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions })
+    : new App({
+        token: env.SLACK_BOT_TOKEN,
+        logger,
+        clientOptions,
+        receiver: new RouterReceiver({ router, signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger }),
+      });
+  const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  wire(app, core, log, budget);
+
+  let ready = false;
+  await app.start();
+  ready = true;
+  return {
+    app,
+    mode: socketMode ? 'socket' : 'http',
+    description: socketMode ? 'Slack (Socket Mode)' : 'Slack (HTTP, POST /slack/events)',
+    ready: () => ready,
+    async stop() {
+      ready = false;
+      await app.stop();
+    },
+  };
+}
+
+const actionPattern = new RegExp(`^(${ID_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+
+function wire(app: App, core: CommandCore, log: Logger, budget: number): void {
+  for (const spec of core.specs) {
+    app.command(`/${spec.name}`, async (args) => {
+      await onCommand(core, log, budget, spec.name, args);
+    });
+  }
+  app.action<BlockAction>(actionPattern, async (args) => {
+    await onAction(core, log, args);
+  });
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: actionPattern }, async (args) => {
+    await onSubmit(core, log, args);
+  });
+  app.error(async (err) => {
+    log.error({ err: describeError(err) }, 'Slack listener error');
+  });
+}
+
+function withVisibility(reply: Reply): SlackMessage & { response_type: 'ephemeral' | 'in_channel' } {
+  return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', ...renderMessage(reply) };
+}
+
+/** The adapter's own last resort: an ephemeral error whose correlation ID is in the log with the cause. */
+function adapterError(log: Logger, err: unknown, where: string): Reply {
+  const id = correlationId();
+  log.error({ correlationId: id, where, err: describeError(err) }, 'Slack adapter error');
+  return errorReply('Something went wrong inside imops', 'imops could not finish answering this request.', `Try again; if it keeps failing, give correlation ID ${id} to whoever runs imops (it is in the imops log).`, { footer: `Correlation ID: ${id}` });
+}
+
+async function runSafely(log: Logger, run: () => Promise<Reply>, where: string): Promise<Reply> {
+  try {
+    return await run();
+  } catch (err) {
+    return adapterError(log, err, where);
+  }
+}
+
+async function deliver(client: Client, log: Logger, reach: Reach, reply: Reply, replace: boolean): Promise<void> {
+  const message = { ...withVisibility(reply), ...(replace ? { replace_original: true } : {}) };
+  try {
+    if (reach.respond) {
+      await reach.respond(message);
+      return;
+    }
+    if (reach.responseUrl) {
+      const res = await fetch(reach.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
+      if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+      return;
+    }
+    throw new Error('no response_url to answer through');
+  } catch (err) {
+    // response_url expires after 30 minutes or 5 uses: fall back to an ephemeral message from the bot.
+    log.warn({ err: describeError(err) }, 'response_url delivery failed; posting an ephemeral message instead');
+    if (!reach.channel) return;
+    try {
+      await client.chat.postEphemeral({ channel: reach.channel, user: reach.user, text: message.text, blocks: message.blocks });
+    } catch (err2) {
+      log.error({ err: describeError(err2) }, 'could not deliver a Slack reply');
+    }
+  }
+}
+
+async function openForm(client: Client, log: Logger, triggerId: string, form: Form, meta: Meta, reach: Reach): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view: renderModal(form, JSON.stringify(meta)) });
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    log.warn({ err: describeError(err), code }, 'views.open failed');
+    const reply = code === 'expired_trigger_id' || code === 'exchanged_trigger_id'
+      ? errorReply('The form could not open in time', 'Slack allows 3 seconds to open a form, and that passed.', 'Run the command again, or type the arguments: see /usersig help.')
+      : adapterError(log, err, 'views.open');
+    await deliver(client, log, reach, reply, false);
+  }
+}
+
+type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+async function onCommand(core: CommandCore, log: Logger, budget: number, name: string, args: CommandArgs): Promise<void> {
+  const { command, ack, respond, client } = args;
+  const principal: Principal = { platform: 'slack', userId: command.user_id, roles: [], channelId: command.channel_id };
+  const reach: Reach = { respond, channel: command.channel_id, user: command.user_id };
+  let acked = false;
+  try {
+    const plan = core.plan(principal, core.parseText(name, command.text ?? ''));
+    if (plan.kind === 'form') {
+      await ack();
+      acked = true;
+      await openForm(client, log, command.trigger_id, plan.form, { c: command.channel_id, r: command.response_url }, reach);
+      return;
+    }
+    if (plan.kind === 'reply') {
+      // A fast reply rides on the acknowledgement itself; a slow one is acknowledged empty and follows.
+      const pending = runSafely(log, plan.run, `/${name}`);
+      let timer: NodeJS.Timeout | undefined;
+      const first = await Promise.race([pending, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), budget)))]);
+      clearTimeout(timer);
+      if (first) {
+        await ack(withVisibility(first));
+        acked = true;
+        return;
+      }
+      await ack();
+      acked = true;
+      await deliver(client, log, reach, await pending, false);
+      return;
+    }
+    await ack();
+    acked = true;
+    await deliver(client, log, reach, await runSafely(log, plan.run, `/${name}`), plan.kind === 'update');
+  } catch (err) {
+    const reply = adapterError(log, err, `/${name}`);
+    if (!acked) await ack(withVisibility(reply)).catch(() => undefined);
+    else await deliver(client, log, reach, reply, false);
+  }
+}
+
+type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+async function onAction(core: CommandCore, log: Logger, args: ActionArgs): Promise<void> {
+  const { ack, body, action, respond, client } = args;
+  await ack();
+  const reach: Reach = { respond, channel: body.channel?.id, user: body.user.id };
+  try {
+    const principal: Principal = { platform: 'slack', userId: body.user.id, roles: [], ...(body.channel?.id && { channelId: body.channel.id }) };
+    const value = action.type === 'static_select' ? action.selected_option?.value : 'value' in action ? (action.value as string | undefined) : undefined;
+    const plan: Plan = core.action(principal, action.action_id, value);
+    if (plan.kind === 'form') {
+      await openForm(client, log, body.trigger_id, plan.form, { c: body.channel?.id, r: body.response_url }, reach);
+      return;
+    }
+    await deliver(client, log, reach, await runSafely(log, plan.run, `action ${action.action_id.split('|')[0]}`), plan.kind === 'update');
+  } catch (err) {
+    await deliver(client, log, reach, adapterError(log, err, 'block_actions'), false);
+  }
+}
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+function parseMeta(text: string | undefined): Meta {
+  try {
+    const m = JSON.parse(text ?? '{}') as Meta;
+    return { ...(typeof m.c === 'string' && { c: m.c }), ...(typeof m.r === 'string' && { r: m.r }) };
+  } catch {
+    return {};
+  }
+}
+
+async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs): Promise<void> {
+  const { ack, body, view, client } = args;
+  const meta = parseMeta(view.private_metadata);
+  const reach: Reach = { ...(meta.r && { responseUrl: meta.r }), ...(meta.c && { channel: meta.c }), user: body.user.id };
+  let acked = false;
+  try {
+    const principal: Principal = { platform: 'slack', userId: body.user.id, roles: [], ...(meta.c && { channelId: meta.c }) };
+    const values = formValues(view.state.values as Parameters<typeof formValues>[0]);
+    const result = await core.submitForm(principal, view.callback_id, values);
+    if (result.kind === 'errors') {
+      const blockIds = new Set(Object.keys(view.state.values));
+      const errors: Record<string, string> = {};
+      for (const [field, message] of Object.entries(result.errors)) {
+        // Slack shows errors only under input blocks that exist; anything else goes under the first one.
+        const at = blockIds.has(field) ? field : [...blockIds][0] ?? field;
+        errors[at] = errors[at] ? `${errors[at]}; ${message}` : message;
+      }
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const plan = result.plan;
+    if (plan.kind === 'form') {
+      await ack({ response_action: 'update', view: renderModal(plan.form, view.private_metadata) });
+      return;
+    }
+    await ack();
+    acked = true;
+    await deliver(client, log, reach, await runSafely(log, plan.run, `form ${view.callback_id.split('|')[0]}`), false);
+  } catch (err) {
+    const reply = adapterError(log, err, 'view_submission');
+    if (!acked) await ack().catch(() => undefined);
+    await deliver(client, log, reach, reply, false);
+  }
+}

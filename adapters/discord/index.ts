@@ -14,6 +14,8 @@ export interface DiscordAdapterOptions {
   rest?: Partial<RESTOptions>;
   /** How long to wait for the gateway's READY before giving up at start-up. */
   readyTimeoutMs?: number;
+  /** How long a 'reply' plan may run before the adapter defers it (default 1500 ms, inside Discord's 3 s). */
+  replyWithinMs?: number;
 }
 
 export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatAdapter {
@@ -30,7 +32,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatA
         intents: [GatewayIntentBits.Guilds],
         rest: { ...(settings.apiUrl && { api: settings.apiUrl }), ...options.rest },
       });
-      const handle = createInteractionHandler({ core: ctx.core, log });
+      const handle = createInteractionHandler({ core: ctx.core, log, ...(options.replyWithinMs !== undefined && { replyWithinMs: options.replyWithinMs }) });
       client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
       client.on(Events.Error, (err) => log.error({ error: `${err.name}: ${err.message}` }, 'discord client error'));
       client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));

@@ -44,6 +44,8 @@ type Repliable = ChatInputCommandInteraction | MessageComponentInteraction | Mod
 export interface HandlerDeps {
   core: CommandCore;
   log: Logger;
+  /** How long a 'reply' plan may run before it is deferred (default 1500 ms). */
+  replyWithinMs?: number;
 }
 
 export function principalOf(interaction: Interaction): Principal {
@@ -125,6 +127,7 @@ function sourceMessage(i: Repliable) {
 
 export function createInteractionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
   const { core, log } = deps;
+  const replyWithin = deps.replyWithinMs ?? REPLY_WITHIN_MS;
   const labels = new Map<string, Record<string, string>>();
 
   const remember = (id: string, named: Record<string, string>) => {
@@ -192,7 +195,7 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
     }
     switch (plan.kind) {
       case 'reply': {
-        const result = await within(safeRun(plan.run, i), REPLY_WITHIN_MS);
+        const result = await within(safeRun(plan.run, i), replyWithin);
         if (result.done) return answer(i, result.value, plan.visibility);
         await i.deferReply({ flags: flagsFor(plan.visibility) });
         return finish(i, await result.later, plan.visibility);
@@ -253,7 +256,7 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   };
 
   const onModal = async (i: ModalSubmitInteraction, principal: Principal) => {
-    const result = await within(core.submitForm(principal, i.customId, modalValues(i)), REPLY_WITHIN_MS);
+    const result = await within(core.submitForm(principal, i.customId, modalValues(i)), replyWithin);
     let outcome;
     if (result.done) outcome = result.value;
     else {

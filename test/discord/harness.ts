@@ -26,8 +26,8 @@ import type { Seen } from '../scenarios/table.js';
 /** Shaped like a bot token; the tests check it never reaches a log line. */
 export const BOT_TOKEN = `MTA${randomBytes(12).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`;
 
-export async function startAdapter(core: CommandCore, log: Logger, emu: DiscordEmulator, env: Record<string, string> = {}): Promise<RunningAdapter> {
-  return createDiscordAdapter({ rest: { retries: 0, timeout: 5000 } }).start({
+export async function startAdapter(core: CommandCore, log: Logger, emu: DiscordEmulator, env: Record<string, string> = {}, options: { replyWithinMs?: number } = {}): Promise<RunningAdapter> {
+  return createDiscordAdapter({ rest: { retries: 0, timeout: 5000 }, ...options }).start({
     core,
     log,
     env: { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emu.apiUrl, DISCORD_APPLICATION_ID: emu.applicationId, ...env },

@@ -42,7 +42,7 @@ describe('a valid FCM token', () => {
     expect(r.token).not.toContain(token);
   });
 
-  it('fetches the OAuth token once and reuses it across tests', async () => {
+  it('reuses the OAuth token across tests and testers', async () => {
     const t = createDeviceTester({ providers: fx.providers, log: logged.log });
     const other: AppConfig = { ...app, name: 'other', certificates: [{ id: '20002', platform: 'fcm', serviceAccountFile: (app.certificates[2] as FcmCertificateConfig).serviceAccountFile }] };
     try {

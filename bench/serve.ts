@@ -6,13 +6,15 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateUserSig } from '../src/usersig/index.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** By absolute URL: the server runs in a temp directory, where a bare `tsx` would not resolve. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 const SDKAPPID = 1400000999;
 const SECRET = randomBytes(24).toString('base64');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -42,22 +44,23 @@ function uploads(): Upload[] {
   });
 }
 
-/** Start a child and resolve with the URL it prints (the listening line), never after a fixed wait. */
-function startChild(args: string[], env: NodeJS.ProcessEnv, cwd: string, pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Start a child and resolve with the URL it prints (the listening line), never after a fixed wait. Its log goes
+ * to a file, not through this process: at info level the server logs every upload, and reading that here
+ * would take CPU from the load generator.
+ */
+function startChild(args: string[], env: NodeJS.ProcessEnv, cwd: string, pattern: RegExp, logFile: string): Promise<{ child: ChildProcess; url: string }> {
+  const log = openSync(logFile, 'w');
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', log] });
+  closeSync(log);
   let out = '';
-  let err = '';
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => {
-    // Keep only the tail: at info level the server logs every upload.
-    err = (err + c).slice(-4000);
-  });
   return new Promise((res, rej) => {
     child.stdout!.setEncoding('utf8').on('data', (c: string) => {
       out += c;
       const m = pattern.exec(out);
       if (m) res({ child, url: m[1]! });
     });
-    child.once('exit', (code) => rej(new Error(`child exited (${code}) before listening\n${out}\n${err}`)));
+    child.once('exit', (code) => rej(new Error(`child exited (${code}) before listening\n${out}\n${readFileSync(logFile, 'utf8').slice(-4000)}`)));
   });
 }
 
@@ -132,11 +135,11 @@ try {
 
   console.log(`device upload API: ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; server and load generator in separate processes sharing ${availableParallelism()} cores`);
 
-  const bare = await startChild(['-e', BARE_SERVER], env, dir, /bare listening on (http:\/\/\S+)/);
+  const bare = await startChild(['-e', BARE_SERVER], env, dir, /bare listening on (http:\/\/\S+)/, join(dir, 'bare.log'));
   const bareResult = await load(bare.url, items);
   await stop(bare.child);
 
-  const imops = await startChild(['--import', 'tsx', join(ROOT, 'bin/imops.ts'), 'serve', '--host', '127.0.0.1'], env, dir, /imops serve listening on (http:\/\/\S+)/);
+  const imops = await startChild(['--import', TSX, join(ROOT, 'bin/imops.ts'), 'serve', '--host', '127.0.0.1'], env, dir, /imops serve listening on (http:\/\/\S+)/, join(dir, 'imops.log'));
   const result = await load(imops.url, items);
   const code = await stop(imops.child);
 

@@ -11,6 +11,7 @@ import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
+import type { GuardedAction } from '../access/policy.js';
 import { formatFields } from './format.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -177,7 +178,7 @@ function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; not
   } else {
     rows.push(['apps', config.apps.map((a) => {
       const certs = a.certificates.map((c) => `${c.id} ${c.platform}${c.platform === 'apns' ? ` ${c.environment}` : ''}`);
-      return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none, add apps[].certificates to test pushes'})`;
+      return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none (list them under apps[].certificates in imops.yml to test pushes)'})`;
     }).join('\n')]);
   }
   for (const s of o.statuses) {
@@ -192,7 +193,7 @@ function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; not
     if (!o.knownAdapters.includes(name)) rows.push([name, 'not included in this build']);
   }
   if (config.apps.length > 0) {
-    const actions = ['usersig.generate', 'push.test'];
+    const actions: GuardedAction[] = ['usersig.generate', 'push.test'];
     rows.push(['access', actions.map((a) => {
       const who = config.access[a] ?? [];
       return who.length ? `${a}: ${who.length} principal${who.length === 1 ? '' : 's'}` : `${a}: nobody from chat (add principals under access.${a})`;

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/imops.ts');
+/** tsx's loader by absolute URL: the child runs in a temp directory where a bare `tsx` would not resolve. */
+export const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 export const BIN_WITH_ADAPTERS = join(ROOT, 'test/serve/fixtures/imops-with-adapters.ts');
 
 export interface ServeChild {
@@ -34,7 +36,7 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
 }
 
 function spawnImops(entry: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', TSX, entry, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Start `imops serve` as a child process and resolve once it prints its listening line (never a sleep). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateUserSig } from '../../src/usersig/index.js';
@@ -36,6 +37,34 @@ async function upload(url: string, userId: string, token: string): Promise<Respo
     headers: { authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': userId, 'content-type': 'application/json' },
     body: JSON.stringify({ certificateId: '10086', platform: 'apns', token, appVersion: '1.0.0' }),
   });
+}
+
+/**
+ * An upload whose handler is running but whose body is not sent yet: `Expect: 100-continue` makes the server
+ * start the handler and say so before the client sends the body. A request in flight, with no timing guess.
+ */
+function heldUpload(url: string, userId: string, token: string) {
+  const userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId });
+  sentSigs.push(userSig);
+  const body = JSON.stringify({ certificateId: '10086', platform: 'apns', token });
+  const req = request(`${url}/v1/devices`, {
+    method: 'PUT',
+    agent: false,
+    headers: {
+      authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': userId,
+      'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue',
+    },
+  });
+  const started = new Promise<void>((res) => req.once('continue', () => res()));
+  const answered = new Promise<{ status: number; connection: string | undefined }>((res, rej) => {
+    req.once('response', (r) => {
+      r.resume();
+      r.once('end', () => res({ status: r.statusCode ?? 0, connection: r.headers.connection }));
+    });
+    req.once('error', rej);
+  });
+  req.flushHeaders();
+  return { started, finish: () => (req.end(body), answered) };
 }
 
 const apnsToken = () => randomBytes(32).toString('hex');
@@ -78,40 +107,22 @@ describe('imops serve with nothing configured', () => {
 });
 
 describe('imops serve adapters', () => {
-  it('lists enabled and not-enabled adapters with the env vars that enable them, and survives an adapter crash', async () => {
+  it('keeps the API and a running adapter up when another fails to start, and shows both in the banner and /readyz', async () => {
     const tmp = tempDir('adapters');
-    try {
-      const serve = await startServe({
-        entry: BIN_WITH_ADAPTERS,
-        cwd: tmp.dir,
-        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh', DISCORD_APPLICATION_ID: '1' }),
-      });
-      expect(serve.stdout()).toMatch(/slack:\s+enabled: Slack \(HTTP mode, POST \/slack\/events\)/);
-      expect(serve.stdout()).toMatch(/discord:\s+not enabled: set DISCORD_TOKEN \(/);
-      // The adapter's route is served by the same server as the device API.
-      expect((await fetch(`${serve.url}/slack/events`, { method: 'POST' })).status).toBe(200);
-      expect(await (await fetch(`${serve.url}/readyz`)).json()).toMatchObject({ status: 'ready', checks: { store: true, 'adapter:slack': true } });
-      serve.child.kill('SIGTERM');
-      expect((await serve.exited).code).toBe(0);
-    } finally {
-      tmp.remove();
-    }
-  });
-
-  it('keeps the API and the other adapter up when one adapter fails to start, and reports it in the banner and /readyz', async () => {
-    const tmp = tempDir('adapter-fail');
     try {
       const serve = await startServe({
         entry: BIN_WITH_ADAPTERS,
         cwd: tmp.dir,
         env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh', DISCORD_TOKEN: 'refuse', DISCORD_APPLICATION_ID: '1' }),
       });
+      expect(serve.stdout()).toMatch(/slack:\s+enabled: Slack \(HTTP mode, POST \/slack\/events\)/);
       expect(serve.stdout()).toMatch(/discord:\s+FAILED to start: gateway refused the token/);
-      expect(serve.stdout()).toMatch(/slack:\s+enabled/);
+      // The running adapter's route is served by the same server as the device API.
+      expect((await fetch(`${serve.url}/slack/events`, { method: 'POST' })).status).toBe(200);
       expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
       const ready = await fetch(`${serve.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: 'not_ready', notReady: ['adapter:discord'] });
+      expect(await ready.json()).toMatchObject({ status: 'not_ready', notReady: ['adapter:discord'], checks: { store: true, 'adapter:slack': true } });
       serve.child.kill('SIGTERM');
       expect((await serve.exited).code).toBe(0);
     } finally {
@@ -119,7 +130,7 @@ describe('imops serve adapters', () => {
     }
   });
 
-  it('logs an adapter that crashes after starting (uncaught exception, lost rejection) and keeps serving', async () => {
+  it('names the env vars that enable an adapter, and logs an adapter crash (uncaught exception, lost rejection) while serving on', async () => {
     const tmp = tempDir('adapter-crash');
     try {
       const serve = await startServe({
@@ -127,7 +138,9 @@ describe('imops serve adapters', () => {
         cwd: tmp.dir,
         env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), DISCORD_TOKEN: 'crash-later', DISCORD_APPLICATION_ID: '1' }),
       });
-      await waitForLog(serve, /uncaught exception.*|discord stand-in crashed/);
+      expect(serve.stdout()).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET \(/);
+      expect(serve.stdout()).toMatch(/discord:\s+enabled: Discord \(gateway\)/);
+      await waitForLog(serve, /uncaught exception/);
       await waitForLog(serve, /unhandled promise rejection/);
       expect(serve.stderr()).toContain('discord stand-in crashed');
       expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
@@ -213,7 +226,15 @@ describe('imops serve with an app', () => {
     expect(metricValue(metrics, series) - before).toBe(N);
     expect(metrics).toMatch(/imops_http_request_duration_seconds_count\{route="\/v1\/devices"\} \d+/);
 
-    // Keep uploading from 16 clients; SIGTERM as soon as the first of these answers, so uploads are in flight.
+    // Two uploads whose handlers are running, waiting for their bodies, when the signal arrives.
+    const held = [0, 1].map((k) => {
+      const token = apnsToken();
+      sentTokens.push(token);
+      return heldUpload(serve.url, `held-${k}`, token);
+    });
+    await Promise.all(held.map((h) => h.started));
+
+    // And 16 clients uploading back to back; SIGTERM as soon as the first of these answers.
     let stored = 0;
     const failures: string[] = [];
     let signalled = false;
@@ -238,7 +259,13 @@ describe('imops serve with an app', () => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 16 }, client));
+    const clients = Promise.all(Array.from({ length: 16 }, client));
+    const shutdownLine = await waitForLog(serve, /shutting down/);
+    expect((JSON.parse(shutdownLine) as { inFlight: number }).inFlight).toBeGreaterThanOrEqual(2);
+    // The server has stopped accepting; the held uploads finish, are stored, and close their connections.
+    const heldAnswers = await Promise.all(held.map((h) => h.finish()));
+    expect(heldAnswers).toEqual([{ status: 201, connection: 'close' }, { status: 201, connection: 'close' }]);
+    await clients;
     const exit = await serve.exited;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(failures).toEqual([]);
@@ -248,7 +275,7 @@ describe('imops serve with an app', () => {
     const db = new Database(join(tmp.dir, 'data', 'imops.sqlite'), { readonly: true });
     try {
       const count = (db.prepare('SELECT count(*) AS n FROM devices').get() as { n: number }).n;
-      expect(count).toBe(N + stored);
+      expect(count).toBe(N + stored + held.length);
     } finally {
       db.close();
     }

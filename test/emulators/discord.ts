@@ -107,6 +107,11 @@ export interface DiscordEmulatorOptions {
   heartbeatIntervalMs?: number;
   /** How long an awaited call may take before the wait fails with the calls seen so far. */
   waitTimeoutMs?: number;
+  /**
+   * Guilds the bot is in, with their role IDs: READY lists them as unavailable and a GUILD_CREATE follows, as
+   * on Discord, so discord.js caches them (members then arrive as GuildMember objects). None by default.
+   */
+  guilds?: { id: string; roles: string[] }[];
 }
 
 export interface DiscordEmulator {
@@ -174,6 +179,22 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     seq: number;
     identified: boolean;
   }
+
+  const guilds = options.guilds ?? [];
+  const role = (id: string, position: number) => ({
+    id, name: `role-${id.slice(-4)}`, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null,
+    unicode_emoji: null, position, permissions: '0', managed: false, mentionable: false, flags: 0,
+  });
+  const guildCreate = (g: { id: string; roles: string[] }): JsonObject => ({
+    id: g.id, name: 'ops', icon: null, splash: null, discovery_splash: null, owner_id: '1', afk_channel_id: null, afk_timeout: 300,
+    verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+    roles: [role(g.id, 0), ...g.roles.map((r, i) => role(r, i + 1))], emojis: [], stickers: [], features: [], mfa_level: 0,
+    application_id: null, system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null,
+    description: null, banner: null, premium_tier: 0, preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0,
+    premium_progress_bar_enabled: false, safety_alerts_channel_id: null, joined_at: '2024-01-01T00:00:00.000Z', large: false,
+    unavailable: false, member_count: 1, voice_states: [], members: [], channels: [], threads: [], presences: [],
+    stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+  });
 
   const bot = { id: applicationId, username: 'imops', discriminator: '0', bot: true, avatar: null, global_name: null };
 
@@ -412,9 +433,10 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
           op: 0, t: 'READY', s: ++socket.seq,
           d: {
             v: 10, session_id: `session-${nextId()}`, resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
-            user: bot, guilds: [], shard: p.d?.shard ?? [0, 1], application: { id: applicationId, flags: 0 },
+            user: bot, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), shard: p.d?.shard ?? [0, 1], application: { id: applicationId, flags: 0 },
           },
         }));
+        for (const g of guilds) ws.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: ++socket.seq, d: guildCreate(g) }));
         socket.identified = true;
         identifiedCount += 1;
         for (const w of [...identifyWaiters]) {

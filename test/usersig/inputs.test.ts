@@ -138,3 +138,13 @@ describe('inspectUserSig', () => {
     expect(verifyUserSig({ ...base, userId: 'alice', userSig: sig.slice(0, 100) }).verdict).toBe('TRUNCATED');
   });
 });
+
+describe('times', () => {
+  it('formats unix seconds exactly as Date does, across leap years and centuries', async () => {
+    const { isoOf } = await import('../../src/usersig/time.js');
+    const samples = [0, 951782400, 4107542399, 4107542400, 253402300799, ...Array.from({ length: 5000 }, (_, i) => i * 50_680_457)];
+    for (const s of samples) expect(isoOf(s)).toBe(`${new Date(s * 1000).toISOString().slice(0, 19)}Z`);
+    expect(isoOf(-1)).toBeUndefined();
+    expect(isoOf(1e13)).toBeUndefined();
+  });
+});

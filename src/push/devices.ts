@@ -28,6 +28,11 @@ export interface DeviceStore {
    * report (what the client says now is what the check must show) and moves last seen; first uploaded stays.
    */
   upsert(input: DeviceInput): { device: Device; created: boolean };
+  /**
+   * Several reports in one transaction (one commit instead of one each: the upload API groups the uploads
+   * that arrive together). Results in input order.
+   */
+  upsertMany(inputs: readonly DeviceInput[]): { device: Device; created: boolean }[];
   /** The user's devices, most recently seen first. */
   list(app: string, userId: string): Device[];
   /** Forget one token of the user, or all of the user's tokens when none is given. Returns how many went. */
@@ -72,7 +77,7 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
   // Walks the primary key from `prefix` on; the caller stops at the first ID without the prefix.
   const userIdsFrom = db.prepare('SELECT DISTINCT user_id FROM devices WHERE app = ? AND user_id >= ? ORDER BY user_id').pluck();
 
-  const upsertTx = db.transaction((input: DeviceInput, at: number) => {
+  const upsertRow = (input: DeviceInput, at: number) => {
     const params = {
       app: input.app,
       userId: input.userId,
@@ -87,31 +92,19 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
       warnings: input.warnings?.length ? JSON.stringify(input.warnings) : null,
       at,
     };
-    if (insert.run(params).changes === 1) return { first: at, created: true };
+    if (insert.run(params).changes === 1) return toResult(input, at, at, true);
     const row = update.get(params) as { first_uploaded: number };
-    return { first: row.first_uploaded, created: false };
-  });
+    return toResult(input, at, row.first_uploaded, false);
+  };
+  const upsertOne = db.transaction(upsertRow);
+  const upsertAll = db.transaction((inputs: readonly DeviceInput[], at: number) => inputs.map((input) => upsertRow(input, at)));
 
   return {
     upsert(input) {
-      const at = now();
-      const { first, created } = upsertTx(input, at);
-      const device: Device = {
-        app: input.app,
-        userId: input.userId,
-        certificateId: input.certificateId,
-        platform: input.platform,
-        token: input.token,
-        ...(input.environment !== undefined && { environment: input.environment }),
-        ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
-        ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
-        ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
-        ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
-        warnings: input.warnings ?? [],
-        firstUploaded: new Date(first).toISOString(),
-        lastSeen: new Date(at).toISOString(),
-      };
-      return { device, created };
+      return upsertOne(input, now());
+    },
+    upsertMany(inputs) {
+      return inputs.length === 0 ? [] : upsertAll(inputs, now());
     },
     list(app, userId) {
       return (selectUser.all(app, userId) as DeviceRow[]).map(toDevice);
@@ -130,6 +123,25 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
       return ids;
     },
   };
+}
+
+function toResult(input: DeviceInput, at: number, first: number, created: boolean): { device: Device; created: boolean } {
+  const device: Device = {
+    app: input.app,
+    userId: input.userId,
+    certificateId: input.certificateId,
+    platform: input.platform,
+    token: input.token,
+    ...(input.environment !== undefined && { environment: input.environment }),
+    ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
+    ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
+    ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
+    ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
+    warnings: input.warnings ?? [],
+    firstUploaded: new Date(first).toISOString(),
+    lastSeen: new Date(at).toISOString(),
+  };
+  return { device, created };
 }
 
 function toDevice(r: DeviceRow): Device {

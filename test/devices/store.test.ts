@@ -97,6 +97,22 @@ describe('device store', () => {
     expect(store.knownUserIds('prod', 'z', 10)).toEqual([]);
   });
 
+  it('writes several reports in one go with the same rules, results in input order', () => {
+    const c = clock();
+    const store = memory(c.now);
+    store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA });
+    c.advance(1000);
+    const results = store.upsertMany([
+      { app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA, appVersion: '2' },
+      { app: 'prod', userId: 'bob', certificateId: '10086', platform: 'apns', token: tokenB },
+      { app: 'prod', userId: 'bob', certificateId: '10087', platform: 'apns', token: tokenB },
+    ]);
+    expect(results.map((r) => [r.device.userId, r.created])).toEqual([['alice', false], ['bob', true], ['bob', false]]);
+    expect(results[0]!.device.firstUploaded).toBe('2026-03-01T10:00:00.000Z');
+    expect(store.list('prod', 'bob')).toEqual([expect.objectContaining({ certificateId: '10087' })]);
+    expect(store.upsertMany([])).toEqual([]);
+  });
+
   it('keeps devices across a reopen of the file database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imops-devices-'));
     dirs.push(dir);

@@ -94,6 +94,21 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(metrics.deviceUploads.get({ outcome: 'stored' })).toBeGreaterThanOrEqual(2);
   });
 
+  it('stores every one of many uploads that arrive at once, each with its own answer', async () => {
+    const users = Array.from({ length: 24 }, (_, i) => `burst-${i}`);
+    const tokens = users.map((_, i) => i.toString(16).padStart(64, 'a'));
+    const answers = await Promise.all([
+      ...users.map((u, i) => upload(u, { certificateId: '10086', token: tokens[i] })),
+      upload('burst-0', { certificateId: '10086', token: tokens[0], appVersion: '9' }),
+      upload('burst-1', { certificateId: 'nope', token: tokens[1] }),
+    ]);
+    expect(answers.slice(1, 24).every((a) => a.status === 201)).toBe(true);
+    // burst-0 twice in the same burst: one created it, the other refreshed it.
+    expect([answers[0]!.status, answers[24]!.status].sort()).toEqual([200, 201]);
+    expect(answers[25]!.status).toBe(400);
+    for (const [i, u] of users.entries()) expect(store.list('prod', u).map((d) => d.token)).toEqual([tokens[i]]);
+  });
+
   it('accepts a numeric certificate ID as the SDKs send it', async () => {
     const res = await upload('alice', { certificateId: 20001, token: FCM_TOKEN });
     expect(res.status).toBe(201);

@@ -109,6 +109,12 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     for (const [i, u] of users.entries()) expect(store.list('prod', u).map((d) => d.token)).toEqual([tokens[i]]);
   });
 
+  it('answers 401 (never 500) to a UserID the IM server could not have signed for', async () => {
+    const res = await upload('x', { certificateId: '10086', token: APNS_TOKEN }, { ...as('x'), 'x-userid': Buffer.from('张三', 'utf8').toString('latin1') });
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ error: 'invalid_usersig', verdict: 'USERID_MISMATCH' });
+  });
+
   it('accepts a numeric certificate ID as the SDKs send it', async () => {
     const res = await upload('alice', { certificateId: 20001, token: FCM_TOKEN });
     expect(res.status).toBe(201);

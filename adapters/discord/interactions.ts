@@ -36,6 +36,8 @@ const REPLY_WITHIN_MS = 1500;
 /** Autocomplete cannot be deferred: offer nothing rather than miss the deadline. */
 const AUTOCOMPLETE_WITHIN_MS = 2000;
 const MAX_CHOICES = 25;
+/** Interaction tokens die after 15 minutes: answer "took too long" while the edit can still land. */
+const EDIT_DEADLINE_MS = 14 * 60_000;
 /** Labels of forms we opened, to name fields in the validation answer; bounded, oldest dropped first. */
 const REMEMBERED_FORMS = 500;
 
@@ -138,10 +140,20 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
 
   /** A run() that throws still ends in a reply the user can act on; the log has the details under the same ID. */
   const safeRun = async (run: () => Promise<Reply>, interaction: Interaction | Repliable): Promise<Reply> => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<Reply>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn({ interaction: interaction.id, kind: kindOf(interaction) }, 'command still running after 14 minutes; answered before the interaction token expires');
+        resolve(errorReply('This took too long', 'The command did not finish within 14 minutes, and Discord allows an answer only within 15.', 'Run it again; if it keeps happening, check that imops can reach the push providers.'));
+      }, EDIT_DEADLINE_MS);
+      timer.unref();
+    });
     try {
-      return await run();
+      return await Promise.race([run(), deadline]);
     } catch (err) {
       return internalError(err, interaction);
+    } finally {
+      clearTimeout(timer);
     }
   };
 

@@ -104,7 +104,7 @@ describe('imops usersig verify', () => {
   const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW - 86400 });
 
   it('VALID: exit 0, the fields and an "expires in" hint', async () => {
-    const r = await run(['usersig', 'verify', 'alice', sig]);
+    const r = await run(['usersig', 'verify', 'alice', sig, '--at', String(NOW)]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^✓ VALID/);
     expect(r.out).toMatch(/Expires: .* UTC \(in 179 days\)/);

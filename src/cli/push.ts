@@ -147,7 +147,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);
       if (app.certificates.length === 0) {
-        throw new ConfigError(config.source, `apps (${app.name}).certificates`, `app ${app.name} has no push certificates`, 'list the APNs and FCM certificates under the app in imops.yml (see README)');
+        throw new ConfigError(config.source, `apps[${config.apps.indexOf(app)}].certificates`, `app ${app.name} has no push certificates`, 'list the APNs and FCM certificates under the app in imops.yml (see README)');
       }
       const tester = createDeviceTester({ providers: config.providers, log });
       let health: CertificateHealth[];

@@ -237,6 +237,14 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(json.certificates.filter((c) => c.level === 'failure').map((c) => c.certificateId).sort()).toEqual(['30001', '30002']);
   });
 
+  it('push certs with no certificate configured is a configuration error (exit 2) that says what to add', async () => {
+    const bare = join(dir, 'no-certs.yml');
+    writeFileSync(bare, stringify({ apps: [{ name: 'bare', sdkAppId: SDKAPPID, secretKey: SECRET }] }));
+    const r = await imops(['--config', bare, 'push', 'certs']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/configuration error: .*no-certs\.yml: apps\[0\]\.certificates: app bare has no push certificates\n {2}fix: list the APNs and FCM certificates/);
+  });
+
   it('audit lists who tested which UserID and how it ended, newest first', async () => {
     await uploadThroughApi('frank', { certificateId: '10086', token: apnsToken() });
     await imops(['push', 'test', 'frank']);

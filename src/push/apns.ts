@@ -38,6 +38,9 @@ type ApnsCredential = NonNullable<LoadedCredential['apns']>;
 export class ApnsSender {
   private readonly providers = new Map<string, Entry>();
   private ca: Buffer[] | undefined;
+  // The credential object comes from the cached health inspection, so it is stable between pushes.
+  private readonly fingerprints = new WeakMap<ApnsCredential, string>();
+  private readonly notes = new Map<string, apn.Notification>();
 
   constructor(private readonly config: ProvidersConfig['apns']) {}
 
@@ -53,18 +56,27 @@ export class ApnsSender {
     } catch (err) {
       return { environment, ok: false, credentialError: safeMessage(err) };
     }
-    const note = new apn.Notification();
-    note.alert = TEST_ALERT;
-    note.topic = cert.bundleId;
-    note.pushType = 'alert';
-    note.priority = 10;
-    note.sound = 'default';
-    note.payload = { imops: { test: true } };
-    const { sent, failed } = await entry.provider.send(note, token);
+    const { sent, failed } = await entry.provider.send(this.notification(cert.bundleId), token);
     const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
     if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
     const f = failed[0] as unknown as FailedShape | undefined;
     return { environment, ok: false, ...this.describeFailure(f, entry) };
+  }
+
+  /** One notification per topic: node-apn compiles it once and the same test alert serves every push. */
+  private notification(topic: string): apn.Notification {
+    let note = this.notes.get(topic);
+    if (!note) {
+      note = new apn.Notification();
+      note.alert = TEST_ALERT;
+      note.topic = topic;
+      note.pushType = 'alert';
+      note.priority = 10;
+      note.sound = 'default';
+      note.payload = { imops: { test: true } };
+      this.notes.set(topic, note);
+    }
+    return note;
   }
 
   private describeFailure(f: FailedShape | undefined, entry: Entry): Omit<ApnsAnswer, 'environment' | 'ok'> {
@@ -82,10 +94,14 @@ export class ApnsSender {
   }
 
   private provider(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify([credential.token?.keyId, credential.token?.teamId, credential.token?.key, credential.cert, credential.key]))
-      .digest('hex')
-      .slice(0, 16);
+    let fingerprint = this.fingerprints.get(credential);
+    if (!fingerprint) {
+      fingerprint = createHash('sha256')
+        .update(JSON.stringify([credential.token?.keyId, credential.token?.teamId, credential.token?.key, credential.cert, credential.key]))
+        .digest('hex')
+        .slice(0, 16);
+      this.fingerprints.set(credential, fingerprint);
+    }
     const key = `${cert.id}|${environment}|${fingerprint}`;
     const existing = this.providers.get(key);
     if (existing) return existing;

@@ -40,8 +40,15 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
   const fcm = new FcmSender(providers.fcm);
   const health = new Map<string, { at: number; value: Promise<CertificateInspection & { loaded: LoadedCredential }> }>();
 
+  // Keyed by content, not identity: a reloaded config with the same certificate keeps its cached health.
+  const keys = new WeakMap<CertificateConfig, string>();
+  const keyOf = (c: CertificateConfig) => {
+    let k = keys.get(c);
+    if (!k) keys.set(c, (k = JSON.stringify(c)));
+    return k;
+  };
   const inspect: Inspect = (certificate) => {
-    const key = JSON.stringify(certificate);
+    const key = keyOf(certificate);
     const cached = health.get(key);
     if (cached && now() - cached.at < HEALTH_TTL_MS) return cached.value;
     const value = inspectCertificate(certificate, now());
@@ -65,7 +72,8 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
     metrics?.pushSeconds.observe(seconds, { platform: result.platform });
-    log.info({
+    // debug, not info: pino's redaction costs more per line than the rest of a test push (bench/push.ts).
+    log.debug({
       app: app.name, userId: device.userId, certificateId: result.certificateId, platform: result.platform,
       device: result.token, verdict: result.verdict, status: result.provider.status, reason: result.provider.reason,
       environment: result.provider.environment, ms: Math.round(seconds * 1000),
@@ -135,7 +143,7 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
     async certificates(app) {
       return Promise.all(app.certificates.map(async (c: CertificateConfig) => {
         const value = inspectCertificate(c, now());
-        health.set(JSON.stringify(c), { at: now(), value });
+        health.set(keyOf(c), { at: now(), value });
         return (await value).health;
       }));
     },

@@ -29,7 +29,13 @@ const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}
 export function registerUsersigCommands(program: Command, ctx: CliContext): void {
   const usersig = program
     .command('usersig')
-    .description('generate, verify and decode Tencent IM / TRTC UserSigs and PrivateMapKeys; explain IM error codes');
+    .description('generate, verify and decode Tencent IM / TRTC UserSigs and PrivateMapKeys; explain IM error codes')
+    .addHelpText('after', examples([
+      'imops usersig gen alice --expire 30d',
+      'imops usersig verify alice "$SIG"',
+      'imops usersig inspect "$SIG"',
+      'imops usersig explain 70001',
+    ]));
 
   usersig
     .command('gen')

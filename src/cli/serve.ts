@@ -23,8 +23,8 @@ const ADAPTER_START_WAIT_MS = 10_000;
 
 /** How to enable an adapter that is not running, beyond the env vars its `missing()` names. */
 const ADAPTER_HINTS: Record<ChatAdapter['name'], string> = {
-  slack: 'create the Slack app from manifest.yml; add SLACK_APP_TOKEN for Socket Mode, otherwise Slack calls POST /slack/events',
-  discord: 'invite the bot with the applications.commands and bot scopes',
+  slack: 'create the Slack app from manifest.yml; without Socket Mode, Slack calls POST /slack/events here',
+  discord: 'invite the bot with the bot and applications.commands scopes',
 };
 
 export interface ServeOptions {
@@ -102,7 +102,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const starts = options.adapters.map(async (adapter) => {
     const missing = adapter.missing(env);
     if (missing.length > 0) {
-      statuses.push({ name: adapter.name, state: 'disabled', detail: `set ${missing.join(', ')} (${ADAPTER_HINTS[adapter.name]})` });
+      statuses.push({ name: adapter.name, state: 'disabled', detail: `set ${missing.join(', ')}; ${ADAPTER_HINTS[adapter.name]}` });
       return;
     }
     const status: AdapterStatus = { name: adapter.name, state: 'connecting', detail: 'connecting' };
@@ -235,11 +235,13 @@ async function serveUntilSignal(o: {
   process.on('uncaughtException', onException);
 
   // Listen for signals before starting, so a SIGTERM during start-up still ends in a clean shutdown.
-  const signalled = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const signalled = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
   const detach = () => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onException);
   };

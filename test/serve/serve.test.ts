@@ -82,6 +82,9 @@ describe('imops serve with nothing configured', () => {
       expect(banner).toContain(`data:`);
       expect(banner).toContain(join(tmp.dir, 'data'));
       expect(banner).toContain(`PUT and DELETE ${serve.url}/v1/devices`);
+      // The adapters bin/imops.ts ships, each with the env vars that would enable it.
+      expect(banner).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET/);
+      expect(banner).toMatch(/discord:\s+not enabled: set DISCORD_TOKEN/);
 
       const health = await fetch(`${serve.url}/healthz`);
       expect(health.status).toBe(200);
@@ -138,7 +141,7 @@ describe('imops serve adapters', () => {
         cwd: tmp.dir,
         env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), DISCORD_TOKEN: 'crash-later', DISCORD_APPLICATION_ID: '1' }),
       });
-      expect(serve.stdout()).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET \(/);
+      expect(serve.stdout()).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET; create the Slack app from manifest.yml/);
       expect(serve.stdout()).toMatch(/discord:\s+enabled: Discord \(gateway\)/);
       await waitForLog(serve, /uncaught exception/);
       await waitForLog(serve, /unhandled promise rejection/);

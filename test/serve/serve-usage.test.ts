@@ -1,0 +1,58 @@
+// `imops serve` refuses to start, with exit status 2 and the fix, when how it is called cannot work.
+// These run `main()` in process: each stops before anything listens.
+import { describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { main } from '../../src/cli.js';
+import { tempDir } from './harness.js';
+
+async function run(args: string[], env: NodeJS.ProcessEnv, cwd: string) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { io: { out: (t) => void (out += t), err: (t) => void (err += t), env, cwd } });
+  return { code, out, err };
+}
+
+describe('imops serve usage errors', () => {
+  it('rejects a PORT that is not a port number', async () => {
+    const tmp = tempDir('port');
+    try {
+      const r = await run(['serve'], { PORT: 'http', IMOPS_DATA_DIR: join(tmp.dir, 'data') }, tmp.dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('port "http" is not a port number');
+      expect(r.err).toContain('fix: give PORT or --port a whole number from 0 to 65535');
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('rejects an unknown LOG_LEVEL and lists the levels', async () => {
+    const tmp = tempDir('level');
+    try {
+      const r = await run(['serve', '--port', '0'], { LOG_LEVEL: 'verbose', IMOPS_DATA_DIR: join(tmp.dir, 'data') }, tmp.dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('LOG_LEVEL "verbose" is not a log level');
+      expect(r.err).toContain('debug');
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('says which port is taken and how to choose another, and leaves the store closed', async () => {
+    const tmp = tempDir('inuse');
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const r = await run(['serve', '--host', '127.0.0.1', '--port', String(port)], { IMOPS_DATA_DIR: join(tmp.dir, 'data'), LOG_LEVEL: 'silent' }, tmp.dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`port ${port} is already in use`);
+      expect(r.err).toMatch(/fix: .*PORT=.*--port/);
+      expect(r.out).not.toContain('listening');
+    } finally {
+      blocker.close();
+      tmp.remove();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { EXIT_OK, type CliContext } from '../cli.js';
 import { UsageError } from '../errors.js';
+import { pino } from 'pino';
 import { createLogger, type Logger } from '../log.js';
 import { Metrics } from '../metrics.js';
 import { loadConfig } from '../config/load.js';
@@ -218,7 +219,10 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const level = ctx.env.LOG_LEVEL || 'info';
       if (!LOG_LEVELS.includes(level)) throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
       const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
-      const log = createLogger({ level });
+      // Asynchronous writes: under load, lines written while one write is pending go out together instead of a
+      // syscall per line. pino flushes what is pending when the process exits.
+      const destination = pino.destination({ fd: 2, sync: false });
+      const log = createLogger({ level, destination });
       ctx.setExit(await serveUntilSignal({ config, notices, port, host: opts.host, log, env: ctx.env, adapters: ctx.adapters, out: ctx.out }));
     });
 }

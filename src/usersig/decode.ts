@@ -2,7 +2,7 @@
  * Decoding a pasted UserSig into its fields, one stage at a time, so the first stage that fails names the problem.
  * Shared by verify (which then checks app, user, HMAC and time) and inspect (which has no key). Never throws.
  */
-import { decodeTencentBase64, gunzipBounded, hasZlibHeader, inflateBounded, MAX_INFLATED_BYTES } from './codec.js';
+import { decodeTencentBase64, gunzipBounded, hasZlibHeader, inflateBounded } from './codec.js';
 import { decodeUserbuf } from './privmap.js';
 import { isoOf, MAX_UNIX_SECONDS } from './time.js';
 import type { DecodeVerdict, PrivateMapInfo, UserSigFormat } from './types.js';
@@ -318,4 +318,3 @@ function generatorOf(bytes: Buffer, json: string): string | undefined {
   return 'an official library at the default zlib level (Java, C#, PHP or an older Go release)';
 }
 
-export { MAX_INFLATED_BYTES };

@@ -9,6 +9,9 @@ import type { Config } from '../config/types.js';
 import { openServices, type Services } from '../services.js';
 import { createCommandCore } from '../commands/core.js';
 import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
+import type { CommandCore, Invocation, Plan } from '../commands/types.js';
+import { IDS } from '../commands/ids.js';
+import type { AuditLog } from '../access/audit.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
@@ -70,7 +73,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const metrics = options.metrics ?? new Metrics();
   const shutdownMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_MS;
   const services = openServices({ config, log, metrics, dataDir: config.dataDir });
-  const core = createCommandCore({ config, log, push: services.push, audit: services.audit });
+  // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
+  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: meterAudit(services.audit, metrics) }), metrics);
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
 
@@ -163,6 +167,76 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     adapters: statuses,
     banner: () => banner({ config, url, statuses, notices: options.notices ?? [], knownAdapters: order }),
     close,
+  };
+}
+
+/**
+ * The command core as adapters see it, with every command counted by name and outcome (the reply's status,
+ * "form" for a modal, "invalid_form" for a form sent back with errors) and timed until its reply is ready.
+ * Names come from the specs and the core's id kinds only, so what users type cannot add series.
+ */
+export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
+  const nameOf = (inv: Invocation): string => {
+    const spec = core.specs.find((s) => s.name === inv.command);
+    if (!spec) return 'unknown';
+    return inv.subcommand && spec.subcommands?.some((s) => s.name === inv.subcommand) ? `${spec.name} ${inv.subcommand}` : spec.name;
+  };
+  const kinds = new Set<string>(Object.values(IDS));
+  const kindOf = (prefix: string, id: string): string => {
+    const kind = id.split('|', 1)[0] ?? '';
+    return `${prefix} ${kinds.has(kind) ? kind : 'unknown'}`;
+  };
+  const done = (command: string, started: bigint, outcome: string) => {
+    metrics.commands.inc({ command, outcome });
+    metrics.commandSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9, { command });
+  };
+  const meter = (command: string, started: bigint, plan: Plan): Plan => {
+    if (plan.kind === 'form') {
+      done(command, started, 'form');
+      return plan;
+    }
+    const run = plan.run;
+    return {
+      ...plan,
+      run: async () => {
+        try {
+          const reply = await run();
+          done(command, started, reply.status);
+          return reply;
+        } catch (err) {
+          done(command, started, 'error');
+          throw err;
+        }
+      },
+    };
+  };
+  return {
+    specs: core.specs,
+    parseText: (command, text) => core.parseText(command, text),
+    plan: (principal, inv) => meter(nameOf(inv), process.hrtime.bigint(), core.plan(principal, inv)),
+    action: (principal, id, value) => meter(kindOf('action', id), process.hrtime.bigint(), core.action(principal, id, value)),
+    async submitForm(principal, formId, values) {
+      const started = process.hrtime.bigint();
+      const name = kindOf('form', formId);
+      const result = await core.submitForm(principal, formId, values);
+      if (result.kind === 'errors') {
+        done(name, started, 'invalid_form');
+        return result;
+      }
+      return { kind: 'plan', plan: meter(name, started, result.plan) };
+    },
+    autocomplete: (principal, source, partial, args) => core.autocomplete(principal, source, partial, args),
+  };
+}
+
+/** The audit log the core writes to, also counting each UserSig verification by verdict. */
+function meterAudit(audit: AuditLog, metrics: Metrics): AuditLog {
+  return {
+    record(entry) {
+      audit.record(entry);
+      if (entry.action === 'usersig.verify') metrics.usersigVerdicts.inc({ verdict: entry.outcome });
+    },
+    recent: (limit) => audit.recent(limit),
   };
 }
 

@@ -72,7 +72,16 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const { config, env, log } = options;
   const metrics = options.metrics ?? new Metrics();
   const shutdownMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_MS;
-  const services = openServices({ config, log, metrics, dataDir: config.dataDir });
+  let services: Services;
+  try {
+    services = openServices({ config, log, metrics, dataDir: config.dataDir });
+  } catch (err) {
+    // Most often a data directory this user cannot write: a root-owned Docker volume, a read-only mount.
+    throw new UsageError(
+      `cannot open the store in ${config.dataDir}: ${errorMessage(err)}`,
+      'set IMOPS_DATA_DIR to a directory this user can create and write (in Docker, mount a volume on /data)',
+    );
+  }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
   const core = meterCore(createCommandCore({ config, log, push: services.push, audit: meterAudit(services.audit, metrics) }), metrics);
   const router = new Router();

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli.js';
 import { tempDir } from './harness.js';
@@ -52,6 +53,20 @@ describe('imops serve usage errors', () => {
       expect(r.out).not.toContain('listening');
     } finally {
       blocker.close();
+      tmp.remove();
+    }
+  });
+
+  it('says when the data directory cannot be used, and how to fix it', async () => {
+    const tmp = tempDir('datadir');
+    try {
+      const notADir = join(tmp.dir, 'data');
+      writeFileSync(notADir, 'a file where the data directory should be');
+      const r = await run(['serve', '--host', '127.0.0.1', '--port', '0'], { IMOPS_DATA_DIR: notADir, LOG_LEVEL: 'silent' }, tmp.dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`cannot open the store in ${notADir}`);
+      expect(r.err).toContain('fix: set IMOPS_DATA_DIR to a directory this user can create and write');
+    } finally {
       tmp.remove();
     }
   });

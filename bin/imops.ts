@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // The composition root: the only place that puts the core and the chat adapters together.
 import { main } from '../src/cli.js';
-import { slackAdapter } from '../adapters/slack/index.js';
-import { discordAdapter } from '../adapters/discord/index.js';
+import { lazyAdapter } from '../adapters/lazy.js';
+import { slackMissing } from '../adapters/slack/env.js';
+import { discordMissing } from '../adapters/discord/env.js';
 import { registerDiscordCli } from '../adapters/discord/cli.js';
 
-const code = await main(process.argv.slice(2), { adapters: [slackAdapter, discordAdapter], extend: [registerDiscordCli] });
+const slack = lazyAdapter('slack', slackMissing, async () => (await import('../adapters/slack/index.js')).slackAdapter);
+const discord = lazyAdapter('discord', discordMissing, async () => (await import('../adapters/discord/index.js')).discordAdapter);
+
+const code = await main(process.argv.slice(2), { adapters: [slack, discord], extend: [registerDiscordCli] });
 process.exitCode = code;

@@ -3,11 +3,10 @@
  * step, so a start-up never has to. Without --force it registers only when the definitions differ.
  */
 import type { Command } from 'commander';
-import { REST } from 'discord.js';
 import type { CliContext } from '../../src/cli.js';
 import { COMMAND_SPECS } from '../../src/commands/specs.js';
 import { ConfigError } from '../../src/errors.js';
-import { describeSync, discordEnv, resolveApplicationId, syncCommands } from './register.js';
+import { discordEnv } from './env.js';
 
 interface RegisterFlags {
   force?: boolean;
@@ -37,6 +36,8 @@ export function registerDiscordCli(program: Command, ctx: CliContext): void {
         throw new ConfigError('--guild', '', `"${flags.guild}" is not a Discord guild ID`, 'give the numeric server ID (Discord: Developer Mode on, right-click the server > Copy Server ID)');
       }
       const guildId = flags.global ? undefined : (flags.guild ?? settings.guildId);
+      // Loaded here, not at the top: every other imops command would otherwise pay for discord.js.
+      const [{ REST }, { describeSync, resolveApplicationId, syncCommands }] = await Promise.all([import('discord.js'), import('./register.js')]);
       const rest = new REST({ ...(settings.apiUrl && { api: settings.apiUrl }), retries: 1, timeout: 15_000 }).setToken(settings.token);
       let result;
       try {

@@ -7,7 +7,8 @@ import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js'
 import type { ChatAdapter, RunningAdapter } from '../../src/commands/adapter.js';
 import { ConfigError } from '../../src/errors.js';
 import { createInteractionHandler } from './interactions.js';
-import { describeSync, discordEnv, resolveApplicationId, syncCommands } from './register.js';
+import { discordEnv, discordMissing } from './env.js';
+import { describeSync, resolveApplicationId, syncCommands } from './register.js';
 
 export interface DiscordAdapterOptions {
   /** Extra REST options (tests: `{ retries: 0 }`, so a broken fake fails at once instead of retrying). */
@@ -21,7 +22,7 @@ export interface DiscordAdapterOptions {
 export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatAdapter {
   return {
     name: 'discord',
-    missing: (env) => (discordEnv(env).token ? [] : ['DISCORD_TOKEN']),
+    missing: discordMissing,
     async start(ctx): Promise<RunningAdapter> {
       const settings = discordEnv(ctx.env);
       if (!settings.token) {

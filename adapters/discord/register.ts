@@ -7,6 +7,8 @@ import { REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../src/commands/types.js';
 import { sameCommands, toDiscordCommands } from './commands.js';
 
+export { discordEnv, type DiscordEnv } from './env.js';
+
 export interface SyncOptions {
   rest: REST;
   applicationId: string;
@@ -46,26 +48,6 @@ export async function syncCommands(options: SyncOptions): Promise<SyncResult> {
   };
 }
 
-export interface DiscordEnv {
-  token: string;
-  applicationId?: string;
-  guildId?: string;
-  apiUrl?: string;
-}
-
-/** Read the Discord settings from the environment; blank values count as unset. */
-export function discordEnv(env: NodeJS.ProcessEnv): Partial<DiscordEnv> {
-  const get = (name: string) => {
-    const v = env[name]?.trim();
-    return v ? v : undefined;
-  };
-  return {
-    ...(get('DISCORD_TOKEN') && { token: get('DISCORD_TOKEN') }),
-    ...(get('DISCORD_APPLICATION_ID') && { applicationId: get('DISCORD_APPLICATION_ID') }),
-    ...(get('DISCORD_GUILD_ID') && { guildId: get('DISCORD_GUILD_ID') }),
-    ...(get('DISCORD_API_URL') && { apiUrl: get('DISCORD_API_URL') }),
-  };
-}
 
 /** The application ID from the env, or from Discord itself (`GET /applications/@me`) when it is not set. */
 export async function resolveApplicationId(rest: REST, configured: string | undefined): Promise<string> {

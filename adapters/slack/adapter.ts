@@ -5,6 +5,7 @@ import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
 import { ID_PREFIXES } from '../../src/commands/ids.js';
 import { correlationId, describeError } from '../../src/commands/context.js';
+import { slackMissing } from './env.js';
 import { boltLogger } from './logger.js';
 import { RouterReceiver } from './receiver.js';
 import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
@@ -41,12 +42,7 @@ interface Meta {
 
 export const slackAdapter: ChatAdapter = {
   name: 'slack',
-  missing(env) {
-    const missing: string[] = [];
-    if (!env.SLACK_BOT_TOKEN) missing.push('SLACK_BOT_TOKEN');
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) missing.push('SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode)');
-    return missing;
-  },
+  missing: slackMissing,
   start: (ctx) => startSlack(ctx),
 };
 

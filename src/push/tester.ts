@@ -4,9 +4,9 @@
 import type { AppConfig, ApnsCertificateConfig, ApnsEnvironment, CertificateConfig, FcmCertificateConfig, ProvidersConfig } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { ApnsSender, type ApnsAnswer } from './apns.js';
+import type { ApnsAnswer, ApnsSender } from './apns.js';
 import { inspectCertificate, type CertificateInspection, type LoadedCredential } from './certificates.js';
-import { FcmSender } from './fcm.js';
+import type { FcmSender } from './fcm.js';
 import { preflight, type Inspect } from './preflight.js';
 import { APNS_ENVIRONMENT_REASONS, explainApnsReason, explainFcmError } from './reasons.js';
 import type { CertificateHealth, Device, PushResult } from './types.js';
@@ -36,8 +36,11 @@ const BUILD_KIND: Record<ApnsEnvironment, string> = {
 export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
   const { providers, log, metrics } = options;
   const now = options.now ?? Date.now;
-  const apns = new ApnsSender(providers.apns);
-  const fcm = new FcmSender(providers.fcm);
+  // The provider libraries load on the first push, not when the CLI starts: most commands never send one.
+  let apnsSender: Promise<ApnsSender> | undefined;
+  let fcmSender: Promise<FcmSender> | undefined;
+  const apns = () => (apnsSender ??= import('./apns.js').then((m) => new m.ApnsSender(providers.apns)));
+  const fcm = () => (fcmSender ??= import('./fcm.js').then((m) => new m.FcmSender(providers.fcm)));
   const health = new Map<string, { at: number; value: Promise<CertificateInspection & { loaded: LoadedCredential }> }>();
 
   // Keyed by content, not identity: a reloaded config with the same certificate keeps its cached health.
@@ -84,7 +87,7 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
   async function testApns(app: AppConfig, device: Device, cert: ApnsCertificateConfig, loaded: LoadedCredential, tokenProblems: string[]): Promise<PushResult> {
     const credential = loaded.apns!;
     const env = cert.environment;
-    const first = await apns.send(cert, credential, env, device.token);
+    const first = await (await apns()).send(cert, credential, env, device.token);
     const provider = { status: first.status, reason: first.reason, environment: env };
     if (first.credentialError) {
       return base(device, 'apns', 'CREDENTIAL_INVALID', `Nothing was sent: the APNs library refused certificate ${cert.id}: ${scrub(first.credentialError, device.token)}.`, 'Run `imops push certs` and fix the problems it lists for this certificate.', provider);
@@ -94,7 +97,7 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 
     if (first.reason && APNS_ENVIRONMENT_REASONS.has(first.reason)) {
       const other: ApnsEnvironment = env === 'production' ? 'sandbox' : 'production';
-      const second = await apns.send(cert, credential, other, device.token);
+      const second = await (await apns()).send(cert, credential, other, device.token);
       if (second.ok) {
         const match = app.certificates.find((c): c is ApnsCertificateConfig => c.platform === 'apns' && c.environment === other && c.bundleId === cert.bundleId && c.id !== cert.id);
         const r = base(device, 'apns', 'TOKEN_ENVIRONMENT_MISMATCH',
@@ -118,7 +121,7 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 
   async function testFcm(device: Device, cert: FcmCertificateConfig, loaded: LoadedCredential, tokenProblems: string[]): Promise<PushResult> {
     const projectId = loaded.fcm!.projectId;
-    const answer = await fcm.send(cert, projectId, device.token);
+    const answer = await (await fcm()).send(cert, projectId, device.token);
     if (answer.ok) {
       const r = base(device, 'fcm', 'DELIVERED',
         `FCM accepted the test notification for project ${projectId} (dry run, then the real send).`,
@@ -148,7 +151,7 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
       }));
     },
     async close() {
-      await Promise.all([apns.close(), fcm.close()]);
+      await Promise.all([apnsSender?.then((a) => a.close()), fcmSender?.then((f) => f.close())]);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { CliContext } from '../cli.js';
 import { createAuditLog } from '../access/audit.js';
 import { UsageError } from '../errors.js';
 import { openDatabase } from '../store/db.js';
-import { formatTime } from './format.js';
+import { formatTime } from '../format.js';
 import { loadCli } from './push.js';
 
 const MAX_LIMIT = 10_000;

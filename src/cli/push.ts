@@ -10,7 +10,7 @@ import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
 import { openServices, type Services } from '../services.js';
-import { formatFields, formatTime } from './format.js';
+import { formatFields, formatTime } from '../format.js';
 
 const PLATFORM_NAME = { apns: 'APNs', fcm: 'FCM' } as const;
 

@@ -16,7 +16,7 @@ import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
 import type { GuardedAction } from '../access/policy.js';
-import { formatFields } from './format.js';
+import { formatFields } from '../format.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DEFAULT_PORT = 3000;

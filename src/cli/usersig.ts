@@ -16,7 +16,7 @@ import {
   type PrivateMapInfo,
   type Verification,
 } from '../usersig/index.js';
-import { formatFields, formatTime, humanDuration } from './format.js';
+import { formatFields, formatTime, humanDuration } from '../format.js';
 
 /** cli.ts's EXIT_CHECK_FAILED; a value import of cli.ts would load every other command module with this one. */
 const EXIT_CHECK_FAILED = 1;

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { isAllowed, principalName, type GuardedAction } from '../access/policy.js';
 import type { AuditLog } from '../access/audit.js';
 import type { PushService } from '../push/types.js';
-import { formatTime } from '../cli/format.js';
+import { formatTime } from '../format.js';
 import { errorReply, type Reply } from './reply.js';
 import { findSpec, usageLines } from './specs.js';
 import type { CoreServices, Principal } from './types.js';
@@ -137,4 +137,4 @@ export function when(iso: string | undefined, nowMs: number): string | undefined
   return Number.isNaN(Date.parse(iso)) ? iso : formatTime(iso, nowMs);
 }
 
-export { humanDuration as duration } from '../cli/format.js';
+export { span as duration } from '../usersig/time.js';

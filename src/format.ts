@@ -1,4 +1,5 @@
-/** Human output for the terminal: aligned fields, times in UTC with a relative hint. */
+/** Human-readable output shared by the CLI and chat replies: aligned fields, times in UTC with a relative hint. */
+import { span as spanOf } from './usersig/time.js';
 
 export function formatFields(rows: [string, string | undefined][], indent = ''): string {
   const present = rows.filter((r): r is [string, string] => r[1] !== undefined);
@@ -16,24 +17,10 @@ export function formatTime(iso: string, nowMs: number = Date.now()): string {
 
 export function relative(tMs: number, nowMs: number = Date.now()): string {
   const diff = tMs - nowMs;
-  const span = humanDuration(Math.abs(diff) / 1000);
+  const span = spanOf(Math.abs(diff) / 1000);
   if (Math.abs(diff) < 1000) return 'now';
   return diff > 0 ? `in ${span}` : `${span} ago`;
 }
 
 /** 15552000 -> "180 days"; 43200 -> "12 hours"; 90 -> "1 minute 30 seconds". */
-export function humanDuration(seconds: number): string {
-  const s = Math.round(seconds);
-  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
-  const parts: string[] = [];
-  let rest = s;
-  for (const [size, name] of units) {
-    const n = Math.floor(rest / size);
-    if (n > 0) {
-      parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
-      rest -= n * size;
-    }
-    if (parts.length === 2 || (parts.length === 1 && size >= 86400 && n >= 2)) break;
-  }
-  return parts.length ? parts.join(' ') : '0 seconds';
-}
+export { span as humanDuration } from './usersig/time.js';

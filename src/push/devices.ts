@@ -3,20 +3,8 @@ import type { Db } from '../store/db.js';
 import { describeToken } from './token-shape.js';
 import type { Device, PushPlatform } from './types.js';
 
-/** What a client (or an admin) reports for one device. */
-export interface DeviceInput {
-  app: string;
-  userId: string;
-  certificateId: string;
-  platform: PushPlatform;
-  token: string;
-  environment?: ApnsEnvironment;
-  bundleId?: string;
-  appVersion?: string;
-  deviceModel?: string;
-  osVersion?: string;
-  warnings?: string[];
-}
+/** What a client (or an admin) reports for one device; the store adds the times. */
+export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: string[] };
 
 /**
  * The devices UserIDs uploaded. A small interface so that a Postgres store can sit behind it later;

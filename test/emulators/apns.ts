@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { randomUUID } from 'node:crypto';
 import type { ServerCert } from './tls.js';
+import { waitForCount } from './wait.js';
 
 export type ApnsEnvironmentName = 'production' | 'sandbox';
 
@@ -262,16 +263,7 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
       requests.length = 0;
     },
     waitForRequests(count) {
-      if (requests.length >= count) return Promise.resolve([...requests]);
-      return new Promise((resolve) => {
-        const on = () => {
-          if (requests.length >= count) {
-            events.off('request', on);
-            resolve([...requests]);
-          }
-        };
-        events.on('request', on);
-      });
+      return waitForCount(events, 'request', requests, count);
     },
     dropConnections() {
       for (const s of sessions) s.destroy();

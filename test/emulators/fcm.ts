@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { randomBytes } from 'node:crypto';
 import type { ServerCert } from './tls.js';
+import { waitForCount } from './wait.js';
 
 /** FCM v1 error codes (FcmError.errorCode) with the HTTP status and canonical status FCM sends them with. */
 export const FCM_ERRORS: Readonly<Record<string, { status: number; canonical: string; message: string }>> = {
@@ -224,16 +225,7 @@ export async function startFcmEmulator(options: FcmEmulatorOptions): Promise<Fcm
       oauth = { kind: 'accept' };
     },
     waitForRequests(count) {
-      if (requests.length >= count) return Promise.resolve([...requests]);
-      return new Promise((resolve) => {
-        const on = () => {
-          if (requests.length >= count) {
-            events.off('request', on);
-            resolve([...requests]);
-          }
-        };
-        events.on('request', on);
-      });
+      return waitForCount(events, 'request', requests, count);
     },
     async close() {
       for (const s of sockets) s.destroy();

@@ -25,7 +25,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const level = options.level ?? process.env.LOG_LEVEL ?? 'info';
   return pino(
-    { level, redact: { paths: redactPaths, censor: REDACTED }, base: { app: 'imops' } },
+    { level, redact: { paths: redactPaths, censor: REDACTED }, base: { service: 'imops' } },
     options.destination ?? pino.destination({ fd: 2, sync: true }),
   );
 }

@@ -41,7 +41,8 @@ function loadFromEnv(env: NodeJS.ProcessEnv, dataDir: string): LoadedConfig {
   if (!key) throw new ConfigError(source, 'IMOPS_SECRET_KEY', 'is not set but IMOPS_SDKAPPID is', 'set IMOPS_SECRET_KEY to the app key from the IM console');
   const sdkAppId = Number(id.trim());
   if (!/^\d+$/.test(id.trim()) || sdkAppId < 1 || sdkAppId > 0xffffffff) {
-    throw new ConfigError(source, 'IMOPS_SDKAPPID', `must be a positive whole number of at most 4294967295, got "${id}"`);
+    // Never echo the value: with the two variables swapped, it is the secret key.
+    throw new ConfigError(source, 'IMOPS_SDKAPPID', `must be a positive whole number of at most 4294967295 (got ${id.length} characters that are not one)`, 'set it to the SDKAppID from the IM console; IMOPS_SECRET_KEY holds the key');
   }
   base.apps.push({ name: 'default', sdkAppId, secretKey: cleanSecretKey(key, 'IMOPS_SECRET_KEY', notices), certificates: [] });
   return { config: base, notices };
@@ -92,6 +93,8 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
   const apps: AppConfig[] = file.apps.map((a, i) => {
     if (names.has(a.name)) throw new ConfigError(source, `apps[${i}].name`, `"${a.name}" is used by two apps`, 'give each app its own name');
     names.add(a.name);
+    const twin = file.apps.findIndex((b) => b.sdkAppId === a.sdkAppId);
+    if (twin !== i) throw new ConfigError(source, `apps[${i}].sdkAppId`, `${a.sdkAppId} is also the SDKAppID of apps[${twin}] (${file.apps[twin]!.name})`, 'each app is one SDKAppID: uploads and checks could not tell them apart');
     let secretKey: string;
     if (a.secretKeyFile !== undefined) {
       const keyPath = abs(a.secretKeyFile);

@@ -47,6 +47,12 @@ describe('configuration from the environment', () => {
     expect(err.message).toMatch(/4294967295/);
   });
 
+  it('never prints the value when the two variables are swapped', () => {
+    const err = loadError(() => loadConfig({ env: { IMOPS_SDKAPPID: KEY, IMOPS_SECRET_KEY: '1400000000' }, cwd: dirWith({}) }));
+    expect(err.field).toBe('IMOPS_SDKAPPID');
+    expect(err.message).not.toContain(KEY);
+  });
+
   it('trims whitespace around the key and says so, without printing the key', () => {
     const { config, notices } = loadConfig({ env: { IMOPS_SDKAPPID: '1400000000', IMOPS_SECRET_KEY: ` ${KEY}\n` }, cwd: dirWith({}) });
     expect(config.apps[0]!.secretKey).toBe(KEY);
@@ -124,6 +130,7 @@ providers:
     ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: hms }\n', 'apps[0].certificates[0].platform', /apns or fcm/],
     ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n  - name: a\n    sdkAppId: 2\n    secretKey: k\n', 'apps[1].name', /used by two apps/],
     ['providers:\n  apns: { productionUrl: "not a url" }\n', 'providers.apns.productionUrl', /URL/],
+    ['apps:\n  - name: a\n    sdkAppId: 7\n    secretKey: k\n  - name: b\n    sdkAppId: 7\n    secretKey: k\n', 'apps[1].sdkAppId', /also the SDKAppID of apps\[0\]/],
   ])('rejects a bad file with the file, the field and what is expected (%#)', (text, field, expected) => {
     const dir = dirWith({ 'imops.yml': text });
     const err = loadError(() => loadConfig({ env: {}, cwd: dir }));

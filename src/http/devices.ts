@@ -172,6 +172,18 @@ function authenticate(req: IncomingMessage, res: ServerResponse, config: Config)
       ...(verification.imErrorCode !== undefined && { imErrorCode: verification.imErrorCode }),
     });
   }
+  if (verification.privateMap !== undefined) {
+    // Authentic, but a TRTC room-entry key: the IM server refuses it as a login credential, and so do we.
+    return deny(
+      'privatemapkey_not_usersig',
+      `the credential is a TRTC PrivateMapKey for SDKAppID ${sdkAppId} and UserID ${JSON.stringify(userId)}, not a UserSig`,
+      'send the user\'s login UserSig (the one passed to the IM SDK\'s login), not the PrivateMapKey used to enter a TRTC room',
+      {
+        cause: 'A PrivateMapKey grants entry to one TRTC room; it is not a login credential, and the IM server rejects it as a UserSig (70009).',
+        imErrorCode: 70009,
+      },
+    );
+  }
   return { app, userId: userId! };
 }
 

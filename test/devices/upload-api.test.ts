@@ -6,7 +6,7 @@ import { registerDeviceRoutes } from '../../src/http/devices.js';
 import { createDeviceStore, type DeviceStore } from '../../src/push/devices.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { Metrics } from '../../src/metrics.js';
-import { generateUserSig } from '../../src/usersig/index.js';
+import { generatePrivateMapKey, generateUserSig } from '../../src/usersig/index.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
 import { capturedLogger } from './helpers.js';
 
@@ -156,6 +156,30 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(garbage.body).toMatchObject({ error: 'invalid_usersig', verdict: 'MALFORMED' });
     expect(store.list('prod', 'alice')).toEqual([]);
     expect(metrics.deviceUploads.get({ outcome: 'unauthorized' })).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses an authentic PrivateMapKey with 401 on PUT and DELETE: it is a room-entry key, not a login credential', async () => {
+    const privateMapKey = generatePrivateMapKey({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'alice', expireSeconds: 86400, roomId: 1234, privileges: 255 });
+    const put = await upload('alice', { certificateId: '10086', token: APNS_TOKEN }, as('alice', privateMapKey));
+    expect(put.status).toBe(401);
+    expect(put.headers['www-authenticate']).toBe('UserSig');
+    expect(put.body).toMatchObject({
+      error: 'privatemapkey_not_usersig',
+      message: expect.stringMatching(/PrivateMapKey .* not a UserSig/),
+      cause: expect.stringMatching(/70009/),
+      fix: expect.stringMatching(/login UserSig/),
+      imErrorCode: 70009,
+    });
+    expect(JSON.stringify(put.body)).not.toContain(privateMapKey);
+    expect(store.list('prod', 'alice')).toEqual([]);
+
+    expect((await upload('alice', { certificateId: '10086', token: APNS_TOKEN })).status).toBe(201);
+    for (const body of [undefined, { token: APNS_TOKEN }]) {
+      const del = await send('DELETE', body, as('alice', privateMapKey));
+      expect(del.status).toBe(401);
+      expect(del.body).toMatchObject({ error: 'privatemapkey_not_usersig' });
+    }
+    expect(store.list('prod', 'alice').map((d) => d.token)).toEqual([APNS_TOKEN]);
   });
 
   it('rejects missing credentials and an unknown SDKAppID with 401 saying which', async () => {

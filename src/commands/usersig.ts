@@ -1,4 +1,4 @@
-import { generateUserSig, inspectUserSig, verifyUserSig, explainImError, parseExpiry } from '../usersig/index.js';
+import { DEFAULT_EXPIRE_SECONDS, generateUserSig, inspectUserSig, verifyUserSig, explainImError, parseExpiry } from '../usersig/index.js';
 import type { Inspection, Verification } from '../usersig/types.js';
 import { UsageError } from '../errors.js';
 import { principalName } from '../access/policy.js';
@@ -8,7 +8,6 @@ import { encodeId, IDS } from './ids.js';
 import { findSpec, subcommandUsage } from './specs.js';
 import type { Args, FormResult, Plan, Principal } from './types.js';
 
-const DEFAULT_EXPIRE = 180 * 86400;
 /** Slack's plain_text_input allows at most 3000 characters; a PrivateMapKey fits well within it. */
 const SIG_MAX = 3000;
 
@@ -54,7 +53,7 @@ function generate(ctx: Ctx, principal: Principal, args: Args): Reply {
   const userId = args.userId ?? '';
   requireAccess(ctx, principal, 'usersig.generate', { app: args.app, target: userId });
   const names = appNames(ctx.config);
-  let expireSeconds = DEFAULT_EXPIRE;
+  let expireSeconds = DEFAULT_EXPIRE_SECONDS;
   if (args.expiry !== undefined) {
     try {
       expireSeconds = parseExpiry(args.expiry);
@@ -172,26 +171,30 @@ function inspect(ctx: Ctx, userSig: string): Reply {
   return { status: 'info', title: `Decoded UserSig for ${i.userId ?? '?'}`, visibility: 'ephemeral', blocks };
 }
 
+/** A code as the client printed it: TRTC codes are negative (-100018), and editors may turn "-" into "−". */
+const CODE_RE = /^[-\u2212\u2013]?\d{1,9}$/;
+
 function explain(raw: string): Reply {
-  const trimmed = raw.trim().replace(/^-/, '');
-  if (!/^\d{1,9}$/.test(trimmed)) {
-    return errorReply('That is not an error code', `"${clip(raw, 20)}" is not a number.`, 'Give the number the client reported, for example: /usersig explain 70001', { visibility: 'public' });
+  const trimmed = raw.trim();
+  if (!CODE_RE.test(trimmed)) {
+    return errorReply('That is not an error code', `"${clip(raw, 20)}" is not a number.`, 'Give the number the client reported, with its minus sign if it has one, for example: /usersig explain 70001 or /usersig explain -100018', { visibility: 'public' });
   }
-  const n = Number(trimmed);
+  const n = Number(trimmed.replace(/^[\u2212\u2013]/, '-'));
   const info = explainImError(n);
   if (!info) {
     return {
       status: 'warning',
-      title: `IM error ${n} is not in the imops catalogue`,
+      title: `Error ${n} is not in the imops catalogue`,
       visibility: 'public',
       blocks: [],
-      cause: 'imops knows the UserSig and account errors (70001–70500 and the SDK codes that mirror them); this code is not one of them.',
-      fix: 'Search the Tencent Cloud IM error code page for it; if it concerns login or UserSig, run /usersig verify on the UserSig the client used.',
+      cause: 'imops knows the UserSig and account errors (IM 70001–70500, the SDK codes that mirror them, and the TRTC room-entry codes such as -100018); this code is not one of them.',
+      fix: 'Search the Tencent Cloud IM (or TRTC) error code page for it; if it concerns login or UserSig, run /usersig verify on the UserSig the client used.',
     };
   }
+  const system = info.source.startsWith('TRTC') ? 'TRTC' : 'IM';
   return {
     status: 'info',
-    title: `IM error ${n}: ${info.name}`,
+    title: `${system} error ${n}: ${info.name}`,
     visibility: 'public',
     blocks: [
       text(info.meaning),
@@ -199,7 +202,7 @@ function explain(raw: string): Reply {
     ],
     cause: info.cause,
     fix: info.fix,
-    code: `IM ${n}`,
+    code: `${system} ${n}`,
   };
 }
 

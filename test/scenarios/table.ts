@@ -240,6 +240,13 @@ export const SCENARIOS: Scenario[] = [
     expect: { status: 'info', ephemeral: true, title: ['decoded', 'alice'], fields: ['SDKAppID', 'UserID', 'Expires'], says: ['1400000001', 'app prod'] } },
   { name: 'explain a known IM error code, for the whole channel', command: 'usersig', text: 'explain 70013', subcommand: 'explain', args: { code: '70013' },
     expect: { status: 'info', ephemeral: false, title: ['70013'], says: ['UserID', 'fix'] } },
+  // TRTC reports negative codes; the minus sign is part of the code (-100018 is not 100018).
+  { name: 'explain a negative TRTC room-entry code', command: 'usersig', text: 'explain -100018', subcommand: 'explain', args: { code: '-100018' },
+    expect: { status: 'info', ephemeral: false, title: ['-100018', 'ERR_SERVER_INFO_ECDH_GET_TINYID'], says: ['TRTC', 'fix'] } },
+  { name: 'explain a negative TRTC Web code', command: 'usersig', text: 'explain -10019', subcommand: 'explain', args: { code: '-10019' },
+    expect: { status: 'info', ephemeral: false, title: ['-10019', 'PRIVATE_MAP_KEY_INVALID'], says: ['privateMapKey'] } },
+  { name: 'explain a negated IM code as TRTC reports it', command: 'usersig', text: 'explain -70001', subcommand: 'explain', args: { code: '-70001' },
+    expect: { status: 'info', ephemeral: false, title: ['-70001'], says: ['70001', 'negated'] } },
   { name: 'explain an unknown code says so', command: 'usersig', text: 'explain 424242', subcommand: 'explain', args: { code: '424242' },
     expect: { status: 'warning', ephemeral: false, title: ['424242', 'not in the imops catalogue'] } },
   { name: 'with no arguments /usersig opens a form', command: 'usersig', text: '', args: {}, only: 'slack',

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
-import { principalName } from '../access/policy.js';
+import { isAllowed, principalName } from '../access/policy.js';
 import type { Device, PushResult } from '../push/types.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Form, type Reply } from './reply.js';
 import { appNames, clip, correlationId, describeError, guard, requireAccess, resolveApp, when, ReplyError, type Ctx } from './context.js';
@@ -216,8 +216,9 @@ function rerun(app: string, userId: string, cert: string | undefined): Action[] 
   return id ? [{ type: 'button', id, label: 'Test again' }] : [];
 }
 
+/** UserIDs with uploaded devices are device data: only those who may run push checks see them. */
 export function autocompleteUserIds(ctx: Ctx, principal: Principal, args: Args, partial: string): Choice[] {
-  void principal;
+  if (!isAllowed(ctx.config, principal, 'push.test')) return [];
   const names = appNames(ctx.config);
   const app = args.app && names.includes(args.app) ? args.app : names.length === 1 ? names[0] : undefined;
   if (!app) return [];

@@ -70,6 +70,16 @@ describe('the core itself', () => {
     expect(reply.fix).toContain(`access.push.test: ["slack:USTRANGER"]`);
   });
 
+  it('suggests UserIDs with devices only to those allowed to run push checks', async () => {
+    const args = { app: 'prod' };
+    const forAdmin = await world.core.autocomplete(principal('discord', 'admin'), 'userId', '', args);
+    expect(forAdmin.map((c) => c.value)).toEqual(expect.arrayContaining(['alice', 'carol', 'dave']));
+    for (const p of [principal('discord', 'stranger'), principal('slack', 'stranger')]) {
+      expect(await world.core.autocomplete(p, 'userId', '', args)).toEqual([]);
+      expect(await world.core.autocomplete(p, 'userId', 'a', args)).toEqual([]);
+    }
+  });
+
   it('audits generate, verify and test with who, app and target, never the credential', async () => {
     const admin = principal('slack', 'admin');
     for (const text of ['gen erin 1d prod', `verify erin ${world.fill('{sig:alice}')} prod`]) {

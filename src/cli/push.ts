@@ -5,7 +5,7 @@ import { findApp, loadConfig } from '../config/load.js';
 import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
-import { uploadWarnings } from '../push/devices.js';
+import { evictionWarnings, uploadWarnings } from '../push/devices.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
@@ -35,7 +35,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         const cert = app.certificates.find((c) => c.id === opts.cert);
         if (!cert) throw unknownCertificate(s.config, app, opts.cert);
         const warnings = uploadWarnings(cert, { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId });
-        const { device, created } = s.devices.upsert({
+        const { device, created, evicted } = s.devices.upsert({
           app: app.name,
           userId,
           certificateId: cert.id,
@@ -46,15 +46,17 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ...(opts.appVersion && { appVersion: opts.appVersion }),
           warnings,
         });
-        s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${cert.id}` });
+        s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${cert.id}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
+        const evictedWarnings = evictionWarnings(evicted, s.devices.maxPerUser);
         if (opts.json) {
-          ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings }, null, 2));
+          ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings: [...warnings, ...evictedWarnings], ...(evicted.length > 0 && { evicted: evicted.map(maskedDevice) }) }, null, 2));
           return;
         }
         ctx.out(`${created ? 'Stored' : 'Updated'} ${device.platform === 'apns' ? 'an APNs' : 'an FCM'} device for ${userId} in app ${app.name}.`);
         ctx.out(formatFields([['certificate', certLabel(cert)], ['token', maskToken(device.token)]], '  '));
         for (const w of warnings) ctx.out(`  warning: ${w}`);
         if (warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
+        for (const w of evictedWarnings) ctx.out(`  warning: ${w}`);
       });
     });
 

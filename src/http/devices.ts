@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';
+import { evictionWarnings, uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';
 import type { Device, PushPlatform } from '../push/types.js';
 import { verifyUserSig } from '../usersig/index.js';
 import { BodyTooLargeError, readBody, sendJson, type Router } from './router.js';
@@ -53,7 +53,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     }
 
     const warnings = [...uploadWarnings(cert, report), ...parsed.ignored.map((f) => `The field "${f}" is not part of a device report and was ignored.`)];
-    const { device, created } = await writes.upsert({
+    const { device, created, evicted } = await writes.upsert({
       app: caller.app.name,
       userId: caller.userId,
       certificateId: cert.id,
@@ -66,11 +66,13 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     // Debug, not info: at thousands of uploads a second one line each would cost more than the upload itself
     // (measured: 782/s at info vs 3,400/s without); imops_device_uploads_total counts them.
     log.debug(
-      { app: caller.app.name, userId: caller.userId, certificateId: cert.id, device: maskToken(report.token), created, warnings: warnings.length },
+      { app: caller.app.name, userId: caller.userId, certificateId: cert.id, device: maskToken(report.token), created, warnings: warnings.length, ...(evicted.length > 0 && { evicted: evicted.map((d) => maskToken(d.token)) }) },
       created ? 'device uploaded' : 'device upload refreshed',
     );
-    sendJson(res, created ? 201 : 200, { created, device: publicDevice(device), warnings });
-    count(warnings.length ? 'stored_with_warnings' : 'stored');
+    // Stored warnings describe this device's report; an eviction concerns another device, so only the answer says it.
+    const answered = [...warnings, ...evictionWarnings(evicted, devices.maxPerUser)];
+    sendJson(res, created ? 201 : 200, { created, device: publicDevice(device), warnings: answered, ...(evicted.length > 0 && { evicted: evicted.map(publicDevice) }) });
+    count(answered.length ? 'stored_with_warnings' : 'stored');
   });
 
   router.add('DELETE', '/v1/devices', async (req, res) => {

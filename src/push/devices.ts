@@ -1,4 +1,5 @@
 import type { ApnsEnvironment, CertificateConfig } from '../config/types.js';
+import { maskToken } from '../log.js';
 import type { Db } from '../store/db.js';
 import { describeToken } from './token-shape.js';
 import type { Device, PushPlatform } from './types.js';
@@ -7,20 +8,36 @@ import type { Device, PushPlatform } from './types.js';
 export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: string[] };
 
 /**
+ * Devices kept per (app, UserID). A real user has a handful (phone, tablet, a reinstall or two); without a cap,
+ * anyone holding one valid UserSig could fill the store with tokens.
+ */
+export const MAX_DEVICES_PER_USER = 20;
+
+export interface UpsertResult {
+  device: Device;
+  created: boolean;
+  /** Devices of the same user forgotten to make room for this new one (least recently seen first). */
+  evicted: Device[];
+}
+
+/**
  * The devices UserIDs uploaded. A small interface so that a Postgres store can sit behind it later;
  * the embedded default is SQLite.
  */
 export interface DeviceStore {
+  /** Devices kept per (app, UserID); a new token beyond it evicts the least recently seen. */
+  readonly maxPerUser: number;
   /**
    * Store a report. One row per (app, UserID, token): a re-upload replaces the other fields with the new
    * report (what the client says now is what the check must show) and moves last seen; first uploaded stays.
+   * A new token beyond the per-user cap evicts the user's least recently seen devices, in the same transaction.
    */
-  upsert(input: DeviceInput): { device: Device; created: boolean };
+  upsert(input: DeviceInput): UpsertResult;
   /**
    * Several reports in one transaction (one commit instead of one each: the upload API groups the uploads
    * that arrive together). Results in input order.
    */
-  upsertMany(inputs: readonly DeviceInput[]): { device: Device; created: boolean }[];
+  upsertMany(inputs: readonly DeviceInput[]): UpsertResult[];
   /** The user's devices, most recently seen first. */
   list(app: string, userId: string): Device[];
   /** Forget one token of the user, or all of the user's tokens when none is given. Returns how many went. */
@@ -47,7 +64,9 @@ interface DeviceRow {
 
 const COLUMNS = 'app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen';
 
-export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceStore {
+export function createDeviceStore(db: Db, now: () => number = Date.now, options: { maxPerUser?: number } = {}): DeviceStore {
+  const maxPerUser = options.maxPerUser ?? MAX_DEVICES_PER_USER;
+  if (!Number.isSafeInteger(maxPerUser) || maxPerUser < 1) throw new RangeError(`maxPerUser must be a whole number of at least 1, got ${maxPerUser}`);
   // Insert first and update only on conflict, so that `created` is exact even within one millisecond.
   const insert = db.prepare(
     `INSERT INTO devices (${COLUMNS}) VALUES (@app, @userId, @token, @certificateId, @platform, @environment, @bundleId, @appVersion, @deviceModel, @osVersion, @warnings, @at, @at)
@@ -62,6 +81,14 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
   const selectUser = db.prepare(`SELECT ${COLUMNS} FROM devices WHERE app = ? AND user_id = ? ORDER BY last_seen DESC, token`);
   const deleteOne = db.prepare('DELETE FROM devices WHERE app = ? AND user_id = ? AND token = ?');
   const deleteAll = db.prepare('DELETE FROM devices WHERE app = ? AND user_id = ?');
+  // Both walk the devices_by_user index; a user has at most maxPerUser + 1 rows here.
+  const countUser = db.prepare('SELECT count(*) FROM devices WHERE app = ? AND user_id = ?').pluck();
+  const evictOldest = db.prepare(
+    `DELETE FROM devices WHERE app = @app AND user_id = @userId AND token IN (
+       SELECT token FROM devices WHERE app = @app AND user_id = @userId AND token <> @token
+       ORDER BY last_seen, first_uploaded, token LIMIT @excess)
+     RETURNING ${COLUMNS}`,
+  );
   // Walks the primary key from `prefix` on; the caller stops at the first ID without the prefix.
   const userIdsFrom = db.prepare('SELECT DISTINCT user_id FROM devices WHERE app = ? AND user_id >= ? ORDER BY user_id').pluck();
 
@@ -80,14 +107,20 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
       warnings: input.warnings?.length ? JSON.stringify(input.warnings) : null,
       at,
     };
-    if (insert.run(params).changes === 1) return toResult(input, at, at, true);
+    if (insert.run(params).changes === 1) {
+      const excess = (countUser.get(input.app, input.userId) as number) - maxPerUser;
+      const evicted = excess > 0 ? (evictOldest.all({ app: input.app, userId: input.userId, token: input.token, excess }) as DeviceRow[]).map(toDevice) : [];
+      evicted.sort((a, b) => a.lastSeen.localeCompare(b.lastSeen) || a.token.localeCompare(b.token));
+      return toResult(input, at, at, true, evicted);
+    }
     const row = update.get(params) as { first_uploaded: number };
-    return toResult(input, at, row.first_uploaded, false);
+    return toResult(input, at, row.first_uploaded, false, []);
   };
   const upsertOne = db.transaction(upsertRow);
   const upsertAll = db.transaction((inputs: readonly DeviceInput[], at: number) => inputs.map((input) => upsertRow(input, at)));
 
   return {
+    maxPerUser,
     upsert(input) {
       return upsertOne(input, now());
     },
@@ -113,7 +146,7 @@ export function createDeviceStore(db: Db, now: () => number = Date.now): DeviceS
   };
 }
 
-function toResult(input: DeviceInput, at: number, first: number, created: boolean): { device: Device; created: boolean } {
+function toResult(input: DeviceInput, at: number, first: number, created: boolean, evicted: Device[]): UpsertResult {
   const device: Device = {
     app: input.app,
     userId: input.userId,
@@ -129,7 +162,7 @@ function toResult(input: DeviceInput, at: number, first: number, created: boolea
     firstUploaded: new Date(first).toISOString(),
     lastSeen: new Date(at).toISOString(),
   };
-  return { device, created };
+  return { device, created, evicted };
 }
 
 function toDevice(r: DeviceRow): Device {
@@ -148,6 +181,12 @@ function toDevice(r: DeviceRow): Device {
     firstUploaded: new Date(r.first_uploaded).toISOString(),
     lastSeen: new Date(r.last_seen).toISOString(),
   };
+}
+
+/** What an upload's answer says about the devices its new token pushed out. Tokens are masked. */
+export function evictionWarnings(evicted: readonly Device[], maxPerUser: number): string[] {
+  return evicted.map((d) =>
+    `This UserID already had ${maxPerUser} devices, the most imops keeps per user: its least recently seen device (${d.platform === 'apns' ? 'APNs' : 'FCM'}, certificate ${d.certificateId}, token ${maskToken(d.token)}, last seen ${d.lastSeen}) was removed to make room. Apps should DELETE /v1/devices at logout so that old tokens do not pile up.`);
 }
 
 /** What the client reported, before it is stored. */

@@ -113,6 +113,44 @@ describe('device store', () => {
     expect(store.upsertMany([])).toEqual([]);
   });
 
+  it('keeps at most maxPerUser devices per user: a new token evicts the least recently seen, a refresh evicts nothing', () => {
+    const c = clock();
+    const db = openDatabase(':memory:');
+    open.push(db);
+    const store = createDeviceStore(db, c.now, { maxPerUser: 3 });
+    const tok = (i: number) => i.toString(16).padStart(64, '0');
+    const add = (userId: string, i: number) => store.upsert({ app: 'prod', userId, certificateId: '10086', platform: 'apns', token: tok(i) });
+    for (const i of [1, 2, 3]) {
+      expect(add('alice', i).evicted).toEqual([]);
+      c.advance(1000);
+    }
+    add('bob', 9);
+    store.upsert({ app: 'staging', userId: 'alice', certificateId: '10086', platform: 'apns', token: tok(8) });
+    // Token 1 is the oldest upload, but the app just reported it again: token 2 is now the least recently seen.
+    expect(add('alice', 1)).toMatchObject({ created: false, evicted: [] });
+    c.advance(1000);
+    const fourth = add('alice', 4);
+    expect(fourth.created).toBe(true);
+    expect(fourth.evicted).toEqual([expect.objectContaining({ token: tok(2), lastSeen: '2026-03-01T10:00:01.000Z' })]);
+    expect(store.list('prod', 'alice').map((d) => d.token)).toEqual([tok(4), tok(1), tok(3)]);
+    expect(store.list('prod', 'bob')).toHaveLength(1);
+    expect(store.list('staging', 'alice')).toHaveLength(1);
+
+    // A burst written in one transaction never leaves more than the cap either.
+    c.advance(1000);
+    const burst = store.upsertMany([5, 6, 7].map((i) => ({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns' as const, token: tok(i) })));
+    expect(burst.flatMap((r) => r.evicted.map((d) => d.token)).sort()).toEqual([tok(1), tok(3), tok(4)]);
+    expect(store.list('prod', 'alice').map((d) => d.token).sort()).toEqual([tok(5), tok(6), tok(7)]);
+  });
+
+  it('keeps 20 devices per user by default', () => {
+    const store = memory(clock().now);
+    expect(store.maxPerUser).toBe(20);
+    const results = Array.from({ length: 25 }, (_, i) => store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: `${i}`.padStart(64, 'f') }));
+    expect(results.filter((r) => r.evicted.length > 0)).toHaveLength(5);
+    expect(store.list('prod', 'alice')).toHaveLength(20);
+  });
+
   it('keeps devices across a reopen of the file database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imops-devices-'));
     dirs.push(dir);

@@ -220,6 +220,31 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(store.list('prod', 'alice')).toEqual([]);
   });
 
+  it('keeps at most 20 devices per UserID: a new token evicts the least recently seen and the answer says so', async () => {
+    const tokens = Array.from({ length: 21 }, (_, i) => i.toString(16).padStart(4, '0').padStart(64, 'c'));
+    for (const token of tokens.slice(0, 20)) expect((await upload('erin', { certificateId: '10086', token })).status).toBe(201);
+    // Make last seen explicit (uploads within one millisecond tie): token i seen i minutes after the first.
+    const seen = db.prepare('UPDATE devices SET last_seen = ? WHERE app = ? AND user_id = ? AND token = ?');
+    tokens.slice(0, 20).forEach((token, i) => seen.run(Date.parse('2026-01-01T00:00:00Z') + i * 60_000, 'prod', 'erin', token));
+    // The oldest one reports again (a re-login): it is now the most recent, token 1 the least recently seen.
+    const refreshed = await upload('erin', { certificateId: '10086', token: tokens[0] });
+    expect(refreshed).toMatchObject({ status: 200, body: { warnings: [] } });
+    await upload('frank', { certificateId: '10086', token: tokens[1] });
+
+    const res = await upload('erin', { certificateId: '10086', token: tokens[20] });
+    expect(res.status).toBe(201);
+    expect(res.body.warnings).toEqual([expect.stringMatching(/already had 20 devices.*certificate 10086, token cccccc…0001 \(64 chars\), last seen 2026-01-01T00:01:00\.000Z\) was removed/)]);
+    expect(res.body.evicted).toEqual([expect.objectContaining({ certificateId: '10086', token: expect.stringMatching(/…0001/) })]);
+    expect(JSON.stringify(res.body)).not.toContain(tokens[1]);
+    const kept = store.list('prod', 'erin').map((d) => d.token);
+    expect(kept).toHaveLength(20);
+    expect(kept).not.toContain(tokens[1]);
+    expect(kept).toContain(tokens[0]);
+    expect(store.list('prod', 'frank').map((d) => d.token)).toEqual([tokens[1]]);
+    // What the store keeps with the new device is about its own report, not about the eviction.
+    expect(store.list('prod', 'erin')[0]).toMatchObject({ token: tokens[20], warnings: [] });
+  });
+
   it('refuses a body over 16 KiB with 413 and keeps serving', async () => {
     const res = await upload('alice', { certificateId: '10086', token: APNS_TOKEN, deviceModel: 'x'.repeat(20_000) });
     expect(res.status).toBe(413);

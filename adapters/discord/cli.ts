@@ -3,9 +3,8 @@
  * step, so a start-up never has to. Without --force it registers only when the definitions differ.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../../src/cli.js';
+import { ConfigError, type CliContext } from '../../src/commands/adapter.js';
 import { COMMAND_SPECS } from '../../src/commands/specs.js';
-import { ConfigError } from '../../src/errors.js';
 import { discordEnv } from './env.js';
 
 interface RegisterFlags {

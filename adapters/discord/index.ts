@@ -4,8 +4,7 @@
  * with 4014), registers the commands when their definitions changed, and routes interactions to the core.
  */
 import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
-import type { ChatAdapter, RunningAdapter } from '../../src/commands/adapter.js';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError, type ChatAdapter, type RunningAdapter } from '../../src/commands/adapter.js';
 import { createInteractionHandler } from './interactions.js';
 import { discordEnv, discordMissing } from './env.js';
 import { describeSync, resolveApplicationId, syncCommands } from './register.js';

@@ -18,7 +18,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/commands/adapter.js';
 import { errorReply, type Choice, type Reply, type Visibility } from '../../src/commands/reply.js';
 import type { Args, CommandCore, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
 import { discordOptionName, findTarget } from './commands.js';

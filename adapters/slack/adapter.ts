@@ -1,6 +1,5 @@
 import { App, type AllMiddlewareArgs, type RespondFn, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs, type SlackViewMiddlewareArgs, type BlockAction, type ViewSubmitAction } from '@slack/bolt';
-import type { Logger } from '../../src/log.js';
-import type { AdapterContext, ChatAdapter, RunningAdapter } from '../../src/commands/adapter.js';
+import { ConfigError, type AdapterContext, type ChatAdapter, type Logger, type RunningAdapter } from '../../src/commands/adapter.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
 import { ID_PREFIXES } from '../../src/commands/ids.js';
@@ -56,18 +55,26 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
     // A trigger_id lives 3 s and response_url 30 min: retrying for half an hour helps nobody.
     retryConfig: options.clientOptions?.retryConfig ?? { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
   };
+  // deferInitialization: without it Bolt calls auth.test from its constructor, and a bad token or an unreachable
+  // Slack becomes an unhandled rejection while start() succeeds. init() makes that check part of start().
   const app = socketMode
-    ? new App({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions })
+    ? new App({ token: env.SLACK_BOT_TOKEN, appToken: env.SLACK_APP_TOKEN, socketMode: true, logger, clientOptions, deferInitialization: true })
     : new App({
         token: env.SLACK_BOT_TOKEN,
         logger,
         clientOptions,
+        deferInitialization: true,
         receiver: new RouterReceiver({ router, signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger }),
       });
   const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
   wire(app, core, log, budget);
 
   let ready = false;
+  try {
+    await app.init();
+  } catch (err) {
+    throw tokenCheckError(err, env);
+  }
   await app.start();
   ready = true;
   return {
@@ -80,6 +87,43 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
       await app.stop();
     },
   };
+}
+
+/** What auth.test's failure means for whoever starts imops: the token, the network, or Slack itself. */
+function tokenCheckError(err: unknown, env: NodeJS.ProcessEnv): ConfigError {
+  const e = err as { code?: string; data?: { error?: string }; original?: unknown; statusCode?: number };
+  const api = env.SLACK_API_URL ? `SLACK_API_URL (${env.SLACK_API_URL})` : 'https://slack.com/api/';
+  switch (e.code) {
+    case 'slack_webapi_platform_error': {
+      const code = e.data?.error ?? 'unknown_error';
+      if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
+        return new ConfigError('environment', 'SLACK_BOT_TOKEN', `Slack rejected the bot token (auth.test: ${code})`,
+          'set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) under OAuth & Permissions of the Slack app; reinstall the app if the token was revoked');
+      }
+      return new ConfigError('environment', 'SLACK_BOT_TOKEN', `Slack refused to check the bot token (auth.test: ${code})`,
+        'check SLACK_BOT_TOKEN and the Slack app\'s installation, then restart imops');
+    }
+    case 'slack_webapi_request_error':
+      return new ConfigError('environment', env.SLACK_API_URL ? 'SLACK_API_URL' : '',
+        `cannot reach Slack at ${api} to check SLACK_BOT_TOKEN: ${networkCause(e.original ?? err)}`,
+        env.SLACK_API_URL ? 'check SLACK_API_URL, or unset it to talk to Slack directly' : 'check the network path from this host to slack.com (proxy, firewall, DNS), then restart imops');
+    case 'slack_webapi_http_error':
+    case 'slack_webapi_rate_limited_error':
+      return new ConfigError('environment', '', `Slack could not check SLACK_BOT_TOKEN (auth.test: ${describeError(err).message})`,
+        'Slack is unavailable or rate limiting this token: restart imops once it answers again');
+    default:
+      return new ConfigError('environment', 'SLACK_BOT_TOKEN', `the Slack token check failed: ${describeError(err).message}`, 'check SLACK_BOT_TOKEN and SLACK_API_URL, then restart imops');
+  }
+}
+
+/** fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a TLS error) is down its cause chain. */
+function networkCause(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth += 1) {
+    const code = (e as NodeJS.ErrnoException).code;
+    parts.push(code && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
+  }
+  return parts.length > 0 ? parts.join(': ') : describeError(err).message;
 }
 
 const actionPattern = new RegExp(`^(${ID_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);

@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../src/log.js';
+import type { Logger } from '../../src/commands/adapter.js';
 
 /** Long runs of token-ish characters (UserSigs, device tokens, Slack tokens) in Bolt's free-text messages. */
 const SECRET_LIKE = /(xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|[A-Za-z0-9*_+/=-]{48,})/g;

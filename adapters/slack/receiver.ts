@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPResponseAck, isRawBodyError, type App, type Logger as BoltLogger, type Receiver, type ReceiverEvent } from '@slack/bolt';
-import type { Router } from '../../src/http/router.js';
+import type { Router } from '../../src/commands/adapter.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -23,7 +23,8 @@ export interface RouterReceiverOptions {
  */
 export class RouterReceiver implements Receiver {
   private app: App | undefined;
-  private stopped = false;
+  /** Until start(): a Slack app whose token check failed never answers as if it were running. */
+  private stopped = true;
 
   constructor(private readonly options: RouterReceiverOptions) {
     options.router.add('POST', options.path ?? SLACK_EVENTS_PATH, (req, res) => this.handle(req, res));

@@ -25,3 +25,10 @@ export interface ChatAdapter {
   missing(env: NodeJS.ProcessEnv): string[];
   start(ctx: AdapterContext): Promise<RunningAdapter>;
 }
+
+// What adapters may use from below the command layer, so that they import nothing deeper than src/commands/
+// (test/serve/architecture.test.ts holds them to it).
+export type { Logger } from '../log.js';
+export type { Router, Handler } from '../http/router.js';
+export type { CliContext } from '../cli.js';
+export { ConfigError } from '../errors.js';

@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import type { CliContext } from '../cli.js';
 import { createAuditLog } from '../access/audit.js';
 import { UsageError } from '../errors.js';
-import { openDatabase } from '../store/db.js';
+import { openDatabase, type Db } from '../store/db.js';
 import { formatTime } from '../format.js';
 import { loadCli } from './push.js';
+import { storeOpenError } from './startup.js';
 
 const MAX_LIMIT = 10_000;
 
@@ -20,7 +21,12 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}, got "${opts.limit}"`, 'for example --limit 50');
       }
       const { config } = loadCli(ctx);
-      const db = openDatabase(config.dataDir);
+      let db: Db;
+      try {
+        db = openDatabase(config.dataDir);
+      } catch (err) {
+        throw storeOpenError(config.dataDir, err);
+      }
       try {
         const entries = createAuditLog(db).recent(limit);
         if (opts.json) {

@@ -11,6 +11,7 @@ import { createDeviceTester } from '../push/tester.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
 import { openServices, type Services } from '../services.js';
 import { formatFields, formatTime } from '../format.js';
+import { logLevelFrom, storeOpenError } from './startup.js';
 
 const PLATFORM_NAME = { apns: 'APNs', fcm: 'FCM' } as const;
 
@@ -254,14 +255,19 @@ function cliPrincipal(): string {
 export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
   const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
   for (const n of notices) ctx.err(`imops: note: ${n}`);
-  const log = createLogger({ level: ctx.env.LOG_LEVEL || 'warn', destination: { write: (line: string) => ctx.err(line) } });
+  const log = createLogger({ level: logLevelFrom(ctx.env, 'warn'), destination: { write: (line: string) => ctx.err(line) } });
   return { config, log };
 }
 
 async function withServices(ctx: CliContext, appName: string | undefined, fn: (s: Services, app: AppConfig) => Promise<void>): Promise<void> {
   const { config, log } = loadCli(ctx);
   const app = findApp(config, appName);
-  const services = openServices({ config, log });
+  let services: Services;
+  try {
+    services = openServices({ config, log });
+  } catch (err) {
+    throw storeOpenError(config.dataDir, err);
+  }
   try {
     await fn(services, app);
   } finally {

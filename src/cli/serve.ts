@@ -17,8 +17,8 @@ import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
 import type { GuardedAction } from '../access/policy.js';
 import { formatFields } from '../format.js';
+import { logLevelFrom, storeOpenError } from './startup.js';
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const DEFAULT_PORT = 3000;
 /** Inside `docker stop`'s 10 s grace (and Kubernetes' 30 s), with room to close the store after the drain. */
 const DEFAULT_SHUTDOWN_MS = 8_000;
@@ -76,11 +76,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   try {
     services = openServices({ config, log, metrics, dataDir: config.dataDir });
   } catch (err) {
-    // Most often a data directory this user cannot write: a root-owned Docker volume, a read-only mount.
-    throw new UsageError(
-      `cannot open the store in ${config.dataDir}: ${errorMessage(err)}`,
-      'set IMOPS_DATA_DIR to a directory this user can create and write (in Docker, mount a volume on /data)',
-    );
+    throw storeOpenError(config.dataDir, err);
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
   const core = meterCore(createCommandCore({ config, log, push: services.push, audit: meterAudit(services.audit, metrics) }), metrics);
@@ -299,8 +295,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
     .option('--host <address>', 'address to listen on (default: all interfaces)')
     .action(async (opts: { port?: string; host?: string }) => {
       const port = parsePort(opts.port ?? ctx.env.PORT);
-      const level = ctx.env.LOG_LEVEL || 'info';
-      if (!LOG_LEVELS.includes(level)) throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+      const level = logLevelFrom(ctx.env, 'info');
       const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
       // Asynchronous writes: under load, lines written while one write is pending go out together instead of a
       // syscall per line. pino flushes what is pending when the process exits.

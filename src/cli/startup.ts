@@ -1,0 +1,24 @@
+// What every command checks in its environment before it does anything, worded once for `serve` and the rest.
+import { ConfigError, UsageError } from '../errors.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** LOG_LEVEL, or `fallback` when it is unset or empty; anything else is a usage error naming the choices. */
+export function logLevelFrom(env: NodeJS.ProcessEnv, fallback: (typeof LOG_LEVELS)[number]): string {
+  const level = env.LOG_LEVEL || fallback;
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+  return level;
+}
+
+/**
+ * The store in the data directory could not be opened. Most often a directory this user cannot write (a
+ * root-owned Docker volume, a read-only mount) or a file where the directory should be.
+ */
+export function storeOpenError(dataDir: string, err: unknown): ConfigError {
+  return new ConfigError(
+    'IMOPS_DATA_DIR',
+    '',
+    `cannot open the store in ${dataDir}: ${err instanceof Error ? err.message : String(err)}`,
+    'set IMOPS_DATA_DIR to a directory this user can create and write (in Docker, mount a volume on /data)',
+  );
+}

@@ -5,15 +5,12 @@
  */
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandSpec, OptionSpec } from '../../src/commands/types.js';
+import { clip } from '../../src/commands/adapter.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 const NAME_MAX = 32;
 const DESCRIPTION_MAX = 100;
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /**
  * Discord option names are lower case. The core's `userId` reads best as `user` (`/pushcheck user:alice`);

@@ -18,11 +18,11 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../../src/commands/adapter.js';
+import { clip, type Logger } from '../../src/commands/adapter.js';
 import { errorReply, type Choice, type Reply, type Visibility } from '../../src/commands/reply.js';
 import type { Args, CommandCore, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
 import { discordOptionName, findTarget } from './commands.js';
-import { clip, formLabels, renderForm, renderReply } from './render.js';
+import { formLabels, renderForm, renderReply } from './render.js';
 
 /** Discord's codes for an interaction that timed out (3 s) and for one another process already answered. */
 export const UNKNOWN_INTERACTION = 10062;

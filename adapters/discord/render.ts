@@ -17,6 +17,7 @@ import {
   type MessageActionRowComponentBuilder,
 } from 'discord.js';
 import type { Action, Block, Choice, Form, FormField, Reply, Status } from '../../src/commands/reply.js';
+import { clip } from '../../src/commands/adapter.js';
 
 // Discord's limits (developers/resources/message.mdx, components/reference.mdx).
 export const LIMITS = {
@@ -52,10 +53,6 @@ export const STATUS_STYLE: Readonly<Record<Status, { color: number; mark: string
 export interface RenderedMessage {
   embeds: EmbedBuilder[];
   components: ActionRowBuilder<MessageActionRowComponentBuilder>[];
-}
-
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function assertNever(value: never): never {

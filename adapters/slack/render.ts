@@ -4,6 +4,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { Action, Block, Field, Form, FormField, Reply, Status } from '../../src/commands/reply.js';
+import { clip } from '../../src/commands/adapter.js';
 
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
@@ -32,10 +33,6 @@ function assertNever(x: never): never {
 /** mrkdwn treats & < > as control characters; everything user-supplied goes through here. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: clip(text, SECTION_TEXT) });

@@ -32,3 +32,4 @@ export type { Logger } from '../log.js';
 export type { Router, Handler } from '../http/router.js';
 export type { CliContext } from '../cli.js';
 export { ConfigError } from '../errors.js';
+export { clip } from '../text.js';

@@ -6,6 +6,7 @@ import { isAllowed, principalName, type GuardedAction } from '../access/policy.j
 import type { AuditLog } from '../access/audit.js';
 import type { PushService } from '../push/types.js';
 import { formatTime } from '../format.js';
+import { clip } from '../text.js';
 import { errorReply, type Reply } from './reply.js';
 import { findSpec, usageLines } from './specs.js';
 import type { CoreServices, Principal } from './types.js';
@@ -127,9 +128,7 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function clip(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s;
-}
+export { clip } from '../text.js';
 
 /** "2024-05-12 22:13:20 UTC (in 179 days)", or undefined when the time is unknown. */
 export function when(iso: string | undefined, nowMs: number): string | undefined {

@@ -6,6 +6,7 @@ import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
 import { evictionWarnings, uploadWarnings } from '../push/devices.js';
+import { describeCertificate, unknownCertificate } from '../push/preflight.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
@@ -34,7 +35,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
       await withServices(ctx, opts.app, async (s, app) => {
         const cert = app.certificates.find((c) => c.id === opts.cert);
-        if (!cert) throw unknownCertificate(s.config, app, opts.cert);
+        if (!cert) throw unknownCertificateError(app, opts.cert);
         const warnings = uploadWarnings(cert, { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId });
         const { device, created, evicted } = s.devices.upsert({
           app: app.name,
@@ -54,7 +55,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           return;
         }
         ctx.out(`${created ? 'Stored' : 'Updated'} ${device.platform === 'apns' ? 'an APNs' : 'an FCM'} device for ${userId} in app ${app.name}.`);
-        ctx.out(formatFields([['certificate', certLabel(cert)], ['token', maskToken(device.token)]], '  '));
+        ctx.out(formatFields([['certificate', describeCertificate(cert)], ['token', maskToken(device.token)]], '  '));
         for (const w of warnings) ctx.out(`  warning: ${w}`);
         if (warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
         for (const w of evictedWarnings) ctx.out(`  warning: ${w}`);
@@ -100,7 +101,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       await withServices(ctx, opts.app, async (s, app) => {
         const all = s.push.devices(app.name, userId);
         if (opts.cert !== undefined && !app.certificates.some((c) => c.id === opts.cert) && !all.some((d) => d.certificateId === opts.cert)) {
-          throw unknownCertificate(s.config, app, opts.cert);
+          throw unknownCertificateError(app, opts.cert);
         }
         const tested = opts.cert === undefined ? all : all.filter((d) => d.certificateId === opts.cert);
         const results = await s.push.test(app.name, userId, opts.cert === undefined ? {} : { certificateId: opts.cert });
@@ -226,16 +227,9 @@ function certDetail(c: CertificateConfig): string {
   return c.platform === 'apns' ? `(${c.environment}, ${c.bundleId})` : '(FCM service account)';
 }
 
-function certLabel(c: CertificateConfig): string {
-  return `${c.id} ${PLATFORM_NAME[c.platform]} ${certDetail(c)}`;
-}
-
-function unknownCertificate(config: Config, app: AppConfig, id: string): UsageError {
-  const configured = app.certificates.map(certLabel);
-  return new UsageError(
-    `certificate ID "${id}" is not configured for app ${app.name}; ${configured.length ? `configured: ${configured.join(', ')}` : 'it has no certificates'}`,
-    configured.length ? 'use one of the configured certificate IDs' : `add the certificate under the app in ${config.source}`,
-  );
+function unknownCertificateError(app: AppConfig, id: string): UsageError {
+  const { problem, fix } = unknownCertificate(app, id);
+  return new UsageError(problem, fix);
 }
 
 function maskedDevice(d: Device): Device {

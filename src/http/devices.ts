@@ -3,6 +3,7 @@ import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../c
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { evictionWarnings, uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';
+import { unknownCertificate } from '../push/preflight.js';
 import type { Device, PushPlatform } from '../push/types.js';
 import { verifyUserSig } from '../usersig/index.js';
 import { BodyTooLargeError, readBody, sendJson, type Router } from './router.js';
@@ -48,7 +49,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     const report = parsed.value;
     const cert = caller.app.certificates.find((c) => c.id === report.certificateId);
     if (!cert) {
-      sendJson(res, 400, unknownCertificate(caller.app, report.certificateId));
+      sendJson(res, 400, unknownCertificateAnswer(caller.app, report.certificateId));
       return count('unknown_certificate');
     }
 
@@ -285,22 +286,16 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
   return { ok: true, value: value as Upload, ignored: Object.keys(body).filter((k) => !KNOWN_FIELDS.has(k)).slice(0, 10) };
 }
 
-function unknownCertificate(app: AppConfig, id: string) {
-  const configured = app.certificates.map(describeCertificate);
-  return {
-    error: 'unknown_certificate',
-    message: configured.length
-      ? `certificate ID ${JSON.stringify(id)} is not configured for SDKAppID ${app.sdkAppId}; configured: ${configured.map((c) => c.label).join(', ')}`
-      : `certificate ID ${JSON.stringify(id)} is not configured: SDKAppID ${app.sdkAppId} has no push certificates in imops`,
-    fix: 'upload with the certificate ID of the build: the development (sandbox) ID for debug builds, the production ID for release builds',
-    certificates: configured.map(({ label: _label, ...c }) => c),
-  };
+function unknownCertificateAnswer(app: AppConfig, id: string) {
+  const { problem, fix } = unknownCertificate(app, id);
+  return { error: 'unknown_certificate', message: problem, fix, certificates: app.certificates.map(certificateFacts) };
 }
 
-function describeCertificate(c: CertificateConfig) {
+/** What a client developer needs to pick the right ID; nothing about the credential itself. */
+function certificateFacts(c: CertificateConfig) {
   return c.platform === 'apns'
-    ? { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId, label: `${c.id} (APNs ${c.environment}, ${c.bundleId})` }
-    : { id: c.id, platform: c.platform, label: `${c.id} (FCM)` };
+    ? { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId }
+    : { id: c.id, platform: c.platform };
 }
 
 function optional(u: Upload) {

@@ -12,9 +12,30 @@ export type Preflight =
 
 export type Inspect = (certificate: CertificateConfig) => Promise<CertificateInspection & { loaded: LoadedCredential }>;
 
+/** "10086 (APNs production, com.example.app)", "20001 (FCM)": how every answer names a configured certificate. */
 export function describeCertificate(c: CertificateConfig): string {
   return c.platform === 'apns' ? `${c.id} (APNs ${c.environment}, ${c.bundleId})` : `${c.id} (FCM)`;
 }
+
+/**
+ * A certificate ID the app does not have in imops: the problem, listing the configured ones, and the fix.
+ * Shared by the upload API (400), `imops devices add` / `push test --cert`, and the test push (UNKNOWN_CERTIFICATE).
+ */
+export function unknownCertificate(app: AppConfig, id: string): { problem: string; fix: string } {
+  const configured = app.certificates.map(describeCertificate);
+  const where = `app ${app.name} (SDKAppID ${app.sdkAppId})`;
+  return configured.length
+    ? {
+      problem: `certificate ID ${JSON.stringify(id)} is not configured for ${where}; configured: ${configured.join(', ')}`,
+      fix: `use one of the configured certificate IDs with the token (the sandbox one for debug builds, the production one for release builds), or add certificate ${JSON.stringify(id)} to imops.yml if it is a new one from the IM console`,
+    }
+    : {
+      problem: `certificate ID ${JSON.stringify(id)} is not configured: ${where} has no push certificates in imops`,
+      fix: 'add the push certificates from the IM console (Push > Access settings) under the app in imops.yml',
+    };
+}
+
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 
 export function stop(device: Device, verdict: PushVerdict, cause: string, fix: string, platform = device.platform): Preflight {
   return {
@@ -28,12 +49,8 @@ const PLATFORM_NAME = { apns: 'APNs (iOS)', fcm: 'FCM (Android)' } as const;
 export async function preflight(app: AppConfig, device: Device, inspect: Inspect): Promise<Preflight> {
   const certificate = app.certificates.find((c) => c.id === device.certificateId);
   if (!certificate) {
-    const configured = app.certificates.map(describeCertificate);
-    return stop(device, 'UNKNOWN_CERTIFICATE',
-      `The app uploaded this token with certificate ID ${device.certificateId}, which is not configured for app ${app.name}.`,
-      configured.length
-        ? `Configured certificate IDs: ${configured.join(', ')}. Make the app report one of them with its token (the sandbox one for debug builds, the production one for release builds), or add certificate ${device.certificateId} to imops.yml if it is a new one from the IM console.`
-        : `No push certificates are configured for app ${app.name}: add the certificates from the IM console (Push > Access settings) to imops.yml.`);
+    const unknown = unknownCertificate(app, device.certificateId);
+    return stop(device, 'UNKNOWN_CERTIFICATE', `The app uploaded this token with ${unknown.problem}.`, sentence(unknown.fix));
   }
 
   const shape = describeToken(device.token);

@@ -144,7 +144,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const unknown = await imops(['push', 'test', 'dana', '--cert', '55555']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/certificate ID "55555" is not configured for app prod; configured: 10086 APNs \(production, com\.example\.app\), 10087 APNs \(sandbox, com\.example\.app\), 20001 FCM/);
+    expect(unknown.err).toMatch(/certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), 10087 \(APNs sandbox, com\.example\.app\), 20001 \(FCM\)/);
 
     const other = await imops(['push', 'test', 'dana', '--cert', '10087']);
     expect(other.code).toBe(1);
@@ -189,10 +189,42 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(empty.out).toMatch(/NO_DEVICES/);
   });
 
+  it('an unknown certificate ID is explained in the same words by the upload API, devices add and push test', async () => {
+    const token = apnsToken();
+    const text = JSON.stringify({ certificateId: '55555', token });
+    const api = await new Promise<{ status: number; body: { message: string; fix: string } }>((resolve, reject) => {
+      const userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'gail' });
+      const req = request({
+        host: '127.0.0.1', port, method: 'PUT', path: '/v1/devices',
+        headers: { authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': 'gail', 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      });
+      req.on('error', reject);
+      req.end(text);
+    });
+    expect(api.status).toBe(400);
+    expect(api.body.message).toMatch(/^certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), /);
+
+    const add = await imops(['devices', 'add', 'gail', '--cert', '55555', '--token', token]);
+    expect(add.code).toBe(2);
+    expect(add.err).toBe(`imops: ${api.body.message}\n  fix: ${api.body.fix}`);
+
+    // A device stored before its certificate left imops.yml: the test push stops with the same explanation.
+    services.devices.upsert({ app: 'prod', userId: 'gail', certificateId: '55555', platform: 'apns', token });
+    const push = await imops(['push', 'test', 'gail', '--json']);
+    expect(push.code).toBe(1);
+    const [result] = (JSON.parse(push.out) as { results: { verdict: string; cause: string; fix: string }[] }).results;
+    expect(result).toMatchObject({ verdict: 'UNKNOWN_CERTIFICATE', cause: `The app uploaded this token with ${api.body.message}.` });
+    expect(result!.fix.toLowerCase()).toBe(`${api.body.fix}.`.toLowerCase());
+  });
+
   it('devices add refuses an unknown certificate or app with exit 2 and lists what is configured', async () => {
     const cert = await imops(['devices', 'add', 'erin', '--cert', '999', '--token', apnsToken()]);
     expect(cert.code).toBe(2);
-    expect(cert.err).toMatch(/certificate ID "999" is not configured for app prod; configured: 10086/);
+    expect(cert.err).toMatch(/certificate ID "999" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086/);
     const app = await imops(['devices', 'list', 'erin', '--app', 'staging']);
     expect(app.code).toBe(2);
     expect(app.err).toMatch(/no app named "staging"; configured: prod/);

@@ -214,7 +214,8 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       error: 'unknown_certificate',
-      message: 'certificate ID "99999" is not configured for SDKAppID 1400000000; configured: 10086 (APNs production, com.example.app), 20001 (FCM)',
+      message: 'certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM)',
+      fix: expect.stringMatching(/^use one of the configured certificate IDs .*sandbox one for debug builds/),
       certificates: [{ id: '10086', platform: 'apns', environment: 'production' }, { id: '20001', platform: 'fcm' }],
     });
     expect(store.list('prod', 'alice')).toEqual([]);

@@ -262,9 +262,9 @@ describe('preflight stops before sending', () => {
   it('an unknown certificate ID lists the configured ones', async () => {
     const r = await tester.test(app, device('99999', apnsToken()));
     expect(r.verdict).toBe('UNKNOWN_CERTIFICATE');
-    expect(r.fix).toContain('10086 (APNs production, com.example.app)');
-    expect(r.fix).toContain('10087 (APNs sandbox, com.example.app)');
-    expect(r.fix).toContain('20001 (FCM)');
+    expect(r.cause).toContain('10086 (APNs production, com.example.app)');
+    expect(r.cause).toContain('10087 (APNs sandbox, com.example.app)');
+    expect(r.cause).toContain('20001 (FCM)');
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 

@@ -13,6 +13,7 @@ import {
   StringSelectMenuBuilder,
   TextInputBuilder,
   TextInputStyle,
+  escapeMarkdown,
   type APIEmbedField,
   type MessageActionRowComponentBuilder,
 } from 'discord.js';
@@ -53,6 +54,21 @@ export const STATUS_STYLE: Readonly<Record<Status, { color: number; mark: string
 export interface RenderedMessage {
   embeds: EmbedBuilder[];
   components: ActionRowBuilder<MessageActionRowComponentBuilder>[];
+  /** Nothing a reply says may ping anyone, whatever text reaches it. */
+  allowedMentions: { parse: [] };
+}
+
+/**
+ * The core's text is plain text, and some of it comes from users: device fields from the upload API (model, OS,
+ * app version, bundle ID), UserIDs, app names typed in chat. In Discord it must stay text: no formatting, no
+ * masked link (`[Re-auth](https://evil)`), no mention (`<@id>`, `<@&role>`, `@everyone`), no heading or quote.
+ * A backslash before punctuation shows the character itself; a zero-width space breaks @everyone and @here.
+ */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true })
+    .replace(/[[\]<>]/g, '\\$&')
+    .replace(/^(\s*)-#/gm, '$1\\-#')
+    .replace(/@(everyone|here)/gi, '@\u200b$1');
 }
 
 function assertNever(value: never): never {
@@ -62,44 +78,45 @@ function assertNever(value: never): never {
 /** A Reply as one embed and up to five component rows. Visibility is the caller's (it is a flag, not content). */
 export function renderReply(reply: Reply): RenderedMessage {
   const style = STATUS_STYLE[reply.status];
-  const embed = new EmbedBuilder().setColor(style.color).setTitle(clip(`${style.mark} ${reply.title}`, LIMITS.title));
+  const embed = new EmbedBuilder().setColor(style.color).setTitle(clip(`${style.mark} ${escapeText(reply.title)}`, LIMITS.title));
   const description: string[] = [];
   const embedFields: APIEmbedField[] = [];
   for (const block of reply.blocks) renderBlock(block, description, embedFields);
-  if (reply.cause) embedFields.push({ name: 'Cause', value: reply.cause });
-  if (reply.fix) embedFields.push({ name: 'Fix', value: reply.fix });
-  if (reply.code) embedFields.push({ name: 'Error code', value: reply.code, inline: true });
+  if (reply.cause) embedFields.push({ name: 'Cause', value: escapeText(reply.cause) });
+  if (reply.fix) embedFields.push({ name: 'Fix', value: escapeText(reply.fix) });
+  if (reply.code) embedFields.push({ name: 'Error code', value: escapeText(reply.code), inline: true });
 
   const text = description.join('\n\n');
   const desc = text ? clipDescription(text) : '';
   if (desc) embed.setDescription(desc);
+  // Discord shows a footer as plain text (no markdown, no mentions): escaping it would only show backslashes.
   const footer = reply.footer ? clip(reply.footer, LIMITS.footer) : '';
   const fitted = fitTotal(fitFields(embedFields), (embed.data.title ?? '').length + desc.length + footer.length);
   if (fitted.length > 0) embed.addFields(fitted);
   if (footer) embed.setFooter({ text: footer });
-  return { embeds: [embed], components: renderActions(reply.actions ?? []) };
+  return { embeds: [embed], components: renderActions(reply.actions ?? []), allowedMentions: { parse: [] } };
 }
 
 function renderBlock(block: Block, description: string[], out: APIEmbedField[]): void {
   switch (block.type) {
     case 'text':
-      description.push(block.text);
+      description.push(escapeText(block.text));
       return;
     case 'code':
       // A UserSig is one long unbroken word: a code block keeps it whole and copyable.
       description.push(`\`\`\`\n${block.text.replace(/```/g, '`\u200b``')}\n\`\`\``);
       return;
     case 'fields':
-      for (const f of block.fields) out.push({ name: f.label, value: f.value, inline: f.value.length <= 40 });
+      for (const f of block.fields) out.push({ name: escapeText(f.label), value: escapeText(f.value), inline: f.value.length <= 40 });
       return;
     case 'list':
-      description.push(`**${block.title}**\n${block.items.map((i) => `• ${i}`).join('\n')}`);
+      description.push(`**${escapeText(block.title)}**\n${block.items.map((i) => `• ${escapeText(i)}`).join('\n')}`);
       return;
     case 'item': {
-      const lines = block.fields.map((f) => `**${f.label}:** ${f.value}`);
-      if (block.cause) lines.push(`**Cause:** ${block.cause}`);
-      if (block.fix) lines.push(`**Fix:** ${block.fix}`);
-      out.push({ name: `${STATUS_STYLE[block.status].mark} ${block.title}`, value: lines.join('\n') || '—' });
+      const lines = block.fields.map((f) => `**${escapeText(f.label)}:** ${escapeText(f.value)}`);
+      if (block.cause) lines.push(`**Cause:** ${escapeText(block.cause)}`);
+      if (block.fix) lines.push(`**Fix:** ${escapeText(block.fix)}`);
+      out.push({ name: `${STATUS_STYLE[block.status].mark} ${escapeText(block.title)}`, value: lines.join('\n') || '—' });
       return;
     }
     default:

@@ -30,12 +30,17 @@ function assertNever(x: never): never {
   throw new Error(`unrendered reply element: ${JSON.stringify(x)}`);
 }
 
-/** mrkdwn treats & < > as control characters; everything user-supplied goes through here. */
+/**
+ * mrkdwn treats & < > as control characters: escaped, `<!everyone>`, `<@U…>`, `<#C…>` and `<https://evil|Re-auth>`
+ * stay text. Everything user-supplied goes through here (and every mrkdwn object is verbatim, below).
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: clip(text, SECTION_TEXT) });
+// verbatim: Slack would otherwise turn a plain "@channel", "@here" or "#general" in uploaded text into a mention or
+// a channel link by itself (automatic parsing); what imops shows is what was uploaded.
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text: clip(text, SECTION_TEXT), verbatim: true });
 const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: clip(text, max), emoji: true });
 
 function fieldSections(fields: Field[]): KnownBlock[] {
@@ -43,7 +48,7 @@ function fieldSections(fields: Field[]): KnownBlock[] {
   for (let i = 0; i < fields.length; i += FIELDS_PER_SECTION) {
     out.push({
       type: 'section',
-      fields: fields.slice(i, i + FIELDS_PER_SECTION).map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, FIELD_TEXT) })),
+      fields: fields.slice(i, i + FIELDS_PER_SECTION).map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, FIELD_TEXT), verbatim: true })),
     });
   }
   return out;
@@ -97,7 +102,7 @@ export function renderAction(action: Action): ActionElement {
 }
 
 export interface SlackMessage {
-  /** Notification text; only the title, which never holds a credential. */
+  /** Notification text; only the title (escaped: it can name a UserID), which never holds a credential. */
   text: string;
   blocks: KnownBlock[];
 }
@@ -112,7 +117,7 @@ export function renderMessage(reply: Reply): SlackMessage {
   // Keep the actions and footer when a long result must be cut to Slack's block limit.
   const room = MAX_BLOCKS - actionBlocks.length - footer.length;
   const body = blocks.length > room ? [...blocks.slice(0, room - 1), { type: 'context' as const, elements: [mrkdwn(`…${blocks.length - room + 1} more blocks not shown`)] }] : blocks;
-  return { text: clip(reply.title, 300), blocks: [...body, ...actionBlocks, ...footer] };
+  return { text: clip(escapeMrkdwn(reply.title), 300), blocks: [...body, ...actionBlocks, ...footer] };
 }
 
 function renderInput(field: FormField): KnownBlock {

@@ -85,20 +85,33 @@ export function modalInputs(modal: JsonObject): Map<string, { label: string; ini
   return out;
 }
 
+/**
+ * Text as Discord shows it: the renderer escapes user-supplied text, and a backslash before punctuation shows
+ * only the character; zero-width spaces (which break @everyone) are invisible.
+ */
+export function shown(text: string): string {
+  return text.replace(/\\([^0-9A-Za-z\s])/g, '$1').replace(/\u200b/g, '');
+}
+
+/** All the text a user reads in a message body or callback data, as Discord shows it. */
+export function shownText(data: Json | undefined): string {
+  return shown(visibleText(data));
+}
+
 /** Reduce an outcome to the scenario table's view; `form` is the modal that was submitted, to name error fields. */
 export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
   if (outcome.kind === 'choices') throw new Error('choices are not a message');
   if (outcome.kind === 'modal') {
     return {
-      kind: 'form', ephemeral: true, title: String(outcome.data.title ?? ''), text: visibleText(outcome.data) + `\n${String(outcome.data.title ?? '')}`,
+      kind: 'form', ephemeral: true, title: String(outcome.data.title ?? ''), text: shown(visibleText(outcome.data)) + `\n${String(outcome.data.title ?? '')}`,
       fieldLabels: [], code: [], actions: [], formFields: [...modalInputs(outcome.data).keys()],
     };
   }
   const embed = obj(Array.isArray(outcome.body.embeds) ? outcome.body.embeds[0] : undefined);
   const rawTitle = String(embed.title ?? '');
-  const title = rawTitle.replace(/^\S+\s/, '');
+  const title = shown(rawTitle.replace(/^\S+\s/, ''));
   const fields = (Array.isArray(embed.fields) ? embed.fields : []).map(obj);
-  const fieldLabels = fields.flatMap((f) => [String(f.name), ...[...String(f.value).matchAll(/\*\*([^*]+):\*\*/g)].map((m) => m[1]!)]);
+  const fieldLabels = fields.flatMap((f) => [String(f.name), ...[...String(f.value).matchAll(/\*\*([^*]+):\*\*/g)].map((m) => m[1]!)]).map(shown);
   const code = [...String(embed.description ?? '').matchAll(/```\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
   const actions: string[] = [];
   for (const row of Array.isArray(outcome.body.components) ? outcome.body.components : []) {
@@ -108,11 +121,11 @@ export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
       if (comp.type === 3) actions.push('select');
     }
   }
-  const base = { ephemeral: outcome.ephemeral, title, text: visibleText(outcome.body), fieldLabels, code, actions };
+  const base = { ephemeral: outcome.ephemeral, title, text: shown(visibleText(outcome.body)), fieldLabels, code, actions };
   const status = typeof embed.color === 'number' ? STATUS_BY_COLOR.get(embed.color) : undefined;
   if (title === FORM_ERRORS_TITLE) {
     const byLabel = new Map([...modalInputs(form ?? {}).entries()].map(([id, v]) => [v.label, id]));
-    return { ...base, kind: 'form-errors', formFields: fields.filter((f) => f.name !== 'Fix').map((f) => byLabel.get(String(f.name)) ?? String(f.name)), ...(status && { status }) };
+    return { ...base, kind: 'form-errors', formFields: fields.filter((f) => f.name !== 'Fix').map((f) => byLabel.get(shown(String(f.name))) ?? shown(String(f.name))), ...(status && { status }) };
   }
   return { ...base, kind: 'message', formFields: [], ...(status && { status }) };
 }

@@ -2,9 +2,9 @@
 // inline errors, acknowledging before slow work, and surviving 10062 / 40060. Real discord.js, emulated Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../src/commands/adapter.js';
-import { ALREADY_ACKNOWLEDGED, CallbackType, EPHEMERAL, UNKNOWN_INTERACTION, startDiscordEmulator, visibleText, type DiscordEmulator, type InteractionHandle, type JsonObject } from '../emulators/discord.js';
+import { ALREADY_ACKNOWLEDGED, CallbackType, EPHEMERAL, UNKNOWN_INTERACTION, startDiscordEmulator, type DiscordEmulator, type InteractionHandle, type JsonObject } from '../emulators/discord.js';
 import { createWorld, type World } from '../scenarios/table.js';
-import { BOT_TOKEN, componentByLabel, firstSelect, seenOf, settle, startAdapter } from './harness.js';
+import { BOT_TOKEN, componentByLabel, firstSelect, seenOf, settle, shownText, startAdapter } from './harness.js';
 
 const OPS_ROLE = '777000000000000777';
 const OTHER_ROLE = '888000000000000888';
@@ -124,7 +124,7 @@ describe('timing', () => {
     // Acknowledged, the push is in flight, and the card has not been replaced yet.
     expect(emu.calls.some((c) => c.interactionId === click.id && c.route === 'original.edit')).toBe(false);
     const edit = await click.edit();
-    const text = visibleText(edit.body as JsonObject);
+    const text = shownText(edit.body as JsonObject);
     expect(text).toContain('FAIL');
     expect(text).toContain('PASS');
     expect((Number(click.message()?.flags) & EPHEMERAL) !== 0).toBe(true);
@@ -189,7 +189,7 @@ describe('secrets', () => {
     for (const c of emu.calls) {
       if (c.messageFlags === undefined || c.status >= 300) continue;
       const body = c.body as JsonObject;
-      const text = visibleText(c.route === 'callback' ? (body.data as JsonObject | undefined) : body);
+      const text = shownText(c.route === 'callback' ? (body.data as JsonObject | undefined) : body);
       if (!/```|\bToken\b/.test(text)) continue;
       checked += 1;
       expect(c.messageFlags & EPHEMERAL).toBe(EPHEMERAL);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/commands/reply.js';
 import { LIMITS, renderForm, renderReply } from '../../adapters/discord/render.js';
+import { shown } from './harness.js';
 
 const base: Reply = { status: 'failure', title: 'Invalid UserSig: EXPIRED', visibility: 'ephemeral', blocks: [] };
 const json = (r: Reply) => {
@@ -94,5 +95,78 @@ describe('renderForm', () => {
     expect(labels[1]!.component).toMatchObject({ type: 4, custom_id: 'userSig', style: 2, required: true, max_length: 3000 });
     expect(labels[2]!.component).toMatchObject({ type: 3, custom_id: 'app' });
     expect((labels[2]!.component.options as { value: string; default?: boolean }[]).find((o) => o.default)?.value).toBe('staging');
+  });
+});
+
+describe('text from users', () => {
+  // What a client could put in deviceModel, osVersion, appVersion or bundleId (up to 256 characters each).
+  const hostile = [
+    '[Re-auth here](https://evil.example/login)',
+    '@everyone urgent: @here',
+    '<@123456789012345678> <@!123456789012345678> <@&223456789012345678> <#323456789012345678> </pushcheck:1> <t:1:R>',
+    '**bold** __underline__ *it* _it_ ~~gone~~ ||spoiler|| `code` ```block```',
+    '# Heading\n## Sub\n-# small\n> quoted\n- bullet\n1. numbered',
+    'back\\slash <https://evil.example>',
+  ];
+  /** Specials that would still act in Discord: not preceded by a backslash (which itself is escaped in pairs). */
+  const live = (text: string): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < text.length; i += 1) {
+      if (text[i] === '\\') {
+        i += 1;
+        continue;
+      }
+      if ('*_~|`[]<>'.includes(text[i]!)) out.push(text.slice(Math.max(0, i - 8), i + 8));
+    }
+    // Headings, subtext, bullets and numbered lists act only at the start of a line.
+    for (const m of text.matchAll(/^ *(-?#+ |[-*] +|\d+\. )/gm)) out.push(m[0]);
+    return out;
+  };
+
+  it.each(hostile)('shows %j as text: no link, mention, ping or formatting, and nothing lost', (value) => {
+    const { embed } = json({
+      ...base,
+      title: `Devices of ${value}`,
+      blocks: [{ type: 'text', text: value }, { type: 'fields', fields: [{ label: 'Device', value }] }],
+      cause: value,
+      fix: value,
+    });
+    const fields = embed.fields ?? [];
+    const texts = [embed.title!.replace(/^\S+ /, ''), embed.description!, ...fields.map((f) => f.value)];
+    for (const t of texts) {
+      expect(live(t)).toEqual([]);
+      expect(t).not.toMatch(/@(everyone|here)/);
+    }
+    expect(shown(embed.title!)).toContain(`Devices of ${value}`);
+    expect(shown(embed.description!)).toBe(value);
+    expect(fields.map((f) => shown(f.value))).toEqual([value, value, value]);
+  });
+
+  it('escapes checked items and lists too, keeping the card\'s own bold labels', () => {
+    const value = hostile[0]! + ' ' + hostile[1]!;
+    const { embed } = json({
+      ...base,
+      blocks: [
+        { type: 'item', status: 'failure', title: value, fields: [{ label: 'Model', value }], cause: value, fix: value },
+        { type: 'list', title: 'Uploaded', items: [value] },
+      ],
+    });
+    const item = embed.fields![0]!;
+    expect(item.value).toMatch(/^\*\*Model:\*\* /);
+    for (const t of [item.name, item.value, embed.description!]) {
+      expect(t).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/);
+      expect(t).not.toMatch(/@(everyone|here)/);
+    }
+    expect(shown(item.value)).toBe(`**Model:** ${value}\n**Cause:** ${value}\n**Fix:** ${value}`.replace(/\*\*/g, '**'));
+    expect(shown(embed.description!)).toBe(`**Uploaded**\n• ${value}`);
+  });
+
+  it('keeps a UserSig in its code block exactly as signed', () => {
+    const sig = 'eJw1jd0*_-[x](y)<@1>';
+    expect(json({ ...base, blocks: [{ type: 'code', text: sig }] }).embed.description).toBe(`\`\`\`\n${sig}\n\`\`\``);
+  });
+
+  it('asks Discord to ping nobody', () => {
+    expect(renderReply(base).allowedMentions).toEqual({ parse: [] });
   });
 });

@@ -9,8 +9,8 @@ import { COMMAND_SPECS } from '../../src/commands/specs.js';
 import type { RunningAdapter } from '../../src/commands/adapter.js';
 import type { CommandCore, Plan } from '../../src/commands/types.js';
 import type { Reply } from '../../src/commands/reply.js';
-import { CallbackType, EPHEMERAL, startDiscordEmulator, visibleText, type DiscordEmulator, type JsonObject } from '../emulators/discord.js';
-import { startAdapter } from './harness.js';
+import { CallbackType, EPHEMERAL, startDiscordEmulator, type DiscordEmulator, type JsonObject } from '../emulators/discord.js';
+import { shownText, startAdapter } from './harness.js';
 
 const logLines: string[] = [];
 const log = createLogger({ level: 'debug', destination: new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) }) });
@@ -18,6 +18,9 @@ const log = createLogger({ level: 'debug', destination: new Writable({ write: (c
 const CREDENTIAL = 'eJwtjF0LgjAYhv-KeA3pNplmdxsUGUSBZdSd6JJlbvOTtui-5-ephemeral-only';
 const credentialReply: Reply = { status: 'success', title: 'A credential', visibility: 'ephemeral', blocks: [{ type: 'code', text: CREDENTIAL }] };
 const publicReply: Reply = { status: 'info', title: 'For everyone', visibility: 'public', blocks: [] };
+/** What a hostile client could upload as its device model, shown on a public card. */
+const HOSTILE = '@everyone [Re-auth](https://evil.example/login) <@&123456789012345678>';
+const hostileReply: Reply = { ...publicReply, title: `Device ${HOSTILE}`, blocks: [{ type: 'fields', fields: [{ label: 'Device', value: HOSTILE }] }] };
 
 let release: () => void = () => undefined;
 const slow = new Promise<void>((resolve) => {
@@ -30,6 +33,7 @@ const byName: Record<string, () => Plan> = {
   // Deferred publicly, but the result turns out to carry a credential.
   explain: () => ({ kind: 'defer', visibility: 'public', run: async () => credentialReply }),
   help: () => ({ kind: 'reply', visibility: 'ephemeral', run: () => Promise.reject(new Error('database is locked')) }),
+  verify: () => ({ kind: 'reply', visibility: 'public', run: async () => hostileReply }),
   inspect: () => ({ kind: 'form', form: { id: 'test.form', title: 'Form', submitLabel: 'Go', fields: [{ type: 'text', id: 'x', label: 'X', required: true }] } }),
 };
 
@@ -66,7 +70,7 @@ describe('routing plans', () => {
     expect(ack.messageFlags).toBe(EPHEMERAL);
     release();
     const edit = await h.edit();
-    expect(visibleText(edit.body as JsonObject)).toContain(CREDENTIAL);
+    expect(shownText(edit.body as JsonObject)).toContain(CREDENTIAL);
     expect(edit.messageFlags).toBe(EPHEMERAL);
   });
 
@@ -77,7 +81,7 @@ describe('routing plans', () => {
     await h.deleted();
     const follow = await h.followUp();
     expect(follow.messageFlags).toBe(EPHEMERAL);
-    expect(visibleText(follow.body as JsonObject)).toContain(CREDENTIAL);
+    expect(shownText(follow.body as JsonObject)).toContain(CREDENTIAL);
     expect(emu.calls.some((c) => c.interactionId === h.id && c.route === 'original.edit')).toBe(false);
   });
 
@@ -91,14 +95,14 @@ describe('routing plans', () => {
     expect(ack.messageFlags).toBe(EPHEMERAL);
     const edit = await h.edit();
     expect(edit.messageFlags).toBe(EPHEMERAL);
-    expect(visibleText(edit.body as JsonObject)).toContain('after pc.run|prod|*|alice');
+    expect(shownText(edit.body as JsonObject)).toContain('after pc.run|prod|*|alice');
   });
 
   it('a run() that throws still answers, with a correlation ID that is in the log', async () => {
     const h = emu.slash('usersig', 'help', []);
     const cb = await h.callback();
     expect(cb.messageFlags).toBe(EPHEMERAL);
-    const text = visibleText(data(cb));
+    const text = shownText(data(cb));
     const id = /Correlation ID: ([0-9a-f]{12})/.exec(text)?.[1];
     expect(id).toBeDefined();
     expect(logLines.join('')).toMatch(new RegExp(`"correlationId":"${id}"[^\\n]*database is locked`));
@@ -111,7 +115,22 @@ describe('routing plans', () => {
     const cb = await submit.callback();
     expect((cb.body as JsonObject).type).toBe(CallbackType.Reply);
     expect(cb.messageFlags).toBe(EPHEMERAL);
-    expect(visibleText(data(cb))).toContain('cannot open a form here');
+    expect(shownText(data(cb))).toContain('cannot open a form here');
+  });
+
+  it('a public card tells Discord to ping nobody, and shows uploaded text as text', async () => {
+    const h = emu.slash('usersig', 'verify', [{ name: 'user', value: 'alice' }]);
+    const cb = await h.callback();
+    expect(cb.messageFlags).toBe(0);
+    expect(data(cb).allowed_mentions).toEqual({ parse: [] });
+    const embed = (data(cb).embeds as JsonObject[])[0]!;
+    const field = (embed.fields as JsonObject[])[0]!;
+    for (const text of [String(embed.title), String(field.value)]) {
+      expect(text).not.toMatch(/(^|[^\\])\[[^\]]*\]\(/); // no masked link
+      expect(text).not.toMatch(/(^|[^\\])<@/); // no mention
+      expect(text).not.toMatch(/@everyone/);
+    }
+    expect(shownText(data(cb))).toContain(HOSTILE);
   });
 
   it('the credential was never logged', () => {

@@ -2,9 +2,9 @@
 // gateway on SIGTERM. One child process; the Discord emulator runs in the test.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { startDiscordEmulator, visibleText, type DiscordEmulator, type JsonObject } from '../emulators/discord.js';
+import { startDiscordEmulator, type DiscordEmulator, type JsonObject } from '../emulators/discord.js';
 import { baseEnv, startServe, tempDir, waitForLog, type ServeChild } from '../serve/harness.js';
-import { BOT_TOKEN } from './harness.js';
+import { BOT_TOKEN, shownText } from './harness.js';
 
 let emu: DiscordEmulator;
 let serve: ServeChild;
@@ -42,7 +42,7 @@ it('answers a slash command, privately when it carries a credential', async () =
   const body = cb.body as JsonObject;
   // Nobody is listed in access (no config file): refused, privately, with the line to add.
   expect(cb.messageFlags).toBe(64);
-  expect(visibleText(body.data as JsonObject)).toContain('access.usersig.generate: ["discord:100000000000000009"]');
+  expect(shownText(body.data as JsonObject)).toContain('access.usersig.generate: ["discord:100000000000000009"]');
 });
 
 it('leaves the gateway on SIGTERM, and nothing secret reached the log', async () => {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_OK, type CliContext } from '../cli.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, type CliContext } from '../cli.js';
 import { UsageError } from '../errors.js';
 import { pino } from 'pino';
 import { createLogger, type Logger } from '../log.js';
@@ -11,6 +11,7 @@ import { createCommandCore } from '../commands/core.js';
 import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
 import type { CommandCore, Invocation, Plan } from '../commands/types.js';
 import { IDS } from '../commands/ids.js';
+import { describeError } from '../commands/context.js';
 import type { AuditLog } from '../access/audit.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
@@ -65,6 +66,8 @@ export interface RunningServe {
   banner(): string[];
   /** Stop accepting, drain in-flight requests, stop adapters, close the store. Safe to call twice. */
   close(): Promise<void>;
+  /** Report not ready from now on (`process` in /readyz), for example before closing after an uncaught exception. */
+  fail(reason: string): void;
 }
 
 /** Start everything `imops serve` runs. Used by the CLI command and by benchmarks that need a server in process. */
@@ -86,8 +89,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   let closing: Promise<void> | undefined;
   const statuses: AdapterStatus[] = [];
   const running = new Map<ChatAdapter['name'], RunningAdapter>();
+  let failed: string | undefined;
   const ready = (): ReadyState => {
     const state: ReadyState = { store: services.db.open };
+    if (failed) state.process = false;
     for (const s of statuses) {
       if (s.state === 'disabled') continue;
       const adapter = running.get(s.name);
@@ -122,7 +127,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       (r) => {
         if (closing) {
           // Connected only after shutdown began: stop it rather than leave it running.
-          void r.stop().catch((err: unknown) => alog.error({ err }, 'adapter did not stop cleanly'));
+          void r.stop().catch((err: unknown) => alog.error({ err: describeError(err) }, 'adapter did not stop cleanly'));
           return;
         }
         running.set(adapter.name, r);
@@ -133,7 +138,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
       (err: unknown) => {
         status.state = 'failed';
         status.detail = errorMessage(err);
-        alog.error({ err }, 'adapter failed to start; the API and the other adapters keep running');
+        alog.error({ err: describeError(err) }, 'adapter failed to start; the API and the other adapters keep running');
       },
     );
     await Promise.race([started, delay(options.adapterStartWaitMs ?? ADAPTER_START_WAIT_MS)]);
@@ -155,7 +160,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
           try {
             await withTimeout(r.stop(), shutdownMs, `adapter ${name} did not stop within ${shutdownMs} ms`);
           } catch (err) {
-            log.error({ err, adapter: name }, 'adapter did not stop cleanly');
+            log.error({ err: describeError(err), adapter: name }, 'adapter did not stop cleanly');
           }
         }),
       ]);
@@ -172,6 +177,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     adapters: statuses,
     banner: () => banner({ config, url, statuses, notices: options.notices ?? [], knownAdapters: order }),
     close,
+    fail(reason) {
+      if (!failed) log.warn({ reason }, 'reporting not ready');
+      failed ??= reason;
+    },
   };
 }
 
@@ -310,9 +319,20 @@ async function serveUntilSignal(o: {
   adapters: readonly ChatAdapter[]; out: (text: string) => void;
 }): Promise<number> {
   const { log } = o;
-  // A stray rejection or exception (most often inside a chat library) is logged; the API keeps serving.
-  const onRejection = (reason: unknown) => log.error({ err: reason }, 'unhandled promise rejection (ignored; imops keeps serving)');
-  const onException = (err: Error) => log.error({ err }, 'uncaught exception (ignored; imops keeps serving)');
+  // A lost promise (most often inside a chat library) leaves nothing half-done that imops depends on: log it and
+  // keep serving. An uncaught exception stopped code in the middle of whatever it was doing: the process is in an
+  // unknown state, so it reports not ready, closes gracefully and exits 1 for the supervisor to restart it.
+  const onRejection = (reason: unknown) => log.error({ err: describeError(reason) }, 'unhandled promise rejection (imops keeps serving)');
+  let onCrash: (err: unknown) => void = () => {};
+  const crashed = new Promise<unknown>((resolve) => (onCrash = resolve));
+  let crashes = 0;
+  const onException = (err: Error) => {
+    crashes += 1;
+    log.fatal({ err: describeError(err) }, crashes === 1
+      ? 'uncaught exception: imops is in an unknown state; shutting down (exit 1) for the supervisor to restart it'
+      : 'another uncaught exception while shutting down');
+    onCrash(err);
+  };
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
 
@@ -337,7 +357,7 @@ async function serveUntilSignal(o: {
   }
   o.out(serve.banner().join('\n'));
 
-  const signal = await signalled;
+  const stop = await Promise.race([signalled.then((signal) => ({ signal })), crashed.then(() => ({ signal: undefined }))]);
   // A second signal means "now": the operator no longer wants to wait for the drain.
   const force = (second: NodeJS.Signals) => {
     log.warn({ signal: second }, 'second signal: exiting without waiting');
@@ -345,14 +365,16 @@ async function serveUntilSignal(o: {
   };
   process.once('SIGTERM', force);
   process.once('SIGINT', force);
-  log.info({ signal }, 'signal received');
+  const code = stop.signal ? EXIT_OK : EXIT_CHECK_FAILED;
+  if (stop.signal) log.info({ signal: stop.signal }, 'signal received');
+  else serve.fail('uncaught exception');
   await serve.close();
   process.off('SIGTERM', force);
   process.off('SIGINT', force);
   detach();
   // Everything imops owns is closed; a library timer left behind must not keep the process alive forever.
-  setTimeout(() => process.exit(process.exitCode ?? EXIT_OK), 2_000).unref();
-  return EXIT_OK;
+  setTimeout(() => process.exit(code === EXIT_OK ? (process.exitCode ?? EXIT_OK) : code), 2_000).unref();
+  return code;
 }
 
 function parsePort(value: string | undefined): number {

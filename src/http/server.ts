@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { describeError } from '../commands/context.js';
 import { BodyTooLargeError, sendJson, type Handler, type Router } from './router.js';
 
 /**
@@ -125,8 +126,9 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return;
     }
     const correlationId = randomUUID();
-    // The log gets the error (names of secret fields are redacted by the logger); the client only the ID.
-    log.error({ err, correlationId, method, route }, 'request failed');
+    // The log gets the error's name, message and stack, never the object: a library error can carry the request
+    // it sent (headers, body) deeper than the logger's redaction reaches. The client gets only the ID.
+    log.error({ err: describeError(err), correlationId, method, route }, 'request failed');
     if (res.headersSent) {
       res.destroy();
       return;

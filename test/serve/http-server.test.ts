@@ -108,6 +108,27 @@ describe('createHttpServer', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 
+  it('logs a failed request\'s error without the request data a library error carries, however deep', async () => {
+    const secret = 'eJw-rendered-UserSig-that-must-not-be-logged';
+    // Shaped like a discord.js DiscordAPIError: the request it sent, five levels down, past the redaction paths.
+    const libraryError = Object.assign(new Error('Invalid Form Body'), {
+      name: 'DiscordAPIError[50035]',
+      requestBody: { files: [], json: { data: { embeds: [{ description: `UserSig ${secret}` }], userSig: secret } } },
+    });
+    const s = await start((r) =>
+      r.add('GET', '/boom', () => {
+        throw libraryError;
+      }),
+    );
+    const res = await fetch(`${s.url}/boom`);
+    expect(res.status).toBe(500);
+    const { correlationId } = (await res.json()) as { correlationId: string };
+    const line = s.logs.find((l) => l.includes(correlationId));
+    expect(line).toContain('Invalid Form Body');
+    expect(line).toContain('DiscordAPIError[50035]');
+    expect(s.logs.join('')).not.toContain(secret);
+  });
+
   it('counts requests and latency by route in /metrics, with one series for unmatched paths', async () => {
     const s = await start((r) => r.add('GET', '/v1/ping', (_req, res) => sendJson(res, 200, {})));
     for (let i = 0; i < 3; i++) await (await fetch(`${s.url}/v1/ping`)).text();

@@ -133,30 +133,94 @@ describe('imops serve adapters', () => {
     }
   });
 
-  it('names the env vars that enable an adapter, and logs an adapter crash (uncaught exception, lost rejection) while serving on', async () => {
-    const tmp = tempDir('adapter-crash');
+  it('names the env vars that enable an adapter; logs a lost promise without the request it carried, and serves on', async () => {
+    const tmp = tempDir('adapter-rejection');
+    const secret = `crash-secret-${randomBytes(8).toString('hex')}`;
     try {
       const serve = await startServe({
         entry: BIN_WITH_ADAPTERS,
         cwd: tmp.dir,
-        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), DISCORD_TOKEN: 'crash-later', DISCORD_APPLICATION_ID: '1' }),
+        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), DISCORD_TOKEN: 'reject-later', DISCORD_APPLICATION_ID: '1', CRASH_SECRET: secret }),
       });
       expect(serve.stdout()).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET; create the Slack app from manifest.yml/);
       expect(serve.stdout()).toMatch(/discord:\s+enabled: Discord \(gateway\)/);
-      await waitForLog(serve, /uncaught exception/);
-      await waitForLog(serve, /unhandled promise rejection/);
-      expect(serve.stderr()).toContain('discord stand-in crashed');
+      const line = await waitForLog(serve, /unhandled promise rejection/);
+      expect(line).toContain('discord stand-in lost a promise');
       expect((await fetch(`${serve.url}/healthz`)).status).toBe(200);
-      const ready = await fetch(`${serve.url}/readyz`);
-      expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ notReady: ['adapter:discord'] });
+      expect((await fetch(`${serve.url}/readyz`)).status).toBe(200);
       serve.child.kill('SIGTERM');
       expect((await serve.exited).code).toBe(0);
+      // The error's request (an embed holding a UserSig, five levels down) never reaches the log.
+      expect(serve.stderr()).not.toContain(secret);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('logs an adapter that fails to start without the request its error carried', async () => {
+    const tmp = tempDir('adapter-refused-request');
+    const secret = `crash-secret-${randomBytes(8).toString('hex')}`;
+    try {
+      const serve = await startServe({
+        entry: BIN_WITH_ADAPTERS,
+        cwd: tmp.dir,
+        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), DISCORD_TOKEN: 'refuse-with-request', DISCORD_APPLICATION_ID: '1', CRASH_SECRET: secret }),
+      });
+      expect(serve.stdout()).toMatch(/discord:\s+FAILED to start: gateway refused the token/);
+      serve.child.kill('SIGTERM');
+      expect((await serve.exited).code).toBe(0);
+      const line = serve.stderr().split('\n').find((l) => l.includes('adapter failed to start'));
+      expect(line).toContain('gateway refused the token');
+      expect(serve.stderr()).not.toContain(secret);
+    } finally {
+      tmp.remove();
+    }
+  });
+
+  it('after an uncaught exception: logs it without its request, finishes requests in flight, closes and exits 1', async () => {
+    const tmp = tempDir('adapter-crash');
+    const secret = `crash-secret-${randomBytes(8).toString('hex')}`;
+    try {
+      const serve = await startServe({
+        entry: BIN_WITH_ADAPTERS,
+        cwd: tmp.dir,
+        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh', CRASH_SECRET: secret }),
+      });
+      const held = heldPost(`${serve.url}/slack/events`, 'held');
+      await held.started;
+      const crash = await fetch(`${serve.url}/slack/events`, { method: 'POST', body: 'crash' });
+      expect(crash.status).toBe(200);
+      const line = await waitForLog(serve, /uncaught exception/);
+      expect(line).toContain('slack stand-in crashed');
+      expect(line).toMatch(/exit 1/);
+      // The request that was in flight still gets its answer, told not to reuse the connection.
+      const answered = await held.finish();
+      expect(answered).toMatchObject({ status: 200, connection: 'close' });
+      const exit = await serve.exited;
+      expect(exit.code).toBe(1);
+      expect(serve.stderr()).toMatch(/reporting not ready/);
+      expect(serve.stderr()).toMatch(/"msg":"stopped"/);
+      expect(serve.stderr()).not.toContain(secret);
     } finally {
       tmp.remove();
     }
   });
 });
+
+/** A POST whose handler is running but whose body is not sent yet (Expect: 100-continue): in flight, no timing guess. */
+function heldPost(url: string, body: string) {
+  const req = request(url, { method: 'POST', agent: false, headers: { 'content-length': Buffer.byteLength(body), expect: '100-continue' } });
+  const started = new Promise<void>((res) => req.once('continue', () => res()));
+  const answered = new Promise<{ status: number; connection: string | undefined }>((res, rej) => {
+    req.once('response', (r) => {
+      r.resume();
+      r.once('end', () => res({ status: r.statusCode ?? 0, connection: r.headers.connection }));
+    });
+    req.once('error', rej);
+  });
+  req.flushHeaders();
+  return { started, finish: () => (req.end(body), answered) };
+}
 
 describe('imops serve configuration errors', () => {
   it('stops with exit 2 naming the file, the field and the fix', async () => {

@@ -57,10 +57,12 @@ function waitForLog(condition: (text: string) => boolean): Promise<void> {
 const count = (re: RegExp) => (logText().match(re) ?? []).length;
 
 describe('autocomplete', () => {
-  it('offers the UserIDs that uploaded devices, filtered by what was typed', async () => {
-    const h = track(emu.autocomplete('pushcheck', undefined, [{ name: 'user', value: 'ca', focused: true }, { name: 'app', value: 'prod' }]));
-    const out = await settle(emu, h);
+  it('offers the UserIDs that uploaded devices, filtered by what was typed, only to those allowed push.test', async () => {
+    const typed = [{ name: 'user', value: 'ca', focused: true }, { name: 'app', value: 'prod' }];
+    const out = await settle(emu, track(emu.autocomplete('pushcheck', undefined, typed, { user: { id: MEMBER, roles: [OPS_ROLE] } })));
     expect(out).toEqual({ kind: 'choices', choices: [{ name: 'carol', value: 'carol' }] });
+    const refused = await settle(emu, track(emu.autocomplete('pushcheck', undefined, typed, { user: { id: MEMBER, roles: [OTHER_ROLE] } })));
+    expect(refused).toEqual({ kind: 'choices', choices: [] });
   });
 
   it('offers the configured app names', async () => {

@@ -2,19 +2,13 @@ import type { AppConfig, Config } from '../config/types.js';
 import { findApp } from '../config/load.js';
 import type { Logger } from '../log.js';
 import type { DeviceStore } from './devices.js';
-import type { CertificateHealth, Device, PushResult, PushService } from './types.js';
-
-/** What the push service needs from the provider side (src/push/tester.ts `DeviceTester` has this shape). */
-export interface PushTester {
-  test(app: AppConfig, device: Device): Promise<PushResult>;
-  certificates(app: AppConfig): Promise<CertificateHealth[]>;
-  close(): Promise<void>;
-}
+import type { DeviceTester } from './tester.js';
+import type { PushService } from './types.js';
 
 export interface PushServiceDeps {
   config: Config;
   store: DeviceStore;
-  tester: PushTester;
+  tester: DeviceTester;
   log: Logger;
   /** Devices tested at once for one user; the providers share one connection per certificate. */
   concurrency?: number;
@@ -43,11 +37,13 @@ export function createPushService(deps: PushServiceDeps): PushService {
     async test(app, userId, options = {}) {
       const appConfig = findApp(config, app);
       const all = store.list(appConfig.name, userId);
-      const devices = options.certificateId === undefined ? all : all.filter((d) => d.certificateId === options.certificateId);
+      const matching = options.certificateId === undefined ? all : all.filter((d) => d.certificateId === options.certificateId);
+      // The store lists the most recently seen first: a cap keeps the devices the user is likely holding now.
+      const devices = options.maxDevices === undefined ? matching : matching.slice(0, Math.max(0, options.maxDevices));
       const started = Date.now();
       const results = await mapBounded(devices, limit, (device) => tester.test(appConfig, device));
       log.info(
-        { app: appConfig.name, userId, certificateId: options.certificateId, devices: devices.length, verdicts: results.map((r) => r.verdict), ms: Date.now() - started },
+        { app: appConfig.name, userId, certificateId: options.certificateId, devices: devices.length, ...(devices.length < matching.length && { skipped: matching.length - devices.length }), verdicts: results.map((r) => r.verdict), ms: Date.now() - started },
         'push test finished',
       );
       return results;
@@ -76,12 +72,19 @@ async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T
   return results;
 }
 
-/** Why a UserID may have no device to test, for every surface that says NO_DEVICES. */
+/**
+ * Why a UserID may have no device to test, for every surface that says NO_DEVICES (the CLI and the chat
+ * commands): each starts lower-case, and surfaces that show a list capitalise it.
+ */
 export const NO_DEVICES_REASONS: readonly string[] = [
-  'the app never reported its token after login (the push registration must succeed after the IM login)',
-  'the user logged out: logout unbinds the token and offline push stops until the next login',
-  'the app logs in to another app or SDKAppID than the one checked',
+  'the app never reported its token after login: it must register for push and upload its device token, with the certificate ID, after every successful IM login',
+  'the user logged out: logout unbinds the token, so offline pushes stop until the next login uploads it again',
+  'wrong app or UserID: the app logs in to another app or SDKAppID than the one checked, or with a UserID spelled differently (UserIDs are compared exactly, case and spaces included)',
 ];
+
+/** The first reason when a certificate filter left nothing while the user has other devices. */
+export const OTHER_CERTIFICATE_REASON =
+  'uploaded with another certificate: the build registers its token with a different certificate ID than the one tested (debug and release builds, or the iOS and Android apps, use different IDs)';
 
 export interface NoDevices {
   verdict: 'NO_DEVICES';
@@ -101,7 +104,7 @@ export function explainNoDevices(app: AppConfig, userId: string, certificateId?:
       verdict: 'NO_DEVICES',
       cause: `${userId} uploaded no device with certificate ${certificateId}; their devices use certificate${ids.length === 1 ? '' : 's'} ${ids.join(', ')}.`,
       fix: `Test with certificate ${ids.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
-      reasons: NO_DEVICES_REASONS,
+      reasons: [OTHER_CERTIFICATE_REASON, ...NO_DEVICES_REASONS],
     };
   }
   return {

@@ -80,8 +80,9 @@ export interface PushService {
   /**
    * Test every device of the user, or only those uploaded with `certificateId`: one result per device, in
    * `devices()` order. Nothing to test gives `[]`; callers render that as NO_DEVICES with its usual reasons.
+   * `maxDevices` tests only that many, the most recently seen (chat caps a run; the CLI tests them all).
    */
-  test(app: string, userId: string, options?: { certificateId?: string }): Promise<PushResult[]>;
+  test(app: string, userId: string, options?: { certificateId?: string; maxDevices?: number }): Promise<PushResult[]>;
   certificates(app: string): Promise<CertificateHealth[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPushService, type PushTester } from '../../src/push/service.js';
+import { createPushService } from '../../src/push/service.js';
+import type { DeviceTester } from '../../src/push/tester.js';
 import { createDeviceStore } from '../../src/push/devices.js';
 import { openDatabase } from '../../src/store/db.js';
 import { maskToken } from '../../src/log.js';
@@ -26,7 +27,7 @@ function heldTester() {
   const notify = () => {
     for (const w of [...watchers]) if (waiting.length >= w.n) { watchers.splice(watchers.indexOf(w), 1); w.resolve(); }
   };
-  const tester: PushTester = {
+  const tester: DeviceTester = {
     async test(_app, device) {
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);

@@ -10,10 +10,12 @@ import { Metrics } from '../src/metrics.js';
 import { slackAdapter } from '../adapters/slack/index.js';
 import { startSlackEmulator } from '../test/emulators/slack.js';
 import { createWorld } from '../test/scenarios/table.js';
+import { NO_RATE_LIMITS } from '../src/access/rate-limit.js';
 
 const secret = process.env.BENCH_SIGNING_SECRET!;
 const token = 'xoxb-bench';
-const world = await createWorld({ providerTimeoutMs: 5000 });
+// Hundreds of commands from one user: measure the work, not the rate limiter's refusal.
+const world = await createWorld({ providerTimeoutMs: 5000, rateLimits: NO_RATE_LIMITS });
 world.log.level = 'info';
 const fake = await startSlackEmulator();
 

@@ -4,9 +4,11 @@ import type { Logger } from '../log.js';
 import { UsageError } from '../errors.js';
 import { isAllowed, principalName, type GuardedAction } from '../access/policy.js';
 import type { AuditLog } from '../access/audit.js';
+import { createRateLimiter, type LimitedAction, type RateLimiter } from '../access/rate-limit.js';
 import type { PushService } from '../push/types.js';
 import { formatTime } from '../format.js';
 import { clip } from '../text.js';
+import { span } from '../usersig/time.js';
 import { errorReply, type Reply } from './reply.js';
 import { findSpec, usageLines } from './specs.js';
 import type { CoreServices, Principal } from './types.js';
@@ -18,10 +20,14 @@ export interface Ctx {
   push: PushService;
   audit: AuditLog;
   now: () => number;
+  limiter: RateLimiter;
 }
 
 export function makeCtx(services: CoreServices): Ctx {
-  return { config: services.config, log: services.log, push: services.push, audit: services.audit, now: services.now ?? Date.now };
+  return {
+    config: services.config, log: services.log, push: services.push, audit: services.audit, now: services.now ?? Date.now,
+    limiter: createRateLimiter(services.rateLimits),
+  };
 }
 
 /** A reply that ends the handler early; thrown by helpers so handlers read straight through. */
@@ -69,6 +75,36 @@ export function requireAccess(ctx: Ctx, principal: Principal, action: GuardedAct
     `${who} is not listed under access.${action} in the imops configuration (${ctx.config.source}).`,
     `Ask an imops admin to add you and restart imops: access.${action}: ["${who}"]`,
     { code: 'ACCESS_DENIED' }));
+}
+
+const LIMIT_WORDS: Record<LimitedAction, { what: string; why: string }> = {
+  'usersig.generate': {
+    what: 'UserSigs',
+    why: 'Each UserSig logs in as its user until it expires, so imops caps how many one person can mint: a burst is what a script or a borrowed account looks like.',
+  },
+  'push.test': {
+    what: 'push tests',
+    why: 'Each test sends real notifications to the user\'s phones with the app\'s APNs/FCM credentials, so imops caps how often one person can run them: this keeps a chat command from flooding a phone or getting the app throttled by Apple or Google.',
+  },
+};
+
+/**
+ * Count one use against the principal's limit, or refuse with how long to wait and why. Chat principals only:
+ * the CLI runs with its operator's own rights. Call it after requireAccess, once the input is known to be good.
+ */
+export function requireRate(ctx: Ctx, principal: Principal, action: LimitedAction, audit: { app?: string; target?: string }, extra: Partial<Reply> = {}): void {
+  if (principal.platform === 'cli') return;
+  const who = principalName(principal);
+  const decision = ctx.limiter.take(who, action, ctx.now());
+  if (decision.allowed) return;
+  const wait = span(Math.ceil(decision.retryAfterMs / 1000));
+  const { what, why } = LIMIT_WORDS[action];
+  const window = span(Math.round(decision.limit.windowMs / 1000));
+  ctx.audit.record({ principal: who, action, ...audit, outcome: 'rate_limited', detail: `${decision.limit.max} per ${window}; retry in ${wait}` });
+  throw new ReplyError(errorReply(`Too many ${what}: wait ${wait}`,
+    `You have used all ${decision.limit.max} ${what} allowed per person in ${window}. ${why}`,
+    `Wait ${wait}, then try again. Other people are not affected; for bulk work, an operator can use the imops CLI on the server, which is not limited.`,
+    { status: 'warning', code: 'RATE_LIMITED', ...extra }));
 }
 
 export function usageReply(command: string, subcommand: string | undefined, problem: string): Reply {
@@ -136,4 +172,4 @@ export function when(iso: string | undefined, nowMs: number): string | undefined
   return Number.isNaN(Date.parse(iso)) ? iso : formatTime(iso, nowMs);
 }
 
-export { span as duration } from '../usersig/time.js';
+export { span as duration };

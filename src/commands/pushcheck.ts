@@ -1,14 +1,21 @@
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { isAllowed, principalName } from '../access/policy.js';
+import { explainNoDevices } from '../push/service.js';
 import type { Device, PushResult } from '../push/types.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Form, type Reply } from './reply.js';
-import { appNames, clip, correlationId, describeError, guard, requireAccess, resolveApp, when, ReplyError, type Ctx } from './context.js';
+import { appNames, capitalise, clip, correlationId, describeError, guard, requireAccess, requireRate, resolveApp, when, ReplyError, type Ctx } from './context.js';
 import { encodeId, IDS } from './ids.js';
 import type { Args, FormResult, Plan, Principal } from './types.js';
 
 /** Select value meaning "every certificate the user uploaded with". */
 export const ALL_CERTIFICATES = '*';
+
+/**
+ * Devices one chat test run sends to: the most recently seen (the phones the user is likely holding now). Every
+ * device gets a real notification, and a stale list can hold many reinstalls.
+ */
+export const MAX_TEST_DEVICES = 20;
 
 export function planPushcheck(ctx: Ctx, principal: Principal, args: Args): Plan {
   return { kind: 'reply', visibility: 'ephemeral', run: () => guard(ctx, 'pushcheck', () => deviceCard(ctx, principal, args.app, args.userId ?? '', undefined)) };
@@ -96,27 +103,21 @@ function deviceBlock(ctx: Ctx, app: AppConfig, d: Device): Block {
   };
 }
 
-export function noDevicesReply(app: string, userId: string): Reply {
+/**
+ * NO_DEVICES in chat, with the same cause, fix and reasons as the CLI (explainNoDevices). `others` are the
+ * certificate IDs the user did upload with, when a certificate filter left nothing.
+ */
+export function noDevicesReply(app: AppConfig, userId: string, certificateId?: string, others: readonly string[] = []): Reply {
+  const none = explainNoDevices(app, userId, certificateId, others);
+  const filtered = certificateId !== undefined && others.length > 0;
   return {
     status: 'warning',
-    title: `No devices for ${userId} in ${app}`,
+    title: filtered ? `No devices for ${userId} with certificate ${certificateId}` : `No devices for ${userId} in ${app.name}`,
     visibility: 'ephemeral',
-    blocks: [
-      text(`No client has uploaded a push token for UserID ${userId} in app ${app}, so there is nothing to send a test push to. The check ends here.`),
-      {
-        type: 'list',
-        title: 'Usual reasons',
-        items: [
-          'The token was never reported after login: the app must upload its device token (with the certificate ID) after every successful IM login.',
-          'The user logged out: logging out removes the token, so offline pushes stop until the next login uploads it again.',
-          'Wrong app: the client uploaded under another SDKAppID or app; check the app name, or run /pushcheck with the other app.',
-          'Wrong UserID: UserIDs are compared exactly (case, spaces); copy it from the client log.',
-        ],
-      },
-    ],
-    cause: 'No device token was uploaded for this UserID.',
-    fix: 'Log in on the device again and check that the app reports its push token after login, then run /pushcheck again.',
-    code: 'NO_DEVICES',
+    blocks: [{ type: 'list', title: 'Usual reasons', items: none.reasons.map((r) => capitalise(r) + '.') }],
+    cause: none.cause,
+    fix: none.fix,
+    code: none.verdict,
   };
 }
 
@@ -124,7 +125,7 @@ function deviceCard(ctx: Ctx, principal: Principal, appName: string | undefined,
   requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
   const app = resolveApp(ctx.config, appName, `/pushcheck ${userId}`);
   const devices = ctx.push.devices(app.name, userId);
-  if (devices.length === 0) return noDevicesReply(app.name, userId);
+  if (devices.length === 0) return noDevicesReply(app, userId);
   const certIds = [...new Set(devices.map((d) => d.certificateId))];
   const selected = cert && certIds.includes(cert) ? cert : undefined;
   const { select, run } = ids(app.name, userId, selected);
@@ -142,7 +143,7 @@ function deviceCard(ctx: Ctx, principal: Principal, appName: string | undefined,
     title: `Devices of ${userId} in ${app.name}`,
     visibility: 'ephemeral',
     blocks: [
-      text(`${devices.length} device${devices.length === 1 ? '' : 's'} uploaded. ${selected ? `Testing certificate ${selected} only.` : 'Choose a certificate, or test them all.'} "Start testing" sends a test offline push to ${shown.length === 1 ? 'this device' : `these ${shown.length} devices`}.`),
+      text(`${devices.length} device${devices.length === 1 ? '' : 's'} uploaded. ${selected ? `Testing certificate ${selected} only.` : 'Choose a certificate, or test them all.'} "Start testing" sends a test offline push to ${shown.length === 1 ? 'this device' : shown.length > MAX_TEST_DEVICES ? `the ${MAX_TEST_DEVICES} most recently seen of these ${shown.length} devices (a test run sends to at most ${MAX_TEST_DEVICES})` : `these ${shown.length} devices`}.`),
       ...shown.map((d) => deviceBlock(ctx, app, d)),
     ],
     actions,
@@ -160,10 +161,11 @@ function isProviderDown(err: unknown): boolean {
 async function runTest(ctx: Ctx, principal: Principal, appName: string, userId: string, cert: string | undefined): Promise<Reply> {
   requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
   const app = resolveApp(ctx.config, appName, `/pushcheck ${userId}`);
+  requireRate(ctx, principal, 'push.test', { app: app.name, target: userId }, { actions: rerun(app.name, userId, cert) });
   const audit = { principal: principalName(principal), action: 'push.test', app: app.name, target: userId };
   let results: PushResult[];
   try {
-    results = await ctx.push.test(app.name, userId, cert ? { certificateId: cert } : {});
+    results = await ctx.push.test(app.name, userId, { ...(cert && { certificateId: cert }), maxDevices: MAX_TEST_DEVICES });
   } catch (err) {
     if (!isProviderDown(err)) {
       ctx.audit.record({ ...audit, outcome: 'error' });
@@ -176,12 +178,16 @@ async function runTest(ctx: Ctx, principal: Principal, appName: string, userId: 
       'Check that the imops host can reach api.push.apple.com and fcm.googleapis.com (or the providers.* URLs in the config), then try again.',
       { footer: `Correlation ID: ${id}`, actions: rerun(app.name, userId, cert) });
   }
+  // Read after the run: what the store holds now is what the next run would test.
+  const uploaded = ctx.push.devices(app.name, userId);
   if (results.length === 0) {
     ctx.audit.record({ ...audit, outcome: 'no devices' });
-    return noDevicesReply(app.name, userId);
+    return noDevicesReply(app, userId, cert, [...new Set(uploaded.map((d) => d.certificateId))]);
   }
+  const matching = cert ? uploaded.filter((d) => d.certificateId === cert).length : uploaded.length;
+  const skipped = Math.max(0, matching - results.length);
   const passed = results.filter((r) => r.ok).length;
-  ctx.audit.record({ ...audit, outcome: `${passed}/${results.length} delivered`, detail: [...new Set(results.map((r) => r.verdict))].join(',') });
+  ctx.audit.record({ ...audit, outcome: `${passed}/${results.length} delivered`, detail: [...new Set(results.map((r) => r.verdict))].join(',') + (skipped > 0 ? `; ${skipped} older not tested` : '') });
   const allDown = results.every((r) => r.verdict === 'PROVIDER_UNAVAILABLE' || r.verdict === 'NETWORK');
   const title = passed === results.length
     ? `Test push delivered: ${passed} of ${results.length} device${results.length === 1 ? '' : 's'} passed`
@@ -193,6 +199,7 @@ async function runTest(ctx: Ctx, principal: Principal, appName: string, userId: 
     visibility: 'ephemeral',
     blocks: [
       text(`UserID ${userId}, app ${app.name}${cert ? `, certificate ${cert}` : ''}.`),
+      ...(skipped > 0 ? [text(`Tested the ${results.length} most recently seen of ${matching} devices: a test run sends to at most ${MAX_TEST_DEVICES}, so ${skipped} older device${skipped === 1 ? ' was' : 's were'} not sent a push. Old tokens are usually reinstalls${cert ? '' : '; choose a certificate to test a smaller set'}.`)] : []),
       ...results.map((r): Block => ({
         type: 'item',
         status: r.ok ? 'success' : 'failure',

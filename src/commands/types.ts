@@ -2,6 +2,7 @@ import type { Logger } from '../log.js';
 import type { Config } from '../config/types.js';
 import type { AuditLog } from '../access/audit.js';
 import type { PushService } from '../push/types.js';
+import type { RateLimits } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from './reply.js';
 
 export type Platform = 'slack' | 'discord' | 'cli';
@@ -93,6 +94,8 @@ export interface CoreServices {
   log: Logger;
   push: PushService;
   audit: AuditLog;
-  /** Unix milliseconds; tests pin it. */
+  /** Unix milliseconds; tests pin it. Also the rate limiter's clock. */
   now?: () => number;
+  /** Per-person limits for chat principals; default RATE_LIMITS (src/access/rate-limit.ts). */
+  rateLimits?: RateLimits;
 }

@@ -3,7 +3,7 @@ import type { Inspection, Verification } from '../usersig/types.js';
 import { UsageError } from '../errors.js';
 import { principalName } from '../access/policy.js';
 import { code, errorReply, fields, text, type Block, type Form, type FormField, type Reply } from './reply.js';
-import { appNames, capitalise, clip, duration, guard, requireAccess, resolveApp, usageErrorReply, when, type Ctx } from './context.js';
+import { appNames, capitalise, clip, duration, guard, requireAccess, requireRate, resolveApp, usageErrorReply, when, type Ctx } from './context.js';
 import { encodeId, IDS } from './ids.js';
 import { findSpec, subcommandUsage } from './specs.js';
 import type { Args, FormResult, Plan, Principal } from './types.js';
@@ -66,6 +66,7 @@ function generate(ctx: Ctx, principal: Principal, args: Args): Reply {
   }
   const app = resolveApp(ctx.config, args.app, `/usersig gen ${userId}`);
   const nowS = Math.floor(ctx.now() / 1000);
+  requireRate(ctx, principal, 'usersig.generate', { app: app.name, target: userId });
   const audit = { principal: principalName(principal), action: 'usersig.generate', app: app.name, target: userId };
   let sig: string;
   try {

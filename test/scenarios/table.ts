@@ -13,6 +13,7 @@ import { createCommandCore } from '../../src/commands/core.js';
 import type { CommandCore, Principal, Platform } from '../../src/commands/types.js';
 import type { Block, Form, Reply, Status } from '../../src/commands/reply.js';
 import type { Config } from '../../src/config/types.js';
+import { PUSH_TEST_LIMIT, type RateLimits } from '../../src/access/rate-limit.js';
 import { DEFAULT_PROVIDERS } from '../../src/config/types.js';
 import { generateUserSig } from '../../src/usersig/index.js';
 import { openServices, type Services } from '../../src/services.js';
@@ -26,6 +27,8 @@ export const USERS = {
   admin: { slack: 'UADMIN01', discord: '100000000000000001' },
   /** Listed nowhere. */
   stranger: { slack: 'USTRANGER', discord: '100000000000000002' },
+  /** Listed like admin; the rows that run into the rate limits act as this user, so admin's budget stays whole. */
+  hasty: { slack: 'UHASTY01', discord: '100000000000000003' },
 } as const;
 export type Who = keyof typeof USERS;
 
@@ -60,13 +63,17 @@ export interface WorldOptions {
   providerTimeoutMs?: number;
   /** Extra access entries (for example an adapter's own test user). */
   access?: Record<string, string[]>;
+  /** The core's per-person limits; default the shipped ones (RATE_LIMITS). Benchmarks pass NO_RATE_LIMITS. */
+  rateLimits?: RateLimits;
+  /** The core's clock (ms); default Date.now. */
+  now?: () => number;
 }
 
 /** Build a core over real services: in-memory store, the real push service, the APNs/FCM emulators. */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const fixture = options.push === false ? undefined : await startPushFixture({ timeoutMs: options.providerTimeoutMs ?? 3000 });
   const keys = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
-  const allowed = [`slack:${USERS.admin.slack}`, `discord:${USERS.admin.discord}`];
+  const allowed = (['admin', 'hasty'] as const).flatMap((w) => [`slack:${USERS[w].slack}`, `discord:${USERS[w].discord}`]);
   const config: Config = {
     source: 'scenario.yml',
     apps: [
@@ -114,7 +121,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   };
   sigs['alice:standard-base64'] = sigs.alice!.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=') + '+/=';
 
-  const core = createCommandCore({ config, log, push: services.push, audit: services.audit });
+  const core = createCommandCore({ config, log, push: services.push, audit: services.audit, ...(options.rateLimits && { rateLimits: options.rateLimits }), ...(options.now && { now: options.now }) });
   return {
     config,
     services,
@@ -287,6 +294,14 @@ export const SCENARIOS: Scenario[] = [
     expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'cause', 'fix', 'BadDeviceToken'] } },
   { name: 'an unconfigured certificate fails before anything is sent', push: true, command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' }, steps: [{ click: 'Start testing' }],
     expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'UNKNOWN_CERTIFICATE', '99999'] } },
+
+  // Rate limits. hasty runs dave's check (it fails before anything is sent) until the limit; the next press
+  // is refused with the wait and the reason, and the button stays to press again later.
+  { name: 'a person who ran too many push tests is told how long to wait and why', as: 'hasty', command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' },
+    steps: [{ click: 'Start testing' }, ...Array.from({ length: PUSH_TEST_LIMIT.max }, () => ({ click: 'Test again' }))],
+    expect: { status: 'warning', ephemeral: true, title: ['too many push tests', 'wait'], says: [`all ${PUSH_TEST_LIMIT.max} push tests`, '10 minutes', 'real notifications', 'other people are not affected', 'RATE_LIMITED'], actions: ['Test again'] } },
+  { name: 'someone else can still run push tests meanwhile', push: true, command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' }, steps: [{ click: 'Start testing' }],
+    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['UNKNOWN_CERTIFICATE'] } },
 ];
 
 // ---------------------------------------------------------------------------------------------------------

@@ -35,3 +35,12 @@ export function maskToken(token: string): string {
   if (token.length <= 12) return `${token.slice(0, 2)}…(${token.length})`;
   return `${token.slice(0, 6)}…${token.slice(-4)} (${token.length} chars)`;
 }
+
+/**
+ * The parts of an error that are safe to log. A whole error object can carry a library's request and response
+ * (a UserSig in a rendered reply, a token in a header) deeper than redaction reaches.
+ */
+export function describeError(err: unknown): { name: string; message: string; stack?: string } {
+  if (err instanceof Error) return { name: err.name, message: err.message, ...(err.stack && { stack: err.stack }) };
+  return { name: 'NonError', message: String(err) };
+}

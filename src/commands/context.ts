@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppConfig, Config } from '../config/types.js';
-import type { Logger } from '../log.js';
+import { describeError, type Logger } from '../log.js';
 import { UsageError } from '../errors.js';
 import { isAllowed, principalName, type GuardedAction } from '../access/policy.js';
 import type { AuditLog } from '../access/audit.js';
@@ -131,11 +131,7 @@ export function internalErrorReply(log: Logger, err: unknown, where: string): Re
     { footer: `Correlation ID: ${id}`, code: `ref ${id}` });
 }
 
-/** Error details for the log: name, message and stack only (an error object may hold request options with credentials). */
-export function describeError(err: unknown): { name: string; message: string; stack?: string } {
-  if (err instanceof Error) return { name: err.name, message: err.message, ...(err.stack && { stack: err.stack }) };
-  return { name: 'NonError', message: String(err) };
-}
+export { describeError };
 
 /** Run a handler so that it always ends with a reply: an early reply, a usage error with its fix, or an internal error. */
 export async function guard(ctx: Ctx, where: string, fn: () => Promise<Reply> | Reply): Promise<Reply> {

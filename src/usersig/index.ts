@@ -7,4 +7,4 @@ export { PRIVILEGES, privilegeNames, decodeUserbuf, encodeUserbuf, type UserbufI
 export { encodeTencentBase64, decodeTencentBase64, MAX_INFLATED_BYTES } from './codec.js';
 export { DEFAULT_EXPIRE_SECONDS, MAX_EXPIRE_SECONDS, MAX_USERID_BYTES } from './inputs.js';
 export { VERDICTS } from './types.js';
-export type { UserSigVerdict, DecodeVerdict, Verification, Inspection, PrivateMapInfo, PrivilegeName, UserSigFormat } from './types.js';
+export type { UserSigVerdict, DecodeVerdict, Verification, DecodedFields, Inspection, PrivateMapInfo, PrivilegeName, UserSigFormat } from './types.js';

@@ -48,8 +48,19 @@ export interface PrivateMapInfo {
   accountType: number;
 }
 
-/** Result of `verifyUserSig`. Times are ISO-8601 strings in UTC. */
-export interface Verification {
+/** What could be read from a UserSig, even when it fails a check. Times are ISO-8601 strings in UTC. */
+export interface DecodedFields {
+  sdkAppId?: number;
+  userId?: string;
+  generatedAt?: string;
+  expiresAt?: string;
+  expireSeconds?: number;
+  /** Present when the input is a TRTC PrivateMapKey (it carries a userbuf). */
+  privateMap?: PrivateMapInfo;
+}
+
+/** Result of `verifyUserSig`, with the fields that could be read even when the verdict is a failure. */
+export interface Verification extends DecodedFields {
   valid: boolean;
   verdict: UserSigVerdict;
   /** What is wrong, in words a support engineer can pass on. */
@@ -58,14 +69,6 @@ export interface Verification {
   fix: string;
   /** The error code the client (IM SDK, REST API or TRTC) would have received, when one is known. */
   imErrorCode?: number;
-  /** The fields that could be read, even when the verdict is a failure. */
-  sdkAppId?: number;
-  userId?: string;
-  generatedAt?: string;
-  expiresAt?: string;
-  expireSeconds?: number;
-  /** Present when the input is a TRTC PrivateMapKey (it carries a userbuf). */
-  privateMap?: PrivateMapInfo;
 }
 
 export type UserSigFormat = 'v2' | 'v1-ecdsa' | 'v1-plain-json';

@@ -17,8 +17,7 @@ import {
   type MessageComponentInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { randomBytes } from 'node:crypto';
-import { clip, type Logger } from '../../src/commands/adapter.js';
+import { adapterErrorReply, clip, REPLY_BUDGET_MS, type Logger } from '../../src/commands/adapter.js';
 import { errorReply, type Choice, type Reply, type Visibility } from '../../src/commands/reply.js';
 import type { Args, CommandCore, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
 import { discordOptionName, findTarget } from './commands.js';
@@ -31,8 +30,6 @@ export const ALREADY_ACKNOWLEDGED = 40060;
 /** The title of the answer that lists a submitted form's problems (Discord modals cannot show them in place). */
 export const FORM_ERRORS_TITLE = 'The form needs fixing';
 
-/** How long a 'reply' plan may run before we defer instead; well inside Discord's 3 seconds. */
-const REPLY_WITHIN_MS = 1500;
 /** Autocomplete cannot be deferred: offer nothing rather than miss the deadline. */
 const AUTOCOMPLETE_WITHIN_MS = 2000;
 const MAX_CHOICES = 25;
@@ -129,7 +126,7 @@ function sourceMessage(i: Repliable) {
 
 export function createInteractionHandler(deps: HandlerDeps): (interaction: Interaction) => Promise<void> {
   const { core, log } = deps;
-  const replyWithin = deps.replyWithinMs ?? REPLY_WITHIN_MS;
+  const replyWithin = deps.replyWithinMs ?? REPLY_BUDGET_MS;
   const labels = new Map<string, Record<string, string>>();
 
   const remember = (id: string, named: Record<string, string>) => {
@@ -158,11 +155,7 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   };
 
   const internalError = (err: unknown, interaction: Interaction | Repliable): Reply => {
-    const id = randomBytes(6).toString('hex');
-    // Name and message only: a discord.js error carries the request body and the interaction token.
-    log.error({ correlationId: id, interaction: interaction.id, kind: kindOf(interaction), error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }, 'discord interaction failed');
-    return errorReply('Something went wrong inside imops', 'imops hit an internal error and could not finish this command.',
-      `Try again; if it keeps failing, give correlation ID ${id} to whoever runs imops (it is in the imops log).`, { footer: `Correlation ID: ${id}` });
+    return adapterErrorReply(log, err, 'discord interaction', { interaction: interaction.id, kind: kindOf(interaction) });
   };
 
   /** A new message as the first response. */

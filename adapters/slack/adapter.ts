@@ -1,16 +1,13 @@
 import { App, type AllMiddlewareArgs, type RespondFn, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs, type SlackViewMiddlewareArgs, type BlockAction, type ViewSubmitAction } from '@slack/bolt';
-import { ConfigError, type AdapterContext, type ChatAdapter, type Logger, type RunningAdapter } from '../../src/commands/adapter.js';
+import { adapterErrorReply, ConfigError, describeError, REPLY_BUDGET_MS, type AdapterContext, type ChatAdapter, type Logger, type RunningAdapter } from '../../src/commands/adapter.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
-import { ID_PREFIXES } from '../../src/commands/ids.js';
-import { correlationId, describeError } from '../../src/commands/context.js';
+import { ID_PREFIXES } from '../../src/commands/registry.js';
 import { slackMissing } from './env.js';
 import { boltLogger } from './logger.js';
 import { RouterReceiver } from './receiver.js';
 import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
 
-/** How long a fast reply may take before the command is acknowledged empty and answered through response_url. */
-const ACK_BUDGET_MS = 1500;
 
 export interface SlackAdapterOptions extends AdapterContext {
   /** Web API client overrides (tests: `retryConfig: { retries: 0 }`). */
@@ -66,7 +63,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
         deferInitialization: true,
         receiver: new RouterReceiver({ router, signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger }),
       });
-  const budget = options.ackBudgetMs ?? ACK_BUDGET_MS;
+  const budget = options.ackBudgetMs ?? REPLY_BUDGET_MS;
   wire(app, core, log, budget);
 
   let ready = false;
@@ -149,11 +146,8 @@ function withVisibility(reply: Reply): SlackMessage & { response_type: 'ephemera
   return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', ...renderMessage(reply) };
 }
 
-/** The adapter's own last resort: an ephemeral error whose correlation ID is in the log with the cause. */
 function adapterError(log: Logger, err: unknown, where: string): Reply {
-  const id = correlationId();
-  log.error({ correlationId: id, where, err: describeError(err) }, 'Slack adapter error');
-  return errorReply('Something went wrong inside imops', 'imops could not finish answering this request.', `Try again; if it keeps failing, give correlation ID ${id} to whoever runs imops (it is in the imops log).`, { footer: `Correlation ID: ${id}` });
+  return adapterErrorReply(log, err, `slack ${where}`);
 }
 
 async function runSafely(log: Logger, run: () => Promise<Reply>, where: string): Promise<Reply> {
@@ -210,7 +204,7 @@ async function onCommand(core: CommandCore, log: Logger, budget: number, name: s
   const reach: Reach = { respond, channel: command.channel_id, user: command.user_id };
   let acked = false;
   try {
-    const plan = core.plan(principal, core.parseText(name, command.text ?? ''));
+    const plan = core.plan(principal, core.parseText(name, unescapeSlack(command.text ?? '')));
     if (plan.kind === 'form') {
       await ack();
       acked = true;
@@ -307,4 +301,9 @@ async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs): Promise
     if (!acked) await ack().catch(() => undefined);
     await deliver(client, log, reach, reply, false);
   }
+}
+
+/** Slack escapes these three in command text even with `should_escape: false`. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config/types.js';
-import type { Principal } from '../commands/types.js';
+import type { Principal } from './principal.js';
 
 /** The actions guarded by `access` in the config. */
 export type GuardedAction = 'usersig.generate' | 'push.test';

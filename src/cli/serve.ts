@@ -10,8 +10,7 @@ import { openServices, type Services } from '../services.js';
 import { createCommandCore } from '../commands/core.js';
 import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
 import type { CommandCore, Invocation, Plan } from '../commands/types.js';
-import { IDS } from '../commands/ids.js';
-import type { AuditLog } from '../access/audit.js';
+import { ID_KINDS } from '../commands/registry.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
@@ -81,7 +80,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     throw storeOpenError(config.dataDir, err);
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
-  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: meterAudit(services.audit, metrics) }), metrics);
+  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: services.audit, metrics }), metrics);
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
 
@@ -194,10 +193,9 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
     if (!spec) return 'unknown';
     return inv.subcommand && spec.subcommands?.some((s) => s.name === inv.subcommand) ? `${spec.name} ${inv.subcommand}` : spec.name;
   };
-  const kinds = new Set<string>(Object.values(IDS));
   const kindOf = (prefix: string, id: string): string => {
     const kind = id.split('|', 1)[0] ?? '';
-    return `${prefix} ${kinds.has(kind) ? kind : 'unknown'}`;
+    return `${prefix} ${ID_KINDS.has(kind) ? kind : 'unknown'}`;
   };
   const done = (command: string, started: bigint, outcome: string) => {
     metrics.commands.inc({ command, outcome });
@@ -239,17 +237,6 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
       return { kind: 'plan', plan: meter(name, started, result.plan) };
     },
     autocomplete: (principal, source, partial, args) => core.autocomplete(principal, source, partial, args),
-  };
-}
-
-/** The audit log the core writes to, also counting each UserSig verification by verdict. */
-function meterAudit(audit: AuditLog, metrics: Metrics): AuditLog {
-  return {
-    record(entry) {
-      audit.record(entry);
-      if (entry.action === 'usersig.verify') metrics.usersigVerdicts.inc({ verdict: entry.outcome });
-    },
-    recent: (limit) => audit.recent(limit),
   };
 }
 

@@ -32,4 +32,22 @@ export type { Logger } from '../log.js';
 export type { Router, Handler } from '../http/router.js';
 export type { CliContext } from '../cli.js';
 export { ConfigError } from '../errors.js';
+export { describeError } from '../log.js';
 export { clip } from '../text.js';
+
+// Policy both adapters share: one reply-time budget, one internal-error reply, one correlation-ID format.
+import type { Logger as Log } from '../log.js';
+import { internalErrorReply } from '../present/common.js';
+import type { Reply } from '../present/reply.js';
+import { en } from '../text/en/index.js';
+
+/**
+ * How long an adapter waits for a reply before acknowledging and answering later: both platforms drop an
+ * interaction not acknowledged within 3 s, and the network takes its share of that.
+ */
+export const REPLY_BUDGET_MS = 1500;
+
+/** The adapters' last resort: an ephemeral error whose correlation ID is in the log with the cause. */
+export function adapterErrorReply(log: Log, err: unknown, where: string, context: Record<string, unknown> = {}): Reply {
+  return internalErrorReply(en, log, err, where, context);
+}

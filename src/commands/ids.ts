@@ -1,4 +1,4 @@
-import { ACTION_ID_MAX } from './reply.js';
+import { ACTION_ID_MAX } from '../present/reply.js';
 
 /**
  * Action and form ids carry their own state (`pc.run|prod|10086|alice`) so any process can answer a click,
@@ -22,19 +22,3 @@ export function decodeId(id: string): { kind: string; parts: string[] } | undefi
   }
 }
 
-/** The id kinds the core issues. Adapters route on the `imops` prefix, never on these. */
-export const IDS = {
-  usersigForm: 'us.form',
-  verifyForm: 'us.verify',
-  inspectForm: 'us.inspect',
-  pushForm: 'pc.form',
-  pushSelect: 'pc.sel',
-  pushRun: 'pc.run',
-} as const;
-
-/** Every id the core issues starts with one of these, so an adapter can route "ours" without knowing more. */
-export const ID_PREFIXES = ['us.', 'pc.'] as const;
-
-export function isCoreId(id: string): boolean {
-  return ID_PREFIXES.some((p) => id.startsWith(p));
-}

@@ -1,10 +1,5 @@
 import type { Args, CommandSpec, Invocation, OptionSpec } from './types.js';
 
-/** Slack escapes these three even with `should_escape: false`. */
-function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
 /** Split on whitespace; "double quotes" (straight or the curly ones Slack's editor types) keep spaces in a UserID. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -51,9 +46,9 @@ function quote(s: string): string {
   return s.length > 40 ? `"${s.slice(0, 12)}…"` : `"${s}"`;
 }
 
-/** Slack's free text after the command name, as an invocation; never throws (problems go into `problem`). */
+/** Free text after the command name (Slack), as an invocation; never throws (problems go into `problem`). */
 export function parseCommandText(spec: CommandSpec, text: string, appNames: readonly string[]): Invocation {
-  const tokens = tokenize(unescapeSlack(text));
+  const tokens = tokenize(text);
   const base = { command: spec.name, args: {} as Args };
   if (tokens.length === 0) return { ...base, empty: true };
   if (spec.subcommands) {

@@ -3,18 +3,12 @@ import type { Config } from '../config/types.js';
 import type { AuditLog } from '../access/audit.js';
 import type { PushService } from '../push/types.js';
 import type { RateLimits } from '../access/rate-limit.js';
-import type { Choice, Form, Reply, Visibility } from './reply.js';
+import type { Choice, Form, Reply, Visibility } from '../present/reply.js';
+import type { Metrics } from '../metrics.js';
 
-export type Platform = 'slack' | 'discord' | 'cli';
+import type { Principal } from '../access/principal.js';
 
-/** Who is asking. `roles` are platform role IDs (Discord); access rules match `platform:userId` and `platform:role:id`. */
-export interface Principal {
-  platform: Platform;
-  userId: string;
-  roles: string[];
-  /** Where the command was typed, for the audit log. */
-  channelId?: string;
-}
+export type { Platform, Principal } from '../access/principal.js';
 
 export type OptionType = 'string' | 'integer';
 
@@ -98,4 +92,6 @@ export interface CoreServices {
   now?: () => number;
   /** Per-person limits for chat principals; default RATE_LIMITS (src/access/rate-limit.ts). */
   rateLimits?: RateLimits;
+  /** Where checks count what they found (UserSig verdicts); none in tests that do not look. */
+  metrics?: Metrics;
 }

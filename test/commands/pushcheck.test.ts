@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLog } from '../../src/access/audit.js';
 import { createCommandCore } from '../../src/commands/core.js';
-import { MAX_TEST_DEVICES } from '../../src/commands/pushcheck.js';
+import { MAX_TEST_DEVICES } from '../../src/commands/pushcheck/index.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/types.js';

@@ -1,0 +1,113 @@
+// UserSig findings as replies.
+import type { Explained, Generated, Inspected, Verified } from '../checks/usersig.js';
+import type { Catalogue } from '../text/en/index.js';
+import { span } from '../usersig/time.js';
+import type { PrivateMapInfo } from '../usersig/types.js';
+import { when } from './common.js';
+import { code, errorReply, fields, text, type Block, type Reply } from './reply.js';
+
+const iso = (unix: number) => new Date(unix * 1000).toISOString();
+
+export function generatedReply(t: Catalogue, g: Generated, nowMs: number): Reply {
+  const L = t.labels;
+  return {
+    status: 'success',
+    title: t.usersig.generatedTitle(g.userId),
+    visibility: 'ephemeral',
+    blocks: [
+      code(g.userSig),
+      fields(
+        [L.sdkAppId, String(g.app.sdkAppId)],
+        [L.userId, g.userId],
+        [L.app, g.app.name],
+        [L.generated, when(iso(g.generatedAt), nowMs)],
+        [L.expires, when(iso(g.generatedAt + g.expireSeconds), nowMs)],
+        [L.validFor, span(g.expireSeconds)],
+      ),
+    ],
+    footer: t.usersig.generatedFooter,
+  };
+}
+
+function privateMapBlocks(t: Catalogue, pm: PrivateMapInfo | undefined): Block[] {
+  if (!pm) return [];
+  const L = t.labels;
+  return [
+    fields(
+      [L.room, pm.roomId !== undefined ? String(pm.roomId) : pm.strRoomId !== undefined ? L.stringRoom(pm.strRoomId) : undefined],
+      [L.privileges, L.privilegesValue(pm.privileges, pm.privilegeNames)],
+      [L.roomAccessExpires, pm.expiresAt],
+    ),
+  ];
+}
+
+export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Reply {
+  const v = f.verification;
+  const L = t.labels;
+  const blocks: Block[] = [
+    fields(
+      [L.verdict, v.verdict],
+      [L.sdkAppId, v.sdkAppId !== undefined ? String(v.sdkAppId) : undefined],
+      [L.userId, v.userId],
+      [L.generated, when(v.generatedAt, nowMs)],
+      [L.expires, when(v.expiresAt, nowMs)],
+      [L.validity, v.expireSeconds !== undefined ? span(v.expireSeconds) : undefined],
+      [L.checkedAgainst, L.checkedAgainstValue(f.app.name, f.userId)],
+    ),
+    ...privateMapBlocks(t, v.privateMap),
+  ];
+  if (v.valid) return { status: 'success', title: t.usersig.validTitle(f.userId), visibility: 'ephemeral', blocks };
+  return {
+    status: 'failure',
+    title: t.usersig.invalidTitle(v.verdict),
+    visibility: 'ephemeral',
+    blocks,
+    cause: v.cause,
+    fix: v.fix,
+    ...(v.imErrorCode !== undefined && { code: `IM ${v.imErrorCode}` }),
+  };
+}
+
+export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number): Reply {
+  const i = f.inspection;
+  const L = t.labels;
+  const blocks: Block[] = [
+    fields(
+      [L.format, i.format],
+      [L.kind, i.kind ? t.kinds[i.kind] : undefined],
+      [L.sdkAppId, i.sdkAppId !== undefined ? `${i.sdkAppId}${f.configuredApp ? ` (app ${f.configuredApp})` : ''}` : undefined],
+      [L.userId, i.userId],
+      [L.generated, when(i.generatedAt, nowMs)],
+      [L.expires, when(i.expiresAt, nowMs)],
+      [L.validity, i.expireSeconds !== undefined ? span(i.expireSeconds) : undefined],
+      [L.likelyGeneratedBy, i.generator],
+    ),
+    ...privateMapBlocks(t, i.privateMap),
+    text(t.usersig.decodedNote),
+  ];
+  const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
+  if (!i.decoded) return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, cause: i.cause, fix: i.fix, ...withCode };
+  if (i.expired) return { status: 'warning', title: t.usersig.decodedExpired(i.userId ?? '?'), visibility: 'ephemeral', blocks, cause: i.cause, fix: i.fix, code: 'IM 70001' };
+  return { status: 'info', title: t.usersig.decoded(i.userId ?? '?'), visibility: 'ephemeral', blocks };
+}
+
+/** An error code's explanation holds nothing private, and is worth sharing with the channel. */
+export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) => string): Reply {
+  if (e.kind === 'not_a_code') {
+    return errorReply(t.usersig.notACode.title, t.usersig.notACode.cause(clipRaw(e.raw)), t.usersig.notACode.fix, { visibility: 'public' });
+  }
+  if (e.kind === 'unknown') {
+    return { status: 'warning', title: t.usersig.unknownCode.title(e.code), visibility: 'public', blocks: [], cause: t.usersig.unknownCode.cause, fix: t.usersig.unknownCode.fix };
+  }
+  const { info } = e;
+  const system = info.source.startsWith('TRTC') ? 'TRTC' : 'IM';
+  return {
+    status: 'info',
+    title: t.usersig.knownCode(system, e.code, info.name),
+    visibility: 'public',
+    blocks: [text(info.meaning), fields([t.labels.reportedBy, info.source], [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(info.verdicts) : undefined])],
+    cause: info.cause,
+    fix: info.fix,
+    code: `${system} ${e.code}`,
+  };
+}

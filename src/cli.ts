@@ -11,6 +11,10 @@ export interface CliIo {
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Standard output is a terminal: print for a person, not for a pipe. */
+  interactive: boolean;
+  /** All of standard input (`-` arguments). */
+  readStdin: () => Promise<string>;
 }
 
 export interface CliDeps {
@@ -40,6 +44,8 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     env: process.env,
     cwd: process.cwd(),
+    interactive: process.stdout.isTTY === true,
+    readStdin: () => readAll(process.stdin),
     ...deps.io,
   };
   let exit = EXIT_OK;
@@ -74,13 +80,14 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {
-    return handleError(err, io);
+    return handleError(err, io, argv);
   }
 }
 
-function handleError(err: unknown, io: CliIo): number {
+function handleError(err: unknown, io: CliIo, argv: readonly string[]): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+    if (err.code === 'commander.unknownOption') hintUserIdOption(err.message, io, argv);
     return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (err instanceof ConfigError) {
@@ -93,4 +100,19 @@ function handleError(err: unknown, io: CliIo): number {
   }
   io.err(`imops: unexpected error: ${(err as Error)?.message ?? String(err)}`);
   return EXIT_CHECK_FAILED;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** `imops usersig gen -bob`: commander sees an option; when it looks like a UserID, say how to pass one. */
+function hintUserIdOption(message: string, io: CliIo, argv: readonly string[]): void {
+  const option = /unknown option '([^']+)'/.exec(message)?.[1];
+  if (!option || !/^-{1,2}[^-=\s][^=\s]*$/.test(option) || !argv.includes(option)) return;
+  const at = argv.indexOf(option);
+  const fixed = [...argv.slice(0, at), '--', ...argv.slice(at)].join(' ');
+  io.err(`imops: if "${option}" is a UserID, put it after "--" so it is not read as an option: imops ${fixed}`);
 }

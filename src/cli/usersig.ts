@@ -1,28 +1,23 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.js';
+import { runCheck, type CheckDeps } from '../checks/check.js';
+import { explainCheck, generateCheck, inspectCheck, parseErrorCode, privmapCheck, verifyCheck } from '../checks/usersig.js';
 import { findApp, loadConfig } from '../config/load.js';
-import type { AppConfig } from '../config/types.js';
+import { DEFAULT_PROVIDERS, type Config } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import {
-  explainImError,
-  generatePrivateMapKey,
-  generateUserSig,
-  inspectUserSig,
-  parseExpiry,
-  PRIVILEGES,
-  verifyUserSig,
-  type ImErrorInfo,
-  type Inspection,
-  type PrivateMapInfo,
-  type Verification,
-} from '../usersig/index.js';
-import { formatFields, formatTime, humanDuration } from '../format.js';
+import { createLogger } from '../log.js';
+import { renderTerminal } from '../present/terminal.js';
+import { explainReply, generatedReply, inspectionReply, privmapReply, verificationReply } from '../present/usersig.js';
+import { en } from '../text/en/index.js';
+import { operator } from './operator.js';
+import { inspectUserSig, parseExpiry, PRIVILEGES, type Inspection } from '../usersig/index.js';
 
 /** cli.ts's EXIT_CHECK_FAILED; a value import of cli.ts would load every other command module with this one. */
 const EXIT_CHECK_FAILED = 1;
 
 /** TRTC's own suggestion for a PrivateMapKey: fetch it just before entering the room. */
 const DEFAULT_PRIVMAP_EXPIRE = 300;
+
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -50,23 +45,24 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       'imops usersig gen alice',
       'imops usersig gen alice --app prod --expire 12h',
       'IMOPS_SDKAPPID=1400000000 IMOPS_SECRET_KEY=… imops usersig gen alice --json',
+      'SIG=$(imops usersig gen alice)   # piped or captured: prints only the UserSig',
+      'imops usersig gen -- -bob        # a UserID that begins with "-" goes after --',
     ]))
-    .action((userId: string, opts: { app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
-      const app = resolveApp(ctx, opts.app);
-      const expireSeconds = parseExpiry(opts.expire);
-      const now = opts.time !== undefined ? parseUnix(opts.time, '--time') : Math.floor(Date.now() / 1000);
-      const userSig = generateUserSig({
-        sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, expireSeconds, now,
+    .action(async (userId: string, opts: { app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
+      const deps = cliDeps(ctx);
+      const at = opts.time !== undefined ? parseUnix(opts.time, '--time') : undefined;
+      const g = await runCheck(deps, operator(), generateCheck, {
+        app: findApp(deps.config, opts.app).name, userId, expiry: opts.expire, ...(at !== undefined && { at }),
         relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
-      const info = inspectUserSig(userSig, { now });
       if (opts.json) {
-        ctx.out(JSON.stringify({ userSig, app: app.name, ...decodedFields(info) }, null, 2));
-        return;
+        ctx.out(JSON.stringify({ userSig: g.userSig, app: g.app.name, ...decodedFields(inspectUserSig(g.userSig, { now: g.generatedAt })) }, null, 2));
+      } else if (!ctx.interactive) {
+        // Piped or captured (SIG=$(imops usersig gen alice)): the UserSig alone.
+        ctx.out(g.userSig);
+      } else {
+        ctx.out(renderTerminal({ ...generatedReply(en, g, g.generatedAt * 1000), footer: undefined }, en));
       }
-      ctx.out(`UserSig for ${userId} (app ${app.name}, SDKAppID ${app.sdkAppId})\n`);
-      ctx.out(`  ${userSig}\n`);
-      ctx.out(formatFields(fieldRows(info, now), '  '));
     });
 
   usersig
@@ -85,34 +81,32 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       'imops usersig privmap alice --room 10000 --privileges all',
       'imops usersig privmap bob --str-room live-42 --privileges 42 --expire 10m   # audience: enter + receive audio/video',
     ]))
-    .action((userId: string, opts: { room?: string; strRoom?: string; privileges: string; app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
+    .action(async (userId: string, opts: { room?: string; strRoom?: string; privileges: string; app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
       if ((opts.room === undefined) === (opts.strRoom === undefined)) {
         throw new UsageError(opts.room === undefined ? 'a room is required' : 'give --room or --str-room, not both', 'pass --room N for a numeric room ID or --str-room S for a string room ID, exactly as the client enters the room');
       }
-      const app = resolveApp(ctx, opts.app);
-      const expireSeconds = parseExpiry(opts.expire);
-      const now = opts.time !== undefined ? parseUnix(opts.time, '--time') : Math.floor(Date.now() / 1000);
-      const privateMapKey = generatePrivateMapKey({
-        sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, expireSeconds, now,
-        ...(opts.room !== undefined ? { roomId: parseWhole(opts.room, '--room') } : { strRoomId: opts.strRoom! }),
+      const deps = cliDeps(ctx);
+      const at = opts.time !== undefined ? parseUnix(opts.time, '--time') : undefined;
+      const p = await runCheck(deps, operator(), privmapCheck, {
+        app: findApp(deps.config, opts.app).name, userId, expireSeconds: parseExpiry(opts.expire), ...(at !== undefined && { at }),
+        room: opts.room !== undefined ? { roomId: parseWhole(opts.room, '--room') } : { strRoomId: opts.strRoom! },
         privileges: parsePrivileges(opts.privileges),
         relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
-      const info = inspectUserSig(privateMapKey, { now });
       if (opts.json) {
-        ctx.out(JSON.stringify({ privateMapKey, app: app.name, ...decodedFields(info) }, null, 2));
-        return;
+        ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection) }, null, 2));
+      } else if (!ctx.interactive) {
+        ctx.out(p.privateMapKey);
+      } else {
+        ctx.out(renderTerminal(privmapReply(en, p, deps.now()), en));
       }
-      ctx.out(`PrivateMapKey for ${userId} (app ${app.name}, SDKAppID ${app.sdkAppId})\n`);
-      ctx.out(`  ${privateMapKey}\n`);
-      ctx.out(formatFields(fieldRows(info, now), '  '));
     });
 
   usersig
     .command('verify')
     .description('check a UserSig (or PrivateMapKey) against the app key: valid, or the exact cause and fix')
     .argument('<userId>', 'the UserID the client logs in with (compared exactly)')
-    .argument('<userSig>', 'the UserSig as the client sent it')
+    .argument('<userSig>', 'the UserSig as the client sent it, or - to read it from standard input (keeps it out of shell history)')
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--at <time>', 'judge expiry at this time: unix seconds or ISO 8601 (default: now)')
     .option('--json', 'print one JSON document')
@@ -120,35 +114,30 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       'imops usersig verify alice eJyrVgrxCdYrSy1SslIy0jNQ0gHz…',
       'imops usersig verify alice "$SIG" --app prod --at 2024-05-01T12:00:00Z',
       'imops usersig verify alice "$SIG" --json | jq .verdict',
+      'pbpaste | imops usersig verify alice -',
     ]) + '\nExit status: 0 valid, 1 not valid, 2 usage or configuration error.\n')
-    .action((userId: string, userSig: string, opts: { app?: string; at?: string; json?: boolean }) => {
-      const app = resolveApp(ctx, opts.app);
-      const now = opts.at !== undefined ? parseAt(opts.at) : Math.floor(Date.now() / 1000);
-      const v = verifyUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, userSig, now });
-      if (!v.valid) ctx.setExit(EXIT_CHECK_FAILED);
-      if (opts.json) {
-        ctx.out(JSON.stringify(v, null, 2));
-        return;
-      }
-      ctx.out(renderVerification(v, app, now));
+    .action(async (userId: string, userSig: string, opts: { app?: string; at?: string; json?: boolean }) => {
+      const deps = cliDeps(ctx);
+      const app = findApp(deps.config, opts.app).name;
+      const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
+      const f = await runCheck(deps, operator(), verifyCheck, { app, userId, userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
+      if (!f.verification.valid) ctx.setExit(EXIT_CHECK_FAILED);
+      ctx.out(opts.json ? JSON.stringify(f.verification, null, 2) : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), f.verification), en));
     });
 
   usersig
     .command('inspect')
     .description('decode a UserSig without a key: app, UserID, times, room grant (authenticity is not checked)')
-    .argument('<userSig>', 'the UserSig or PrivateMapKey')
+    .argument('<userSig>', 'the UserSig or PrivateMapKey, or - to read it from standard input')
     .option('--at <time>', 'judge expiry at this time: unix seconds or ISO 8601 (default: now)')
     .option('--json', 'print one JSON document')
     .addHelpText('after', examples(['imops usersig inspect eJyrVgrxCdYrSy1SslIy0jNQ0gHz…', 'imops usersig inspect "$SIG" --json']))
-    .action((userSig: string, opts: { at?: string; json?: boolean }) => {
-      const now = opts.at !== undefined ? parseAt(opts.at) : Math.floor(Date.now() / 1000);
-      const info = inspectUserSig(userSig, { now });
-      if (info.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
-      if (opts.json) {
-        ctx.out(JSON.stringify(info, null, 2));
-        return;
-      }
-      ctx.out(renderInspection(info, now));
+    .action(async (userSig: string, opts: { at?: string; json?: boolean }) => {
+      const deps = cliDeps(ctx, { optionalConfig: true });
+      const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
+      const f = await runCheck(deps, operator(), inspectCheck, { userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
+      if (f.inspection.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
+      ctx.out(opts.json ? JSON.stringify(f.inspection, null, 2) : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en));
     });
 
   usersig
@@ -157,30 +146,15 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
     .argument('<imErrorCode>', 'the code the client reported, e.g. 70001, -100018, -10019')
     .option('--json', 'print one JSON document')
     .addHelpText('after', examples(['imops usersig explain 70009', 'imops usersig explain -100006']))
-    .action((codeText: string, opts: { json?: boolean }) => {
-      if (!/^\s*-?\d{1,9}\s*$/.test(codeText)) {
+    .action(async (codeText: string, opts: { json?: boolean }) => {
+      if (parseErrorCode(codeText) === undefined) {
         throw new UsageError(`"${codeText.slice(0, 40)}" is not an error code`, 'give the number the client reported, e.g. 70001 or -100018');
       }
-      const code = Number(codeText);
-      const info = explainImError(code);
-      if (!info) {
-        ctx.setExit(EXIT_CHECK_FAILED);
-        if (opts.json) ctx.out(JSON.stringify({ code, known: false }, null, 2));
-        else ctx.out(`${code} is not in imops' catalogue of UserSig and account error codes (IM 70001-70500, 60004/60005, 6206, 7003; TRTC -100018, -100006, -100013; TRTC Web -10013, -10018, -10019).\nLook it up in the IM or TRTC error-code documentation.`);
-        return;
-      }
-      if (opts.json) {
-        ctx.out(JSON.stringify(info, null, 2));
-        return;
-      }
-      ctx.out(renderImError(info));
+      const e = await runCheck(cliDeps(ctx, { optionalConfig: true }), operator(), explainCheck, { code: codeText });
+      if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
+      if (opts.json) ctx.out(JSON.stringify(e.kind === 'known' ? e.info : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2));
+      else ctx.out(renderTerminal(explainReply(en, e, (s) => s.slice(0, 40), 'terminal'), en));
     });
-}
-
-function resolveApp(ctx: CliContext, name: string | undefined): AppConfig {
-  const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
-  for (const n of notices) ctx.err(`imops: note: ${n}`);
-  return findApp(config, name);
 }
 
 function parseWhole(text: string, flag: string): number {
@@ -225,55 +199,30 @@ function decodedFields(info: Inspection) {
   };
 }
 
-type Fields = Pick<Verification, 'sdkAppId' | 'userId' | 'generatedAt' | 'expiresAt' | 'expireSeconds' | 'privateMap'>;
-
-function fieldRows(f: Fields, now: number): [string, string | undefined][] {
-  const nowMs = now * 1000;
-  return [
-    ['SDKAppID', f.sdkAppId?.toString()],
-    ['UserID', f.userId !== undefined ? JSON.stringify(f.userId) : undefined],
-    ['Signed', f.generatedAt ? formatTime(f.generatedAt, nowMs) : undefined],
-    ['Validity', f.expireSeconds !== undefined ? `${humanDuration(f.expireSeconds)} (${f.expireSeconds} s)` : undefined],
-    ['Expires', f.expiresAt ? formatTime(f.expiresAt, nowMs) : undefined],
-    ...(f.privateMap ? grantRows(f.privateMap, nowMs) : []),
-  ];
+/** The CLI's check dependencies: the config (an empty one when a command can do without), a quiet logger, the clock. */
+function cliDeps(ctx: CliContext, o: { optionalConfig?: boolean } = {}): CheckDeps {
+  let config: Config;
+  try {
+    const loaded = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
+    for (const n of loaded.notices) ctx.err(`imops: note: ${n}`);
+    config = loaded.config;
+  } catch (err) {
+    if (!o.optionalConfig) throw err;
+    // inspect and explain need no app: a broken config file must not stop them.
+    config = { source: 'none', apps: [], access: {}, providers: DEFAULT_PROVIDERS, dataDir: '' };
+  }
+  return { config, log: createLogger({ level: 'silent' }), now: Date.now };
 }
 
-function grantRows(g: PrivateMapInfo, nowMs: number): [string, string | undefined][] {
-  return [
-    ['Room', g.strRoomId !== undefined ? `${JSON.stringify(g.strRoomId)} (string room ID)` : `${g.roomId} (numeric room ID)`],
-    ['Privileges', `${g.privileges}: ${g.privilegeNames.join(', ') || 'none'}`],
-    ['Grant expires', g.expiresAt ? formatTime(g.expiresAt, nowMs) : String(g.expiresAtUnix)],
-  ];
+/** A UserSig from standard input: the first line with text, so `pbpaste |` and `< file` both work. */
+async function readUserSig(ctx: CliContext): Promise<string> {
+  const text = await ctx.readStdin();
+  const line = text.split(/\r?\n/).find((l: string) => l.trim() !== '');
+  if (line === undefined) throw new UsageError('standard input held no UserSig', 'pipe the UserSig in, e.g. pbpaste | imops usersig verify alice -');
+  return line.trim();
 }
 
-function renderVerification(v: Verification, app: AppConfig, now: number): string {
-  const head = v.valid
-    ? `✓ VALID  ${v.privateMap ? 'PrivateMapKey' : 'UserSig'} for ${JSON.stringify(v.userId)} (app ${app.name}, SDKAppID ${app.sdkAppId})`
-    : `✗ ${v.verdict}${v.imErrorCode !== undefined ? `  (the client sees error ${v.imErrorCode})` : ''}  checked against app ${app.name}, SDKAppID ${app.sdkAppId}`;
-  const rows = fieldRows(v, now);
-  const body = rows.some(([, val]) => val !== undefined) ? `\n\n${formatFields(rows, '  ')}` : '';
-  return `${head}${body}\n\n${formatFields([['Cause', v.cause], ['Fix', v.fix]], '  ')}`;
-}
-
-function renderInspection(i: Inspection, now: number): string {
-  const head = i.verdict === 'DECODED'
-    ? `Decoded ${i.kind === 'privateMapKey' ? 'PrivateMapKey' : 'UserSig'} (signature not checked: no key)`
-    : `✗ ${i.verdict}${i.imErrorCode !== undefined ? `  (the client sees error ${i.imErrorCode})` : ''}`;
-  const rows: [string, string | undefined][] = [
-    ...fieldRows(i, now),
-    ['Format', i.format],
-    ['Made by', i.generator],
-  ];
-  const body = rows.some(([, val]) => val !== undefined) ? `\n\n${formatFields(rows, '  ')}` : '';
-  return `${head}${body}\n\n${formatFields([['Cause', i.cause], ['Fix', i.fix]], '  ')}`;
-}
-
-function renderImError(e: ImErrorInfo): string {
-  return `${e.code}  ${e.name}  (${e.source})\n\n${formatFields([
-    ['Meaning', e.meaning],
-    ['Usual cause', e.cause],
-    ['Fix', e.fix],
-    ['Verdicts', e.verdicts?.length ? `imops usersig verify reports ${e.verdicts.join(', ')}` : undefined],
-  ], '  ')}`;
+/** The terminal shows cause and fix for a valid UserSig too: what it is valid for, and where to look next. */
+function withCause(reply: ReturnType<typeof verificationReply>, v: { cause: string; fix: string }) {
+  return { ...reply, cause: v.cause, fix: v.fix };
 }

@@ -9,6 +9,13 @@ import type { Catalogue } from '../text/en/index.js';
 import { span } from '../usersig/time.js';
 import { errorReply, type Reply } from './reply.js';
 
+/** Where a reply is shown: commands are named as the person would type them there. */
+export type Surface = 'chat' | 'terminal';
+
+export function command(surface: Surface, name: string): string {
+  return surface === 'chat' ? `/${name}` : `imops ${name}`;
+}
+
 export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -1,9 +1,9 @@
 // UserSig findings as replies.
-import type { Explained, Generated, Inspected, Verified } from '../checks/usersig.js';
+import type { Explained, Generated, Inspected, PrivmapGenerated, Verified } from '../checks/usersig.js';
 import type { Catalogue } from '../text/en/index.js';
 import { span } from '../usersig/time.js';
 import type { PrivateMapInfo } from '../usersig/types.js';
-import { when } from './common.js';
+import { command, when, type Surface } from './common.js';
 import { code, errorReply, fields, text, type Block, type Reply } from './reply.js';
 
 const iso = (unix: number) => new Date(unix * 1000).toISOString();
@@ -22,21 +22,21 @@ export function generatedReply(t: Catalogue, g: Generated, nowMs: number): Reply
         [L.app, g.app.name],
         [L.generated, when(iso(g.generatedAt), nowMs)],
         [L.expires, when(iso(g.generatedAt + g.expireSeconds), nowMs)],
-        [L.validFor, span(g.expireSeconds)],
+        [L.validity, span(g.expireSeconds)],
       ),
     ],
     footer: t.usersig.generatedFooter,
   };
 }
 
-function privateMapBlocks(t: Catalogue, pm: PrivateMapInfo | undefined): Block[] {
+function privateMapBlocks(t: Catalogue, pm: PrivateMapInfo | undefined, nowMs: number): Block[] {
   if (!pm) return [];
   const L = t.labels;
   return [
     fields(
       [L.room, pm.roomId !== undefined ? String(pm.roomId) : pm.strRoomId !== undefined ? L.stringRoom(pm.strRoomId) : undefined],
       [L.privileges, L.privilegesValue(pm.privileges, pm.privilegeNames)],
-      [L.roomAccessExpires, pm.expiresAt],
+      [L.roomAccessExpires, when(pm.expiresAt, nowMs)],
     ),
   ];
 }
@@ -54,7 +54,7 @@ export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Rep
       [L.validity, v.expireSeconds !== undefined ? span(v.expireSeconds) : undefined],
       [L.checkedAgainst, L.checkedAgainstValue(f.app.name, f.userId)],
     ),
-    ...privateMapBlocks(t, v.privateMap),
+    ...privateMapBlocks(t, v.privateMap, nowMs),
   ];
   if (v.valid) return { status: 'success', title: t.usersig.validTitle(f.userId), visibility: 'ephemeral', blocks };
   return {
@@ -68,7 +68,7 @@ export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Rep
   };
 }
 
-export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number): Reply {
+export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surface: Surface = 'chat'): Reply {
   const i = f.inspection;
   const L = t.labels;
   const blocks: Block[] = [
@@ -82,8 +82,8 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number): Repl
       [L.validity, i.expireSeconds !== undefined ? span(i.expireSeconds) : undefined],
       [L.likelyGeneratedBy, i.generator],
     ),
-    ...privateMapBlocks(t, i.privateMap),
-    text(t.usersig.decodedNote),
+    ...privateMapBlocks(t, i.privateMap, nowMs),
+    text(t.usersig.decodedNote(command(surface, 'usersig verify'))),
   ];
   const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
   if (!i.decoded) return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, cause: i.cause, fix: i.fix, ...withCode };
@@ -92,7 +92,7 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number): Repl
 }
 
 /** An error code's explanation holds nothing private, and is worth sharing with the channel. */
-export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) => string): Reply {
+export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) => string, surface: Surface = 'chat'): Reply {
   if (e.kind === 'not_a_code') {
     return errorReply(t.usersig.notACode.title, t.usersig.notACode.cause(clipRaw(e.raw)), t.usersig.notACode.fix, { visibility: 'public' });
   }
@@ -105,9 +105,31 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
     status: 'info',
     title: t.usersig.knownCode(system, e.code, info.name),
     visibility: 'public',
-    blocks: [text(info.meaning), fields([t.labels.reportedBy, info.source], [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(info.verdicts) : undefined])],
+    blocks: [text(info.meaning), fields([t.labels.reportedBy, info.source], [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(command(surface, 'usersig verify'), info.verdicts) : undefined])],
     cause: info.cause,
     fix: info.fix,
     code: `${system} ${e.code}`,
+  };
+}
+
+export function privmapReply(t: Catalogue, p: PrivmapGenerated, nowMs: number): Reply {
+  const i = p.inspection;
+  const L = t.labels;
+  return {
+    status: 'success',
+    title: t.usersig.privmapTitle(p.userId),
+    visibility: 'ephemeral',
+    blocks: [
+      code(p.privateMapKey),
+      fields(
+        [L.sdkAppId, String(p.app.sdkAppId)],
+        [L.userId, p.userId],
+        [L.app, p.app.name],
+        [L.generated, when(i.generatedAt, nowMs)],
+        [L.expires, when(i.expiresAt, nowMs)],
+        [L.validity, i.expireSeconds !== undefined ? span(i.expireSeconds) : undefined],
+      ),
+      ...privateMapBlocks(t, i.privateMap, nowMs),
+    ],
   };
 }

@@ -14,10 +14,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const ENV = { IMOPS_SDKAPPID: String(APP), IMOPS_SECRET_KEY: KEY };
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = ENV, cwd = dir) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = ENV, cwd = dir, io: { interactive?: boolean; stdin?: string } = {}) {
   let out = '';
   let err = '';
-  const code = await main(argv, { io: { out: (t) => { out += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; }, env, cwd } });
+  const code = await main(argv, {
+    io: {
+      out: (t) => { out += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; }, env, cwd,
+      interactive: io.interactive ?? true, readStdin: async () => io.stdin ?? '',
+    },
+  });
   return { code, out, err };
 }
 const SIG = /eJ[A-Za-z0-9*_-]{40,}/;
@@ -30,8 +35,9 @@ describe('imops usersig gen', () => {
     expect(r.err).toBe('');
     const sig = SIG.exec(r.out)![0];
     expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: sig }).verdict).toBe('VALID');
-    expect(r.out).toMatch(/^ {2}SDKAppID: {2}1400000000$/m);
-    expect(r.out).toMatch(/^ {2}Expires: {3}\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 180 days\)$/m);
+    expect(r.out).toMatch(/^✓ UserSig for alice$/m);
+    expect(r.out).toMatch(/^ {2}SDKAppID: +1400000000$/m);
+    expect(r.out).toMatch(/^ {2}Expires: +\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in 180 days\)$/m);
     expect(r.out).toMatch(/Validity: +180 days/);
   });
 
@@ -82,6 +88,46 @@ describe('imops usersig gen', () => {
   });
 });
 
+describe('imops usersig in scripts', () => {
+  it('gen prints only the UserSig and a newline when stdout is not a terminal (SIG=$(imops usersig gen alice))', async () => {
+    const r = await run(['usersig', 'gen', 'alice'], ENV, dir, { interactive: false });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^eJ[A-Za-z0-9*_-]+\n$/);
+    expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: r.out.trim() }).verdict).toBe('VALID');
+    // --json is one document either way.
+    expect(JSON.parse((await run(['usersig', 'gen', 'alice', '--json'], ENV, dir, { interactive: false })).out)).toMatchObject({ userId: 'alice' });
+  });
+
+  it('verify and inspect read the UserSig from standard input when it is given as -', async () => {
+    const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice' });
+    const ok = await run(['usersig', 'verify', 'alice', '-', '--json'], ENV, dir, { stdin: `\n${sig}\n` });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ valid: true, verdict: 'VALID', userId: 'alice' });
+    expect((await run(['usersig', 'inspect', '-', '--json'], ENV, dir, { stdin: sig })).out).toMatch(/"DECODED"/);
+    const empty = await run(['usersig', 'verify', 'alice', '-'], ENV, dir, { stdin: '  \n' });
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/standard input held no UserSig/);
+  });
+
+  it('a UserID that looks like an option exits 2 and says to put it after --', async () => {
+    const r = await run(['usersig', 'gen', '-bob']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option '-bob'/);
+    expect(r.err).toMatch(/if "-bob" is a UserID, put it after "--".*imops usersig gen -- -bob/);
+    const fixed = await run(['usersig', 'gen', '--json', '--', '-bob']);
+    expect(fixed.code).toBe(0);
+    expect(JSON.parse(fixed.out)).toMatchObject({ userId: '-bob' });
+  });
+
+  it('explain takes the minus sign as editors type it (−100018, –100018), as chat does', async () => {
+    for (const code of ['\u2212100018', '\u2013100018', '-100018']) {
+      const r = await run(['usersig', 'explain', code, '--json'], {});
+      expect(r.code, code).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ code: -100018 });
+    }
+  });
+});
+
 describe('imops usersig privmap', () => {
   it('signs a room grant and shows it', async () => {
     const r = await run(['usersig', 'privmap', 'alice', '--room', '10000', '--privileges', 'all', '--expire', '10m', '--json']);
@@ -90,8 +136,8 @@ describe('imops usersig privmap', () => {
     expect(doc.privateMap).toMatchObject({ roomId: 10000, privileges: 255 });
     expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: doc.privateMapKey }).verdict).toBe('VALID');
     const human = await run(['usersig', 'privmap', 'bob', '--str-room', 'live-42', '--privileges', '42']);
-    expect(human.out).toMatch(/Room: +"live-42" \(string room ID\)/);
-    expect(human.out).toMatch(/Privileges: +42: enter room, receive audio, receive video/);
+    expect(human.out).toMatch(/room: +"live-42" \(string room\)/);
+    expect(human.out).toMatch(/Privileges: +42 \(enter room, receive audio, receive video\)/);
   });
 
   it('needs exactly one room (exit 2)', async () => {
@@ -107,15 +153,17 @@ describe('imops usersig verify', () => {
   it('VALID: exit 0, the fields and an "expires in" hint', async () => {
     const r = await run(['usersig', 'verify', 'alice', sig, '--at', String(NOW)]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^✓ VALID/);
+    expect(r.out).toMatch(/^✓ Valid UserSig for alice/);
+    expect(r.out).toMatch(/Verdict: +VALID/);
     expect(r.out).toMatch(/Expires: .* UTC \(in 179 days\)/);
-    expect(r.out).toMatch(/Signed: .* UTC \(1 day ago\)/);
+    expect(r.out).toMatch(/Generated: .* UTC \(1 day ago\)/);
   });
 
   it('not valid: exit 1, the verdict, the client error code, cause and fix', async () => {
     const r = await run(['usersig', 'verify', 'bob', sig]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^✗ USERID_MISMATCH .*70013/);
+    expect(r.out).toMatch(/^✗ Invalid UserSig: USERID_MISMATCH/);
+    expect(r.out).toMatch(/Code: +IM 70013/);
     expect(r.out).toMatch(/Cause: +This UserSig was signed for UserID "alice"/);
     expect(r.out).toMatch(/Fix: +Sign exactly/);
   });
@@ -132,7 +180,7 @@ describe('imops usersig verify', () => {
   it('a broken paste is explained, not crashed on', async () => {
     const r = await run(['usersig', 'verify', 'alice', sig.slice(0, 80)]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/✗ TRUNCATED/);
+    expect(r.out).toMatch(/✗ Invalid UserSig: TRUNCATED/);
   });
 });
 
@@ -141,21 +189,21 @@ describe('imops usersig inspect and explain', () => {
     const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW });
     const ok = await run(['usersig', 'inspect', sig], {});
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/signature not checked/);
-    expect(ok.out).toMatch(/UserID: +"alice"/);
+    expect(ok.out).toMatch(/not that it is authentic\. Use imops usersig verify/);
+    expect(ok.out).toMatch(/UserID: +alice/);
     const j = JSON.parse((await run(['usersig', 'inspect', sig, '--json'], {})).out);
     expect(j).toMatchObject({ verdict: 'DECODED', userId: 'alice', sdkAppId: APP });
     const bad = await run(['usersig', 'inspect', 'hello'], {});
     expect(bad.code).toBe(1);
-    expect(bad.out).toMatch(/✗ TRUNCATED|✗ NOT_ZLIB|✗ MALFORMED/);
+    expect(bad.out).toMatch(/✗ Cannot decode this UserSig: (TRUNCATED|NOT_ZLIB|MALFORMED)/);
   });
 
   it('explain: meaning, cause and fix of a code; unknown is exit 1; not a number is exit 2', async () => {
     const r = await run(['usersig', 'explain', '70009'], {});
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^70009 {2}ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY/);
-    expect(r.out).toMatch(/Meaning: +/);
-    expect(r.out).toMatch(/Usual cause: +/);
+    expect(r.out).toMatch(/^• IM error 70009: ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY/);
+    expect(r.out).toMatch(/The signature does not match the app's key\./);
+    expect(r.out).toMatch(/Cause: +/);
     expect(r.out).toMatch(/Fix: +/);
     expect(JSON.parse((await run(['usersig', 'explain', '-100006', '--json'], {})).out)).toMatchObject({ code: -100006, source: 'TRTC' });
     expect((await run(['usersig', 'explain', '99999'], {})).code).toBe(1);
@@ -197,7 +245,7 @@ describe('secrets stay out of stderr and error output', () => {
         expect(r.err).not.toContain(secret);
       }
       // Verdict output is about the UserSig, never a copy of it.
-      if (!r.out.includes('UserSig for alice (app')) expect(r.out).not.toContain(sig.slice(10, 30));
+      if (!r.out.includes('✓ UserSig for alice')) expect(r.out).not.toContain(sig.slice(10, 30));
     }
   });
 

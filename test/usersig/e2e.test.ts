@@ -22,6 +22,6 @@ describe('the real imops binary', () => {
     const sig = /eJ[A-Za-z0-9*_-]{40,}/.exec(gen.out)![0];
     const ok = await imops(['usersig', 'verify', 'alice', sig], env);
     expect(ok.code, ok.err).toBe(0);
-    expect(ok.out).toMatch(/^✓ VALID/);
+    expect(ok.out).toMatch(/^✓ Valid UserSig for alice/);
   });
 });

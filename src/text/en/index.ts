@@ -13,7 +13,6 @@ export const en = {
     app: 'App',
     generated: 'Generated',
     expires: 'Expires',
-    validFor: 'Valid for',
     validity: 'Validity',
     verdict: 'Verdict',
     checkedAgainst: 'Checked against',
@@ -28,7 +27,7 @@ export const en = {
     roomAccessExpires: 'Room access expires',
     reportedBy: 'Reported by',
     checkWith: 'Check with',
-    checkWithValue: (verdicts: string[]) => `/usersig verify (verdicts ${verdicts.join(', ')})`,
+    checkWithValue: (verify: string, verdicts: string[]) => `${verify} (verdicts ${verdicts.join(', ')})`,
     platform: 'Platform',
     certificateId: 'Certificate ID',
     token: 'Token',
@@ -47,6 +46,7 @@ export const en = {
     usualReasons: 'Usual reasons',
     cause: 'Cause',
     fix: 'Fix',
+    code: 'Code',
   },
 
   kinds: { privateMapKey: 'TRTC PrivateMapKey', userSig: 'UserSig' },
@@ -106,11 +106,12 @@ export const en = {
 
   usersig: {
     generatedTitle: (userId: string) => `UserSig for ${userId}`,
+    privmapTitle: (userId: string) => `PrivateMapKey for ${userId}`,
     generatedFooter: 'Only you can see this. A UserSig logs in as this user until it expires: share it only with whoever needs it.',
     cannotGenerate: 'Cannot generate that UserSig',
     validTitle: (userId: string) => `Valid UserSig for ${userId}`,
     invalidTitle: (verdict: string) => `Invalid UserSig: ${verdict}`,
-    decodedNote: 'Decoded without a key: this shows what the UserSig claims, not that it is authentic. Use /usersig verify to check the signature.',
+    decodedNote: (verify: string) => `Decoded without a key: this shows what the UserSig claims, not that it is authentic. Use ${verify} to check the signature.`,
     cannotDecode: (verdict: string) => `Cannot decode this UserSig: ${verdict}`,
     decodedExpired: (userId: string) => `Decoded UserSig for ${userId}: expired`,
     decoded: (userId: string) => `Decoded UserSig for ${userId}`,

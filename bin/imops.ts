@@ -2,12 +2,12 @@
 // The composition root: the only place that puts the core and the chat adapters together.
 import { main } from '../src/cli.js';
 import { lazyAdapter } from '../adapters/lazy.js';
-import { slackMissing } from '../adapters/slack/env.js';
-import { discordMissing } from '../adapters/discord/env.js';
+import { SLACK } from '../adapters/slack/env.js';
+import { DISCORD } from '../adapters/discord/env.js';
 import { registerDiscordCli } from '../adapters/discord/cli.js';
 
-const slack = lazyAdapter('slack', slackMissing, async () => (await import('../adapters/slack/index.js')).slackAdapter);
-const discord = lazyAdapter('discord', discordMissing, async () => (await import('../adapters/discord/index.js')).discordAdapter);
+const slack = lazyAdapter(SLACK, async () => (await import('../adapters/slack/index.js')).slackAdapter);
+const discord = lazyAdapter(DISCORD, async () => (await import('../adapters/discord/index.js')).discordAdapter);
 
 const code = await main(process.argv.slice(2), { adapters: [slack, discord], extend: [registerDiscordCli] });
 process.exitCode = code;

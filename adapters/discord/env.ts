@@ -24,3 +24,10 @@ export function discordEnv(env: NodeJS.ProcessEnv): Partial<DiscordEnv> {
 export function discordMissing(env: NodeJS.ProcessEnv): string[] {
   return discordEnv(env).token ? [] : ['DISCORD_TOKEN'];
 }
+
+export const DISCORD = {
+  name: 'discord',
+  label: 'Discord',
+  setupHint: 'invite the bot with the bot and applications.commands scopes',
+  missing: discordMissing,
+} as const;

@@ -6,7 +6,7 @@
 import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
 import { ConfigError, type ChatAdapter, type RunningAdapter } from '../../src/commands/adapter.js';
 import { createInteractionHandler } from './interactions.js';
-import { discordEnv, discordMissing } from './env.js';
+import { discordEnv, DISCORD } from './env.js';
 import { describeSync, resolveApplicationId, syncCommands } from './register.js';
 
 export interface DiscordAdapterOptions {
@@ -20,8 +20,7 @@ export interface DiscordAdapterOptions {
 
 export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatAdapter {
   return {
-    name: 'discord',
-    missing: discordMissing,
+    ...DISCORD,
     async start(ctx): Promise<RunningAdapter> {
       const settings = discordEnv(ctx.env);
       if (!settings.token) {

@@ -3,7 +3,7 @@ import { adapterErrorReply, ConfigError, describeError, REPLY_BUDGET_MS, type Ad
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
 import { ID_PREFIXES } from '../../src/commands/registry.js';
-import { slackMissing } from './env.js';
+import { SLACK } from './env.js';
 import { boltLogger } from './logger.js';
 import { RouterReceiver } from './receiver.js';
 import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
@@ -37,8 +37,7 @@ interface Meta {
 }
 
 export const slackAdapter: ChatAdapter = {
-  name: 'slack',
-  missing: slackMissing,
+  ...SLACK,
   start: (ctx) => startSlack(ctx),
 };
 

@@ -24,12 +24,6 @@ const DEFAULT_SHUTDOWN_MS = 8_000;
 /** An adapter that has not connected by then is reported as still connecting; the API does not wait for it. */
 const ADAPTER_START_WAIT_MS = 10_000;
 
-/** How to enable an adapter that is not running, beyond the env vars its `missing()` names. */
-const ADAPTER_HINTS: Record<ChatAdapter['name'], string> = {
-  slack: 'create the Slack app from manifest.yml; without Socket Mode, Slack calls POST /slack/events here',
-  discord: 'invite the bot with the bot and applications.commands scopes',
-};
-
 export interface ServeOptions {
   config: Config;
   env: NodeJS.ProcessEnv;
@@ -49,6 +43,7 @@ export interface ServeOptions {
 
 export interface AdapterStatus {
   name: ChatAdapter['name'];
+  label: string;
   state: 'running' | 'connecting' | 'failed' | 'disabled';
   /** running: the adapter's description; failed: the error message; disabled: what enables it. */
   detail: string;
@@ -115,10 +110,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const starts = options.adapters.map(async (adapter) => {
     const missing = adapter.missing(env);
     if (missing.length > 0) {
-      statuses.push({ name: adapter.name, state: 'disabled', detail: `set ${missing.join(', ')}; ${ADAPTER_HINTS[adapter.name]}` });
+      statuses.push({ name: adapter.name, label: adapter.label, state: 'disabled', detail: `set ${missing.join(', ')}; ${adapter.setupHint}` });
       return;
     }
-    const status: AdapterStatus = { name: adapter.name, state: 'connecting', detail: 'connecting' };
+    const status: AdapterStatus = { name: adapter.name, label: adapter.label, state: 'connecting', detail: 'connecting' };
     statuses.push(status);
     const alog = log.child({ adapter: adapter.name });
     const started = adapter.start({ core, log: alog, env, router }).then(
@@ -173,7 +168,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     services,
     http,
     adapters: statuses,
-    banner: () => banner({ config, url, statuses, notices: options.notices ?? [], knownAdapters: order }),
+    banner: () => banner({ config, url, statuses, notices: options.notices ?? [] }),
     close,
     fail(reason) {
       if (!failed) log.warn({ reason }, 'reporting not ready');
@@ -240,7 +235,7 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
   };
 }
 
-function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; notices: string[]; knownAdapters: string[] }): string[] {
+function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; notices: string[] }): string[] {
   const { config } = o;
   const lines = ['imops serve'];
   const rows: [string, string | undefined][] = [];
@@ -257,15 +252,11 @@ function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; not
     }).join('\n')]);
   }
   for (const s of o.statuses) {
-    const label = s.name === 'slack' ? 'Slack' : 'Discord';
     const text = s.state === 'running' ? `enabled: ${s.detail}`
       : s.state === 'connecting' ? 'enabled, still connecting (see /readyz)'
       : s.state === 'failed' ? `FAILED to start: ${s.detail} (the API keeps running; see the log)`
       : `not enabled: ${s.detail}`;
-    rows.push([label.toLowerCase(), text]);
-  }
-  for (const name of ['slack', 'discord']) {
-    if (!o.knownAdapters.includes(name)) rows.push([name, 'not included in this build']);
+    rows.push([s.label.toLowerCase(), text]);
   }
   if (config.apps.length > 0) {
     const actions: GuardedAction[] = ['usersig.generate', 'push.test'];

@@ -1,5 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
-import type { Router } from '../http/router.js';
+import { internalErrorReply } from '../present/common.js';
+import type { Reply } from '../present/reply.js';
+import { en } from '../text/en/index.js';
 import type { CommandCore } from './types.js';
 
 /** What `imops serve` hands a chat adapter. Adapters see the command core, never the services behind it. */
@@ -21,6 +24,10 @@ export interface RunningAdapter {
 
 export interface ChatAdapter {
   name: 'slack' | 'discord';
+  /** How the banner names it: "Slack". */
+  label: string;
+  /** What else enables it, beyond the env vars `missing()` names (for the banner). */
+  setupHint: string;
   /** Which env vars are missing to enable it; empty when it can start. */
   missing(env: NodeJS.ProcessEnv): string[];
   start(ctx: AdapterContext): Promise<RunningAdapter>;
@@ -29,17 +36,28 @@ export interface ChatAdapter {
 // What adapters may use from below the command layer, so that they import nothing deeper than src/commands/
 // (test/serve/architecture.test.ts holds them to it).
 export type { Logger } from '../log.js';
-export type { Router, Handler } from '../http/router.js';
-export type { CliContext } from '../cli.js';
+
+/** A route handler on imops' HTTP server. */
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** Where an adapter mounts its routes on imops' HTTP server (Slack's HTTP mode: POST /slack/events). */
+export interface Router {
+  add(method: string, path: string, handler: Handler): void;
+}
+
+/** What a CLI command contributed by an adapter (`imops discord register`) gets from the CLI. */
+export interface CliContext {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  setExit(code: number): void;
+  configPath(): string | undefined;
+}
 export { ConfigError } from '../errors.js';
 export { describeError } from '../log.js';
 export { clip } from '../text.js';
 
 // Policy both adapters share: one reply-time budget, one internal-error reply, one correlation-ID format.
-import type { Logger as Log } from '../log.js';
-import { internalErrorReply } from '../present/common.js';
-import type { Reply } from '../present/reply.js';
-import { en } from '../text/en/index.js';
 
 /**
  * How long an adapter waits for a reply before acknowledging and answering later: both platforms drop an
@@ -48,6 +66,6 @@ import { en } from '../text/en/index.js';
 export const REPLY_BUDGET_MS = 1500;
 
 /** The adapters' last resort: an ephemeral error whose correlation ID is in the log with the cause. */
-export function adapterErrorReply(log: Log, err: unknown, where: string, context: Record<string, unknown> = {}): Reply {
+export function adapterErrorReply(log: Logger, err: unknown, where: string, context: Record<string, unknown> = {}): Reply {
   return internalErrorReply(en, log, err, where, context);
 }

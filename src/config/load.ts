@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
+import { parseConfigYaml } from './yaml.js';
 import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config } from './types.js';
 
 export interface LoadOptions {
@@ -56,13 +56,7 @@ function loadFile(path: string, env: NodeJS.ProcessEnv, dataDir: string): Loaded
   } catch (err) {
     throw new ConfigError(path, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given by --config or IMOPS_CONFIG');
   }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '';
-    throw new ConfigError(path, where, `is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const raw = parseConfigYaml(text, path);
   const expanded = interpolate(raw, env, path, []);
   const parsed = configFileSchema.safeParse(expanded);
   if (!parsed.success) throw zodToConfigError(path, parsed.error);

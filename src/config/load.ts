@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
 import { parseConfigYaml } from './yaml.js';
+import { configFileNotice, secretFileNotice } from './exposure.js';
 import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config } from './types.js';
 
 export interface LoadOptions {
@@ -57,6 +58,9 @@ function loadFile(path: string, env: NodeJS.ProcessEnv, dataDir: string): Loaded
     throw new ConfigError(path, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given by --config or IMOPS_CONFIG');
   }
   const raw = parseConfigYaml(text, path);
+  // Before interpolation: a secret that comes from ${ENV} is not in the file, whoever can read it.
+  const exposed = configFileNotice(path, raw);
+  if (exposed) notices.push(exposed);
   const expanded = interpolate(raw, env, path, []);
   const parsed = configFileSchema.safeParse(expanded);
   if (!parsed.success) throw zodToConfigError(path, parsed.error);
@@ -97,6 +101,8 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
       } catch (err) {
         throw new ConfigError(source, `apps[${i}].secretKeyFile`, `cannot read ${keyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       }
+      const exposed = secretFileNotice(keyPath, `apps[${i}].secretKeyFile`);
+      if (exposed) notices.push(exposed);
       secretKey = cleanSecretKey(secretKey, `apps[${i}].secretKeyFile`, notices);
     } else {
       secretKey = cleanSecretKey(a.secretKey ?? '', `apps[${i}].secretKey`, notices);

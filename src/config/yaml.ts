@@ -22,7 +22,8 @@ export function parseConfigYaml(text: string, source: string): unknown {
 
   const syntax = doc.errors[0];
   // The line is in the field already: drop the library's own " at line 2, column 1:" that introduces its excerpt.
-  if (syntax) throw new ConfigError(source, lineOf(syntax.pos[0]), `is not valid YAML: ${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}`);
+  if (syntax)
+    throw new ConfigError(source, lineOf(syntax.pos[0]), `is not valid YAML: ${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}`);
 
   visit(doc, {
     Alias(_key, alias, path) {

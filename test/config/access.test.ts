@@ -50,7 +50,7 @@ describe('access keys in the config file', () => {
   });
 
   it('rejects an action imops does not have, listing the valid ones', () => {
-    const err = loadError({ 'deploy': ['slack:U0ALICE'] });
+    const err = loadError({ deploy: ['slack:U0ALICE'] });
     expect(err.message).toMatch(/"deploy" is not an action imops guards; the actions are usersig\.generate, push\.test/);
   });
 

@@ -45,7 +45,13 @@ describe.skipIf(process.platform === 'win32')('secrets in files other users can 
   });
 
   it('counts a PKCS#12 passphrase written in the file, without printing it', () => {
-    const cert = { id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pkcs12', file: 'push.p12', passphrase: PASSPHRASE } };
+    const cert = {
+      id: '10086',
+      platform: 'apns',
+      bundleId: 'com.example.app',
+      environment: 'production',
+      auth: { type: 'pkcs12', file: 'push.p12', passphrase: PASSPHRASE },
+    };
     const path = file(withKey('${K}', { certificates: [cert] }), 0o604);
     const text = notices(path, { K: KEY }).join('\n');
     expect(text).toContain('apps[0].certificates[0].auth.passphrase');

@@ -64,19 +64,21 @@ describe('YAML aliases in the config file', () => {
   });
 
   it('still accepts aliases a real config uses: one certificate list shared by two apps', () => {
-    const path = fileWith([
-      'apps:',
-      '  - name: prod',
-      '    sdkAppId: 1400000000',
-      `    secretKey: ${KEY}`,
-      '    certificates: &certs',
-      '      - { id: "20001", platform: fcm, serviceAccountFile: sa.json }',
-      '  - name: staging',
-      '    sdkAppId: 1400000001',
-      `    secretKey: ${KEY}`,
-      '    certificates: *certs',
-      '',
-    ].join('\n'));
+    const path = fileWith(
+      [
+        'apps:',
+        '  - name: prod',
+        '    sdkAppId: 1400000000',
+        `    secretKey: ${KEY}`,
+        '    certificates: &certs',
+        '      - { id: "20001", platform: fcm, serviceAccountFile: sa.json }',
+        '  - name: staging',
+        '    sdkAppId: 1400000001',
+        `    secretKey: ${KEY}`,
+        '    certificates: *certs',
+        '',
+      ].join('\n'),
+    );
     const { config } = loadConfig({ path, env: {} });
     expect(config.apps.map((a) => a.certificates[0]!.id)).toEqual(['20001', '20001']);
   });

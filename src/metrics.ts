@@ -1,88 +1,72 @@
 /**
- * A small Prometheus registry: counters and histograms with labels, rendered in the text exposition format.
- * Enough for imops' handful of series, without a dependency.
+ * imops' Prometheus series, on prom-client. Each `Metrics` owns its own `Registry` (never prom-client's global
+ * one), so tests and several services in one process never share or collide on a series.
+ *
+ * The thin wrappers keep the calling API the rest of imops was written against (`inc(labels)`,
+ * `observe(seconds, labels)`) and type each metric's label names, so a call with a misspelled or missing label
+ * fails to compile instead of throwing at run time inside prom-client.
+ *
+ * Default process metrics (collectDefaultMetrics) are left out on purpose: each call starts an event-loop
+ * monitor and a GC observer that are never released, one set per `Metrics`, and tests create dozens.
  */
+import { Counter as PromCounter, Histogram as PromHistogram, Registry } from 'prom-client';
 
-type Labels = Record<string, string>;
+type Labels<L extends string> = Record<L, string>;
 
-const key = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
-const escape = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-const renderLabels = (labels: Labels, extra: Labels = {}) => {
-  const all = { ...labels, ...extra };
-  const parts = Object.entries(all).map(([k, v]) => `${k}="${escape(v)}"`);
-  return parts.length ? `{${parts.join(',')}}` : '';
-};
+/** Matches one series' labels exactly, whatever order prom-client keeps them in. */
+function sameLabels(a: Partial<Record<string, string | number>>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => String(a[k]) === b[k]);
+}
 
-export class Counter {
-  private readonly values = new Map<string, { labels: Labels; value: number }>();
-  constructor(readonly name: string, readonly help: string) {}
-
-  inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
-    const entry = this.values.get(k);
-    if (entry) entry.value += by;
-    else this.values.set(k, { labels, value: by });
+export class Counter<L extends string = never> {
+  private readonly metric: PromCounter<L>;
+  constructor(registry: Registry, name: string, help: string, labelNames: readonly L[]) {
+    this.metric = new PromCounter({ name, help, labelNames, registers: [registry] });
   }
 
-  get(labels: Labels = {}): number {
-    return this.values.get(key(labels))?.value ?? 0;
+  inc(labels: Labels<L>, by = 1): void {
+    this.metric.inc(labels, by);
   }
 
-  render(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const { labels, value } of this.values.values()) lines.push(`${this.name}${renderLabels(labels)} ${value}`);
-    return lines.join('\n');
+  /** The current value of one series, 0 when it was never incremented. */
+  async get(labels: Labels<L>): Promise<number> {
+    const { values } = await this.metric.get();
+    return values.find((v) => sameLabels(v.labels, labels))?.value ?? 0;
   }
 }
 
-export class Histogram {
-  private readonly series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    readonly buckets: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  ) {}
-
-  observe(seconds: number, labels: Labels = {}): void {
-    const k = key(labels);
-    let s = this.series.get(k);
-    if (!s) {
-      s = { labels, counts: this.buckets.map(() => 0), sum: 0, count: 0 };
-      this.series.set(k, s);
-    }
-    this.buckets.forEach((b, i) => {
-      if (seconds <= b) s.counts[i]!++;
-    });
-    s.sum += seconds;
-    s.count++;
+export class Histogram<L extends string = never> {
+  private readonly metric: PromHistogram<L>;
+  constructor(registry: Registry, name: string, help: string, labelNames: readonly L[], buckets?: number[]) {
+    // prom-client's default buckets (5 ms to 10 s) are the ones imops used before; listed only when overridden.
+    this.metric = new PromHistogram({ name, help, labelNames, registers: [registry], ...(buckets ? { buckets } : {}) });
   }
 
-  render(): string {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    for (const s of this.series.values()) {
-      this.buckets.forEach((b, i) => lines.push(`${this.name}_bucket${renderLabels(s.labels, { le: String(b) })} ${s.counts[i]}`));
-      lines.push(`${this.name}_bucket${renderLabels(s.labels, { le: '+Inf' })} ${s.count}`);
-      lines.push(`${this.name}_sum${renderLabels(s.labels)} ${s.sum}`);
-      lines.push(`${this.name}_count${renderLabels(s.labels)} ${s.count}`);
-    }
-    return lines.join('\n');
+  observe(seconds: number, labels: Labels<L>): void {
+    this.metric.observe(labels, seconds);
   }
 }
 
 /** The series imops exports. One instance per process (or per test). */
 export class Metrics {
-  readonly commands = new Counter('imops_commands_total', 'Chat and CLI commands by command name and outcome.');
-  readonly commandSeconds = new Histogram('imops_command_duration_seconds', 'Time to answer a command, by command name.');
-  readonly pushVerdicts = new Counter('imops_push_verdicts_total', 'Test push results by platform and verdict.');
-  readonly pushSeconds = new Histogram('imops_push_duration_seconds', 'Time for one test push, by platform.');
-  readonly usersigVerdicts = new Counter('imops_usersig_verdicts_total', 'UserSig verifications by verdict.');
-  readonly httpRequests = new Counter('imops_http_requests_total', 'HTTP requests by route and status.');
-  readonly httpSeconds = new Histogram('imops_http_request_duration_seconds', 'HTTP request latency by route.');
-  readonly deviceUploads = new Counter('imops_device_uploads_total', 'Device uploads by outcome.');
+  readonly registry = new Registry();
+  readonly commands = new Counter(this.registry, 'imops_commands_total', 'Chat and CLI commands by command name and outcome.', ['command', 'outcome']);
+  readonly commandSeconds = new Histogram(this.registry, 'imops_command_duration_seconds', 'Time to answer a command, by command name.', ['command']);
+  readonly pushVerdicts = new Counter(this.registry, 'imops_push_verdicts_total', 'Test push results by platform and verdict.', ['platform', 'verdict']);
+  readonly pushSeconds = new Histogram(this.registry, 'imops_push_duration_seconds', 'Time for one test push, by platform.', ['platform']);
+  readonly usersigVerdicts = new Counter(this.registry, 'imops_usersig_verdicts_total', 'UserSig verifications by verdict.', ['verdict']);
+  readonly httpRequests = new Counter(this.registry, 'imops_http_requests_total', 'HTTP requests by route and status.', ['route', 'method', 'status']);
+  readonly httpSeconds = new Histogram(this.registry, 'imops_http_request_duration_seconds', 'HTTP request latency by route.', ['route']);
+  readonly deviceUploads = new Counter(this.registry, 'imops_device_uploads_total', 'Device uploads by outcome.', ['outcome']);
 
-  render(): string {
-    return [this.commands, this.commandSeconds, this.pushVerdicts, this.pushSeconds, this.usersigVerdicts, this.httpRequests, this.httpSeconds, this.deviceUploads]
-      .map((m) => m.render())
-      .join('\n') + '\n';
+  /** The Content-Type of `metrics()`: the Prometheus text exposition format. */
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  /** Every series in the Prometheus text exposition format. */
+  metrics(): Promise<string> {
+    return this.registry.metrics();
   }
 }

@@ -14,7 +14,7 @@ import { ID_KINDS } from '../commands/registry.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
-import type { GuardedAction } from '../access/policy.js';
+import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
 
@@ -259,9 +259,9 @@ function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; not
     rows.push([s.label.toLowerCase(), text]);
   }
   if (config.apps.length > 0) {
-    const actions: GuardedAction[] = ['usersig.generate', 'push.test'];
-    rows.push(['access', actions.map((a) => {
+    rows.push(['access', GUARDED_ACTIONS.map((a) => {
       const who = config.access[a] ?? [];
+      if (who.some((w) => w.trim() === EVERYONE)) return `${a}: everyone on chat ("${EVERYONE}" in access.${a})`;
       return who.length ? `${a}: ${who.length} principal${who.length === 1 ? '' : 's'}` : `${a}: nobody from chat (add principals under access.${a})`;
     }).join('\n')]);
   }

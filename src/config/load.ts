@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
+import { parseConfigYaml } from './yaml.js';
+import { configFileNotice, secretFileNotice } from './exposure.js';
 import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config } from './types.js';
 
 export interface LoadOptions {
@@ -56,13 +57,10 @@ function loadFile(path: string, env: NodeJS.ProcessEnv, dataDir: string): Loaded
   } catch (err) {
     throw new ConfigError(path, '', `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path given by --config or IMOPS_CONFIG');
   }
-  let raw: unknown;
-  try {
-    raw = parseYaml(text) ?? {};
-  } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '';
-    throw new ConfigError(path, where, `is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-  }
+  const raw = parseConfigYaml(text, path);
+  // Before interpolation: a secret that comes from ${ENV} is not in the file, whoever can read it.
+  const exposed = configFileNotice(path, raw);
+  if (exposed) notices.push(exposed);
   const expanded = interpolate(raw, env, path, []);
   const parsed = configFileSchema.safeParse(expanded);
   if (!parsed.success) throw zodToConfigError(path, parsed.error);
@@ -103,6 +101,8 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
       } catch (err) {
         throw new ConfigError(source, `apps[${i}].secretKeyFile`, `cannot read ${keyPath} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       }
+      const exposed = secretFileNotice(keyPath, `apps[${i}].secretKeyFile`);
+      if (exposed) notices.push(exposed);
       secretKey = cleanSecretKey(secretKey, `apps[${i}].secretKeyFile`, notices);
     } else {
       secretKey = cleanSecretKey(a.secretKey ?? '', `apps[${i}].secretKey`, notices);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GUARDED_ACTIONS } from '../access/policy.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const uint32 = z.coerce
@@ -48,9 +49,26 @@ const app = z
     path: ['secretKey'],
   });
 
+/**
+ * A misspelled action (`usersig.gen`) would otherwise be ignored, leaving the real action allowed to nobody
+ * without a word: every key must be an action imops guards.
+ */
+const access = z.record(z.string(), z.array(z.string())).superRefine((record, ctx) => {
+  const valid: readonly string[] = GUARDED_ACTIONS;
+  for (const key of Object.keys(record)) {
+    if (valid.includes(key)) continue;
+    const near = valid.find((a) => a.split('.')[0] === key.split('.')[0]);
+    ctx.addIssue({
+      code: 'custom',
+      path: [key],
+      message: `"${key}" is not an action imops guards${near ? ` (did you mean ${near}?)` : ''}; the actions are ${valid.join(', ')}`,
+    });
+  }
+});
+
 export const configFileSchema = z.object({
   apps: z.array(app).default([]),
-  access: z.record(z.string(), z.array(z.string())).default({}),
+  access: access.default({}),
   providers: z
     .object({
       apns: z

@@ -190,8 +190,8 @@ function sendReady(res: ServerResponse, state: ReadyState, shuttingDown: boolean
   else sendJson(res, 503, { status: 'not_ready', notReady, checks: parts });
 }
 
-function sendMetrics(res: ServerResponse, metrics: Metrics): void {
-  const text = metrics.render();
-  res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+async function sendMetrics(res: ServerResponse, metrics: Metrics): Promise<void> {
+  const text = await metrics.metrics();
+  res.writeHead(200, { 'content-type': metrics.contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

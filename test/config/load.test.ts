@@ -7,9 +7,10 @@ import { ConfigError } from '../../src/errors.js';
 
 const KEY = 'a'.repeat(64);
 
+/** Files only their owner can read, as secrets should be (test/config/permissions.test.ts covers the others). */
 function dirWith(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'imops-config-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, { mode: 0o600 });
   return dir;
 }
 

@@ -31,7 +31,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     fixture = await startPushFixture({ timeoutMs: 3000 });
     dir = mkdtempSync(join(tmpdir(), 'imops-cli-'));
     const configPath = join(dir, 'imops.yml');
-    writeFileSync(configPath, fixture.configYaml({ name: 'prod', sdkAppId: SDKAPPID, secretKey: SECRET }));
+    writeFileSync(configPath, fixture.configYaml({ name: 'prod', sdkAppId: SDKAPPID, secretKey: SECRET }), { mode: 0o600 });
     env = { IMOPS_CONFIG: configPath, IMOPS_DATA_DIR: join(dir, 'data') };
     // The device API of `imops serve`, on the same data directory the CLI reads.
     const { config } = loadConfig({ env, cwd: dir });

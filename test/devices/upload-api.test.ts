@@ -91,7 +91,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
     expect(store.list('prod', 'alice')).toEqual([expect.objectContaining({ token: APNS_TOKEN, appVersion: '3.3.0', deviceModel: 'iPhone15,2', osVersion: '17.4' })]);
-    expect(metrics.deviceUploads.get({ outcome: 'stored' })).toBeGreaterThanOrEqual(2);
+    expect(await metrics.deviceUploads.get({ outcome: 'stored' })).toBeGreaterThanOrEqual(2);
   });
 
   it('stores every one of many uploads that arrive at once, each with its own answer', async () => {
@@ -132,7 +132,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     ]);
     const [device] = store.list('prod', 'bob');
     expect(device).toMatchObject({ token: FCM_TOKEN, platform: 'apns', environment: 'sandbox', warnings });
-    expect(metrics.deviceUploads.get({ outcome: 'stored_with_warnings' })).toBe(1);
+    expect(await metrics.deviceUploads.get({ outcome: 'stored_with_warnings' })).toBe(1);
 
     const nsdata = await upload('bob', { certificateId: '10086', token: `<${APNS_TOKEN.slice(0, 32)} ${APNS_TOKEN.slice(32)}>` });
     expect(nsdata.status).toBe(201);
@@ -155,7 +155,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     const garbage = await upload('alice', { certificateId: '10086', token: APNS_TOKEN }, as('alice', 'not%2Ba%2Fusersig'));
     expect(garbage.body).toMatchObject({ error: 'invalid_usersig', verdict: 'MALFORMED' });
     expect(store.list('prod', 'alice')).toEqual([]);
-    expect(metrics.deviceUploads.get({ outcome: 'unauthorized' })).toBeGreaterThanOrEqual(4);
+    expect(await metrics.deviceUploads.get({ outcome: 'unauthorized' })).toBeGreaterThanOrEqual(4);
   });
 
   it('refuses an authentic PrivateMapKey with 401 on PUT and DELETE: it is a room-entry key, not a login credential', async () => {

@@ -334,8 +334,8 @@ describe('secrets', () => {
     expect(text).not.toContain(jwt.slice(0, 40));
   });
 
-  it('counts verdicts and durations in Metrics', () => {
-    expect(metrics.pushVerdicts.get({ platform: 'apns', verdict: 'DELIVERED' })).toBeGreaterThan(0);
-    expect(metrics.render()).toMatch(/imops_push_duration_seconds_count\{platform="apns"\} \d+/);
+  it('counts verdicts and durations in Metrics', async () => {
+    expect(await metrics.pushVerdicts.get({ platform: 'apns', verdict: 'DELIVERED' })).toBeGreaterThan(0);
+    expect(await metrics.metrics()).toMatch(/imops_push_duration_seconds_count\{platform="apns"\} \d+/);
   });
 });

@@ -1,41 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, UsageError } from './errors.js';
 import type { ChatAdapter } from './commands/adapter.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 import { registerUsersigCommands } from './cli/usersig.js';
 import { registerPushCommands } from './cli/push.js';
 import { registerServeCommand } from './cli/serve.js';
 import { registerAuditCommand } from './cli/audit.js';
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Standard output is a terminal: print for a person, not for a pipe. */
-  interactive: boolean;
-  /** All of standard input (`-` arguments). */
-  readStdin: () => Promise<string>;
-}
-
-export interface CliDeps {
-  io?: Partial<CliIo>;
-  /** Chat adapters `imops serve` may start; the composition root (bin/imops.ts) supplies them. */
-  adapters?: ChatAdapter[];
-  /** Extra subcommands contributed by the composition root (for example `imops discord register`). */
-  extend?: ((program: Command, ctx: CliContext) => void)[];
-}
-
-/** What each subcommand module gets: I/O, and a way to set the process exit status. */
-export interface CliContext extends CliIo {
-  adapters: ChatAdapter[];
-  setExit(code: number): void;
-  /** The --config value given to the top-level program. */
-  configPath(): string | undefined;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_CHECK_FAILED = 1;
-export const EXIT_USAGE = 2;
+export { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 
 /** Run the `imops` command. Returns the exit status instead of exiting, so tests run it in process. */
 export async function main(argv: string[], deps: CliDeps = {}): Promise<number> {

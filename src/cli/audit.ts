@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.js';
+import type { CliContext } from './context.js';
 import { createAuditLog } from '../access/audit.js';
 import { UsageError } from '../errors.js';
 import { openDatabase, type Db } from '../store/db.js';

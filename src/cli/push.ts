@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
-import { EXIT_CHECK_FAILED, type CliContext } from '../cli.js';
+import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { findApp, loadConfig } from '../config/load.js';
 import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';

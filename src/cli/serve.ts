@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { EXIT_CHECK_FAILED, EXIT_OK, type CliContext } from '../cli.js';
+import { EXIT_CHECK_FAILED, EXIT_OK, type CliContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { pino } from 'pino';
 import { createLogger, describeError, type Logger } from '../log.js';

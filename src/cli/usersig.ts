@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.js';
+import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { explainCheck, generateCheck, inspectCheck, parseErrorCode, privmapCheck, verifyCheck } from '../checks/usersig.js';
 import { findApp, loadConfig } from '../config/load.js';
@@ -12,8 +12,6 @@ import { en } from '../text/en/index.js';
 import { operator } from './operator.js';
 import { inspectUserSig, parseExpiry, PRIVILEGES, type Inspection } from '../usersig/index.js';
 
-/** cli.ts's EXIT_CHECK_FAILED; a value import of cli.ts would load every other command module with this one. */
-const EXIT_CHECK_FAILED = 1;
 
 /** TRTC's own suggestion for a PrivateMapKey: fetch it just before entering the room. */
 const DEFAULT_PRIVMAP_EXPIRE = 300;

@@ -30,7 +30,47 @@ export function violation(from: string, target: string): string | undefined {
   }
   const platform = (p: string) => (p.startsWith('adapters/') && p.split('/').length > 2 ? p.split('/')[1] : undefined);
   if (platform(from) && platform(target) && platform(from) !== platform(target)) return `${from} imports ${target}: one adapter must not import another`;
+  const under = (p: string, dirs: string[]) => dirs.some((d) => p === `${d}.ts` || p.startsWith(`${d}/`));
+  const surfaces = ['src/cli', 'src/http'];
+  if (under(from, ['src/checks', 'src/present', 'src/commands', 'src/text']) && under(target, surfaces)) {
+    return `${from} imports ${target}: checks, presenters and commands serve every surface and never import the CLI or HTTP layers`;
+  }
+  if (under(from, ['src/access']) && !under(target, ['src/access', 'src/config', 'src/errors', 'src/log', 'src/text'])) {
+    return `${from} imports ${target}: access sits below the use cases and imports nothing above it`;
+  }
   return undefined;
+}
+
+/** Import cycles among the given edges, each as the files in it (Tarjan's strongly connected components). */
+export function cycles(edges: { from: string; target: string }[]): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const { from, target } of edges) graph.set(from, [...(graph.get(from) ?? []), target]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const found: string[][] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (stack.includes(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || graph.get(v)?.includes(v)) found.push(component.sort());
+    }
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return found;
 }
 
 function sources(dir: string): string[] {
@@ -66,7 +106,18 @@ describe('layering', () => {
     expect(violation('adapters/slack/adapter.ts', 'adapters/discord/render.ts')).toMatch(/one adapter/);
     expect(violation('adapters/slack/adapter.ts', 'src/commands/adapter.ts')).toBeUndefined();
     expect(violation('adapters/lazy.ts', 'src/commands/adapter.ts')).toBeUndefined();
-    expect(violation('src/commands/adapter.ts', 'src/http/router.ts')).toBeUndefined();
+    expect(violation('src/commands/context.ts', 'src/checks/check.ts')).toBeUndefined();
+    expect(violation('src/commands/adapter.ts', 'src/http/router.ts')).toMatch(/never import the CLI or HTTP/);
+    expect(violation('src/checks/push.ts', 'src/cli.ts')).toMatch(/never import the CLI or HTTP/);
+    expect(violation('src/present/push.ts', 'src/cli/push.ts')).toMatch(/never import the CLI or HTTP/);
+    expect(violation('src/access/policy.ts', 'src/commands/types.ts')).toMatch(/imports nothing above it/);
+    expect(violation('src/access/policy.ts', 'src/config/types.ts')).toBeUndefined();
+  });
+
+  it('finds a cycle, and there is none in src/ and adapters/', () => {
+    expect(cycles([{ from: 'a.ts', target: 'b.ts' }, { from: 'b.ts', target: 'c.ts' }, { from: 'c.ts', target: 'a.ts' }, { from: 'c.ts', target: 'd.ts' }]))
+      .toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(cycles(all)).toEqual([]);
   });
 
   it('holds for every file under src/ and adapters/', () => {

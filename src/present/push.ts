@@ -1,13 +1,13 @@
 // Push findings as replies: the device card, NO_DEVICES, and the results of a test run.
-import type { DeviceList, PushTestFinding } from '../checks/push.js';
+import type { CertificatesFinding, DeviceList, PushTestFinding } from '../checks/push.js';
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { explainNoDevices } from '../push/service.js';
-import type { Device } from '../push/types.js';
+import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
-import { capitalise, when } from './common.js';
-import { errorReply, text, type Action, type Block, type Choice, type Field, type Reply } from './reply.js';
+import { capitalise, command, when, type Surface } from './common.js';
+import { errorReply, text, type Action, type Block, type Choice, type Field, type Reply, type Status } from './reply.js';
 
 function fieldList(...pairs: [string, string | undefined][]): Field[] {
   return pairs.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '').map(([label, value]) => ({ label, value }));
@@ -67,28 +67,26 @@ export interface CardActions {
 }
 
 /** The user's devices, a certificate select and the button that starts the test. */
-export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undefined, ids: CardActions, maxDevices: number, nowMs: number): Reply {
+export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undefined, ids: CardActions | undefined, maxDevices: number, nowMs: number): Reply {
   const { app, userId, devices } = f;
+  const shown = selected ? devices.filter((d) => d.certificateId === selected) : devices;
+  const items = shown.map((d) => deviceBlock(t, app, d, nowMs));
+  const title = t.push.devicesTitle(userId, app.name);
+  // The terminal has no buttons: it says which command tests the devices instead.
+  if (!ids) return { status: 'info', title, visibility: 'ephemeral', blocks: [text(t.push.terminalIntro(devices.length, command('terminal', `push test ${userId}`))), ...items] };
   const certIds = [...new Set(devices.map((d) => d.certificateId))];
   const options: Choice[] = [
     { label: t.push.allCertificates(devices.length), value: ids.all },
     ...certIds.map((id) => ({ label: clip(certificateLabel(t, app, id), 70), value: id })),
   ];
-  const shown = selected ? devices.filter((d) => d.certificateId === selected) : devices;
   const actions: Action[] = [
     { type: 'select', id: ids.select, placeholder: t.push.certificateToTest, options, selected: selected ?? ids.all },
     { type: 'button', id: ids.run, label: t.push.startTesting, style: 'primary' },
   ];
-  return {
-    status: 'info',
-    title: t.push.devicesTitle(userId, app.name),
-    visibility: 'ephemeral',
-    blocks: [text(t.push.cardIntro(devices.length, selected, shown.length, maxDevices)), ...shown.map((d) => deviceBlock(t, app, d, nowMs))],
-    actions,
-  };
+  return { status: 'info', title, visibility: 'ephemeral', blocks: [text(t.push.cardIntro(devices.length, selected, shown.length, maxDevices)), ...items], actions };
 }
 
-export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: number, rerun: Action[]): Reply {
+export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: number, rerun: Action[], nowMs: number): Reply {
   if (f.kind === 'unreachable') {
     return errorReply(t.push.unreachable.title, t.push.unreachable.cause(f.code), t.push.unreachable.fix, { actions: rerun });
   }
@@ -107,20 +105,56 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
     blocks: [
       text(t.push.resultsIntro(userId, app.name, cert)),
       ...(skipped > 0 ? [text(t.push.skippedNote(results.length, results.length + skipped, maxDevices, skipped, cert !== undefined))] : []),
-      ...results.map((r): Block => ({
-        type: 'item',
-        status: r.ok ? 'success' : 'failure',
-        title: t.push.resultTitle(r.ok, platformName(t, r.platform), r.certificateId, r.verdict),
-        fields: fieldList(
-          [L.token, r.token],
-          [L.providerStatus, r.provider.status !== undefined ? String(r.provider.status) : undefined],
-          [L.providerReason, r.provider.reason],
-          [L.environment, r.provider.environment],
-          [L.messageId, r.id],
-        ),
-        ...(!r.ok && { cause: r.cause, fix: r.fix }),
-      })),
+      ...results.map((r, i): Block => {
+        // Results come in the order the devices were listed; match on the masked token in case one changed since.
+        const d = f.tested[i] && maskToken(f.tested[i].token) === r.token ? f.tested[i] : undefined;
+        return {
+          type: 'item',
+          status: r.ok ? 'success' : 'failure',
+          title: t.push.resultTitle(r.ok, platformName(t, r.platform), r.certificateId, r.verdict),
+          fields: fieldList(
+            [L.token, r.token],
+            [L.providerStatus, r.provider.status !== undefined ? String(r.provider.status) : undefined],
+            [L.providerReason, r.provider.reason],
+            [L.environment, r.provider.environment],
+            [L.messageId, r.id],
+            [L.appVersion, d?.appVersion],
+            [L.uploaded, d && when(d.lastSeen, nowMs)],
+            [L.warnings, d?.warnings.length ? d.warnings.join('; ') : undefined],
+          ),
+          ...(!r.ok && { cause: r.cause, fix: r.fix }),
+        };
+      }),
     ],
     actions: rerun,
+  };
+}
+
+const HEALTH_STATUS: Record<HealthLevel, Status> = { ok: 'success', warning: 'warning', failure: 'failure' };
+
+/** Credential health of an app's certificates: one item each, problems with their fixes. */
+export function certificatesReply(t: Catalogue, f: CertificatesFinding): Reply {
+  const { app, health } = f;
+  const count = (level: HealthLevel) => health.filter((h) => h.level === level).length;
+  const status: Status = count('failure') > 0 ? 'failure' : count('warning') > 0 ? 'warning' : 'success';
+  return {
+    status,
+    title: t.push.certificatesTitle(app.name, count('ok'), count('warning'), count('failure')),
+    visibility: 'ephemeral',
+    blocks: health.map((h): Block => {
+      const cert = app.certificates.find((c) => c.id === h.certificateId);
+      return {
+        type: 'item',
+        status: HEALTH_STATUS[h.level],
+        title: t.push.certificateTitle(h.level, platformName(t, h.platform), cert ? certificateLabel(t, app, cert.id) : h.certificateId),
+        fields: [
+          { label: t.labels.checked, value: h.summary },
+          ...h.problems.flatMap((p) => [
+            { label: p.level === 'failure' ? t.labels.problem : t.labels.warning, value: p.problem },
+            { label: t.labels.fix, value: p.fix },
+          ]),
+        ],
+      };
+    }),
   };
 }

@@ -50,7 +50,7 @@ function rerun(ctx: Ctx, app: string, userId: string, cert: string | undefined):
 function test(ctx: Ctx, principal: Principal, app: string, userId: string, cert: string | undefined): Promise<Reply> {
   const again = rerun(ctx, app, userId, cert);
   return chat(ctx, principal, pushTestCheck, { app, userId, ...(cert !== undefined && { certificateId: cert }), maxDevices: MAX_TEST_DEVICES },
-    (f) => testResultsReply(ctx.t, f, MAX_TEST_DEVICES, again), { retry: `/pushcheck ${userId}`, extra: { actions: again } });
+    (f) => testResultsReply(ctx.t, f, MAX_TEST_DEVICES, again, ctx.deps.now()), { retry: `/pushcheck ${userId}`, extra: { actions: again } });
 }
 
 function pushForm(ctx: Ctx): Form {

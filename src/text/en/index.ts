@@ -47,6 +47,9 @@ export const en = {
     cause: 'Cause',
     fix: 'Fix',
     code: 'Code',
+    checked: 'Checked',
+    problem: 'Problem',
+    warning: 'Warning',
   },
 
   kinds: { privateMapKey: 'TRTC PrivateMapKey', userSig: 'UserSig' },
@@ -168,6 +171,10 @@ export const en = {
     testAgain: 'Test again',
     cardIntro: (n: number, selected: string | undefined, shown: number, max: number) =>
       `${plural(n, 'device')} uploaded. ${selected ? `Testing certificate ${selected} only.` : 'Choose a certificate, or test them all.'} "Start testing" sends a test offline push to ${shown === 1 ? 'this device' : shown > max ? `the ${max} most recently seen of these ${shown} devices (a test run sends to at most ${max})` : `these ${shown} devices`}.`,
+    terminalIntro: (n: number, testCommand: string) => `${plural(n, 'device')} uploaded, most recently seen first. \`${testCommand}\` sends each a test offline push.`,
+    certificatesTitle: (app: string, ok: number, warnings: number, failed: number) =>
+      `Push certificates of app ${app}: ${[ok && `${ok} ok`, warnings && `${warnings} with warning${warnings === 1 ? '' : 's'}`, failed && `${failed} failed`].filter(Boolean).join(', ') || 'none'}`,
+    certificateTitle: (level: 'ok' | 'warning' | 'failure', platform: string, certificate: string) => `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · ${platform} · certificate ${certificate}`,
     noDevicesTitle: (userId: string, app: string) => `No devices for ${userId} in ${app}`,
     noDevicesWithCertTitle: (userId: string, certificateId: string) => `No devices for ${userId} with certificate ${certificateId}`,
     tooLongUserId: {

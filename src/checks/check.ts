@@ -4,10 +4,10 @@ import { principalName, isAllowed, type GuardedAction } from '../access/policy.j
 import type { Principal } from '../access/principal.js';
 import type { LimitedAction, RateLimiter } from '../access/rate-limit.js';
 import type { AuditLog } from '../access/audit.js';
-import type { Config } from '../config/types.js';
+import type { AppConfig, Config } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { PushService } from '../push/types.js';
+import type { CertificateHealth, PushService } from '../push/types.js';
 import { RefusedError, type Refusal } from './refusal.js';
 
 /** What checks run against. Surfaces build one per process (serve) or per command (CLI). */
@@ -19,6 +19,8 @@ export interface CheckDeps {
   /** Absent where a surface runs without the store (the offline `usersig` CLI commands). */
   audit?: AuditLog;
   push?: PushService;
+  /** Credential health without a store (CLI `push certs`); the push service's when absent. */
+  credentials?: (app: AppConfig) => Promise<CertificateHealth[]>;
   limiter?: RateLimiter;
   metrics?: Metrics;
 }

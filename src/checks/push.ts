@@ -131,6 +131,7 @@ export const certificatesCheck: Check<{ app?: string }, { appConfig: AppConfig }
   name: 'push.certs',
   prepare: (deps, input) => ({ appConfig: requireApp(deps.config, input.app) }),
   async run(deps, p) {
-    return { app: p.appConfig, health: await pushService(deps).certificates(p.appConfig.name) };
+    const health = deps.credentials ? await deps.credentials(p.appConfig) : await pushService(deps).certificates(p.appConfig.name);
+    return { app: p.appConfig, health };
   },
 };

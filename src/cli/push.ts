@@ -1,6 +1,12 @@
-import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
+import { principalName } from '../access/policy.js';
+import { runCheck, type CheckDeps } from '../checks/check.js';
+import { certificatesCheck, listDevicesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
+import { certificatesReply, deviceCard, noDevicesReply, testResultsReply } from '../present/push.js';
+import { renderTerminal } from '../present/terminal.js';
+import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
+import { operator } from './operator.js';
 import { findApp, loadConfig } from '../config/load.js';
 import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -9,12 +15,10 @@ import { evictionWarnings, uploadWarnings } from '../push/devices.js';
 import { describeCertificate, unknownCertificate } from '../push/preflight.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
-import type { CertificateHealth, Device, PushResult } from '../push/types.js';
+import type { Device } from '../push/types.js';
 import { openServices, type Services } from '../services.js';
-import { formatFields, formatTime } from '../format.js';
+import { formatFields } from '../format.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
-
-const PLATFORM_NAME = { apns: 'APNs', fcm: 'FCM' } as const;
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
   const devices = program.command('devices').description('the devices (push tokens) UserIDs uploaded');
@@ -69,22 +73,14 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; json?: boolean }) => {
-      await withServices(ctx, opts.app, async (s, app) => {
-        const list = s.push.devices(app.name, userId);
+      await withServices(ctx, opts.app, async (s, app, deps) => {
+        const f = await runCheck(deps, operator(), listDevicesCheck, { app: app.name, userId });
         if (opts.json) {
-          ctx.out(JSON.stringify({ app: app.name, userId, devices: list.map(maskedDevice) }, null, 2));
+          ctx.out(JSON.stringify({ app: app.name, userId, devices: f.devices.map(maskedDevice) }, null, 2));
           return;
         }
-        if (list.length === 0) {
-          printNoDevices(ctx, app, userId);
-          return;
-        }
-        ctx.out(`${userId} in app ${app.name}: ${list.length} device${list.length === 1 ? '' : 's'}`);
-        list.forEach((d, i) => {
-          ctx.out('');
-          ctx.out(`${i + 1}. ${PLATFORM_NAME[d.platform]}  certificate ${d.certificateId}  ${maskToken(d.token)}`);
-          ctx.out(deviceFields(d, app));
-        });
+        const reply = f.devices.length === 0 ? noDevicesReply(en, app, userId) : deviceCard(en, f, undefined, undefined, 0, deps.now());
+        ctx.out(renderTerminal(reply, en));
       });
     });
 
@@ -98,47 +94,24 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { cert?: string; app?: string; json?: boolean }) => {
-      await withServices(ctx, opts.app, async (s, app) => {
-        const all = s.push.devices(app.name, userId);
-        if (opts.cert !== undefined && !app.certificates.some((c) => c.id === opts.cert) && !all.some((d) => d.certificateId === opts.cert)) {
-          throw unknownCertificateError(app, opts.cert);
-        }
-        const tested = opts.cert === undefined ? all : all.filter((d) => d.certificateId === opts.cert);
-        const results = await s.push.test(app.name, userId, opts.cert === undefined ? {} : { certificateId: opts.cert });
+      await withServices(ctx, opts.app, async (s, app, deps) => {
+        const input = { app: app.name, userId, strictCertificate: true, ...(opts.cert !== undefined && { certificateId: opts.cert }) };
+        const f = await runCheck(deps, operator(), pushTestCheck, input);
+        const results = f.kind === 'tested' ? f.results : [];
         const ok = results.length > 0 && results.every((r) => r.ok);
-        s.audit.record({
-          principal: cliPrincipal(),
-          action: 'push.test',
-          app: app.name,
-          target: userId,
-          outcome: results.length === 0 ? 'no devices' : `${results.filter((r) => r.ok).length}/${results.length} delivered`,
-          ...(results.length > 0 && { detail: [...new Set(results.map((r) => r.verdict))].join(',') }),
-        });
         if (!ok) ctx.setExit(EXIT_CHECK_FAILED);
-
-        if (results.length === 0) {
-          const others = [...new Set(all.map((d) => d.certificateId))];
-          const none = explainNoDevices(app, userId, opts.cert, others);
-          if (opts.json) {
-            ctx.out(JSON.stringify({ app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok: false, ...none, results: [] }, null, 2));
+        if (opts.json) {
+          const head = { app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok };
+          if (f.kind === 'tested' && results.length === 0) {
+            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
+          } else if (f.kind === 'unreachable') {
+            ctx.out(JSON.stringify({ ...head, error: 'provider_unreachable', code: f.code, results: [] }, null, 2));
           } else {
-            printNoDevices(ctx, app, userId, opts.cert, others);
+            ctx.out(JSON.stringify({ ...head, results }, null, 2));
           }
           return;
         }
-        if (opts.json) {
-          ctx.out(JSON.stringify({ app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok, results }, null, 2));
-          return;
-        }
-        const passed = results.filter((r) => r.ok).length;
-        ctx.out(`Test push to ${userId} in app ${app.name}: ${passed} of ${results.length} device${results.length === 1 ? '' : 's'} passed`);
-        results.forEach((r, i) => {
-          // Results come in the order devices() lists them; match on the masked token in case a device changed in between.
-          const device = tested[i] && maskToken(tested[i].token) === r.token ? tested[i] : undefined;
-          ctx.out('');
-          ctx.out(resultLine(r));
-          ctx.out(resultFields(r, device));
-        });
+        ctx.out(renderTerminal(testResultsReply(en, f, results.length, [], deps.now()), en));
       });
     });
 
@@ -154,77 +127,17 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         throw new ConfigError(config.source, `apps[${config.apps.indexOf(app)}].certificates`, `app ${app.name} has no push certificates`, 'list the APNs and FCM certificates under the app in imops.yml (see README)');
       }
       const tester = createDeviceTester({ providers: config.providers, log });
-      let health: CertificateHealth[];
+      let f: CertificatesFinding;
       try {
-        health = await tester.certificates(app);
+        // Credentials only: no store, so the check runs wherever the config can be read (a deploy step, CI).
+        f = await runCheck({ config, log, now: Date.now, credentials: (a) => tester.certificates(a) }, operator(), certificatesCheck, { app: app.name });
       } finally {
         await tester.close();
       }
-      const failed = health.some((h) => h.level === 'failure');
+      const failed = f.health.some((h) => h.level === 'failure');
       if (failed) ctx.setExit(EXIT_CHECK_FAILED);
-      if (opts.json) {
-        ctx.out(JSON.stringify({ app: app.name, ok: !failed, certificates: health }, null, 2));
-        return;
-      }
-      const counts = (['ok', 'warning', 'failure'] as const).map((l) => [l, health.filter((h) => h.level === l).length] as const).filter(([, n]) => n > 0);
-      ctx.out(`Push certificates of app ${app.name}: ${counts.map(([l, n]) => `${n} ${l === 'failure' ? 'failed' : l === 'ok' ? 'ok' : `with warning${n === 1 ? '' : 's'}`}`).join(', ')}`);
-      for (const h of health) {
-        const cert = app.certificates.find((c) => c.id === h.certificateId);
-        ctx.out('');
-        ctx.out(`${LEVEL_MARK[h.level]}  ${PLATFORM_NAME[h.platform]}  certificate ${h.certificateId}${cert ? `  ${certDetail(cert)}` : ''}`);
-        ctx.out(`      ${h.summary}`);
-        for (const p of h.problems) {
-          ctx.out(formatFields([[p.level === 'failure' ? 'problem' : 'warning', p.problem], ['fix', p.fix]], '      '));
-        }
-      }
+      ctx.out(opts.json ? JSON.stringify({ app: app.name, ok: !failed, certificates: f.health }, null, 2) : renderTerminal(certificatesReply(en, f), en));
     });
-}
-
-const LEVEL_MARK = { ok: 'OK  ', warning: 'WARN', failure: 'FAIL' } as const;
-
-function resultLine(r: PushResult): string {
-  return `${r.ok ? 'PASS' : 'FAIL'}  ${r.verdict}  ${PLATFORM_NAME[r.platform]}  certificate ${r.certificateId}  ${r.token}`;
-}
-
-function resultFields(r: PushResult, device: Device | undefined): string {
-  const p = r.provider;
-  const provider = [p.status, p.reason, p.environment && `(${p.environment})`].filter((x) => x !== undefined && x !== '').join(' ');
-  return formatFields([
-    ['cause', r.cause],
-    ['fix', r.ok ? undefined : r.fix],
-    ['provider', provider || undefined],
-    ['message ID', r.id],
-    ['app version', device?.appVersion],
-    ['uploaded', device && formatTime(device.firstUploaded)],
-    ['last seen', device && device.lastSeen !== device.firstUploaded ? formatTime(device.lastSeen) : undefined],
-    ['upload warning', device?.warnings.length ? device.warnings.join('\n') : undefined],
-  ], '      ');
-}
-
-function deviceFields(d: Device, app: AppConfig): string {
-  const cert = app.certificates.find((c) => c.id === d.certificateId);
-  return formatFields([
-    ['configured as', cert ? `${PLATFORM_NAME[cert.platform]} ${certDetail(cert).slice(1, -1)}` : 'not configured in imops (a test push will say UNKNOWN_CERTIFICATE)'],
-    ['environment', d.environment],
-    ['bundle ID', d.bundleId],
-    ['app version', d.appVersion],
-    ['device', [d.deviceModel, d.osVersion].filter(Boolean).join(', ') || undefined],
-    ['uploaded', formatTime(d.firstUploaded)],
-    ['last seen', d.lastSeen !== d.firstUploaded ? formatTime(d.lastSeen) : undefined],
-    ['warning', d.warnings.length ? d.warnings.join('\n') : undefined],
-  ], '   ');
-}
-
-function printNoDevices(ctx: CliContext, app: AppConfig, userId: string, certificateId?: string, others: readonly string[] = []): void {
-  const none = explainNoDevices(app, userId, certificateId, others);
-  ctx.out(`NO_DEVICES  ${none.cause}`);
-  ctx.out('  usual reasons:');
-  for (const r of none.reasons) ctx.out(`    - ${r}`);
-  ctx.out(`  fix: ${none.fix}`);
-}
-
-function certDetail(c: CertificateConfig): string {
-  return c.platform === 'apns' ? `(${c.environment}, ${c.bundleId})` : '(FCM service account)';
 }
 
 function unknownCertificateError(app: AppConfig, id: string): UsageError {
@@ -238,11 +151,7 @@ function maskedDevice(d: Device): Device {
 
 /** The CLI runs with its operator's rights; the audit log names the OS account. */
 function cliPrincipal(): string {
-  try {
-    return `cli:${userInfo().username}`;
-  } catch {
-    return 'cli:unknown';
-  }
+  return principalName(operator());
 }
 
 /** The configuration and a logger that writes to the CLI's stderr (quiet unless LOG_LEVEL says otherwise). */
@@ -253,7 +162,7 @@ export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
   return { config, log };
 }
 
-async function withServices(ctx: CliContext, appName: string | undefined, fn: (s: Services, app: AppConfig) => Promise<void>): Promise<void> {
+async function withServices(ctx: CliContext, appName: string | undefined, fn: (s: Services, app: AppConfig, deps: CheckDeps) => Promise<void>): Promise<void> {
   const { config, log } = loadCli(ctx);
   const app = findApp(config, appName);
   let services: Services;
@@ -263,7 +172,7 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
     throw storeOpenError(config.dataDir, err);
   }
   try {
-    await fn(services, app);
+    await fn(services, app, { config, log, now: Date.now, push: services.push, audit: services.audit });
   } finally {
     await services.close();
   }

@@ -146,7 +146,7 @@ export function certificatesReply(t: Catalogue, f: CertificatesFinding): Reply {
       return {
         type: 'item',
         status: HEALTH_STATUS[h.level],
-        title: t.push.certificateTitle(h.level, platformName(t, h.platform), cert ? certificateLabel(t, app, cert.id) : h.certificateId),
+        title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(t, h.platform)}`),
         fields: [
           { label: t.labels.checked, value: h.summary },
           ...h.problems.flatMap((p) => [

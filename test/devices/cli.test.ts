@@ -80,10 +80,11 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const r = await imops(['push', 'test', 'alice']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/Test push to alice in app prod: 1 of 1 device passed/);
-    expect(r.out).toMatch(new RegExp(`PASS  DELIVERED  APNs  certificate 10086  ${token.slice(0, 6)}…${token.slice(-4)}`));
-    expect(r.out).toMatch(/message ID: +\S+/);
-    expect(r.out).toMatch(/app version: +3\.2\.1/);
+    expect(r.out).toMatch(/^✓ Test push delivered: 1 of 1 device passed/);
+    expect(r.out).toMatch(/✓ PASS · APNs · certificate 10086 · DELIVERED/);
+    expect(r.out).toMatch(new RegExp(`Token: +${token.slice(0, 6)}…${token.slice(-4)}`));
+    expect(r.out).toMatch(/Message ID: +\S+/);
+    expect(r.out).toMatch(/App version: +3\.2\.1/);
     expect(r.out).not.toContain(token);
 
     const [sent] = await fixture.apns.production.waitForRequests(1);
@@ -102,18 +103,18 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const r = await imops(['push', 'test', 'bob']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/0 of 3 devices passed/);
+    expect(r.out).toMatch(/^✗ Test push failed on 3 of 3 devices/);
     const section = (verdict: string) => {
-      const start = r.out.indexOf(`FAIL  ${verdict}`);
+      const start = r.out.indexOf(`· ${verdict}\n`);
       expect(start, `${verdict} in:\n${r.out}`).toBeGreaterThanOrEqual(0);
       const end = r.out.indexOf('\n\n', start);
       return r.out.slice(start, end < 0 ? undefined : end);
     };
-    expect(section('TOKEN_UNREGISTERED')).toMatch(/cause: +\S+[\s\S]*fix: +\S+[\s\S]*provider: +410 Unregistered/);
+    expect(section('TOKEN_UNREGISTERED')).toMatch(/Provider status: +410\n +Provider reason: +Unregistered[\s\S]*Cause: +\S+[\s\S]*Fix: +\S+/);
     const env = section('TOKEN_ENVIRONMENT_MISMATCH');
-    expect(env).toMatch(/fix: [\s\S]*sandbox/);
+    expect(env).toMatch(/Fix: [\s\S]*sandbox/);
     expect(env).toMatch(/10087/);
-    expect(section('PLATFORM_MISMATCH')).toMatch(/cause: [\s\S]*FCM[\s\S]*fix: /);
+    expect(section('PLATFORM_MISMATCH')).toMatch(/Cause: [\s\S]*FCM[\s\S]*Fix: /);
     for (const t of [unregistered, sandboxOnly, wrongPlatform]) expect(r.out).not.toContain(t);
   });
 
@@ -148,14 +149,17 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const other = await imops(['push', 'test', 'dana', '--cert', '10087']);
     expect(other.code).toBe(1);
-    expect(other.out).toMatch(/NO_DEVICES  dana uploaded no device with certificate 10087; their devices use certificates 10086, 20001\./);
+    expect(other.out).toMatch(/^! No devices for dana with certificate 10087/);
+    expect(other.out).toMatch(/Cause: +dana uploaded no device with certificate 10087; their devices use certificates 10086, 20001\./);
   });
 
   it('push test with no devices says NO_DEVICES, that the check ends there, and the usual reasons', async () => {
     const r = await imops(['push', 'test', 'nobody']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^NO_DEVICES  nobody has no device uploaded in app prod \(SDKAppID 1400000000\).*the check ends here/);
-    expect(r.out).toMatch(/usual reasons:\n +- the app never reported its token after login[\s\S]*logged out[\s\S]*another app or SDKAppID/);
+    expect(r.out).toMatch(/^! No devices for nobody in prod/);
+    expect(r.out).toMatch(/Cause: +nobody has no device uploaded in app prod \(SDKAppID 1400000000\).*the check ends here/);
+    expect(r.out).toMatch(/Usual reasons:\n +- The app never reported its token after login[\s\S]*logged out[\s\S]*another app or SDKAppID/);
+    expect(r.out).toMatch(/Code: +NO_DEVICES/);
     const json = JSON.parse((await imops(['push', 'test', 'nobody', '--json'])).out) as { verdict: string; ok: boolean; results: unknown[]; reasons: string[] };
     expect(json).toMatchObject({ verdict: 'NO_DEVICES', ok: false, results: [] });
     expect(json.reasons).toHaveLength(3);
@@ -173,10 +177,10 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const list = await imops(['devices', 'list', 'erin']);
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^erin in app prod: 2 devices/);
-    expect(list.out).toMatch(new RegExp(`APNs  certificate 10086  ${token.slice(0, 6)}…${token.slice(-4)} \\(64 chars\\)`));
-    expect(list.out).toMatch(/app version: +2\.0/);
-    expect(list.out).toMatch(/warning: +The token looks like an FCM registration token/);
+    expect(list.out).toMatch(/^• Devices of erin in prod\n\n {2}2 devices uploaded/);
+    expect(list.out).toMatch(new RegExp(`iOS \\(APNs\\) · certificate 10086\\n[\\s\\S]*Token: +${token.slice(0, 6)}…${token.slice(-4)} \\(64 chars\\)`));
+    expect(list.out).toMatch(/App version: +2\.0/);
+    expect(list.out).toMatch(/Warnings: +The token looks like an FCM registration token/);
     expect(list.out).not.toContain(token);
     expect(list.out).not.toContain(fcm);
 
@@ -236,7 +240,8 @@ describe('imops devices / push / audit (in process, against the push emulators)'
   it('push certs reports each credential; an expired certificate and a wrong environment fail with their fixes', async () => {
     const healthy = await imops(['push', 'certs']);
     expect(healthy.code).toBe(0);
-    for (const id of ['10086', '10087', '20001']) expect(healthy.out).toMatch(new RegExp(`^OK {4}(APNs|FCM)  certificate ${id}`, 'm'));
+    expect(healthy.out).toMatch(/^✓ Push certificates of app prod: 3 ok$/m);
+    for (const id of ['10086', '10087', '20001']) expect(healthy.out).toMatch(new RegExp(`^✓ OK · certificate ${id} · (APNs|FCM)`, 'm'));
 
     // Add two certificate-auth credentials: one expired, one sandbox-only but configured for production.
     const expired = await createApplePushCert({ notBefore: new Date(Date.now() - 400 * 86400_000), notAfter: new Date(Date.now() - 86400_000) });
@@ -258,10 +263,10 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const r = await imops(['--config', badConfig, 'push', 'certs']);
     expect(r.code).toBe(1);
     const block = (id: string) => r.out.slice(r.out.indexOf(`certificate ${id}`), r.out.indexOf('\n\n', r.out.indexOf(`certificate ${id}`)) >>> 0);
-    expect(r.out).toMatch(/^FAIL  APNs  certificate 30001/m);
-    expect(block('30001')).toMatch(/problem: .*expired[\s\S]*fix: /i);
-    expect(r.out).toMatch(/^FAIL  APNs  certificate 30002/m);
-    expect(block('30002')).toMatch(/problem: .*(sandbox|development)[\s\S]*fix: /i);
+    expect(r.out).toMatch(/^✗ FAIL · certificate 30001 · APNs/m);
+    expect(block('30001')).toMatch(/Problem: .*expired[\s\S]*Fix: /i);
+    expect(r.out).toMatch(/^✗ FAIL · certificate 30002 · APNs/m);
+    expect(block('30002')).toMatch(/Problem: .*(sandbox|development)[\s\S]*Fix: /i);
     expect(r.out).not.toContain(expired.keyPem.split('\n')[1]!);
 
     const json = JSON.parse((await imops(['--config', badConfig, 'push', 'certs', '--json'])).out) as { ok: boolean; certificates: { certificateId: string; level: string }[] };

@@ -174,7 +174,7 @@ export const en = {
     terminalIntro: (n: number, testCommand: string) => `${plural(n, 'device')} uploaded, most recently seen first. \`${testCommand}\` sends each a test offline push.`,
     certificatesTitle: (app: string, ok: number, warnings: number, failed: number) =>
       `Push certificates of app ${app}: ${[ok && `${ok} ok`, warnings && `${warnings} with warning${warnings === 1 ? '' : 's'}`, failed && `${failed} failed`].filter(Boolean).join(', ') || 'none'}`,
-    certificateTitle: (level: 'ok' | 'warning' | 'failure', platform: string, certificate: string) => `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · ${platform} · certificate ${certificate}`,
+    certificateTitle: (level: 'ok' | 'warning' | 'failure', certificate: string) => `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · certificate ${certificate}`,
     noDevicesTitle: (userId: string, app: string) => `No devices for ${userId} in ${app}`,
     noDevicesWithCertTitle: (userId: string, certificateId: string) => `No devices for ${userId} with certificate ${certificateId}`,
     tooLongUserId: {

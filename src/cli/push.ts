@@ -37,7 +37,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         const cert = app.certificates.find((c) => c.id === opts.cert);
         if (!cert) throw unknownCertificateError(app, opts.cert);
         const warnings = uploadWarnings(cert, { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId });
-        const { device, created, evicted } = s.devices.upsert({
+        const { device, created, evicted } = await s.devices.upsert({
           app: app.name,
           userId,
           certificateId: cert.id,
@@ -48,7 +48,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ...(opts.appVersion && { appVersion: opts.appVersion }),
           warnings,
         });
-        s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${cert.id}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
+        await s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${cert.id}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
         const evictedWarnings = evictionWarnings(evicted, s.devices.maxPerUser);
         if (opts.json) {
           ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings: [...warnings, ...evictedWarnings], ...(evicted.length > 0 && { evicted: evicted.map(maskedDevice) }) }, null, 2));
@@ -70,7 +70,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; json?: boolean }) => {
       await withServices(ctx, opts.app, async (s, app) => {
-        const list = s.push.devices(app.name, userId);
+        const list = await s.push.devices(app.name, userId);
         if (opts.json) {
           ctx.out(JSON.stringify({ app: app.name, userId, devices: list.map(maskedDevice) }, null, 2));
           return;
@@ -99,14 +99,14 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { cert?: string; app?: string; json?: boolean }) => {
       await withServices(ctx, opts.app, async (s, app) => {
-        const all = s.push.devices(app.name, userId);
+        const all = await s.push.devices(app.name, userId);
         if (opts.cert !== undefined && !app.certificates.some((c) => c.id === opts.cert) && !all.some((d) => d.certificateId === opts.cert)) {
           throw unknownCertificateError(app, opts.cert);
         }
         const tested = opts.cert === undefined ? all : all.filter((d) => d.certificateId === opts.cert);
         const results = await s.push.test(app.name, userId, opts.cert === undefined ? {} : { certificateId: opts.cert });
         const ok = results.length > 0 && results.every((r) => r.ok);
-        s.audit.record({
+        await s.audit.record({
           principal: cliPrincipal(),
           action: 'push.test',
           app: app.name,
@@ -258,7 +258,7 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
   const app = findApp(config, appName);
   let services: Services;
   try {
-    services = openServices({ config, log });
+    services = await openServices({ config, log });
   } catch (err) {
     throw storeOpenError(config.dataDir, err);
   }

@@ -11,7 +11,7 @@ import { createCommandCore } from '../commands/core.js';
 import type { ChatAdapter, RunningAdapter } from '../commands/adapter.js';
 import type { CommandCore, Invocation, Plan } from '../commands/types.js';
 import { IDS } from '../commands/ids.js';
-import type { AuditLog } from '../access/audit.js';
+import type { AuditLog } from '../store/ports.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
@@ -76,7 +76,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const shutdownMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_MS;
   let services: Services;
   try {
-    services = openServices({ config, log, metrics, dataDir: config.dataDir });
+    services = await openServices({ config, log, metrics, dataDir: config.dataDir });
   } catch (err) {
     throw storeOpenError(config.dataDir, err);
   }
@@ -90,7 +90,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const running = new Map<ChatAdapter['name'], RunningAdapter>();
   let failed: string | undefined;
   const ready = (): ReadyState => {
-    const state: ReadyState = { store: services.db.open };
+    const state: ReadyState = { store: services.store.health().writable };
     if (failed) state.process = false;
     for (const s of statuses) {
       if (s.state === 'disabled') continue;
@@ -245,8 +245,8 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
 /** The audit log the core writes to, also counting each UserSig verification by verdict. */
 function meterAudit(audit: AuditLog, metrics: Metrics): AuditLog {
   return {
-    record(entry) {
-      audit.record(entry);
+    async record(entry) {
+      await audit.record(entry);
       if (entry.action === 'usersig.verify') metrics.usersigVerdicts.inc({ verdict: entry.outcome });
     },
     recent: (limit) => audit.recent(limit),

@@ -3,7 +3,7 @@ import type { AppConfig, Config } from '../config/types.js';
 import { describeError, type Logger } from '../log.js';
 import { UsageError } from '../errors.js';
 import { isAllowed, principalName, type GuardedAction } from '../access/policy.js';
-import type { AuditLog } from '../access/audit.js';
+import type { AuditLog } from '../store/ports.js';
 import { createRateLimiter, type LimitedAction, type RateLimiter } from '../access/rate-limit.js';
 import type { PushService } from '../push/types.js';
 import { formatTime } from '../format.js';
@@ -67,10 +67,10 @@ const ACTION_WORDS: Record<GuardedAction, string> = {
 };
 
 /** Refuse unless the principal is listed; the reply names the exact config line to add. */
-export function requireAccess(ctx: Ctx, principal: Principal, action: GuardedAction, audit: { app?: string; target?: string }): void {
+export async function requireAccess(ctx: Ctx, principal: Principal, action: GuardedAction, audit: { app?: string; target?: string }): Promise<void> {
   if (isAllowed(ctx.config, principal, action)) return;
   const who = principalName(principal);
-  ctx.audit.record({ principal: who, action, ...audit, outcome: 'denied' });
+  await ctx.audit.record({ principal: who, action, ...audit, outcome: 'denied' });
   throw new ReplyError(errorReply(`You are not allowed to ${ACTION_WORDS[action]}`,
     `${who} is not listed under access.${action} in the imops configuration (${ctx.config.source}).`,
     `Ask an imops admin to add you and restart imops: access.${action}: ["${who}"]`,
@@ -92,7 +92,7 @@ const LIMIT_WORDS: Record<LimitedAction, { what: string; why: string }> = {
  * Count one use against the principal's limit, or refuse with how long to wait and why. Chat principals only:
  * the CLI runs with its operator's own rights. Call it after requireAccess, once the input is known to be good.
  */
-export function requireRate(ctx: Ctx, principal: Principal, action: LimitedAction, audit: { app?: string; target?: string }, extra: Partial<Reply> = {}): void {
+export async function requireRate(ctx: Ctx, principal: Principal, action: LimitedAction, audit: { app?: string; target?: string }, extra: Partial<Reply> = {}): Promise<void> {
   if (principal.platform === 'cli') return;
   const who = principalName(principal);
   const decision = ctx.limiter.take(who, action, ctx.now());
@@ -100,7 +100,7 @@ export function requireRate(ctx: Ctx, principal: Principal, action: LimitedActio
   const wait = span(Math.ceil(decision.retryAfterMs / 1000));
   const { what, why } = LIMIT_WORDS[action];
   const window = span(Math.round(decision.limit.windowMs / 1000));
-  ctx.audit.record({ principal: who, action, ...audit, outcome: 'rate_limited', detail: `${decision.limit.max} per ${window}; retry in ${wait}` });
+  await ctx.audit.record({ principal: who, action, ...audit, outcome: 'rate_limited', detail: `${decision.limit.max} per ${window}; retry in ${wait}` });
   throw new ReplyError(errorReply(`Too many ${what}: wait ${wait}`,
     `You have used all ${decision.limit.max} ${what} allowed per person in ${window}. ${why}`,
     `Wait ${wait}, then try again. Other people are not affected; for bulk work, an operator can use the imops CLI on the server, which is not limited.`,

@@ -121,10 +121,10 @@ export function noDevicesReply(app: AppConfig, userId: string, certificateId?: s
   };
 }
 
-function deviceCard(ctx: Ctx, principal: Principal, appName: string | undefined, userId: string, cert: string | undefined): Reply {
-  requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
+async function deviceCard(ctx: Ctx, principal: Principal, appName: string | undefined, userId: string, cert: string | undefined): Promise<Reply> {
+  await requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
   const app = resolveApp(ctx.config, appName, `/pushcheck ${userId}`);
-  const devices = ctx.push.devices(app.name, userId);
+  const devices = await ctx.push.devices(app.name, userId);
   if (devices.length === 0) return noDevicesReply(app, userId);
   const certIds = [...new Set(devices.map((d) => d.certificateId))];
   const selected = cert && certIds.includes(cert) ? cert : undefined;
@@ -159,35 +159,35 @@ function isProviderDown(err: unknown): boolean {
 }
 
 async function runTest(ctx: Ctx, principal: Principal, appName: string, userId: string, cert: string | undefined): Promise<Reply> {
-  requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
+  await requireAccess(ctx, principal, 'push.test', { app: appName, target: userId });
   const app = resolveApp(ctx.config, appName, `/pushcheck ${userId}`);
-  requireRate(ctx, principal, 'push.test', { app: app.name, target: userId }, { actions: rerun(app.name, userId, cert) });
+  await requireRate(ctx, principal, 'push.test', { app: app.name, target: userId }, { actions: rerun(app.name, userId, cert) });
   const audit = { principal: principalName(principal), action: 'push.test', app: app.name, target: userId };
   let results: PushResult[];
   try {
     results = await ctx.push.test(app.name, userId, { ...(cert && { certificateId: cert }), maxDevices: MAX_TEST_DEVICES });
   } catch (err) {
     if (!isProviderDown(err)) {
-      ctx.audit.record({ ...audit, outcome: 'error' });
+      await ctx.audit.record({ ...audit, outcome: 'error' });
       throw err;
     }
     const id = correlationId();
     ctx.log.warn({ correlationId: id, err: describeError(err), app: app.name }, 'push provider unreachable');
-    ctx.audit.record({ ...audit, outcome: 'provider unreachable' });
+    await ctx.audit.record({ ...audit, outcome: 'provider unreachable' });
     return errorReply('The push provider could not be reached', `imops could not connect to APNs or FCM (${(err as NodeJS.ErrnoException).code ?? (err as Error).name}). Nothing was sent.`,
       'Check that the imops host can reach api.push.apple.com and fcm.googleapis.com (or the providers.* URLs in the config), then try again.',
       { footer: `Correlation ID: ${id}`, actions: rerun(app.name, userId, cert) });
   }
   // Read after the run: what the store holds now is what the next run would test.
-  const uploaded = ctx.push.devices(app.name, userId);
+  const uploaded = await ctx.push.devices(app.name, userId);
   if (results.length === 0) {
-    ctx.audit.record({ ...audit, outcome: 'no devices' });
+    await ctx.audit.record({ ...audit, outcome: 'no devices' });
     return noDevicesReply(app, userId, cert, [...new Set(uploaded.map((d) => d.certificateId))]);
   }
   const matching = cert ? uploaded.filter((d) => d.certificateId === cert).length : uploaded.length;
   const skipped = Math.max(0, matching - results.length);
   const passed = results.filter((r) => r.ok).length;
-  ctx.audit.record({ ...audit, outcome: `${passed}/${results.length} delivered`, detail: [...new Set(results.map((r) => r.verdict))].join(',') + (skipped > 0 ? `; ${skipped} older not tested` : '') });
+  await ctx.audit.record({ ...audit, outcome: `${passed}/${results.length} delivered`, detail: [...new Set(results.map((r) => r.verdict))].join(',') + (skipped > 0 ? `; ${skipped} older not tested` : '') });
   const allDown = results.every((r) => r.verdict === 'PROVIDER_UNAVAILABLE' || r.verdict === 'NETWORK');
   const title = passed === results.length
     ? `Test push delivered: ${passed} of ${results.length} device${results.length === 1 ? '' : 's'} passed`
@@ -224,10 +224,10 @@ function rerun(app: string, userId: string, cert: string | undefined): Action[] 
 }
 
 /** UserIDs with uploaded devices are device data: only those who may run push checks see them. */
-export function autocompleteUserIds(ctx: Ctx, principal: Principal, args: Args, partial: string): Choice[] {
+export async function autocompleteUserIds(ctx: Ctx, principal: Principal, args: Args, partial: string): Promise<Choice[]> {
   if (!isAllowed(ctx.config, principal, 'push.test')) return [];
   const names = appNames(ctx.config);
   const app = args.app && names.includes(args.app) ? args.app : names.length === 1 ? names[0] : undefined;
   if (!app) return [];
-  return ctx.push.knownUserIds(app, partial, 25).map((u) => ({ label: u, value: u }));
+  return (await ctx.push.knownUserIds(app, partial, 25)).map((u) => ({ label: u, value: u }));
 }

@@ -49,9 +49,9 @@ export function helpReply(): Reply {
   };
 }
 
-function generate(ctx: Ctx, principal: Principal, args: Args): Reply {
+async function generate(ctx: Ctx, principal: Principal, args: Args): Promise<Reply> {
   const userId = args.userId ?? '';
-  requireAccess(ctx, principal, 'usersig.generate', { app: args.app, target: userId });
+  await requireAccess(ctx, principal, 'usersig.generate', { app: args.app, target: userId });
   const names = appNames(ctx.config);
   let expireSeconds = DEFAULT_EXPIRE_SECONDS;
   if (args.expiry !== undefined) {
@@ -66,17 +66,17 @@ function generate(ctx: Ctx, principal: Principal, args: Args): Reply {
   }
   const app = resolveApp(ctx.config, args.app, `/usersig gen ${userId}`);
   const nowS = Math.floor(ctx.now() / 1000);
-  requireRate(ctx, principal, 'usersig.generate', { app: app.name, target: userId });
+  await requireRate(ctx, principal, 'usersig.generate', { app: app.name, target: userId });
   const audit = { principal: principalName(principal), action: 'usersig.generate', app: app.name, target: userId };
   let sig: string;
   try {
     sig = generateUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, expireSeconds, now: nowS });
   } catch (err) {
-    ctx.audit.record({ ...audit, outcome: 'rejected' });
+    await ctx.audit.record({ ...audit, outcome: 'rejected' });
     if (err instanceof UsageError) return usageErrorReply(err, 'Cannot generate that UserSig');
     throw err;
   }
-  ctx.audit.record({ ...audit, outcome: 'generated', detail: `expires in ${duration(expireSeconds)}` });
+  await ctx.audit.record({ ...audit, outcome: 'generated', detail: `expires in ${duration(expireSeconds)}` });
   const nowMs = nowS * 1000;
   return {
     status: 'success',
@@ -97,13 +97,13 @@ function generate(ctx: Ctx, principal: Principal, args: Args): Reply {
   };
 }
 
-function verify(ctx: Ctx, principal: Principal, args: Args): Reply {
+async function verify(ctx: Ctx, principal: Principal, args: Args): Promise<Reply> {
   const userId = args.userId ?? '';
   const userSig = args.userSig ?? '';
   if (userSig.length > SIG_MAX) throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
   const app = resolveApp(ctx.config, args.app, `/usersig verify ${userId} <userSig>`);
   const v = verifyUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, userSig, now: Math.floor(ctx.now() / 1000) });
-  ctx.audit.record({ principal: principalName(principal), action: 'usersig.verify', app: app.name, target: userId, outcome: v.verdict });
+  await ctx.audit.record({ principal: principalName(principal), action: 'usersig.verify', app: app.name, target: userId, outcome: v.verdict });
   return verificationReply(ctx, app.name, userId, v);
 }
 

@@ -35,7 +35,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     env = { IMOPS_CONFIG: configPath, IMOPS_DATA_DIR: join(dir, 'data') };
     // The device API of `imops serve`, on the same data directory the CLI reads.
     const { config } = loadConfig({ env, cwd: dir });
-    services = openServices({ config, log: apiLog.log });
+    services = await openServices({ config, log: apiLog.log });
     const router = new Router();
     registerDeviceRoutes(router, { config, devices: services.devices, log: apiLog.log, metrics: services.metrics });
     http = createHttpServer({ log: apiLog.log, metrics: services.metrics, router, ready: () => ({ store: true }) });
@@ -47,9 +47,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     await fixture?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     fixture.reset();
-    services.db.exec('DELETE FROM devices');
+    for (const userId of await services.devices.knownUserIds('prod', '', 1000)) await services.devices.remove('prod', userId);
   });
 
   async function imops(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
@@ -213,7 +213,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(add.err).toBe(`imops: ${api.body.message}\n  fix: ${api.body.fix}`);
 
     // A device stored before its certificate left imops.yml: the test push stops with the same explanation.
-    services.devices.upsert({ app: 'prod', userId: 'gail', certificateId: '55555', platform: 'apns', token });
+    await services.devices.upsert({ app: 'prod', userId: 'gail', certificateId: '55555', platform: 'apns', token });
     const push = await imops(['push', 'test', 'gail', '--json']);
     expect(push.code).toBe(1);
     const [result] = (JSON.parse(push.out) as { results: { verdict: string; cause: string; fix: string }[] }).results;

@@ -174,7 +174,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     services,
     http,
     adapters: statuses,
-    banner: () => banner({ config, url, statuses, notices: options.notices ?? [], knownAdapters: order }),
+    banner: () => banner({ config, store: services.store.describe(), url, statuses, notices: options.notices ?? [], knownAdapters: order }),
     close,
     fail(reason) {
       if (!failed) log.warn({ reason }, 'reporting not ready');
@@ -253,12 +253,13 @@ function meterAudit(audit: AuditLog, metrics: Metrics): AuditLog {
   };
 }
 
-function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; notices: string[]; knownAdapters: string[] }): string[] {
+function banner(o: { config: Config; store: string; url: string; statuses: AdapterStatus[]; notices: string[]; knownAdapters: string[] }): string[] {
   const { config } = o;
   const lines = ['imops serve'];
   const rows: [string, string | undefined][] = [];
   rows.push(['config', config.source === 'environment' ? 'environment (no imops.yml; --config FILE or IMOPS_CONFIG to use one)' : config.source]);
   rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
+  rows.push(['store', o.store]);
   if (config.apps.length === 0) {
     rows.push(['apps', 'none yet: the device API answers, but nothing can be checked.\n'
       + 'To add an app: set IMOPS_SDKAPPID and IMOPS_SECRET_KEY (one app named "default"),\n'

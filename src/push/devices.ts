@@ -1,5 +1,6 @@
-import type { ApnsEnvironment, CertificateConfig } from '../config/types.js';
+import type { ApnsEnvironment, AppConfig, CertificateConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
+import { unknownCertificate } from './preflight.js';
 import { describeToken } from './token-shape.js';
 import type { Device, PushPlatform } from './types.js';
 
@@ -45,4 +46,32 @@ export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): s
     }
   }
   return warnings;
+}
+
+/** Where the platform stored for a device under an unconfigured certificate ID came from. */
+export type AssumedFrom = 'report' | 'token' | 'guess';
+
+/**
+ * A report under a certificate ID that is not configured: stored all the same (design.md "Device upload and
+ * import"), so the check can show it as UNKNOWN_CERTIFICATE. Without a certificate the platform is the report's
+ * own, else what the token looks like, else a guess; the warnings say which, and name the configured IDs.
+ */
+export function unknownCertificateUpload(app: AppConfig, certificateId: string, report: DeviceReport): { platform: PushPlatform; from: AssumedFrom; warnings: string[] } {
+  const { problem } = unknownCertificate(app, certificateId);
+  const shape = describeToken(report.token);
+  const looks = shape.looksLike === 'apns' || shape.looksLike === 'fcm' ? shape.looksLike : undefined;
+  const [platform, from]: [PushPlatform, AssumedFrom] = report.platform !== undefined ? [report.platform, 'report']
+    : looks !== undefined ? [looks, 'token']
+    : [app.certificates.some((c) => c.platform === 'fcm') && !app.certificates.some((c) => c.platform === 'apns') ? 'fcm' : 'apns', 'guess'];
+  const name = platform === 'apns' ? 'APNs' : 'FCM';
+  const how = from === 'report' ? 'as the app reported' : from === 'token' ? 'because the token looks like one' : 'a guess: neither the app nor the token says which';
+  return {
+    platform,
+    from,
+    warnings: [
+      `Stored, but ${problem}. A test push to this device will report UNKNOWN_CERTIFICATE until the app uploads with a configured ID or the certificate is added to imops.yml.`,
+      `Stored as an ${name} device (${how}).`,
+      ...shape.problems,
+    ],
+  };
 }

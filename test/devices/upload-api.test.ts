@@ -105,7 +105,8 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(answers.slice(1, 24).every((a) => a.status === 201)).toBe(true);
     // burst-0 twice in the same burst: one created it, the other refreshed it.
     expect([answers[0]!.status, answers[24]!.status].sort()).toEqual([200, 201]);
-    expect(answers[25]!.status).toBe(400);
+    // An unconfigured certificate ID is stored too, with its warning, without failing its neighbours.
+    expect(answers[25]!.status).toBe(200);
     for (const [i, u] of users.entries()) expect((await store.list('prod', u)).map((d) => d.token)).toEqual([tokens[i]]);
   });
 
@@ -209,16 +210,28 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(await store.list('prod', 'alice')).toEqual([]);
   });
 
-  it('rejects an unknown certificate ID with 400 listing the configured ones', async () => {
+  it('stores an unknown certificate ID with a warning listing the configured ones and the platform it assumed', async () => {
+    const counted = metrics.deviceUploads.get({ outcome: 'unknown_certificate' });
     const res = await upload('alice', { certificateId: '99999', token: APNS_TOKEN });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      error: 'unknown_certificate',
-      message: 'certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM)',
-      fix: expect.stringMatching(/^use one of the configured certificate IDs .*sandbox one for debug builds/),
+      created: true,
+      platformFrom: 'token',
+      warnings: [
+        'Stored, but certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM). A test push to this device will report UNKNOWN_CERTIFICATE until the app uploads with a configured ID or the certificate is added to imops.yml.',
+        'Stored as an APNs device (because the token looks like one).',
+      ],
       certificates: [{ id: '10086', platform: 'apns', environment: 'production' }, { id: '20001', platform: 'fcm' }],
+      device: { certificateId: '99999', platform: 'apns' },
     });
-    expect(await store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'alice')).toEqual([expect.objectContaining({ certificateId: '99999', platform: 'apns', warnings: (res.body.warnings as string[]) })]);
+    // The report's own platform wins over the token's shape; with neither, the answer says it guessed.
+    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN, platform: 'apns' })).body).toMatchObject({ platformFrom: 'report', device: { platform: 'apns' } });
+    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN })).body).toMatchObject({ platformFrom: 'token', device: { platform: 'fcm' } });
+    const guessed = await upload('alice', { certificateId: '99999', token: 'not a token' });
+    expect(guessed.body).toMatchObject({ platformFrom: 'guess', device: { platform: 'apns' } });
+    expect((guessed.body.warnings as string[])[1]).toMatch(/a guess: neither the app nor the token says which/);
+    expect(metrics.deviceUploads.get({ outcome: 'unknown_certificate' }) - counted).toBe(4);
   });
 
   it('keeps at most 20 devices per UserID: a new token evicts the least recently seen and the answer says so', async () => {

@@ -57,8 +57,9 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     const unknown = cert ? undefined : unknownCertificateUpload(caller.app, report.certificateId, report);
     const ignored = parsed.ignored.map((f) => `The field "${clip(f, 64)}" is not part of a device report and was ignored.`);
     const warnings = [...(cert ? uploadWarnings(cert, report) : unknown!.warnings), ...ignored];
-    // No await before this call, as in DELETE: the store applies writes in call order, so a logout pipelined
-    // behind this upload on the same connection is applied after it.
+    // PUT and DELETE reach the store after the same single await (reading the body), and the store applies
+    // writes in call order: a logout pipelined behind this upload on one connection is applied after it.
+    // Keep it so: an extra await on one path only would let the other overtake it.
     const { device, created, evicted } = await devices.upsert({
       app: caller.app.name,
       userId: caller.userId,
@@ -90,7 +91,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
   router.add('DELETE', '/v1/devices', async (req, res) => {
     const caller = authenticate(req, res);
     if (!caller) return;
-    const body = await readJsonBody(req, res, true);
+    const body = await readJsonBody(req, res, true, '{"token": "…"} to remove one device, {"all": true} or no body to remove all');
     if (body === undefined) return;
     const target = removalTarget(body);
     if (!target.ok) {
@@ -229,7 +230,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * Read and parse a JSON object body. Answers 413 or 400 itself and returns undefined then.
  * With `optional`, an empty body is `null`.
  */
-async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional = false): Promise<Record<string, unknown> | null | undefined> {
+async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional = false, example = '{"certificateId": "…", "token": "…"}'): Promise<Record<string, unknown> | null | undefined> {
   const tooLarge = () => {
     res.setHeader('connection', 'close');
     sendJson(res, 413, { error: 'payload_too_large', message: `the request body is larger than ${DEVICE_BODY_LIMIT} bytes; a device report is a small JSON object`, limit: DEVICE_BODY_LIMIT });
@@ -252,7 +253,7 @@ async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional 
     return undefined;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    sendJson(res, 400, { error: 'invalid_body', message: 'the body must be a JSON object', fix: 'send {"certificateId": "…", "token": "…"}' });
+    sendJson(res, 400, { error: 'invalid_body', message: 'the body must be a JSON object', fix: `send ${example}` });
     return undefined;
   }
   return body as Record<string, unknown>;

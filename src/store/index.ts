@@ -11,6 +11,6 @@ export interface OpenStoreOptions {
 }
 
 /** The store this process uses: the embedded SQLite store in `dataDir` (Postgres comes later behind this factory). */
-export function openStore(options: OpenStoreOptions): Promise<Store> {
-  return Promise.resolve(openSqliteStore(options));
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  return openSqliteStore(options);
 }

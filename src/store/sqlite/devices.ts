@@ -9,6 +9,8 @@ interface DeviceRow {
   user_id: string;
   token: string;
   certificate_id: string;
+  // The column takes any platform since migration 2; Device still says PushPlatform until the provider
+  // registry widens it, so a row of another platform passes through with that type.
   platform: PushPlatform;
   environment: ApnsEnvironment | null;
   bundle_id: string | null;
@@ -29,8 +31,8 @@ interface Write {
 }
 
 export interface SqliteDeviceStore extends DeviceStore {
-  /** Apply every queued write now (before close). */
-  flush(): void;
+  /** The store is closing: apply every queued write now, and refuse writes from here on. */
+  drain(): void;
 }
 
 /**
@@ -152,7 +154,7 @@ export function createSqliteDeviceStore(db: Db, health: WriteHealth, now: () => 
       }
       return ids;
     },
-    flush() {
+    drain() {
       flush();
       closed = true;
     },

@@ -34,7 +34,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     health: () => health.health(),
     close() {
       closing ??= (async () => {
-        devices.flush();
+        devices.drain();
         // Prepared statements die with the handle; WAL is checkpointed on close.
         if (db.open) db.close();
       })();

@@ -23,14 +23,14 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const health = trackWrites(db, now);
   const devices = createSqliteDeviceStore(db, health, now, options.maxPerUser === undefined ? {} : { maxPerUser: options.maxPerUser });
   const audit = createSqliteAuditLog(db, health, now);
-  const where = options.dataDir === ':memory:' ? 'memory (nothing is kept after exit)' : join(options.dataDir, DB_FILE);
+  const where = options.dataDir === ':memory:' ? 'in memory (nothing is kept after exit)' : `at ${join(options.dataDir, DB_FILE)}`;
   let closing: Promise<void> | undefined;
   return {
     kind: 'sqlite',
     db,
     devices,
     audit,
-    describe: () => `SQLite at ${where}`,
+    describe: () => `SQLite ${where}`,
     health: () => health.health(),
     close() {
       closing ??= (async () => {

@@ -1,9 +1,7 @@
 import type { Config } from './config/types.js';
 import type { Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { openDatabase, type Db } from './store/db.js';
-import { createAuditLog, type AuditLog } from './access/audit.js';
-import { createDeviceStore, type DeviceStore } from './push/devices.js';
+import { openStore, type AuditLog, type DeviceStore, type Store } from './store/index.js';
 import { createPushService } from './push/service.js';
 import { createDeviceTester } from './push/tester.js';
 import type { PushService } from './push/types.js';
@@ -13,7 +11,7 @@ export interface ServicesOptions {
   log: Logger;
   metrics?: Metrics;
   /** Where the store lives; config.dataDir by default. `:memory:` for a throwaway store. */
-  dataDir?: string | ':memory:';
+  dataDir?: string;
 }
 
 /** Everything the commands, the HTTP API and the adapters share, opened once per process. */
@@ -21,26 +19,24 @@ export interface Services {
   config: Config;
   log: Logger;
   metrics: Metrics;
-  db: Db;
+  store: Store;
   devices: DeviceStore;
   audit: AuditLog;
   push: PushService;
-  /** Close the provider connections, then the database. Safe to call more than once. */
+  /** Close the provider connections, then the store. Safe to call more than once. */
   close(): Promise<void>;
 }
 
-export function openServices(options: ServicesOptions): Services {
+export async function openServices(options: ServicesOptions): Promise<Services> {
   const { config, log } = options;
   const metrics = options.metrics ?? new Metrics();
-  const db = openDatabase(options.dataDir ?? config.dataDir);
-  const devices = createDeviceStore(db);
-  const audit = createAuditLog(db);
+  const store = await openStore({ dataDir: options.dataDir ?? config.dataDir });
   let push: PushService;
   try {
     const tester = createDeviceTester({ providers: config.providers, log, metrics });
-    push = createPushService({ config, store: devices, tester, log });
+    push = createPushService({ config, store: store.devices, tester, log });
   } catch (err) {
-    db.close();
+    await store.close();
     throw err;
   }
   let closing: Promise<void> | undefined;
@@ -48,17 +44,16 @@ export function openServices(options: ServicesOptions): Services {
     config,
     log,
     metrics,
-    db,
-    devices,
-    audit,
+    store,
+    devices: store.devices,
+    audit: store.audit,
     push,
     close() {
       closing ??= (async () => {
         try {
           await push.close();
         } finally {
-          // Prepared statements die with the handle; WAL is checkpointed on close.
-          if (db.open) db.close();
+          await store.close();
         }
       })();
       return closing;

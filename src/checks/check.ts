@@ -3,7 +3,7 @@
 import { principalName, isAllowed, type GuardedAction } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { LimitedAction, RateLimiter } from '../access/rate-limit.js';
-import type { AuditLog } from '../access/audit.js';
+import type { AuditLog } from '../store/ports.js';
 import type { AppConfig, Config } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from './context.js';
-import { createAuditLog } from '../access/audit.js';
 import { UsageError } from '../errors.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { openStore, type Store } from '../store/index.js';
 import { formatTime } from '../format.js';
 import { loadCli } from './push.js';
 import { storeOpenError } from './startup.js';
@@ -15,20 +14,20 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     .description('recent audit entries: who generated, verified or tested what, for which UserID, and how it ended')
     .option('--limit <n>', 'how many entries, newest first', '20')
     .option('--json', 'print one JSON document')
-    .action((opts: { limit: string; json?: boolean }) => {
+    .action(async (opts: { limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
       if (!/^\d+$/.test(opts.limit.trim()) || limit < 1 || limit > MAX_LIMIT) {
         throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}, got "${opts.limit}"`, 'for example --limit 50');
       }
       const { config } = loadCli(ctx);
-      let db: Db;
+      let store: Store;
       try {
-        db = openDatabase(config.dataDir);
+        store = await openStore({ dataDir: config.dataDir });
       } catch (err) {
         throw storeOpenError(config.dataDir, err);
       }
       try {
-        const entries = createAuditLog(db).recent(limit);
+        const entries = await store.audit.recent(limit);
         if (opts.json) {
           ctx.out(JSON.stringify({ entries }, null, 2));
           return;
@@ -43,7 +42,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
         ctx.out([line(header), ...rows.map(line)].join('\n'));
       } finally {
-        db.close();
+        await store.close();
       }
     });
 }

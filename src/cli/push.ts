@@ -11,7 +11,7 @@ import { findApp, loadConfig } from '../config/load.js';
 import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
-import { evictionWarnings, uploadWarnings } from '../push/devices.js';
+import { evictionWarnings, unknownCertificateUpload, uploadWarnings } from '../push/devices.js';
 import { describeCertificate, unknownCertificate } from '../push/preflight.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
@@ -39,27 +39,29 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
       await withServices(ctx, opts.app, async (s, app) => {
         const cert = app.certificates.find((c) => c.id === opts.cert);
-        if (!cert) throw unknownCertificateError(app, opts.cert);
-        const warnings = uploadWarnings(cert, { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId });
-        const { device, created, evicted } = s.devices.upsert({
+        const report = { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId };
+        // Stored with a warning like the upload API does: the check then shows it as UNKNOWN_CERTIFICATE.
+        const unknown = cert ? undefined : unknownCertificateUpload(app, opts.cert, report);
+        const warnings = cert ? uploadWarnings(cert, report) : unknown!.warnings;
+        const { device, created, evicted } = await s.devices.upsert({
           app: app.name,
           userId,
-          certificateId: cert.id,
-          platform: opts.platform ?? cert.platform,
+          certificateId: opts.cert,
+          platform: opts.platform ?? cert?.platform ?? unknown!.platform,
           token: opts.token,
           ...(opts.environment && { environment: opts.environment }),
           ...(opts.bundleId && { bundleId: opts.bundleId }),
           ...(opts.appVersion && { appVersion: opts.appVersion }),
           warnings,
         });
-        s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${cert.id}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
+        await s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${opts.cert}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
         const evictedWarnings = evictionWarnings(evicted, s.devices.maxPerUser);
         if (opts.json) {
           ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings: [...warnings, ...evictedWarnings], ...(evicted.length > 0 && { evicted: evicted.map(maskedDevice) }) }, null, 2));
           return;
         }
         ctx.out(`${created ? 'Stored' : 'Updated'} ${device.platform === 'apns' ? 'an APNs' : 'an FCM'} device for ${userId} in app ${app.name}.`);
-        ctx.out(formatFields([['certificate', describeCertificate(cert)], ['token', maskToken(device.token)]], '  '));
+        ctx.out(formatFields([['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`], ['token', maskToken(device.token)]], '  '));
         for (const w of warnings) ctx.out(`  warning: ${w}`);
         if (warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
         for (const w of evictedWarnings) ctx.out(`  warning: ${w}`);
@@ -167,7 +169,7 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
   const app = findApp(config, appName);
   let services: Services;
   try {
-    services = openServices({ config, log });
+    services = await openServices({ config, log });
   } catch (err) {
     throw storeOpenError(config.dataDir, err);
   }

@@ -70,7 +70,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const shutdownMs = options.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_MS;
   let services: Services;
   try {
-    services = openServices({ config, log, metrics, dataDir: config.dataDir });
+    services = await openServices({ config, log, metrics, dataDir: config.dataDir });
   } catch (err) {
     throw storeOpenError(config.dataDir, err);
   }
@@ -84,7 +84,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const running = new Map<ChatAdapter['name'], RunningAdapter>();
   let failed: string | undefined;
   const ready = (): ReadyState => {
-    const state: ReadyState = { store: services.db.open };
+    const state: ReadyState = { store: services.store.health().writable };
     if (failed) state.process = false;
     for (const s of statuses) {
       if (s.state === 'disabled') continue;
@@ -168,7 +168,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     services,
     http,
     adapters: statuses,
-    banner: () => banner({ config, url, statuses, notices: options.notices ?? [] }),
+    banner: () => banner({ config, store: services.store.describe(), url, statuses, notices: options.notices ?? [] }),
     close,
     fail(reason) {
       if (!failed) log.warn({ reason }, 'reporting not ready');
@@ -235,12 +235,13 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
   };
 }
 
-function banner(o: { config: Config; url: string; statuses: AdapterStatus[]; notices: string[] }): string[] {
+function banner(o: { config: Config; store: string; url: string; statuses: AdapterStatus[]; notices: string[] }): string[] {
   const { config } = o;
   const lines = ['imops serve'];
   const rows: [string, string | undefined][] = [];
   rows.push(['config', config.source === 'environment' ? 'environment (no imops.yml; --config FILE or IMOPS_CONFIG to use one)' : config.source]);
   rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
+  rows.push(['store', o.store]);
   if (config.apps.length === 0) {
     rows.push(['apps', 'none yet: the device API answers, but nothing can be checked.\n'
       + 'To add an app: set IMOPS_SDKAPPID and IMOPS_SECRET_KEY (one app named "default"),\n'

@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Config } from '../config/types.js';
-import type { AuditLog } from '../access/audit.js';
+import type { AuditLog } from '../store/ports.js';
 import type { PushService } from '../push/types.js';
 import type { RateLimits } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from '../present/reply.js';

@@ -2,10 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { evictionWarnings, uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';
-import { unknownCertificate } from '../push/preflight.js';
+import { evictionWarnings, unknownCertificateUpload, uploadWarnings } from '../push/devices.js';
+import type { DeviceStore } from '../store/ports.js';
 import type { Device, PushPlatform } from '../push/types.js';
+import { clip } from '../text.js';
 import { verifyUserSig } from '../usersig/index.js';
+import { trackAuthFailures, type AuthFailures } from './auth-failures.js';
 import { BodyTooLargeError, readBody, sendJson, type Router } from './router.js';
 
 export interface DeviceRoutesDeps {
@@ -13,6 +15,8 @@ export interface DeviceRoutesDeps {
   devices: DeviceStore;
   log: Logger;
   metrics: Metrics;
+  /** Failed authentications per remote address (default: more than 30 in 60 s gets 429). */
+  authFailures?: AuthFailures;
 }
 
 /** A device report is a few hundred bytes; anything near this is not one. */
@@ -29,10 +33,11 @@ const FIELD_MAX = 256;
 export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): void {
   const { config, devices, log, metrics } = deps;
   const count = (outcome: string) => metrics.deviceUploads.inc({ outcome });
-  const writes = groupCommits(devices);
+  const failures = deps.authFailures ?? trackAuthFailures();
+  const authenticate = (req: IncomingMessage, res: ServerResponse) => authenticateCaller(req, res, config, metrics, failures);
 
   router.add('PUT', '/v1/devices', async (req, res) => {
-    const caller = authenticate(req, res, config);
+    const caller = authenticate(req, res);
     if (!caller) return count('unauthorized');
     const body = await readJsonBody(req, res);
     if (!body) return count(res.statusCode === 413 ? 'too_large' : 'invalid_body');
@@ -48,18 +53,19 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     }
     const report = parsed.value;
     const cert = caller.app.certificates.find((c) => c.id === report.certificateId);
-    if (!cert) {
-      sendJson(res, 400, unknownCertificateAnswer(caller.app, report.certificateId));
-      return count('unknown_certificate');
-    }
-
-    const warnings = [...uploadWarnings(cert, report), ...parsed.ignored.map((f) => `The field "${f}" is not part of a device report and was ignored.`)];
-    const { device, created, evicted } = await writes.upsert({
+    // An unconfigured certificate ID is stored too: the check shows it as UNKNOWN_CERTIFICATE with the configured IDs.
+    const unknown = cert ? undefined : unknownCertificateUpload(caller.app, report.certificateId, report);
+    const ignored = parsed.ignored.map((f) => `The field "${clip(f, 64)}" is not part of a device report and was ignored.`);
+    const warnings = [...(cert ? uploadWarnings(cert, report) : unknown!.warnings), ...ignored];
+    // PUT and DELETE reach the store after the same single await (reading the body), and the store applies
+    // writes in call order: a logout pipelined behind this upload on one connection is applied after it.
+    // Keep it so: an extra await on one path only would let the other overtake it.
+    const { device, created, evicted } = await devices.upsert({
       app: caller.app.name,
       userId: caller.userId,
-      certificateId: cert.id,
+      certificateId: report.certificateId,
       // What the client said, even when it contradicts the certificate: the check shows and explains it.
-      platform: report.platform ?? cert.platform,
+      platform: report.platform ?? cert?.platform ?? unknown!.platform,
       token: report.token,
       ...optional(report),
       warnings,
@@ -67,66 +73,63 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     // Debug, not info: at thousands of uploads a second one line each would cost more than the upload itself
     // (measured: 782/s at info vs 3,400/s without); imops_device_uploads_total counts them.
     log.debug(
-      { app: caller.app.name, userId: caller.userId, certificateId: cert.id, device: maskToken(report.token), created, warnings: warnings.length, ...(evicted.length > 0 && { evicted: evicted.map((d) => maskToken(d.token)) }) },
+      { app: caller.app.name, userId: caller.userId, certificateId: report.certificateId, device: maskToken(report.token), created, warnings: warnings.length, ...(evicted.length > 0 && { evicted: evicted.map((d) => maskToken(d.token)) }) },
       created ? 'device uploaded' : 'device upload refreshed',
     );
     // Stored warnings describe this device's report; an eviction concerns another device, so only the answer says it.
     const answered = [...warnings, ...evictionWarnings(evicted, devices.maxPerUser)];
-    sendJson(res, created ? 201 : 200, { created, device: publicDevice(device), warnings: answered, ...(evicted.length > 0 && { evicted: evicted.map(publicDevice) }) });
-    count(answered.length ? 'stored_with_warnings' : 'stored');
+    sendJson(res, created ? 201 : 200, {
+      created,
+      device: publicDevice(device),
+      warnings: answered,
+      ...(evicted.length > 0 && { evicted: evicted.map(publicDevice) }),
+      ...(unknown && { platformFrom: unknown.from, certificates: caller.app.certificates.map(certificateFacts) }),
+    });
+    count(unknown ? 'unknown_certificate' : answered.length ? 'stored_with_warnings' : 'stored');
   });
 
   router.add('DELETE', '/v1/devices', async (req, res) => {
-    const caller = authenticate(req, res, config);
+    const caller = authenticate(req, res);
     if (!caller) return;
-    const body = await readJsonBody(req, res, true);
+    const body = await readJsonBody(req, res, true, '{"token": "…"} to remove one device, {"all": true} or no body to remove all');
     if (body === undefined) return;
-    let token: string | undefined;
-    if (body !== null) {
-      const raw = body.token;
-      if (raw !== undefined && raw !== null && (typeof raw !== 'string' || raw === '' || raw.length > TOKEN_MAX)) {
-        const problem = { field: 'token', problem: `must be the device token as a non-empty string of at most ${TOKEN_MAX} characters, or absent to remove all of the user's devices` };
-        sendJson(res, 400, { error: 'invalid_body', message: `the request has a bad field: token ${problem.problem}`, fields: [problem] });
-        return;
-      }
-      token = typeof raw === 'string' ? raw : undefined;
+    const target = removalTarget(body);
+    if (!target.ok) {
+      sendJson(res, 400, { error: 'invalid_body', message: `the request has a bad field: ${target.problem.field} ${target.problem.problem}`, fields: [target.problem], fix: DELETE_FIX });
+      return;
     }
-    const removed = devices.remove(caller.app.name, caller.userId, token);
-    log.debug({ app: caller.app.name, userId: caller.userId, device: token === undefined ? 'all' : maskToken(token), removed }, 'devices removed');
+    const removed = await devices.remove(caller.app.name, caller.userId, target.token);
+    log.debug({ app: caller.app.name, userId: caller.userId, device: target.token === undefined ? 'all' : maskToken(target.token), removed }, 'devices removed');
     sendJson(res, 200, { removed });
   });
 }
 
+const DELETE_FIX = 'send {"token": "<device token>"} to remove one device, or {"all": true} (or no body at all) to remove all of the user\'s devices';
+
 /**
- * Uploads that arrive in the same turn of the event loop are written in one transaction: a commit costs far
- * more than a row (measured 250 µs alone, 30 µs each in groups of 16), and clients upload in bursts.
+ * What a DELETE removes. Only an empty body or an explicit {"all": true} removes every device: a misspelt or
+ * mistyped field ({"Token": …}, {"tokens": […]}, {"token": null}, a JSON null) must not log a user out of all
+ * their devices, so anything else without a string token is refused, naming the field.
  */
-function groupCommits(store: DeviceStore) {
-  type Result = ReturnType<DeviceStore['upsert']>;
-  let pending: { input: DeviceInput; resolve: (r: Result) => void; reject: (e: unknown) => void }[] = [];
-  const flush = () => {
-    const batch = pending;
-    pending = [];
-    try {
-      const results = store.upsertMany(batch.map((p) => p.input));
-      batch.forEach((p, i) => p.resolve(results[i]!));
-    } catch {
-      // One bad row must not fail its neighbours: write them one by one, each with its own outcome.
-      for (const p of batch) {
-        try {
-          p.resolve(store.upsert(p.input));
-        } catch (err) {
-          p.reject(err);
-        }
-      }
-    }
-  };
+function removalTarget(body: Record<string, unknown> | null): { ok: true; token?: string } | { ok: false; problem: FieldProblem } {
+  if (body === null) return { ok: true };
+  const raw = body.token;
+  if (typeof raw === 'string' && raw !== '' && raw.length <= TOKEN_MAX) {
+    if (body.all !== undefined) return { ok: false, problem: { field: 'all', problem: 'cannot be combined with token: send one or the other' } };
+    return { ok: true, token: raw };
+  }
+  if (raw !== undefined) {
+    return { ok: false, problem: { field: 'token', problem: `must be the device token as a non-empty string of at most ${TOKEN_MAX} characters` } };
+  }
+  if (body.all === true && Object.keys(body).length === 1) return { ok: true };
+  if (body.all !== undefined && body.all !== true) return { ok: false, problem: { field: 'all', problem: 'must be true to remove all of the user\'s devices' } };
+  const others = Object.keys(body).filter((k) => k !== 'all');
+  const named = others.slice(0, 5).map((k) => JSON.stringify(clip(k, 64))).join(', ');
   return {
-    upsert(input: DeviceInput): Promise<Result> {
-      return new Promise((resolve, reject) => {
-        if (pending.push({ input, resolve, reject }) === 1) setImmediate(flush);
-      });
-    },
+    ok: false,
+    problem: others.length > 0
+      ? { field: 'token', problem: `is missing (the body has ${named} instead): name the device token in "token", or send {"all": true} to remove all devices` }
+      : { field: 'token', problem: 'is missing: name the device token in "token", or send {"all": true} to remove all devices' },
   };
 }
 
@@ -135,9 +138,33 @@ interface Caller {
   userId: string;
 }
 
-/** Verify the caller's UserSig; on failure answer 401 and return undefined. Never echoes the UserSig. */
-function authenticate(req: IncomingMessage, res: ServerResponse, config: Config): Caller | undefined {
+/**
+ * What the answer may repeat of a request value: at most 64 characters, JSON-quoted. A client can send a 32,000-
+ * character X-UserID; echoing it in full (several times) made a 256 KB answer to a 228-byte request.
+ */
+const echo = (value: string) => JSON.stringify(clip(value, 64));
+/** Bound on the verifier's own sentences, which may quote what the UserSig itself claims. */
+const TEXT_MAX = 600;
+
+/**
+ * Verify the caller's UserSig; on failure answer 401 (or 429 to an address that keeps failing) and return
+ * undefined. Never echoes the UserSig. Every verification is counted by verdict, like chat's.
+ */
+function authenticateCaller(req: IncomingMessage, res: ServerResponse, config: Config, metrics: Metrics, failures: AuthFailures): Caller | undefined {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  const wait = failures.blockedFor(address);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    res.setHeader('retry-after', String(seconds));
+    sendJson(res, 429, {
+      error: 'too_many_failed_authentications',
+      message: `too many requests with invalid credentials from this address; try again in ${seconds} s`,
+      fix: 'send the user\'s own valid UserSig; a client that retries a rejected UserSig in a loop should stop and log the user in again',
+    });
+    return undefined;
+  }
   const deny = (error: string, message: string, fix: string, extra: Record<string, unknown> = {}) => {
+    failures.failed(address);
     res.setHeader('www-authenticate', 'UserSig');
     sendJson(res, 401, { error, message, fix, ...extra });
     return undefined;
@@ -163,15 +190,18 @@ function authenticate(req: IncomingMessage, res: ServerResponse, config: Config)
   if (!app) {
     return deny(
       'unknown_sdkappid',
-      `SDKAppID ${JSON.stringify(sdkAppIdText)} is not configured on this imops server`,
+      `SDKAppID ${echo(sdkAppIdText!)} is not configured on this imops server`,
       'send the SDKAppID the app logs in with, or add that app to imops.yml',
     );
   }
   const verification = verifyUserSig({ sdkAppId, secretKey: app.secretKey, userId: userId!, userSig: match![1]! });
+  metrics.usersigVerdicts.inc({ verdict: verification.verdict });
   if (!verification.valid) {
-    return deny('invalid_usersig', `the UserSig is not valid for SDKAppID ${sdkAppId} and UserID ${JSON.stringify(userId)}: ${verification.verdict}`, verification.fix, {
+    // The verifier quotes the UserID it was given; the answer carries only the clipped form.
+    const quoted = (text: string) => clip(text.split(JSON.stringify(userId)).join(echo(userId!)), TEXT_MAX);
+    return deny('invalid_usersig', `the UserSig is not valid for SDKAppID ${sdkAppId} and UserID ${echo(userId!)}: ${verification.verdict}`, quoted(verification.fix), {
       verdict: verification.verdict,
-      cause: verification.cause,
+      cause: quoted(verification.cause),
       ...(verification.imErrorCode !== undefined && { imErrorCode: verification.imErrorCode }),
     });
   }
@@ -179,7 +209,7 @@ function authenticate(req: IncomingMessage, res: ServerResponse, config: Config)
     // Authentic, but a TRTC room-entry key: the IM server refuses it as a login credential, and so do we.
     return deny(
       'privatemapkey_not_usersig',
-      `the credential is a TRTC PrivateMapKey for SDKAppID ${sdkAppId} and UserID ${JSON.stringify(userId)}, not a UserSig`,
+      `the credential is a TRTC PrivateMapKey for SDKAppID ${sdkAppId} and UserID ${echo(userId!)}, not a UserSig`,
       'send the user\'s login UserSig (the one passed to the IM SDK\'s login), not the PrivateMapKey used to enter a TRTC room',
       {
         cause: 'A PrivateMapKey grants entry to one TRTC room; it is not a login credential, and the IM server rejects it as a UserSig (70009).',
@@ -200,7 +230,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * Read and parse a JSON object body. Answers 413 or 400 itself and returns undefined then.
  * With `optional`, an empty body is `null`.
  */
-async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional = false): Promise<Record<string, unknown> | null | undefined> {
+async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional = false, example = '{"certificateId": "…", "token": "…"}'): Promise<Record<string, unknown> | null | undefined> {
   const tooLarge = () => {
     res.setHeader('connection', 'close');
     sendJson(res, 413, { error: 'payload_too_large', message: `the request body is larger than ${DEVICE_BODY_LIMIT} bytes; a device report is a small JSON object`, limit: DEVICE_BODY_LIMIT });
@@ -222,9 +252,8 @@ async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional 
     sendJson(res, 400, { error: 'invalid_body', message: 'the body is not JSON', fix: 'send a JSON object with Content-Type: application/json' });
     return undefined;
   }
-  if (body === null && optional) return null;
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    sendJson(res, 400, { error: 'invalid_body', message: 'the body must be a JSON object', fix: 'send {"certificateId": "…", "token": "…"}' });
+    sendJson(res, 400, { error: 'invalid_body', message: 'the body must be a JSON object', fix: `send ${example}` });
     return undefined;
   }
   return body as Record<string, unknown>;
@@ -258,8 +287,11 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
   const cert = body.certificateId;
   if (!present('certificateId')) problems.push({ field: 'certificateId', problem: 'is required: the certificate ID (businessID) the app registered its token with' });
   else if (typeof cert === 'number' && Number.isSafeInteger(cert) && cert >= 0) value.certificateId = String(cert);
-  else if (typeof cert === 'string' && cert.trim() !== '' && cert.length <= FIELD_MAX) value.certificateId = cert.trim();
-  else problems.push({ field: 'certificateId', problem: 'must be a non-empty string or number, such as "10086"' });
+  else if (typeof cert === 'string' && cert.trim() !== '' && cert.length <= FIELD_MAX) {
+    const unsafe = unsafeText(cert);
+    if (unsafe) problems.push({ field: 'certificateId', problem: unsafe });
+    else value.certificateId = cert.trim();
+  } else problems.push({ field: 'certificateId', problem: 'must be a non-empty string or number, such as "10086"' });
 
   const token = body.token;
   if (!present('token')) problems.push({ field: 'token', problem: 'is required: the device token the push SDK returned' });
@@ -279,19 +311,28 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
     if (!present(k)) continue;
     const v = body[k];
     if (typeof v === 'string' && v.length <= FIELD_MAX) {
-      if (v !== '') value[k] = v;
+      const unsafe = unsafeText(v);
+      if (unsafe) problems.push({ field: k, problem: unsafe });
+      else if (v !== '') value[k] = v;
     } else problems.push({ field: k, problem: `must be a string of at most ${FIELD_MAX} characters` });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: value as Upload, ignored: Object.keys(body).filter((k) => !KNOWN_FIELDS.has(k)).slice(0, 10) };
 }
 
-function unknownCertificateAnswer(app: AppConfig, id: string) {
-  const { problem, fix } = unknownCertificate(app, id);
-  return { error: 'unknown_certificate', message: problem, fix, certificates: app.certificates.map(certificateFacts) };
+/** What a client developer needs to pick the right ID; nothing about the credential itself. */
+/**
+ * Why a text field cannot be stored as sent, or undefined. The body is decoded as UTF-8, so invalid bytes arrive
+ * as U+FFFD; bidirectional controls make a field display differently from what it holds (in chat replies, the
+ * CLI, the audit log), which is how a spoofed bundle ID or version would hide.
+ */
+function unsafeText(v: string): string | undefined {
+  if (v.includes('\uFFFD')) return 'is not valid UTF-8 (or holds U+FFFD): send the text as UTF-8';
+  const bidi = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/.exec(v);
+  if (bidi) return `contains the bidirectional control character U+${bidi[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which makes text display differently from what it is: send plain text`;
+  return undefined;
 }
 
-/** What a client developer needs to pick the right ID; nothing about the credential itself. */
 function certificateFacts(c: CertificateConfig) {
   return c.platform === 'apns'
     ? { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId }

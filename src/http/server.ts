@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import type { Metrics } from '../metrics.js';
 import { describeError, type Logger } from '../log.js';
+import { StoreUnavailableError } from '../store/ports.js';
+import { clip } from '../text.js';
 import { BodyTooLargeError, sendJson, type Handler, type Router } from './router.js';
 
 /**
@@ -60,7 +62,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     if (get) methods.set('HEAD', get);
   }
 
-  const server = createServer({ keepAlive: true, noDelay: true, requestTimeout: options.requestTimeoutMs ?? 30_000 }, (req, res) => {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  // Node looks for timed-out requests only this often (default 30 s, as long as the timeout itself): check a few
+  // times per timeout so a trickling client gets its 408 close to the bound.
+  const connectionsCheckingInterval = Math.max(50, Math.min(30_000, Math.floor(requestTimeout / 4)));
+  const server = createServer({ keepAlive: true, noDelay: true, requestTimeout, connectionsCheckingInterval }, (req, res) => {
     void handle(req, res);
   });
   server.keepAliveTimeout = keepAliveTimeout;
@@ -69,10 +75,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Under load many requests share few sockets; no per-socket cap, so clients are never forced to reconnect.
   server.maxRequestsPerSocket = 0;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    // Malformed HTTP or a reset: answer if the socket can still be written to, never crash.
+    // Malformed HTTP, a slow client or a reset: answer if the socket can still be written to, never crash.
     if (err.code !== 'ECONNRESET' && socket.writable) {
-      const body = JSON.stringify({ error: 'bad_request', message: 'the request is not valid HTTP' });
-      socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      const [status, body] = clientErrorAnswer(err.code);
+      const text = JSON.stringify(body);
+      socket.end(`HTTP/1.1 ${status}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\nconnection: close\r\n\r\n${text}`);
     } else {
       socket.destroy();
     }
@@ -106,16 +113,32 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       if (allowed.length > 0) {
         route = path;
         res.setHeader('allow', allowed.join(', '));
-        sendJson(res, 405, { error: 'method_not_allowed', message: `${method} is not allowed on ${path}; use ${allowed.join(' or ')}` });
+        sendJson(res, 405, { error: 'method_not_allowed', message: `${clip(method, 16)} is not allowed on ${path}; use ${allowed.join(' or ')}` });
         return;
       }
-      sendJson(res, 404, { error: 'not_found', message: `no route for ${method} ${path}` });
+      sendJson(res, 404, { error: 'not_found', message: `no route for ${clip(method, 16)} ${clip(path, 64)}` });
     } catch (err) {
-      fail(res, err, method, route);
+      fail(req, res, err, method, route);
     }
   }
 
-  function fail(res: ServerResponse, err: unknown, method: string, route: string): void {
+  function fail(req: IncomingMessage, res: ServerResponse, err: unknown, method: string, route: string): void {
+    if (err instanceof StoreUnavailableError) {
+      // Not the request's fault and not a bug: the client should retry, and /readyz says the same meanwhile.
+      log.warn({ code: err.code, method, route }, 'store cannot write; answered 503');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.setHeader('retry-after', String(err.retryAfterSeconds));
+      sendJson(res, 503, { error: 'store_unavailable', message: `imops cannot store anything right now: ${err.message}. Try again in ${err.retryAfterSeconds} s.`, retryAfter: err.retryAfterSeconds });
+      return;
+    }
+    if (req.destroyed && (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      // The client went away mid-request (an app killed mid-upload, a lost network): nothing to answer, no bug to chase.
+      log.info({ method, route }, 'client closed the connection before the request was complete');
+      return;
+    }
     if (err instanceof BodyTooLargeError) {
       if (!res.headersSent) {
         // The rest of the oversized body is not worth reading: close the connection after answering.
@@ -175,6 +198,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       return closing;
     },
   };
+}
+
+/** The answer to a request Node could not parse or finish: its own status for a slow client and for huge headers. */
+function clientErrorAnswer(code: string | undefined): [string, { error: string; message: string }] {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return ['408 Request Timeout', { error: 'request_timeout', message: 'the request did not arrive completely in time' }];
+  if (code === 'HPE_HEADER_OVERFLOW') return ['431 Request Header Fields Too Large', { error: 'headers_too_large', message: 'the request headers are too large' }];
+  return ['400 Bad Request', { error: 'bad_request', message: 'the request is not valid HTTP' }];
 }
 
 function pathOf(url: string | undefined): string {

@@ -1,7 +1,7 @@
 import type { AppConfig, Config } from '../config/types.js';
 import { findApp } from '../config/load.js';
 import type { Logger } from '../log.js';
-import type { DeviceStore } from './devices.js';
+import type { DeviceStore } from '../store/ports.js';
 import type { DeviceTester } from './tester.js';
 import type { PushService } from './types.js';
 
@@ -36,7 +36,7 @@ export function createPushService(deps: PushServiceDeps): PushService {
     },
     async test(app, userId, options = {}) {
       const appConfig = findApp(config, app);
-      const all = store.list(appConfig.name, userId);
+      const all = await store.list(appConfig.name, userId);
       const matching = options.certificateId === undefined ? all : all.filter((d) => d.certificateId === options.certificateId);
       // The store lists the most recently seen first: a cap keeps the devices the user is likely holding now.
       const devices = options.maxDevices === undefined ? matching : matching.slice(0, Math.max(0, options.maxDevices));

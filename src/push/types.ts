@@ -74,9 +74,9 @@ export interface CertificateHealth {
 
 /** The push check as the command layer and the CLI use it. */
 export interface PushService {
-  devices(app: string, userId: string): Device[];
+  devices(app: string, userId: string): Promise<Device[]>;
   /** UserIDs with uploaded devices that start with `prefix` (autocomplete). */
-  knownUserIds(app: string, prefix: string, limit: number): string[];
+  knownUserIds(app: string, prefix: string, limit: number): Promise<string[]>;
   /**
    * Test every device of the user, or only those uploaded with `certificateId`: one result per device, in
    * `devices()` order. Nothing to test gives `[]`; callers render that as NO_DEVICES with its usual reasons.

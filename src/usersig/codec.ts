@@ -4,8 +4,12 @@
  */
 import { deflateSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 
-/** A real UserSig inflates to a few hundred bytes; anything near this is hostile or not a UserSig. */
-export const MAX_INFLATED_BYTES = 64 * 1024;
+/**
+ * A real UserSig inflates to a few hundred bytes (under 1 KiB with a PrivateMapKey's userbuf); anything near this
+ * is hostile or not a UserSig. Kept small so that what an unauthenticated caller can make imops inflate and parse
+ * costs about what garbage costs (64 KiB let 132 characters become JSON nested 32,700 deep: 8-12 ms to parse).
+ */
+export const MAX_INFLATED_BYTES = 4 * 1024;
 
 // A small output chunk is about 30% faster for UserSig-sized documents and gives the same bytes.
 const DEFLATE_OPTIONS = { chunkSize: 512 } as const;

@@ -135,6 +135,10 @@ function decodeBytes(bytes: Buffer, chars: number, identify = false): Decoded {
   } catch {
     return fail('BAD_JSON', 'The UserSig decompresses, but not into text: it is not a UserSig (or it was produced by broken code).', `${capitalize(REGENERATE)}.`, 70003);
   }
+  if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
+    return fail('BAD_JSON', `The UserSig decompresses to JSON nested more than ${MAX_JSON_DEPTH} levels deep; a real one is a flat object. It is not a UserSig (possibly a deliberately hostile input).`,
+      `Do not use it; ${REGENERATE}.`, 70003);
+  }
   const doc = parseObject(json);
   if (!doc) {
     const hint = /"TLS\.identifier":/.test(json)
@@ -166,6 +170,26 @@ function notZlib(bytes: Buffer): Decoded {
 }
 
 type Json = Record<string, unknown>;
+
+/** A UserSig's JSON is one flat object (a PrivateMapKey's too); deeper nesting is refused before JSON.parse. */
+const MAX_JSON_DEPTH = 8;
+
+/** Whether objects and arrays in `text` nest deeper than `max`, in one pass that ignores brackets inside strings. */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
+  }
+  return false;
+}
 
 function parseObject(text: string): Json | undefined {
   try {

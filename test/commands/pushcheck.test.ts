@@ -1,16 +1,15 @@
 // /pushcheck beyond the scenario table: the NO_DEVICES text is the CLI's, a certificate filter that finds nothing
 // names the certificates the user did upload with, and one test run sends to at most MAX_TEST_DEVICES devices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../src/access/audit.js';
 import { createCommandCore } from '../../src/commands/core.js';
 import { MAX_TEST_DEVICES } from '../../src/commands/pushcheck/index.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/types.js';
-import { createDeviceStore, type DeviceStore } from '../../src/push/devices.js';
+import type { DeviceStore } from '../../src/store/ports.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { createPushService, explainNoDevices, NO_DEVICES_REASONS, OTHER_CERTIFICATE_REASON } from '../../src/push/service.js';
 import { createDeviceTester } from '../../src/push/tester.js';
-import { openDatabase } from '../../src/store/db.js';
 import { startPushFixture, apnsToken, type PushFixture } from '../emulators/push-fixture.js';
 import { capturedLogger } from '../devices/helpers.js';
 import { createWorld, principal, type World } from '../scenarios/table.js';
@@ -49,20 +48,20 @@ describe('NO_DEVICES in chat', () => {
 
   it('after a certificate filter finds nothing, names the certificate the user uploaded with instead', async () => {
     const token = apnsToken();
-    world.services.devices.upsert({ app: 'prod', userId: 'erin', certificateId: '10086', platform: 'apns', token });
+    await world.services.devices.upsert({ app: 'prod', userId: 'erin', certificateId: '10086', platform: 'apns', token });
     const shown = await card(world.core, admin, 'erin');
     const select = shown.actions!.find((a) => a.type === 'select')!;
     const only10086 = await run(world.core.action(admin, select.id, '10086'));
     expect(only10086.blocks.some((b) => b.type === 'text' && b.text.includes('Testing certificate 10086 only'))).toBe(true);
     // Meanwhile the app re-registers the same token under another certificate ID (a release build, say).
-    world.services.devices.upsert({ app: 'prod', userId: 'erin', certificateId: '10087', platform: 'apns', token });
+    await world.services.devices.upsert({ app: 'prod', userId: 'erin', certificateId: '10087', platform: 'apns', token });
 
     const reply = await press(world.core, admin, only10086, 'Start testing');
     expect(reply).toMatchObject({ status: 'warning', title: 'No devices for erin with certificate 10086', code: 'NO_DEVICES' });
     expect(reply.cause).toBe('erin uploaded no device with certificate 10086; their devices use certificate 10087.');
     expect(reply.fix).toMatch(/^Test with certificate 10087/);
     expect(listItems(reply)).toEqual([OTHER_CERTIFICATE_REASON, ...NO_DEVICES_REASONS].map(capitalised));
-    expect(world.services.audit.recent(1)[0]).toMatchObject({ action: 'push.test', target: 'erin', outcome: 'no devices' });
+    expect((await world.services.audit.recent(1))[0]).toMatchObject({ action: 'push.test', target: 'erin', outcome: 'no devices' });
   });
 });
 
@@ -84,16 +83,16 @@ describe('one test run sends to at most MAX_TEST_DEVICES devices', () => {
       apps: [{ name: 'prod', sdkAppId: 1400000001, secretKey: 'k'.repeat(64), certificates: fixture.certificates }],
       access: { 'push.test': [`discord:${admin.userId}`] },
     };
-    const db = openDatabase(':memory:');
     // A store that keeps more than a test run sends to (as one configured with a larger cap, or older data).
-    store = createDeviceStore(db, () => clock, { maxPerUser: 100 });
+    const opened = openSqliteStore({ dataDir: ':memory:', now: () => clock, maxPerUser: 100 });
+    store = opened.devices;
     push = createPushService({ config, store, tester: createDeviceTester({ providers: fixture.providers, log }), log });
-    core = createCommandCore({ config, log, push, audit: createAuditLog(db), now: () => clock });
+    core = createCommandCore({ config, log, push, audit: opened.audit, now: () => clock });
     for (let i = 0; i < MAX_TEST_DEVICES + extra; i++) {
       clock += 1000; // each upload seen a second after the one before
       const token = apnsToken();
       tokens.push(token);
-      store.upsert({ app: 'prod', userId: 'frank', certificateId: '10086', platform: 'apns', token, environment: 'production' });
+      await store.upsert({ app: 'prod', userId: 'frank', certificateId: '10086', platform: 'apns', token, environment: 'production' });
     }
   });
   afterAll(async () => {

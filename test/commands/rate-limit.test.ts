@@ -95,7 +95,7 @@ describe('rate limits in the command core', () => {
     expect(limited.cause).toMatch(/logs in as its user/);
     expect(limited.fix).toMatch(/^Wait 10 minutes, then try again/);
     expect(limited.blocks.some((b) => b.type === 'code')).toBe(false);
-    const entry = world.services.audit.recent(1)[0];
+    const entry = (await world.services.audit.recent(1))[0];
     expect(entry).toMatchObject({ principal: `slack:${USERS.hasty.slack}`, action: 'usersig.generate', app: 'prod', target: 'alice', outcome: 'rate_limited' });
 
     // The same person on another platform, and another person, are not affected.
@@ -123,7 +123,7 @@ describe('rate limits in the command core', () => {
     expect(limited).toMatchObject({ status: 'warning', visibility: 'ephemeral', code: 'RATE_LIMITED', title: 'Too many push tests: wait 10 minutes' });
     expect(limited.cause).toMatch(/real notifications/);
     expect(limited.actions?.map((a) => a.type === 'button' && a.label)).toEqual(['Test again']);
-    expect(world.services.audit.recent(1)[0]).toMatchObject({ principal: `discord:${USERS.hasty.discord}`, action: 'push.test', target: 'dave', outcome: 'rate_limited' });
+    expect((await world.services.audit.recent(1))[0]).toMatchObject({ principal: `discord:${USERS.hasty.discord}`, action: 'push.test', target: 'dave', outcome: 'rate_limited' });
 
     // Looking at the devices is not a test run; another person can still test.
     expect((await card(hasty, 'dave')).title).toMatch(/Devices of dave/);

@@ -35,7 +35,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     env = { IMOPS_CONFIG: configPath, IMOPS_DATA_DIR: join(dir, 'data') };
     // The device API of `imops serve`, on the same data directory the CLI reads.
     const { config } = loadConfig({ env, cwd: dir });
-    services = openServices({ config, log: apiLog.log });
+    services = await openServices({ config, log: apiLog.log });
     const router = new Router();
     registerDeviceRoutes(router, { config, devices: services.devices, log: apiLog.log, metrics: services.metrics });
     http = createHttpServer({ log: apiLog.log, metrics: services.metrics, router, ready: () => ({ store: true }) });
@@ -47,9 +47,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     await fixture?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     fixture.reset();
-    services.db.exec('DELETE FROM devices');
+    for (const userId of await services.devices.knownUserIds('prod', '', 1000)) await services.devices.remove('prod', userId);
   });
 
   async function imops(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
@@ -193,10 +193,10 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(empty.out).toMatch(/NO_DEVICES/);
   });
 
-  it('an unknown certificate ID is explained in the same words by the upload API, devices add and push test', async () => {
+  it('an unknown certificate ID is stored with a warning by the upload API and devices add, and push test explains it in the same words', async () => {
     const token = apnsToken();
     const text = JSON.stringify({ certificateId: '55555', token });
-    const api = await new Promise<{ status: number; body: { message: string; fix: string } }>((resolve, reject) => {
+    const api = await new Promise<{ status: number; body: { warnings: string[]; platformFrom: string } }>((resolve, reject) => {
       const userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'gail' });
       const req = request({
         host: '127.0.0.1', port, method: 'PUT', path: '/v1/devices',
@@ -209,26 +209,31 @@ describe('imops devices / push / audit (in process, against the push emulators)'
       req.on('error', reject);
       req.end(text);
     });
-    expect(api.status).toBe(400);
-    expect(api.body.message).toMatch(/^certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), /);
+    expect(api.status).toBe(201);
+    const problem = /^Stored, but (certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), .*)\. A test push/.exec(api.body.warnings[0]!)?.[1];
+    expect(problem).toBeDefined();
+    // No platform in the report: the token's shape says APNs, and the answer says that was assumed.
+    expect(api.body.platformFrom).toBe('token');
+    expect(api.body.warnings[1]).toBe('Stored as an APNs device (because the token looks like one).');
 
-    const add = await imops(['devices', 'add', 'gail', '--cert', '55555', '--token', token]);
-    expect(add.code).toBe(2);
-    expect(add.err).toBe(`imops: ${api.body.message}\n  fix: ${api.body.fix}`);
-
-    // A device stored before its certificate left imops.yml: the test push stops with the same explanation.
-    services.devices.upsert({ app: 'prod', userId: 'gail', certificateId: '55555', platform: 'apns', token });
+    // The device the API stored: the test push stops with the same explanation, naming the configured IDs.
     const push = await imops(['push', 'test', 'gail', '--json']);
     expect(push.code).toBe(1);
     const [result] = (JSON.parse(push.out) as { results: { verdict: string; cause: string; fix: string }[] }).results;
-    expect(result).toMatchObject({ verdict: 'UNKNOWN_CERTIFICATE', cause: `The app uploaded this token with ${api.body.message}.` });
-    expect(result!.fix.toLowerCase()).toBe(`${api.body.fix}.`.toLowerCase());
+    expect(result).toMatchObject({ verdict: 'UNKNOWN_CERTIFICATE', cause: `The app uploaded this token with ${problem}.` });
+    expect(result!.fix).toMatch(/^Use one of the configured certificate IDs/);
+
+    const add = await imops(['devices', 'add', 'gail', '--cert', '55555', '--token', token, '--platform', 'fcm']);
+    expect(add.code).toBe(0);
+    expect(add.out).toContain(`warning: Stored, but ${problem}.`);
+    expect(add.out).toContain('Stored as an FCM device (as the app reported).');
+    expect(await services.devices.list('prod', 'gail')).toEqual([expect.objectContaining({ certificateId: '55555', platform: 'fcm' })]);
   });
 
-  it('devices add refuses an unknown certificate or app with exit 2 and lists what is configured', async () => {
+  it('devices add stores an unknown certificate with a warning listing what is configured, and refuses an unknown app with exit 2', async () => {
     const cert = await imops(['devices', 'add', 'erin', '--cert', '999', '--token', apnsToken()]);
-    expect(cert.code).toBe(2);
-    expect(cert.err).toMatch(/certificate ID "999" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086/);
+    expect(cert.code).toBe(0);
+    expect(cert.out).toMatch(/warning: Stored, but certificate ID "999" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086/);
     const app = await imops(['devices', 'list', 'erin', '--app', 'staging']);
     expect(app.code).toBe(2);
     expect(app.err).toMatch(/no app named "staging"; configured: prod/);

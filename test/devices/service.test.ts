@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPushService } from '../../src/push/service.js';
 import type { DeviceTester } from '../../src/push/tester.js';
-import { createDeviceStore } from '../../src/push/devices.js';
-import { openDatabase } from '../../src/store/db.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { maskToken } from '../../src/log.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
 import { ConfigError } from '../../src/errors.js';
@@ -53,7 +52,7 @@ function heldTester() {
 
 describe('push service', () => {
   const setup = (concurrency?: number) => {
-    const store = createDeviceStore(openDatabase(':memory:'));
+    const store = openSqliteStore({ dataDir: ':memory:' }).devices;
     const held = heldTester();
     const service = createPushService({ config, store, tester: held.tester, log: capturedLogger().log, ...(concurrency && { concurrency }) });
     return { store, held, service };
@@ -63,14 +62,14 @@ describe('push service', () => {
   it('returns [] when the user has no devices, or none under the chosen certificate', async () => {
     const { store, service } = setup();
     expect(await service.test('prod', 'alice')).toEqual([]);
-    store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: token(1) });
+    await store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: token(1) });
     expect(await service.test('prod', 'alice', { certificateId: '20001' })).toEqual([]);
   });
 
   it('tests only the devices uploaded with the chosen certificate', async () => {
     const { store, held, service } = setup();
-    store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: token(1) });
-    store.upsert({ app: 'prod', userId: 'alice', certificateId: '20001', platform: 'fcm', token: token(2) });
+    await store.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: token(1) });
+    await store.upsert({ app: 'prod', userId: 'alice', certificateId: '20001', platform: 'fcm', token: token(2) });
     const running = service.test('prod', 'alice', { certificateId: '20001' });
     await held.whenPending(1);
     held.releaseAll();
@@ -79,7 +78,7 @@ describe('push service', () => {
 
   it('runs at most `concurrency` devices at once and keeps the devices\' order', async () => {
     const { store, held, service } = setup(3);
-    for (let i = 0; i < 8; i++) store.upsert({ app: 'prod', userId: 'alice', certificateId: String(10000 + i), platform: 'apns', token: token(i) });
+    for (let i = 0; i < 8; i++) await store.upsert({ app: 'prod', userId: 'alice', certificateId: String(10000 + i), platform: 'apns', token: token(i) });
     let finished = false;
     const done = service.test('prod', 'alice').finally(() => { finished = true; });
     // Waves of 3, 3, then the last 2: each release lets the next wave in.
@@ -91,7 +90,7 @@ describe('push service', () => {
     }
     const results = await done;
     expect(held.stats().maxInFlight).toBe(3);
-    expect(results.map((r) => r.certificateId)).toEqual(service.devices('prod', 'alice').map((d) => d.certificateId));
+    expect(results.map((r) => r.certificateId)).toEqual((await service.devices('prod', 'alice')).map((d) => d.certificateId));
   });
 
   it('names the configured apps when asked for an unknown one, and closes the tester once', async () => {

@@ -18,26 +18,27 @@ describe('openServices', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imops-services-'));
     dirs.push(dir);
     const dataDir = join(dir, 'data');
-    const s = openServices({ config: config(dataDir), log: capturedLogger().log });
+    const s = await openServices({ config: config(dataDir), log: capturedLogger().log });
     expect(existsSync(join(dataDir, 'imops.sqlite'))).toBe(true);
-    s.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64) });
-    expect(s.push.devices('prod', 'alice')).toHaveLength(1);
-    expect(s.push.knownUserIds('prod', 'a', 5)).toEqual(['alice']);
-    s.audit.record({ principal: 'cli:test', action: 'push.test', app: 'prod', target: 'alice', outcome: 'ok' });
+    expect(s.store.describe()).toBe(`SQLite at ${join(dataDir, 'imops.sqlite')}`);
+    await s.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64) });
+    expect(await s.push.devices('prod', 'alice')).toHaveLength(1);
+    expect(await s.push.knownUserIds('prod', 'a', 5)).toEqual(['alice']);
+    await s.audit.record({ principal: 'cli:test', action: 'push.test', app: 'prod', target: 'alice', outcome: 'ok' });
     await Promise.all([s.close(), s.close()]);
-    expect(s.db.open).toBe(false);
+    expect(s.store.health()).toMatchObject({ writable: false, problem: 'the store is closed' });
 
     // What was written is there for the next process.
-    const again = openServices({ config: config(dataDir), log: capturedLogger().log });
-    expect(again.push.devices('prod', 'alice')).toHaveLength(1);
-    expect(again.audit.recent(1)).toEqual([expect.objectContaining({ target: 'alice', outcome: 'ok' })]);
+    const again = await openServices({ config: config(dataDir), log: capturedLogger().log });
+    expect(await again.push.devices('prod', 'alice')).toHaveLength(1);
+    expect(await again.audit.recent(1)).toEqual([expect.objectContaining({ target: 'alice', outcome: 'ok' })]);
     await again.close();
   });
 
   it('uses the dataDir option over config.dataDir (":memory:" for a throwaway store)', async () => {
-    const s = openServices({ config: config('/nonexistent/should-not-be-created'), log: capturedLogger().log, dataDir: ':memory:' });
+    const s = await openServices({ config: config('/nonexistent/should-not-be-created'), log: capturedLogger().log, dataDir: ':memory:' });
     expect(existsSync('/nonexistent/should-not-be-created')).toBe(false);
-    expect(s.push.devices('prod', 'alice')).toEqual([]);
+    expect(await s.push.devices('prod', 'alice')).toEqual([]);
     await s.close();
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { Router } from '../../src/http/router.js';
 import { registerDeviceRoutes } from '../../src/http/devices.js';
-import { createDeviceStore, type DeviceStore } from '../../src/push/devices.js';
-import { openDatabase, type Db } from '../../src/store/db.js';
+import type { DeviceStore } from '../../src/store/ports.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { Metrics } from '../../src/metrics.js';
 import { generatePrivateMapKey, generateUserSig } from '../../src/usersig/index.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
@@ -40,14 +40,14 @@ interface Answer {
 describe('device upload API (PUT/DELETE /v1/devices)', () => {
   let server: HttpServer;
   let port: number;
-  let db: Db;
+  let sqlite: SqliteStore;
   let store: DeviceStore;
   let metrics: Metrics;
   const logs = capturedLogger();
 
   beforeAll(async () => {
-    db = openDatabase(':memory:');
-    store = createDeviceStore(db);
+    sqlite = openSqliteStore({ dataDir: ':memory:' });
+    store = sqlite.devices;
     metrics = new Metrics();
     const router = new Router();
     registerDeviceRoutes(router, { config, devices: store, log: logs.log, metrics });
@@ -56,10 +56,10 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
   });
   afterAll(async () => {
     await server.close();
-    db.close();
+    await sqlite.close();
   });
   beforeEach(() => {
-    db.exec('DELETE FROM devices');
+    sqlite.db.exec('DELETE FROM devices');
   });
 
   const sig = (userId: string, opts: { expire?: number; now?: number; secretKey?: string } = {}) =>
@@ -90,7 +90,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     const again = await upload('alice', { ...body, appVersion: '3.3.0' });
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
-    expect(store.list('prod', 'alice')).toEqual([expect.objectContaining({ token: APNS_TOKEN, appVersion: '3.3.0', deviceModel: 'iPhone15,2', osVersion: '17.4' })]);
+    expect(await store.list('prod', 'alice')).toEqual([expect.objectContaining({ token: APNS_TOKEN, appVersion: '3.3.0', deviceModel: 'iPhone15,2', osVersion: '17.4' })]);
     expect(await metrics.deviceUploads.get({ outcome: 'stored' })).toBeGreaterThanOrEqual(2);
   });
 
@@ -105,8 +105,9 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(answers.slice(1, 24).every((a) => a.status === 201)).toBe(true);
     // burst-0 twice in the same burst: one created it, the other refreshed it.
     expect([answers[0]!.status, answers[24]!.status].sort()).toEqual([200, 201]);
-    expect(answers[25]!.status).toBe(400);
-    for (const [i, u] of users.entries()) expect(store.list('prod', u).map((d) => d.token)).toEqual([tokens[i]]);
+    // An unconfigured certificate ID is stored too, with its warning, without failing its neighbours.
+    expect(answers[25]!.status).toBe(200);
+    for (const [i, u] of users.entries()) expect((await store.list('prod', u)).map((d) => d.token)).toEqual([tokens[i]]);
   });
 
   it('answers 401 (never 500) to a UserID the IM server could not have signed for', async () => {
@@ -118,7 +119,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
   it('accepts a numeric certificate ID as the SDKs send it', async () => {
     const res = await upload('alice', { certificateId: 20001, token: FCM_TOKEN });
     expect(res.status).toBe(201);
-    expect(store.list('prod', 'alice')[0]).toMatchObject({ certificateId: '20001', platform: 'fcm' });
+    expect((await store.list('prod', 'alice'))[0]).toMatchObject({ certificateId: '20001', platform: 'fcm' });
   });
 
   it('stores what looks wrong anyway and answers with the warnings, which the store keeps', async () => {
@@ -130,7 +131,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
       expect.stringMatching(/sandbox token but certificate 10086 is for production/),
       expect.stringMatching(/"extra" is not part of a device report/),
     ]);
-    const [device] = store.list('prod', 'bob');
+    const [device] = await store.list('prod', 'bob');
     expect(device).toMatchObject({ token: FCM_TOKEN, platform: 'apns', environment: 'sandbox', warnings });
     expect(await metrics.deviceUploads.get({ outcome: 'stored_with_warnings' })).toBe(1);
 
@@ -154,7 +155,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
 
     const garbage = await upload('alice', { certificateId: '10086', token: APNS_TOKEN }, as('alice', 'not%2Ba%2Fusersig'));
     expect(garbage.body).toMatchObject({ error: 'invalid_usersig', verdict: 'MALFORMED' });
-    expect(store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'alice')).toEqual([]);
     expect(await metrics.deviceUploads.get({ outcome: 'unauthorized' })).toBeGreaterThanOrEqual(4);
   });
 
@@ -171,7 +172,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
       imErrorCode: 70009,
     });
     expect(JSON.stringify(put.body)).not.toContain(privateMapKey);
-    expect(store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'alice')).toEqual([]);
 
     expect((await upload('alice', { certificateId: '10086', token: APNS_TOKEN })).status).toBe(201);
     for (const body of [undefined, { token: APNS_TOKEN }]) {
@@ -179,7 +180,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
       expect(del.status).toBe(401);
       expect(del.body).toMatchObject({ error: 'privatemapkey_not_usersig' });
     }
-    expect(store.list('prod', 'alice').map((d) => d.token)).toEqual([APNS_TOKEN]);
+    expect(await (await store.list('prod', 'alice')).map((d) => d.token)).toEqual([APNS_TOKEN]);
   });
 
   it('rejects missing credentials and an unknown SDKAppID with 401 saying which', async () => {
@@ -206,26 +207,38 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     ]);
     expect((await upload('alice', '{"certificateId": "10086",')).body).toMatchObject({ error: 'invalid_body', message: 'the body is not JSON' });
     expect((await upload('alice', '[1,2]')).body).toMatchObject({ error: 'invalid_body', message: 'the body must be a JSON object' });
-    expect(store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'alice')).toEqual([]);
   });
 
-  it('rejects an unknown certificate ID with 400 listing the configured ones', async () => {
+  it('stores an unknown certificate ID with a warning listing the configured ones and the platform it assumed', async () => {
+    const counted = await metrics.deviceUploads.get({ outcome: 'unknown_certificate' });
     const res = await upload('alice', { certificateId: '99999', token: APNS_TOKEN });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      error: 'unknown_certificate',
-      message: 'certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM)',
-      fix: expect.stringMatching(/^use one of the configured certificate IDs .*sandbox one for debug builds/),
+      created: true,
+      platformFrom: 'token',
+      warnings: [
+        'Stored, but certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM). A test push to this device will report UNKNOWN_CERTIFICATE until the app uploads with a configured ID or the certificate is added to imops.yml.',
+        'Stored as an APNs device (because the token looks like one).',
+      ],
       certificates: [{ id: '10086', platform: 'apns', environment: 'production' }, { id: '20001', platform: 'fcm' }],
+      device: { certificateId: '99999', platform: 'apns' },
     });
-    expect(store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'alice')).toEqual([expect.objectContaining({ certificateId: '99999', platform: 'apns', warnings: (res.body.warnings as string[]) })]);
+    // The report's own platform wins over the token's shape; with neither, the answer says it guessed.
+    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN, platform: 'apns' })).body).toMatchObject({ platformFrom: 'report', device: { platform: 'apns' } });
+    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN })).body).toMatchObject({ platformFrom: 'token', device: { platform: 'fcm' } });
+    const guessed = await upload('alice', { certificateId: '99999', token: 'not a token' });
+    expect(guessed.body).toMatchObject({ platformFrom: 'guess', device: { platform: 'apns' } });
+    expect((guessed.body.warnings as string[])[1]).toMatch(/a guess: neither the app nor the token says which/);
+    expect((await metrics.deviceUploads.get({ outcome: 'unknown_certificate' })) - counted).toBe(4);
   });
 
   it('keeps at most 20 devices per UserID: a new token evicts the least recently seen and the answer says so', async () => {
     const tokens = Array.from({ length: 21 }, (_, i) => i.toString(16).padStart(4, '0').padStart(64, 'c'));
     for (const token of tokens.slice(0, 20)) expect((await upload('erin', { certificateId: '10086', token })).status).toBe(201);
     // Make last seen explicit (uploads within one millisecond tie): token i seen i minutes after the first.
-    const seen = db.prepare('UPDATE devices SET last_seen = ? WHERE app = ? AND user_id = ? AND token = ?');
+    const seen = sqlite.db.prepare('UPDATE devices SET last_seen = ? WHERE app = ? AND user_id = ? AND token = ?');
     tokens.slice(0, 20).forEach((token, i) => seen.run(Date.parse('2026-01-01T00:00:00Z') + i * 60_000, 'prod', 'erin', token));
     // The oldest one reports again (a re-login): it is now the most recent, token 1 the least recently seen.
     const refreshed = await upload('erin', { certificateId: '10086', token: tokens[0] });
@@ -237,13 +250,13 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect(res.body.warnings).toEqual([expect.stringMatching(/already had 20 devices.*certificate 10086, token cccccc…0001 \(64 chars\), last seen 2026-01-01T00:01:00\.000Z\) was removed/)]);
     expect(res.body.evicted).toEqual([expect.objectContaining({ certificateId: '10086', token: expect.stringMatching(/…0001/) })]);
     expect(JSON.stringify(res.body)).not.toContain(tokens[1]);
-    const kept = store.list('prod', 'erin').map((d) => d.token);
+    const kept = (await store.list('prod', 'erin')).map((d) => d.token);
     expect(kept).toHaveLength(20);
     expect(kept).not.toContain(tokens[1]);
     expect(kept).toContain(tokens[0]);
-    expect(store.list('prod', 'frank').map((d) => d.token)).toEqual([tokens[1]]);
+    expect(await (await store.list('prod', 'frank')).map((d) => d.token)).toEqual([tokens[1]]);
     // What the store keeps with the new device is about its own report, not about the eviction.
-    expect(store.list('prod', 'erin')[0]).toMatchObject({ token: tokens[20], warnings: [] });
+    expect((await store.list('prod', 'erin'))[0]).toMatchObject({ token: tokens[20], warnings: [] });
   });
 
   it('refuses a body over 16 KiB with 413 and keeps serving', async () => {
@@ -270,10 +283,10 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     await upload('carol', { certificateId: '10086', token: APNS_TOKEN });
     const one = await send('DELETE', { token: APNS_TOKEN }, as('alice'));
     expect(one).toMatchObject({ status: 200, body: { removed: 1 } });
-    expect(store.list('prod', 'alice').map((d) => d.certificateId)).toEqual(['20001']);
+    expect(await (await store.list('prod', 'alice')).map((d) => d.certificateId)).toEqual(['20001']);
     expect((await send('DELETE', undefined, as('alice'))).body).toEqual({ removed: 1 });
-    expect(store.list('prod', 'alice')).toEqual([]);
-    expect(store.list('prod', 'carol')).toHaveLength(1);
+    expect(await store.list('prod', 'alice')).toEqual([]);
+    expect(await store.list('prod', 'carol')).toHaveLength(1);
     // Another user's UserSig cannot log alice out.
     expect((await send('DELETE', undefined, as('carol', sig('alice')))).status).toBe(401);
     expect((await send('DELETE', { token: 7 }, as('carol'))).status).toBe(400);

@@ -87,7 +87,7 @@ describe('access by Discord role', () => {
     expect(seen.ephemeral).toBe(true);
     expect(seen.code).toHaveLength(0);
     expect(seen.text).toContain(`access.usersig.generate: ["discord:${MEMBER}"]`);
-    expect(world.services.audit.recent(5).some((e) => e.principal === `discord:${MEMBER}` && e.outcome === 'denied')).toBe(true);
+    expect((await world.services.audit.recent(5)).some((e) => e.principal === `discord:${MEMBER}` && e.outcome === 'denied')).toBe(true);
   });
 });
 

@@ -8,8 +8,7 @@ import { createCommandCore } from '../../src/commands/core.js';
 import { COMMAND_SPECS } from '../../src/commands/specs.js';
 import type { CommandCore } from '../../src/commands/types.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
-import { openDatabase } from '../../src/store/db.js';
-import { createAuditLog } from '../../src/access/audit.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import type { PushService } from '../../src/push/types.js';
 import { registerDiscordCli } from '../../adapters/discord/cli.js';
 import { toDiscordCommands } from '../../adapters/discord/commands.js';
@@ -21,14 +20,14 @@ const log = createLogger({ level: 'debug', destination: new Writable({ write: (c
 const config: Config = { source: 'test', apps: [{ name: 'prod', sdkAppId: 1400000001, secretKey: 'k'.repeat(64), certificates: [] }], access: {}, providers: DEFAULT_PROVIDERS, dataDir: ':memory:' };
 // Registration reads only the specs; the push service is never reached here.
 const noPush: PushService = {
-  devices: () => [],
-  knownUserIds: () => [],
+  devices: () => Promise.resolve([]),
+  knownUserIds: () => Promise.resolve([]),
   test: () => Promise.reject(new Error('no push in registration tests')),
   certificates: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };
-const db = openDatabase(':memory:');
-const core: CommandCore = createCommandCore({ config, log, push: noPush, audit: createAuditLog(db) });
+const store = openSqliteStore({ dataDir: ':memory:' });
+const core: CommandCore = createCommandCore({ config, log, push: noPush, audit: store.audit });
 
 let emu: DiscordEmulator;
 beforeAll(async () => {
@@ -36,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emu?.close();
-  db.close();
+  await store.close();
 });
 
 const puts = () => emu.calls.filter((c) => c.route === 'commands.put');

@@ -87,12 +87,12 @@ describe('the core itself', () => {
       if (p.kind === 'form') throw new Error('expected a reply');
       await p.run();
     }
-    const entries = world.services.audit.recent(10);
+    const entries = await world.services.audit.recent(10);
     const gen = entries.find((e) => e.action === 'usersig.generate' && e.target === 'erin');
     const ver = entries.find((e) => e.action === 'usersig.verify' && e.target === 'erin');
     expect(gen).toMatchObject({ principal: 'slack:UADMIN01', app: 'prod', outcome: 'generated' });
     expect(ver).toMatchObject({ principal: 'slack:UADMIN01', app: 'prod', outcome: 'USERID_MISMATCH' });
-    const dump = JSON.stringify(world.services.audit.recent(1000));
+    const dump = JSON.stringify(await world.services.audit.recent(1000));
     for (const s of [...world.secrets.userSigs, ...world.secrets.keys, ...world.secrets.tokens]) expect(dump).not.toContain(s);
     expect(dump).not.toMatch(/eJ[A-Za-z0-9*_-]{60,}/);
   });

@@ -95,22 +95,22 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     },
   });
   const log = createLogger({ level: 'debug', destination: sink });
-  const services = openServices({ config, log, dataDir: ':memory:' });
+  const services = await openServices({ config, log, dataDir: ':memory:' });
 
   const tokens: Record<string, string[]> = {};
-  const seed = (userId: string, certificateId: string, platform: 'apns' | 'fcm', token: string, extra: { environment?: 'production' | 'sandbox'; appVersion?: string } = {}) => {
-    services.devices.upsert({ app: PROD.name, userId, certificateId, platform, token, appVersion: extra.appVersion ?? '5.2.0', ...(extra.environment && { environment: extra.environment }) });
+  const seed = async (userId: string, certificateId: string, platform: 'apns' | 'fcm', token: string, extra: { environment?: 'production' | 'sandbox'; appVersion?: string } = {}) => {
+    await services.devices.upsert({ app: PROD.name, userId, certificateId, platform, token, appVersion: extra.appVersion ?? '5.2.0', ...(extra.environment && { environment: extra.environment }) });
     (tokens[userId] ??= []).push(token);
   };
   // alice: an iPhone on the production certificate and an Android phone: both deliver.
-  seed('alice', '10086', 'apns', apnsToken(), { environment: 'production' });
-  seed('alice', '20001', 'fcm', fcmToken());
+  await seed('alice', '10086', 'apns', apnsToken(), { environment: 'production' });
+  await seed('alice', '20001', 'fcm', fcmToken());
   // carol: a development build's token uploaded under the production certificate.
   const carolToken = apnsToken();
-  seed('carol', '10086', 'apns', carolToken, { environment: 'production' });
+  await seed('carol', '10086', 'apns', carolToken, { environment: 'production' });
   fixture?.tokenOnlyIn('sandbox', carolToken);
   // dave: uploaded with a certificate ID nobody configured.
-  seed('dave', '99999', 'apns', apnsToken());
+  await seed('dave', '99999', 'apns', apnsToken());
 
   const nowS = Math.floor(Date.now() / 1000);
   const sigs: Record<string, string> = {

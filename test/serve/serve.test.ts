@@ -81,6 +81,9 @@ describe('imops serve with nothing configured', () => {
       expect(banner).toContain('set IMOPS_SDKAPPID and IMOPS_SECRET_KEY');
       expect(banner).toContain(`data:`);
       expect(banner).toContain(join(tmp.dir, 'data'));
+      // Which store this process writes to, as Store.describe() words it.
+      expect(banner).toMatch(/store:\s+SQLite at \S+imops\.sqlite/);
+      expect(banner).toContain(join(tmp.dir, 'data', 'imops.sqlite'));
       expect(banner).toContain(`PUT and DELETE ${serve.url}/v1/devices`);
       // The adapters bin/imops.ts ships, each with the env vars that would enable it.
       expect(banner).toMatch(/slack:\s+not enabled: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET/);

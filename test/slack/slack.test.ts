@@ -26,12 +26,12 @@ describe('request signing', () => {
   const body = () => new URLSearchParams({ command: '/usersig', text: 'gen alice 1d prod', user_id: USERS.admin.slack, channel_id: 'C1', team_id: 'T1', response_url: h.fake.responseUrl('unsigned'), trigger_id: 't' }).toString();
 
   it('refuses a bad signature with 401 and runs nothing', async () => {
-    const auditBefore = h.world.services.audit.recent(1000).length;
+    const auditBefore = (await h.world.services.audit.recent(1000)).length;
     const b = body();
     const res = await h.post(b, { ...h.sign(b), 'x-slack-signature': 'v0=' + '0'.repeat(64) });
     expect(res.status).toBe(401);
     expect(res.text).toBe('');
-    expect(h.world.services.audit.recent(1000).length).toBe(auditBefore);
+    expect((await h.world.services.audit.recent(1000)).length).toBe(auditBefore);
   });
 
   it('refuses a timestamp older than five minutes with 401', async () => {
@@ -64,7 +64,7 @@ describe('answering in time', () => {
     minted.push(seen.code[0]!);
     expect(seen.text).toContain('2 hours');
     expect(h.fake.responses.filter((r) => r.id === res.responseId)).toEqual([]);
-    const entry = h.world.services.audit.recent(20).find((e) => e.target === 'frank');
+    const entry = (await h.world.services.audit.recent(20)).find((e) => e.target === 'frank');
     expect(entry).toMatchObject({ principal: `slack:${USERS.admin.slack}`, action: 'usersig.generate', app: 'prod', outcome: 'generated' });
     expect(JSON.stringify(entry)).not.toContain(seen.code[0]!);
   });

@@ -102,3 +102,22 @@ describe('verify and inspect never throw', () => {
     }
   });
 });
+
+describe('CPU amplification', () => {
+  it('a 132-character UserSig that inflates to JSON nested 32,700 deep is BAD_JSON without being parsed', () => {
+    const nested = encodeTencentBase64(deflateSync(Buffer.from('['.repeat(32_700) + ']'.repeat(32_700)), { level: 9 }));
+    expect(nested.length).toBeLessThan(200);
+    const v = verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: nested });
+    expect(v).toMatchObject({ valid: false, verdict: 'BAD_JSON', cause: expect.stringMatching(/more than 4 KiB.*hostile/) });
+    expect(inspectUserSig(nested).verdict).toBe('BAD_JSON');
+  });
+
+  it('deep nesting that fits in 4 KiB is refused before JSON.parse, with the cause named', () => {
+    const deep = encodeTencentBase64(deflateSync(Buffer.from(`{"TLS.ver":"2.0","x":${'{"a":'.repeat(9)}1${'}'.repeat(9)}}`)));
+    const v = verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: deep });
+    expect(v).toMatchObject({ verdict: 'BAD_JSON', cause: expect.stringMatching(/nested more than 8 levels deep/) });
+    // Brackets inside strings are text, not nesting.
+    const inString = encodeTencentBase64(deflateSync(Buffer.from(`{"TLS.ver":"2.0","x":"${'['.repeat(50)}"}`)));
+    expect(verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig: inString }).cause).not.toMatch(/nested/);
+  });
+});

@@ -1,21 +1,6 @@
-import type { Db } from '../store/db.js';
-
-export interface AuditEntry {
-  at: string;
-  principal: string;
-  action: string;
-  app?: string;
-  /** The UserID acted on; never a credential. */
-  target?: string;
-  outcome: string;
-  detail?: string;
-}
-
-/** Who did what to which UserID, and how it ended. Never the credential itself. */
-export interface AuditLog {
-  record(entry: Omit<AuditEntry, 'at'>): void;
-  recent(limit: number): AuditEntry[];
-}
+import type { AuditLog } from '../ports.js';
+import type { Db } from './db.js';
+import type { WriteHealth } from './health.js';
 
 interface AuditRow {
   at: number;
@@ -27,16 +12,16 @@ interface AuditRow {
   detail: string | null;
 }
 
-export function createAuditLog(db: Db, now: () => number = Date.now): AuditLog {
+export function createSqliteAuditLog(db: Db, health: WriteHealth, now: () => number = Date.now): AuditLog {
   const insert = db.prepare(
     'INSERT INTO audit (at, principal, action, app, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const select = db.prepare('SELECT at, principal, action, app, target, outcome, detail FROM audit ORDER BY at DESC, id DESC LIMIT ?');
   return {
-    record(e) {
-      insert.run(now(), e.principal, e.action, e.app ?? null, e.target ?? null, e.outcome, e.detail ?? null);
+    async record(e) {
+      health.write(() => insert.run(now(), e.principal, e.action, e.app ?? null, e.target ?? null, e.outcome, e.detail ?? null));
     },
-    recent(limit) {
+    async recent(limit) {
       return (select.all(limit) as AuditRow[]).map((r) => ({
         at: new Date(r.at).toISOString(),
         principal: r.principal,

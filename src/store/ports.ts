@@ -1,0 +1,130 @@
+/**
+ * The store as the rest of imops sees it: asynchronous ports, so that a networked store (Postgres, for several
+ * replicas) can sit behind the same interfaces as the embedded SQLite default. Nothing here knows SQL.
+ */
+import type { Device } from '../push/types.js';
+
+export type { Device };
+
+/** What a client (or an admin) reports for one device; the store adds the times. */
+export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: string[] };
+
+/**
+ * Devices kept per (app, UserID). A real user has a handful (phone, tablet, a reinstall or two); without a cap,
+ * anyone holding one valid UserSig could fill the store with tokens.
+ */
+export const MAX_DEVICES_PER_USER = 20;
+
+export interface UpsertResult {
+  device: Device;
+  created: boolean;
+  /** Devices of the same user forgotten to make room for this new one (least recently seen first). */
+  evicted: Device[];
+}
+
+/**
+ * The devices UserIDs uploaded. Writes (upsert and remove) are applied in the order they were called, whatever
+ * the store batches behind the scenes: a logout that follows an upload of the same token leaves nothing stored.
+ * The store does not judge a platform: any string is kept (the provider registry validates platforms).
+ */
+export interface DeviceStore {
+  /** Devices kept per (app, UserID); a new token beyond it evicts the least recently seen. */
+  readonly maxPerUser: number;
+  /**
+   * Store a report. One row per (app, UserID, token): a re-upload replaces the other fields with the new
+   * report (what the client says now is what the check must show) and moves last seen; first uploaded stays.
+   * A new token beyond the per-user cap evicts the user's least recently seen devices, atomically with it.
+   */
+  upsert(input: DeviceInput): Promise<UpsertResult>;
+  /** The user's devices, most recently seen first. */
+  list(app: string, userId: string): Promise<Device[]>;
+  /** Forget one token of the user, or all of the user's tokens when none is given. Resolves with how many went. */
+  remove(app: string, userId: string, token?: string): Promise<number>;
+  /** UserIDs with devices that start with `prefix` (exact, case-sensitive), in order. */
+  knownUserIds(app: string, prefix: string, limit: number): Promise<string[]>;
+}
+
+export interface AuditEntry {
+  at: string;
+  principal: string;
+  action: string;
+  app?: string;
+  /** The UserID acted on; never a credential. */
+  target?: string;
+  outcome: string;
+  detail?: string;
+}
+
+/** Who did what to which UserID, and how it ended. Never the credential itself. */
+export interface AuditLog {
+  record(entry: Omit<AuditEntry, 'at'>): Promise<void>;
+  /** Newest first. */
+  recent(limit: number): Promise<AuditEntry[]>;
+}
+
+/**
+ * One Tencent IM callback event kept for triage (design.md "Tencent IM": `State.StateChange`,
+ * `Push.OfflinePush`, `Push.AllMemberPush`). Declared now so that the stores grow it together; not implemented yet.
+ */
+export interface ImEvent {
+  app: string;
+  userId: string;
+  /** The CallbackCommand, e.g. "State.StateChange". */
+  command: string;
+  /** EventTime from the callback, ms since the epoch. */
+  at: number;
+  /** The callback's fields imops keeps (Action, Reason, PushStage, ErrCode…), as received. */
+  data: Record<string, unknown>;
+}
+
+/**
+ * IM callback events per (app, UserID), bounded: the newest `maxPerUser` (50) within `maxAgeMs` (7 days);
+ * older ones are dropped on write. Not implemented yet.
+ */
+export interface EventLog {
+  append(event: ImEvent): Promise<void>;
+  /** Newest first. */
+  recent(app: string, userId: string, limit: number): Promise<ImEvent[]>;
+}
+
+/**
+ * Named lease locks, so that with several replicas only one runs a watch round. A lease expires by itself after
+ * its TTL, so a replica that dies holding it blocks the others for at most that long. Not implemented yet.
+ */
+export interface Locks {
+  /** Take `name` for `ttlMs` unless another holder's lease is still running; resolves with whether it was taken. */
+  tryAcquire(name: string, ttlMs: number): Promise<boolean>;
+  /** Give `name` back if this process holds it. */
+  release(name: string): Promise<void>;
+}
+
+export interface StoreHealth {
+  /** False while the store cannot write (disk full, I/O error); /readyz reports `store: false` then. */
+  writable: boolean;
+  problem?: string;
+}
+
+/** Everything imops keeps, opened once per process. */
+export interface Store {
+  readonly kind: 'sqlite';
+  readonly devices: DeviceStore;
+  readonly audit: AuditLog;
+  /** For the banner, e.g. "SQLite at ./data/imops.sqlite". */
+  describe(): string;
+  health(): StoreHealth;
+  /** Finish pending writes, then close. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * A write failed because the store cannot write right now (disk full, I/O error). Not the request's fault:
+ * the HTTP API answers 503 with Retry-After, and the client retries later.
+ */
+export class StoreUnavailableError extends Error {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, readonly code: string, retryAfterSeconds = 30) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Schema versions, applied in order; the index + 1 is SQLite's user_version after it runs.
+ * Never edit a shipped entry: append a new one.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE devices (
+    app            TEXT NOT NULL,
+    user_id        TEXT NOT NULL,
+    token          TEXT NOT NULL,
+    certificate_id TEXT NOT NULL,
+    platform       TEXT NOT NULL CHECK (platform IN ('apns', 'fcm')),
+    environment    TEXT,
+    bundle_id      TEXT,
+    app_version    TEXT,
+    device_model   TEXT,
+    os_version     TEXT,
+    warnings       TEXT,
+    first_uploaded INTEGER NOT NULL,
+    last_seen      INTEGER NOT NULL,
+    PRIMARY KEY (app, user_id, token)
+  ) WITHOUT ROWID;
+  CREATE INDEX devices_by_user ON devices (app, user_id, last_seen DESC);
+
+  CREATE TABLE audit (
+    id         INTEGER PRIMARY KEY,
+    at         INTEGER NOT NULL,
+    principal  TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    app        TEXT,
+    target     TEXT,
+    outcome    TEXT NOT NULL,
+    detail     TEXT
+  );
+  CREATE INDEX audit_by_time ON audit (at DESC);
+  `,
+  // 2: platforms are validated by the provider registry, not the schema (huawei, honor, xiaomi… join apns and
+  // fcm). SQLite cannot drop a CHECK in place: rebuild the table, rows included. health_probe gives /readyz a
+  // cheap real write to find out whether a full disk has room again.
+  `
+  CREATE TABLE devices_v2 (
+    app            TEXT NOT NULL,
+    user_id        TEXT NOT NULL,
+    token          TEXT NOT NULL,
+    certificate_id TEXT NOT NULL,
+    platform       TEXT NOT NULL,
+    environment    TEXT,
+    bundle_id      TEXT,
+    app_version    TEXT,
+    device_model   TEXT,
+    os_version     TEXT,
+    warnings       TEXT,
+    first_uploaded INTEGER NOT NULL,
+    last_seen      INTEGER NOT NULL,
+    PRIMARY KEY (app, user_id, token)
+  ) WITHOUT ROWID;
+  INSERT INTO devices_v2 (app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen)
+    SELECT app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen FROM devices;
+  DROP TABLE devices;
+  ALTER TABLE devices_v2 RENAME TO devices;
+  CREATE INDEX devices_by_user ON devices (app, user_id, last_seen DESC);
+
+  CREATE TABLE health_probe (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    at INTEGER NOT NULL
+  );
+  `,
+];

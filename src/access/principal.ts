@@ -1,4 +1,5 @@
-export type Platform = 'slack' | 'discord' | 'cli';
+/** `api`: a client app calling the device API with its user's UserSig. */
+export type Platform = 'slack' | 'discord' | 'cli' | 'api';
 
 /** Who is asking. `roles` are platform role IDs (Discord); access rules match `platform:userId` and `platform:role:id`. */
 export interface Principal {

@@ -3,7 +3,7 @@
 import { principalName, isAllowed, type GuardedAction } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { LimitedAction, RateLimiter } from '../access/rate-limit.js';
-import type { AuditLog } from '../store/ports.js';
+import type { AuditLog, DeviceStore } from '../store/ports.js';
 import type { AppConfig, Config } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -19,6 +19,8 @@ export interface CheckDeps {
   /** Absent where a surface runs without the store (the offline `usersig` CLI commands). */
   audit?: AuditLog;
   push?: PushService;
+  /** Where uploads are stored (the upload API, `imops devices add`). */
+  devices?: DeviceStore;
   /** Credential health without a store (CLI `push certs`); the push service's when absent. */
   credentials?: (app: AppConfig) => Promise<CertificateHealth[]>;
   limiter?: RateLimiter;

@@ -11,31 +11,7 @@ function pushService(deps: CheckDeps): PushService {
   return deps.push;
 }
 
-// Devices
-
-export interface DevicesInput {
-  app?: string;
-  userId: string;
-}
-
-export interface DeviceList {
-  app: AppConfig;
-  userId: string;
-  /** Most recently seen first. */
-  devices: Device[];
-}
-
 type WithApp<I> = I & { appConfig: AppConfig };
-
-export const listDevicesCheck: Check<DevicesInput, WithApp<DevicesInput>, DeviceList> = {
-  name: 'devices.list',
-  access: 'push.test',
-  target: (i) => ({ app: i.app, target: i.userId }),
-  prepare: (deps, input) => ({ ...input, appConfig: requireApp(deps.config, input.app) }),
-  async run(deps, p) {
-    return { app: p.appConfig, userId: p.userId, devices: await pushService(deps).devices(p.appConfig.name, p.userId) };
-  },
-};
 
 // Test push
 

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { principalName } from '../access/policy.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
-import { certificatesCheck, listDevicesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
+import { listDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
+import { certificatesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
 import { certificatesReply, deviceCard, noDevicesReply, testResultsReply } from '../present/push.js';
 import { renderTerminal } from '../present/terminal.js';
 import { en } from '../text/en/index.js';
@@ -11,8 +11,7 @@ import { findApp, loadConfig } from '../config/load.js';
 import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
-import { evictionWarnings, unknownCertificateUpload, uploadWarnings } from '../push/devices.js';
-import { describeCertificate, unknownCertificate } from '../push/preflight.js';
+import { describeCertificate } from '../push/preflight.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
@@ -37,34 +36,23 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: 'apns' | 'fcm'; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
       if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
-      await withServices(ctx, opts.app, async (s, app) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
+        const report = {
+          certificateId: opts.cert, token: opts.token,
+          ...(opts.platform && { platform: opts.platform }), ...(opts.environment && { environment: opts.environment }),
+          ...(opts.bundleId && { bundleId: opts.bundleId }), ...(opts.appVersion && { appVersion: opts.appVersion }),
+        };
+        const f = await runCheck(deps, operator(), reportDeviceCheck, { app, userId, report });
         const cert = app.certificates.find((c) => c.id === opts.cert);
-        const report = { token: opts.token, platform: opts.platform, environment: opts.environment, bundleId: opts.bundleId };
-        // Stored with a warning like the upload API does: the check then shows it as UNKNOWN_CERTIFICATE.
-        const unknown = cert ? undefined : unknownCertificateUpload(app, opts.cert, report);
-        const warnings = cert ? uploadWarnings(cert, report) : unknown!.warnings;
-        const { device, created, evicted } = await s.devices.upsert({
-          app: app.name,
-          userId,
-          certificateId: opts.cert,
-          platform: opts.platform ?? cert?.platform ?? unknown!.platform,
-          token: opts.token,
-          ...(opts.environment && { environment: opts.environment }),
-          ...(opts.bundleId && { bundleId: opts.bundleId }),
-          ...(opts.appVersion && { appVersion: opts.appVersion }),
-          warnings,
-        });
-        await s.audit.record({ principal: cliPrincipal(), action: 'devices.add', app: app.name, target: userId, outcome: created ? 'created' : 'updated', detail: `certificate ${opts.cert}${evicted.length ? `; ${evicted.length} old device evicted` : ''}` });
-        const evictedWarnings = evictionWarnings(evicted, s.devices.maxPerUser);
         if (opts.json) {
-          ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings: [...warnings, ...evictedWarnings], ...(evicted.length > 0 && { evicted: evicted.map(maskedDevice) }) }, null, 2));
+          ctx.out(JSON.stringify({ created: f.created, device: maskedDevice(f.device), warnings: [...f.warnings, ...f.evictionWarnings], ...(f.evicted.length > 0 && { evicted: f.evicted.map(maskedDevice) }) }, null, 2));
           return;
         }
-        ctx.out(`${created ? 'Stored' : 'Updated'} ${device.platform === 'apns' ? 'an APNs' : 'an FCM'} device for ${userId} in app ${app.name}.`);
-        ctx.out(formatFields([['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`], ['token', maskToken(device.token)]], '  '));
-        for (const w of warnings) ctx.out(`  warning: ${w}`);
-        if (warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
-        for (const w of evictedWarnings) ctx.out(`  warning: ${w}`);
+        ctx.out(`${f.created ? 'Stored' : 'Updated'} ${platformArticle(f.device.platform)} device for ${userId} in app ${app.name}.`);
+        ctx.out(formatFields([['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`], ['token', maskToken(f.device.token)]], '  '));
+        for (const w of f.warnings) ctx.out(`  warning: ${w}`);
+        if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
+        for (const w of f.evictionWarnings) ctx.out(`  warning: ${w}`);
       });
     });
 
@@ -142,19 +130,11 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     });
 }
 
-function unknownCertificateError(app: AppConfig, id: string): UsageError {
-  const { problem, fix } = unknownCertificate(app, id);
-  return new UsageError(problem, fix);
-}
 
 function maskedDevice(d: Device): Device {
   return { ...d, token: maskToken(d.token) };
 }
 
-/** The CLI runs with its operator's rights; the audit log names the OS account. */
-function cliPrincipal(): string {
-  return principalName(operator());
-}
 
 /** The configuration and a logger that writes to the CLI's stderr (quiet unless LOG_LEVEL says otherwise). */
 export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
@@ -174,8 +154,12 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
     throw storeOpenError(config.dataDir, err);
   }
   try {
-    await fn(services, app, { config, log, now: Date.now, push: services.push, audit: services.audit });
+    await fn(services, app, { config, log, now: Date.now, push: services.push, audit: services.audit, devices: services.devices });
   } finally {
     await services.close();
   }
+}
+
+function platformArticle(platform: string): string {
+  return platform === 'apns' ? 'an APNs' : 'an FCM';
 }

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { evictionWarnings, unknownCertificateUpload, uploadWarnings } from '../push/devices.js';
+import type { Principal } from '../access/principal.js';
+import { runCheck, type CheckDeps } from '../checks/check.js';
+import { removeDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import type { DeviceStore } from '../store/ports.js';
 import type { Device, PushPlatform } from '../push/types.js';
 import { clip } from '../text.js';
@@ -35,6 +37,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
   const count = (outcome: string) => metrics.deviceUploads.inc({ outcome });
   const failures = deps.authFailures ?? trackAuthFailures();
   const authenticate = (req: IncomingMessage, res: ServerResponse) => authenticateCaller(req, res, config, metrics, failures);
+  const checkDeps: CheckDeps = { config, log, now: Date.now, devices, metrics };
 
   router.add('PUT', '/v1/devices', async (req, res) => {
     const caller = authenticate(req, res);
@@ -51,41 +54,27 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
       });
       return count('invalid_body');
     }
-    const report = parsed.value;
-    const cert = caller.app.certificates.find((c) => c.id === report.certificateId);
-    // An unconfigured certificate ID is stored too: the check shows it as UNKNOWN_CERTIFICATE with the configured IDs.
-    const unknown = cert ? undefined : unknownCertificateUpload(caller.app, report.certificateId, report);
-    const ignored = parsed.ignored.map((f) => `The field "${clip(f, 64)}" is not part of a device report and was ignored.`);
-    const warnings = [...(cert ? uploadWarnings(cert, report) : unknown!.warnings), ...ignored];
-    // PUT and DELETE reach the store after the same single await (reading the body), and the store applies
-    // writes in call order: a logout pipelined behind this upload on one connection is applied after it.
-    // Keep it so: an extra await on one path only would let the other overtake it.
-    const { device, created, evicted } = await devices.upsert({
-      app: caller.app.name,
-      userId: caller.userId,
-      certificateId: report.certificateId,
-      // What the client said, even when it contradicts the certificate: the check shows and explains it.
-      platform: report.platform ?? cert?.platform ?? unknown!.platform,
-      token: report.token,
-      ...optional(report),
-      warnings,
+    // PUT and DELETE reach the store after the same awaits (reading the body, then the check runner), and the
+    // store applies writes in call order: a logout pipelined behind this upload is applied after it.
+    const f = await runCheck(checkDeps, principalOf(caller), reportDeviceCheck, {
+      app: caller.app, userId: caller.userId, report: parsed.value, ignoredFields: parsed.ignored.map((k) => clip(k, 64)),
     });
     // Debug, not info: at thousands of uploads a second one line each would cost more than the upload itself
     // (measured: 782/s at info vs 3,400/s without); imops_device_uploads_total counts them.
     log.debug(
-      { app: caller.app.name, userId: caller.userId, certificateId: report.certificateId, device: maskToken(report.token), created, warnings: warnings.length, ...(evicted.length > 0 && { evicted: evicted.map((d) => maskToken(d.token)) }) },
-      created ? 'device uploaded' : 'device upload refreshed',
+      { app: caller.app.name, userId: caller.userId, certificateId: f.device.certificateId, device: maskToken(f.device.token), created: f.created, warnings: f.warnings.length, ...(f.evicted.length > 0 && { evicted: f.evicted.map((d) => maskToken(d.token)) }) },
+      f.created ? 'device uploaded' : 'device upload refreshed',
     );
     // Stored warnings describe this device's report; an eviction concerns another device, so only the answer says it.
-    const answered = [...warnings, ...evictionWarnings(evicted, devices.maxPerUser)];
-    sendJson(res, created ? 201 : 200, {
-      created,
-      device: publicDevice(device),
+    const answered = [...f.warnings, ...f.evictionWarnings];
+    sendJson(res, f.created ? 201 : 200, {
+      created: f.created,
+      device: publicDevice(f.device),
       warnings: answered,
-      ...(evicted.length > 0 && { evicted: evicted.map(publicDevice) }),
-      ...(unknown && { platformFrom: unknown.from, certificates: caller.app.certificates.map(certificateFacts) }),
+      ...(f.evicted.length > 0 && { evicted: f.evicted.map(publicDevice) }),
+      ...(f.unknownCertificate && { platformFrom: f.unknownCertificate.platformFrom, certificates: caller.app.certificates.map(certificateFacts) }),
     });
-    count(unknown ? 'unknown_certificate' : answered.length ? 'stored_with_warnings' : 'stored');
+    count(f.unknownCertificate ? 'unknown_certificate' : answered.length ? 'stored_with_warnings' : 'stored');
   });
 
   router.add('DELETE', '/v1/devices', async (req, res) => {
@@ -98,7 +87,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
       sendJson(res, 400, { error: 'invalid_body', message: `the request has a bad field: ${target.problem.field} ${target.problem.problem}`, fields: [target.problem], fix: DELETE_FIX });
       return;
     }
-    const removed = await devices.remove(caller.app.name, caller.userId, target.token);
+    const { removed } = await runCheck(checkDeps, principalOf(caller), removeDevicesCheck, { app: caller.app, userId: caller.userId, ...(target.token !== undefined && { token: target.token }) });
     log.debug({ app: caller.app.name, userId: caller.userId, device: target.token === undefined ? 'all' : maskToken(target.token), removed }, 'devices removed');
     sendJson(res, 200, { removed });
   });
@@ -137,6 +126,9 @@ interface Caller {
   app: AppConfig;
   userId: string;
 }
+
+/** A client app, authenticated with its user's UserSig. */
+const principalOf = (caller: Caller): Principal => ({ platform: 'api', userId: `${caller.app.sdkAppId}:${caller.userId}`, roles: [] });
 
 /**
  * What the answer may repeat of a request value: at most 64 characters, JSON-quoted. A client can send a 32,000-

@@ -1,5 +1,6 @@
 // Push findings as replies: the device card, NO_DEVICES, and the results of a test run.
-import type { CertificatesFinding, DeviceList, PushTestFinding } from '../checks/push.js';
+import type { DeviceList } from '../checks/devices.js';
+import type { CertificatesFinding, PushTestFinding } from '../checks/push.js';
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { explainNoDevices } from '../push/service.js';

@@ -32,7 +32,7 @@ export const USERS = {
 } as const;
 export type Who = keyof typeof USERS;
 
-export function principal(platform: Exclude<Platform, 'cli'>, who: Who): Principal {
+export function principal(platform: Exclude<Platform, 'cli' | 'api'>, who: Who): Principal {
   return { platform, userId: USERS[who][platform], roles: [], channelId: 'C0SCENARIO' };
 }
 

@@ -1,6 +1,7 @@
 // /pushcheck: the user's devices, a certificate select, and a test run that replaces the card with its results.
 import { isAllowed } from '../../access/policy.js';
-import { listDevicesCheck, pushTestCheck } from '../../checks/push.js';
+import { listDevicesCheck } from '../../checks/devices.js';
+import { pushTestCheck } from '../../checks/push.js';
 import { appNames } from '../../checks/refusal.js';
 import { deviceCard, noDevicesReply, testResultsReply } from '../../present/push.js';
 import { errorReply, type Action, type Choice, type Form, type Reply } from '../../present/reply.js';

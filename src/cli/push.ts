@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { listDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import { certificatesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
-import { certificatesReply, deviceCard, noDevicesReply, testResultsReply } from '../present/push.js';
+import { certificatesReply, deviceCard, explainNoDevices, noDevicesReply, testResultsReply } from '../present/push.js';
 import { renderTerminal } from '../present/terminal.js';
 import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
@@ -12,7 +12,6 @@ import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
-import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
 import { openServices, type Services } from '../services.js';
@@ -93,7 +92,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         if (opts.json) {
           const head = { app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok };
           if (f.kind === 'tested' && results.length === 0) {
-            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
+            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(en, app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
           } else if (f.kind === 'unreachable') {
             ctx.out(JSON.stringify({ ...head, error: 'provider_unreachable', code: f.code, results: [] }, null, 2));
           } else {

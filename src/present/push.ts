@@ -3,7 +3,6 @@ import type { DeviceList } from '../checks/devices.js';
 import type { CertificatesFinding, PushTestFinding } from '../checks/push.js';
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
-import { explainNoDevices } from '../push/service.js';
 import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
@@ -46,9 +45,29 @@ function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Bl
   };
 }
 
+export interface NoDevices {
+  verdict: 'NO_DEVICES';
+  cause: string;
+  fix: string;
+  reasons: readonly string[];
+}
+
+/**
+ * Why a UserID has nothing to test, for every surface that says NO_DEVICES. `others` are the certificate IDs the
+ * user did upload with, when a certificate filter left nothing.
+ */
+export function explainNoDevices(t: Catalogue, app: AppConfig, userId: string, certificateId?: string, others: readonly string[] = []): NoDevices {
+  const w = t.push.noDevices;
+  if (certificateId !== undefined && others.length > 0) {
+    const ids = [...new Set(others)].sort();
+    return { verdict: 'NO_DEVICES', cause: w.otherCause(userId, certificateId, ids), fix: w.otherFix(ids), reasons: [w.otherCertificateReason, ...w.reasons] };
+  }
+  return { verdict: 'NO_DEVICES', cause: w.cause(userId, app.name, app.sdkAppId), fix: w.fix, reasons: w.reasons };
+}
+
 /** NO_DEVICES, with the same cause, fix and reasons as the CLI. `others`: the certificate IDs the user did upload with. */
 export function noDevicesReply(t: Catalogue, app: AppConfig, userId: string, certificateId?: string, others: readonly string[] = []): Reply {
-  const none = explainNoDevices(app, userId, certificateId, others);
+  const none = explainNoDevices(t, app, userId, certificateId, others);
   const filtered = certificateId !== undefined && others.length > 0;
   return {
     status: 'warning',

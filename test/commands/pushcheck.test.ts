@@ -8,7 +8,12 @@ import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import type { Config } from '../../src/config/types.js';
 import type { DeviceStore } from '../../src/store/ports.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
-import { createPushService, explainNoDevices, NO_DEVICES_REASONS, OTHER_CERTIFICATE_REASON } from '../../src/push/service.js';
+import { createPushService } from '../../src/push/service.js';
+import { explainNoDevices } from '../../src/present/push.js';
+import { en } from '../../src/text/en/index.js';
+
+const NO_DEVICES_REASONS = en.push.noDevices.reasons;
+const OTHER_CERTIFICATE_REASON = en.push.noDevices.otherCertificateReason;
 import { createDeviceTester } from '../../src/push/tester.js';
 import { startPushFixture, apnsToken, type PushFixture } from '../emulators/push-fixture.js';
 import { capturedLogger } from '../devices/helpers.js';
@@ -40,7 +45,7 @@ describe('NO_DEVICES in chat', () => {
   it('says what the CLI says: the same cause, fix and usual reasons', async () => {
     const prod = world.config.apps.find((a) => a.name === 'prod')!;
     const reply = await card(world.core, admin, 'bob');
-    const cli = explainNoDevices(prod, 'bob');
+    const cli = explainNoDevices(en, prod, 'bob');
     expect(reply).toMatchObject({ status: 'warning', visibility: 'ephemeral', title: 'No devices for bob in prod', code: 'NO_DEVICES', cause: cli.cause, fix: cli.fix });
     expect(listItems(reply)).toEqual(NO_DEVICES_REASONS.map(capitalised));
     expect(reply.cause).toMatch(/the check ends here/);

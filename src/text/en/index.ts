@@ -175,6 +175,21 @@ export const en = {
     certificatesTitle: (app: string, ok: number, warnings: number, failed: number) =>
       `Push certificates of app ${app}: ${[ok && `${ok} ok`, warnings && `${warnings} with warning${warnings === 1 ? '' : 's'}`, failed && `${failed} failed`].filter(Boolean).join(', ') || 'none'}`,
     certificateTitle: (level: 'ok' | 'warning' | 'failure', certificate: string) => `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · certificate ${certificate}`,
+    noDevices: {
+      /** Each starts lower-case: lists capitalise them, sentences run them on. */
+      reasons: [
+        'the app never reported its token after login: it must register for push and upload its device token, with the certificate ID, after every successful IM login',
+        'the user logged out: logout unbinds the token, so offline pushes stop until the next login uploads it again',
+        'wrong app or UserID: the app logs in to another app or SDKAppID than the one checked, or with a UserID spelled differently (UserIDs are compared exactly, case and spaces included)',
+      ],
+      otherCertificateReason:
+        'uploaded with another certificate: the build registers its token with a different certificate ID than the one tested (debug and release builds, or the iOS and Android apps, use different IDs)',
+      cause: (userId: string, app: string, sdkAppId: number) => `${userId} has no device uploaded in app ${app} (SDKAppID ${sdkAppId}), so there is nothing to push to: the check ends here.`,
+      fix: 'Log in on the device again and make sure the app registers for push and reports its token after login, then run the check again.',
+      otherCause: (userId: string, certificateId: string, ids: string[]) =>
+        `${userId} uploaded no device with certificate ${certificateId}; their devices use certificate${ids.length === 1 ? '' : 's'} ${ids.join(', ')}.`,
+      otherFix: (ids: string[]) => `Test with certificate ${ids.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
+    },
     noDevicesTitle: (userId: string, app: string) => `No devices for ${userId} in ${app}`,
     noDevicesWithCertTitle: (userId: string, certificateId: string) => `No devices for ${userId} with certificate ${certificateId}`,
     tooLongUserId: {

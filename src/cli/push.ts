@@ -10,11 +10,12 @@ import { describeCertificate, unknownCertificate } from '../push/preflight.js';
 import { explainNoDevices } from '../push/service.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
+import { certificateFacts, PLATFORMS, providerFor, type PushPlatform } from '../push/providers/index.js';
 import { openServices, type Services } from '../services.js';
 import { formatFields, formatTime } from '../format.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
 
-const PLATFORM_NAME = { apns: 'APNs', fcm: 'FCM' } as const;
+const platformName = (p: PushPlatform) => providerFor(p).displayName;
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
   const devices = program.command('devices').description('the devices (push tokens) UserIDs uploaded');
@@ -26,12 +27,12 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--cert <id>', 'certificate ID the token was registered with')
     .requiredOption('--token <token>', 'the device token')
     .option('--app <name>', 'configured app (needed when several are configured)')
-    .addOption(new Option('--platform <platform>', 'platform as the app reports it (default: the certificate\'s)').choices(['apns', 'fcm']))
+    .addOption(new Option('--platform <platform>', 'platform as the app reports it (default: the certificate\'s)').choices([...PLATFORMS]))
     .addOption(new Option('--environment <env>', 'APNs environment the app reports').choices(['production', 'sandbox']))
     .option('--bundle-id <id>', 'bundle ID the app reports')
     .option('--app-version <version>', 'app version')
     .option('--json', 'print one JSON document')
-    .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: 'apns' | 'fcm'; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
+    .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: PushPlatform; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
       if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
       await withServices(ctx, opts.app, async (s, app) => {
         const cert = app.certificates.find((c) => c.id === opts.cert);
@@ -54,7 +55,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ctx.out(JSON.stringify({ created, device: maskedDevice(device), warnings: [...warnings, ...evictedWarnings], ...(evicted.length > 0 && { evicted: evicted.map(maskedDevice) }) }, null, 2));
           return;
         }
-        ctx.out(`${created ? 'Stored' : 'Updated'} ${device.platform === 'apns' ? 'an APNs' : 'an FCM'} device for ${userId} in app ${app.name}.`);
+        ctx.out(`${created ? 'Stored' : 'Updated'} ${providerFor(device.platform).article} ${platformName(device.platform)} device for ${userId} in app ${app.name}.`);
         ctx.out(formatFields([['certificate', describeCertificate(cert)], ['token', maskToken(device.token)]], '  '));
         for (const w of warnings) ctx.out(`  warning: ${w}`);
         if (warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
@@ -82,7 +83,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         ctx.out(`${userId} in app ${app.name}: ${list.length} device${list.length === 1 ? '' : 's'}`);
         list.forEach((d, i) => {
           ctx.out('');
-          ctx.out(`${i + 1}. ${PLATFORM_NAME[d.platform]}  certificate ${d.certificateId}  ${maskToken(d.token)}`);
+          ctx.out(`${i + 1}. ${platformName(d.platform)}  certificate ${d.certificateId}  ${maskToken(d.token)}`);
           ctx.out(deviceFields(d, app));
         });
       });
@@ -171,7 +172,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       for (const h of health) {
         const cert = app.certificates.find((c) => c.id === h.certificateId);
         ctx.out('');
-        ctx.out(`${LEVEL_MARK[h.level]}  ${PLATFORM_NAME[h.platform]}  certificate ${h.certificateId}${cert ? `  ${certDetail(cert)}` : ''}`);
+        ctx.out(`${LEVEL_MARK[h.level]}  ${platformName(h.platform)}  certificate ${h.certificateId}${cert ? `  ${certDetail(cert)}` : ''}`);
         ctx.out(`      ${h.summary}`);
         for (const p of h.problems) {
           ctx.out(formatFields([[p.level === 'failure' ? 'problem' : 'warning', p.problem], ['fix', p.fix]], '      '));
@@ -183,7 +184,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
 const LEVEL_MARK = { ok: 'OK  ', warning: 'WARN', failure: 'FAIL' } as const;
 
 function resultLine(r: PushResult): string {
-  return `${r.ok ? 'PASS' : 'FAIL'}  ${r.verdict}  ${PLATFORM_NAME[r.platform]}  certificate ${r.certificateId}  ${r.token}`;
+  return `${r.ok ? 'PASS' : 'FAIL'}  ${r.verdict}  ${platformName(r.platform)}  certificate ${r.certificateId}  ${r.token}`;
 }
 
 function resultFields(r: PushResult, device: Device | undefined): string {
@@ -204,7 +205,7 @@ function resultFields(r: PushResult, device: Device | undefined): string {
 function deviceFields(d: Device, app: AppConfig): string {
   const cert = app.certificates.find((c) => c.id === d.certificateId);
   return formatFields([
-    ['configured as', cert ? `${PLATFORM_NAME[cert.platform]} ${certDetail(cert).slice(1, -1)}` : 'not configured in imops (a test push will say UNKNOWN_CERTIFICATE)'],
+    ['configured as', cert ? `${platformName(cert.platform)} ${certDetail(cert).slice(1, -1)}` : 'not configured in imops (a test push will say UNKNOWN_CERTIFICATE)'],
     ['environment', d.environment],
     ['bundle ID', d.bundleId],
     ['app version', d.appVersion],
@@ -224,7 +225,9 @@ function printNoDevices(ctx: CliContext, app: AppConfig, userId: string, certifi
 }
 
 function certDetail(c: CertificateConfig): string {
-  return c.platform === 'apns' ? `(${c.environment}, ${c.bundleId})` : '(FCM service account)';
+  const { environment, bundleId } = certificateFacts(c);
+  const provider = providerFor(c.platform);
+  return `(${[environment, bundleId].filter(Boolean).join(', ') || `${provider.displayName} ${provider.credentialKind}`})`;
 }
 
 function unknownCertificateError(app: AppConfig, id: string): UsageError {

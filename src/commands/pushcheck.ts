@@ -3,6 +3,7 @@ import { maskToken } from '../log.js';
 import { isAllowed, principalName } from '../access/policy.js';
 import { explainNoDevices } from '../push/service.js';
 import type { Device, PushResult } from '../push/types.js';
+import { certificateFacts, providerFor } from '../push/providers/index.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Form, type Reply } from './reply.js';
 import { appNames, capitalise, clip, correlationId, describeError, guard, requireAccess, requireRate, resolveApp, when, ReplyError, type Ctx } from './context.js';
 import { encodeId, IDS } from './ids.js';
@@ -77,7 +78,8 @@ function fieldList(...pairs: [string, string | undefined][]): Field[] {
 function certificateLabel(app: AppConfig, id: string): string {
   const c = app.certificates.find((x) => x.id === id);
   if (!c) return `${id} · not configured in imops`;
-  return c.platform === 'apns' ? `${id} · APNs ${c.environment} (${c.bundleId})` : `${id} · FCM`;
+  const { environment, bundleId } = certificateFacts(c);
+  return `${id} · ${providerFor(c.platform).displayName}${environment ? ` ${environment}` : ''}${bundleId ? ` (${bundleId})` : ''}`;
 }
 
 function deviceBlock(ctx: Ctx, app: AppConfig, d: Device): Block {
@@ -88,7 +90,7 @@ function deviceBlock(ctx: Ctx, app: AppConfig, d: Device): Block {
   return {
     type: 'item',
     status: warnings.length ? 'warning' : 'info',
-    title: `${d.platform === 'apns' ? 'iOS (APNs)' : 'Android (FCM)'} · certificate ${d.certificateId}`,
+    title: `${providerFor(d.platform).deviceLabel} · certificate ${d.certificateId}`,
     fields: fieldList(
       ['Platform', d.platform],
       ['Certificate ID', certificateLabel(app, d.certificateId)],
@@ -203,7 +205,7 @@ async function runTest(ctx: Ctx, principal: Principal, appName: string, userId: 
       ...results.map((r): Block => ({
         type: 'item',
         status: r.ok ? 'success' : 'failure',
-        title: `${r.ok ? 'PASS' : 'FAIL'} · ${r.platform === 'apns' ? 'APNs' : 'FCM'} · certificate ${r.certificateId} · ${r.verdict}`,
+        title: `${r.ok ? 'PASS' : 'FAIL'} · ${providerFor(r.platform).displayName} · certificate ${r.certificateId} · ${r.verdict}`,
         fields: fieldList(
           ['Token', r.token],
           ['Provider status', r.provider.status !== undefined ? String(r.provider.status) : undefined],

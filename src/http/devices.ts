@@ -4,6 +4,7 @@ import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { evictionWarnings, uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';
 import { unknownCertificate } from '../push/preflight.js';
+import { certificateFacts, isPlatform, PLATFORMS } from '../push/providers/index.js';
 import type { Device, PushPlatform } from '../push/types.js';
 import { verifyUserSig } from '../usersig/index.js';
 import { BodyTooLargeError, readBody, sendJson, type Router } from './router.js';
@@ -268,8 +269,8 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
   else value.token = token;
 
   if (present('platform')) {
-    if (body.platform === 'apns' || body.platform === 'fcm') value.platform = body.platform;
-    else problems.push({ field: 'platform', problem: 'must be "apns" or "fcm"' });
+    if (isPlatform(body.platform)) value.platform = body.platform;
+    else problems.push({ field: 'platform', problem: `must be ${PLATFORMS.map((p) => `"${p}"`).join(' or ')}` });
   }
   if (present('environment')) {
     if (body.environment === 'production' || body.environment === 'sandbox') value.environment = body.environment;
@@ -289,13 +290,6 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
 function unknownCertificateAnswer(app: AppConfig, id: string) {
   const { problem, fix } = unknownCertificate(app, id);
   return { error: 'unknown_certificate', message: problem, fix, certificates: app.certificates.map(certificateFacts) };
-}
-
-/** What a client developer needs to pick the right ID; nothing about the credential itself. */
-function certificateFacts(c: CertificateConfig) {
-  return c.platform === 'apns'
-    ? { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId }
-    : { id: c.id, platform: c.platform };
 }
 
 function optional(u: Upload) {

@@ -244,9 +244,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const certDir = join(dir, 'certs');
     mkdirSync(certDir, { recursive: true });
     writeFileSync(join(certDir, 'expired.pem'), expired.certPem);
-    writeFileSync(join(certDir, 'expired.key'), expired.keyPem);
+    writeFileSync(join(certDir, 'expired.key'), expired.keyPem, { mode: 0o600 });
     writeFileSync(join(certDir, 'dev.pem'), sandboxOnly.certPem);
-    writeFileSync(join(certDir, 'dev.key'), sandboxOnly.keyPem);
+    writeFileSync(join(certDir, 'dev.key'), sandboxOnly.keyPem, { mode: 0o600 });
     const doc = parseYaml(readFileSync(env.IMOPS_CONFIG!, 'utf8')) as { apps: { certificates: unknown[] }[] };
     doc.apps[0]!.certificates.push(
       { id: '30001', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: join(certDir, 'expired.pem'), keyFile: join(certDir, 'expired.key') } },

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { checkCertificate } from '../../src/push/certificates.js';
+import { checkCertificate } from '../../src/push/providers/index.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import type { ApnsCertificateConfig, AppConfig, CertificateConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { createApplePushCert, createP8Key, createServiceAccount, type ApplePushCertOptions } from '../emulators/tls.js';
@@ -15,7 +15,7 @@ let dir: string;
 const DAY = 86_400_000;
 const write = (name: string, data: string | Buffer) => {
   const p = join(dir, name);
-  writeFileSync(p, data);
+  writeFileSync(p, data, { mode: 0o600 });
   return p;
 };
 const tokenCert = (keyFile: string, keyId = 'ABC123DEFG', teamId = 'DEF123GHIJ'): ApnsCertificateConfig => ({

@@ -1,11 +1,13 @@
 // APNs test pushes through @parse/node-apn: one Provider (one HTTP/2 connection) per certificate and
-// environment, created on first use and kept. Results are reduced to plain data; nothing here decides verdicts.
+// environment, created on first use and kept. Answers are reduced to plain data; verdicts are decided in
+// test-push.ts. Imported only on the first APNs push (index.ts), so the CLI starts without node-apn.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Http2Session } from 'node:http2';
+import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
 import apn from '@parse/node-apn';
-import type { ApnsCertificateConfig, ApnsEnvironment, ProvidersConfig } from '../config/types.js';
-import type { LoadedCredential } from './certificates.js';
+import { stripSecrets, TEST_ALERT } from '../result.js';
+import type { ApnsEnvironment, ApnsSettings } from './config.js';
+import type { ApnsCredential } from './credential.js';
 
 export interface ApnsAnswer {
   environment: ApnsEnvironment;
@@ -22,18 +24,25 @@ export interface ApnsAnswer {
   credentialError?: string;
 }
 
-export const TEST_ALERT = {
-  title: 'imops test notification',
-  body: 'This is a test push sent from imops by your support team to check notifications. You can ignore it.',
-};
+/** What APNs said on the wire for one device's stream, whatever node-apn later made of it. */
+interface Wire {
+  stream?: ClientHttp2Stream;
+  session?: ClientHttp2Session;
+  status?: number;
+  body: string;
+  apnsId?: string;
+  ended: boolean;
+}
 
 interface Entry {
   provider: apn.Provider;
-  lastGoaway?: string;
   sessions: number;
+  /** The stream record of each device token being sent on this connection right now. */
+  watched: Map<string, Wire>;
 }
 
-type ApnsCredential = NonNullable<LoadedCredential['apns']>;
+/** The GOAWAY APNs sent on a session ("GOAWAY Shutdown"), kept with the session it closed. */
+const goaways = new WeakMap<ClientHttp2Session, string>();
 
 export class ApnsSender {
   private readonly providers = new Map<string, Entry>();
@@ -42,25 +51,31 @@ export class ApnsSender {
   private readonly fingerprints = new WeakMap<ApnsCredential, string>();
   private readonly notes = new Map<string, apn.Notification>();
 
-  constructor(private readonly config: ProvidersConfig['apns']) {}
+  constructor(private readonly config: ApnsSettings) {}
 
   /** HTTP/2 sessions opened so far, per certificate and environment (for the benchmark and tests). */
   sessions(): Record<string, number> {
     return Object.fromEntries([...this.providers].map(([k, e]) => [k.split('|').slice(0, 2).join(' '), e.sessions]));
   }
 
-  async send(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
+  async send(certificateId: string, topic: string, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
     let entry: Entry;
     try {
-      entry = this.provider(cert, credential, environment);
+      entry = this.provider(certificateId, credential, environment);
     } catch (err) {
       return { environment, ok: false, credentialError: safeMessage(err) };
     }
-    const { sent, failed } = await entry.provider.send(this.notification(cert.bundleId), token);
-    const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
-    if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
-    const f = failed[0] as unknown as FailedShape | undefined;
-    return { environment, ok: false, ...this.describeFailure(f, entry) };
+    const wire: Wire = { body: '', ended: false };
+    entry.watched.set(token, wire);
+    try {
+      const { sent, failed } = await entry.provider.send(this.notification(topic), token);
+      const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
+      if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
+      const f = failed[0] as unknown as FailedShape | undefined;
+      return { environment, ok: false, ...this.describeFailure(f, wire) };
+    } finally {
+      if (entry.watched.get(token) === wire) entry.watched.delete(token);
+    }
   }
 
   /** One notification per topic: node-apn compiles it once and the same test alert serves every push. */
@@ -79,21 +94,23 @@ export class ApnsSender {
     return note;
   }
 
-  private describeFailure(f: FailedShape | undefined, entry: Entry): Omit<ApnsAnswer, 'environment' | 'ok'> {
+  private describeFailure(f: FailedShape | undefined, wire: Wire): Omit<ApnsAnswer, 'environment' | 'ok'> {
     if (!f) return { network: { kind: 'other', detail: 'node-apn returned neither a success nor a failure' } };
     const status = typeof f.status === 'number' ? f.status : undefined;
     if (f.response?.reason) return { status, reason: f.response.reason, timestamp: f.response.timestamp, apnsId: f['apns-id'] };
+    // node-apn replaces a 429/5xx by "client session is either closed or destroyed" when another device's answer
+    // closed the connection meanwhile: the answer APNs gave this device is the one on the wire.
+    const answered = fromWire(wire);
+    if (answered) return answered;
     const message = errorText(f.error);
     // node-apn turns two APNs answers into errors without a response body (client.js): keep them as reasons.
     if (status === 403 && /ExpiredProviderToken/.test(message)) return { status, reason: 'ExpiredProviderToken', apnsId: f['apns-id'] };
     if (status === 500) return { status, reason: 'InternalServerError', apnsId: f['apns-id'] };
     if (status !== undefined) return { status, reason: message || undefined, apnsId: f['apns-id'] };
-    const goaway = entry.lastGoaway;
-    entry.lastGoaway = undefined;
-    return { network: classifyNetwork(message, this.config.timeoutMs, goaway) };
+    return { network: classifyNetwork(message, this.config.timeoutMs, refusedBy(wire)) };
   }
 
-  private provider(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
+  private provider(certificateId: string, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
     let fingerprint = this.fingerprints.get(credential);
     if (!fingerprint) {
       fingerprint = createHash('sha256')
@@ -102,7 +119,7 @@ export class ApnsSender {
         .slice(0, 16);
       this.fingerprints.set(credential, fingerprint);
     }
-    const key = `${cert.id}|${environment}|${fingerprint}`;
+    const key = `${certificateId}|${environment}|${fingerprint}`;
     const existing = this.providers.get(key);
     if (existing) return existing;
 
@@ -118,7 +135,7 @@ export class ApnsSender {
       ...(this.ca ? { ca: this.ca } : {}),
       ...(credential.token ? { token: credential.token } : { cert: credential.cert, key: credential.key }),
     };
-    const entry: Entry = { provider: new apn.Provider(options), sessions: 0 };
+    const entry: Entry = { provider: new apn.Provider(options), sessions: 0, watched: new Map() };
     watchSessions(entry);
     this.providers.set(key, entry);
     return entry;
@@ -148,23 +165,35 @@ interface FailedShape {
   error?: unknown;
 }
 
+interface ClientShape {
+  connect?: () => Promise<void>;
+  destroySession?: (session?: ClientHttp2Session) => void;
+  session?: ClientHttp2Session;
+}
+
 /**
- * node-apn reports a GOAWAY only as "stream ended unexpectedly". Its client keeps the HTTP/2 session on
- * `provider.client.session`; when that shape is there, listen for GOAWAY to keep APNs' reason (Shutdown,
- * IdleTimeout…) and count sessions. If a later node-apn changes the shape, the detail is just less specific.
+ * node-apn keeps its HTTP/2 session on `provider.client.session` and reports a GOAWAY, a late answer or a torn-down
+ * session only as "stream ended unexpectedly" or "client session is either closed or destroyed". When that
+ * shape is there, imops listens on the session itself: each device's stream keeps APNs' own answer, a GOAWAY
+ * names the streams it refused, and sessions are counted. If a later node-apn changes the shape, the details
+ * are just less specific.
  */
 function watchSessions(entry: Entry): void {
-  const client = (entry.provider as unknown as { client?: { connect?: () => Promise<void>; session?: Http2Session } }).client;
+  const client = (entry.provider as unknown as { client?: ClientShape }).client;
   if (!client || typeof client.connect !== 'function') return;
   const connect = client.connect.bind(client);
-  const seen = new WeakSet<Http2Session>();
+  const seen = new WeakSet<ClientHttp2Session>();
   client.connect = async () => {
     await connect();
     const session = client.session;
     if (!session || seen.has(session)) return;
     seen.add(session);
     entry.sessions++;
-    session.on('goaway', (_code: number, _last: number, data?: Buffer) => {
+    recordStreams(session, entry.watched);
+    session.on('goaway', (_code: number, _lastStreamId: number, data?: Buffer) => {
+      // Node emits this before it starts closing the session itself: a session already closing was closed by
+      // node-apn (after a 500), and a bare GOAWAY then is only APNs agreeing, not APNs ending the connection.
+      const closedByUs = session.closed;
       let reason = 'GOAWAY';
       try {
         const parsed = data && data.length ? (JSON.parse(data.toString('utf8')) as { reason?: string }) : undefined;
@@ -173,9 +202,70 @@ function watchSessions(entry: Entry): void {
         // GOAWAY without Apple's JSON: keep the bare name.
       }
       // Node repeats the event without data when the session is torn down: keep the first, informative one.
-      if (!entry.lastGoaway || reason !== 'GOAWAY') entry.lastGoaway = reason;
+      if (closedByUs && reason === 'GOAWAY') return;
+      if (!goaways.has(session) || reason !== 'GOAWAY') goaways.set(session, reason);
     });
   };
+
+  // After a 500, node-apn closes the session gracefully, and its GOAWAY handler then destroys it at once, cutting
+  // every other device's stream still waiting for APNs. Destroying waits for those streams instead: each ends
+  // with its own answer or its own request timeout, and Node destroys the closed session once they are done.
+  const destroySession = client.destroySession;
+  if (typeof destroySession !== 'function') return;
+  client.destroySession = (session?: ClientHttp2Session) => {
+    if (session && session.closed && !session.destroyed && openStreams(session, entry.watched) > 0) return;
+    destroySession.call(client, session);
+  };
+}
+
+function recordStreams(session: ClientHttp2Session, watched: Map<string, Wire>): void {
+  const request = session.request.bind(session);
+  session.request = ((headers?: OutgoingHttpHeaders, options?: Parameters<ClientHttp2Session['request']>[1]) => {
+    const stream = request(headers, options);
+    const path = String(headers?.[':path'] ?? '');
+    const token = decodeURIComponent(path.replace(/^\/3\/device\//, ''));
+    const wire = watched.get(token);
+    if (wire) {
+      wire.stream = stream;
+      wire.session = session;
+      stream.on('response', (h: IncomingHttpHeaders) => {
+        wire.status = Number(h[':status']);
+        wire.apnsId = typeof h['apns-id'] === 'string' ? h['apns-id'] : undefined;
+        wire.body = '';
+        wire.ended = false;
+      });
+      stream.on('data', (chunk: Buffer | string) => {
+        wire.body += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        wire.ended = true;
+      });
+    }
+    return stream;
+  }) as ClientHttp2Session['request'];
+}
+
+function openStreams(session: ClientHttp2Session, watched: Map<string, Wire>): number {
+  let open = 0;
+  for (const w of watched.values()) if (w.session === session && w.stream && !w.stream.closed && !w.stream.destroyed) open++;
+  return open;
+}
+
+/** A complete non-2xx answer APNs sent for this stream. */
+function fromWire(wire: Wire): Omit<ApnsAnswer, 'environment' | 'ok'> | undefined {
+  if (wire.status === undefined || !wire.ended || wire.status < 300) return undefined;
+  let body: { reason?: string; timestamp?: number } = {};
+  try {
+    body = wire.body ? (JSON.parse(wire.body) as typeof body) : {};
+  } catch {
+    // Not Apple's JSON (a proxy's page): the status is all there is.
+  }
+  return { status: wire.status, reason: body.reason, timestamp: body.timestamp, apnsId: wire.apnsId };
+}
+
+/** The GOAWAY APNs sent on the connection that carried this device's stream, if it sent one. */
+function refusedBy(wire: Wire): string | undefined {
+  return wire.session ? goaways.get(wire.session) : undefined;
 }
 
 function errorText(err: unknown): string {
@@ -189,14 +279,14 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-/** Never echo key material: node-apn's messages name paths and reasons, but cut anything PEM-like to be sure. */
+/** node-apn's messages name paths and reasons; cut anything PEM-like to be sure. */
 function safeMessage(err: unknown): string {
-  return errorText(err).replace(/-----BEGIN[\s\S]*?-----END[^-]*-----/g, '[key material]').slice(0, 300);
+  return stripSecrets(errorText(err)).slice(0, 300);
 }
 
 function classifyNetwork(message: string, timeoutMs: number, goaway: string | undefined): NonNullable<ApnsAnswer['network']> {
   const m = safeMessage(message);
-  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms` };
+  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms (providers.apns.timeoutMs)` };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(m)) return { kind: 'dns', detail: `the APNs host name cannot be resolved (${m})` };
   if (/certificate|self[- ]signed|CERT_|SSL|TLS|handshake|altnames/i.test(m)) return { kind: 'tls', detail: `the TLS connection to APNs failed: ${m}` };
   if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/i.test(m)) return { kind: 'connect', detail: `cannot connect to APNs: ${m}` };

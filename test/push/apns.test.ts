@@ -241,6 +241,44 @@ describe('network failures are NETWORK with the detail', () => {
   });
 });
 
+describe('one run of several devices (issue 9)', () => {
+  it('a hung stream is a timeout, not a GOAWAY, when another device\'s 500 closes the connection; a 503 and a 429 keep their own answers', async () => {
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    const [hung, failed, busy, limited] = [apnsToken(), apnsToken(), apnsToken(), apnsToken()];
+    fx.apns.production.program(hung, { kind: 'hang' });
+    // node-apn closes the connection after a 500 and would then cut the other streams, and it replaces a 429/503
+    // answered on a closing connection by "client session is either closed or destroyed".
+    fx.apns.production.program(failed, { kind: 'delay', ms: 20, then: { kind: 'reject', reason: 'InternalServerError' } });
+    fx.apns.production.program(busy, { kind: 'delay', ms: 80, then: { kind: 'reject', reason: 'ServiceUnavailable' } });
+    fx.apns.production.program(limited, { kind: 'sequence', steps: [{ kind: 'delay', ms: 120, then: { kind: 'reject', reason: 'TooManyRequests' } }, { kind: 'accept' }] });
+    const [h, f, b, l] = await Promise.all([hung, failed, busy, limited].map((t) => tester.test(app, device('10086', t))));
+
+    expect(h).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
+    expect(h.cause).toContain('APNs did not answer within 400 ms');
+    expect(h.cause).toContain('providers.apns.timeoutMs');
+    expect(h.cause).not.toMatch(/GOAWAY|closed/);
+    expect(f).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 500, reason: 'InternalServerError' } });
+    expect(b).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 503, reason: 'ServiceUnavailable' } });
+    expect(l).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429, reason: 'TooManyRequests' } });
+    // Each device was sent exactly once: the answers are the providers' own, not retries.
+    for (const t of [hung, failed, busy, limited]) expect(fx.apns.production.requests.filter((r) => r.token === t)).toHaveLength(1);
+    // The connection is reopened for the next push, and the 429 token is accepted on its second request.
+    expect((await tester.test(app, device('10086', limited))).verdict).toBe('DELIVERED');
+  });
+
+  it('a GOAWAY is told only to the devices of the connection it closed', async () => {
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    const gone = apnsToken();
+    fx.apns.production.program(gone, { kind: 'goaway', reason: 'Shutdown' });
+    expect((await tester.test(app, device('10086', gone))).cause).toContain('GOAWAY Shutdown');
+    const hung = apnsToken();
+    fx.apns.production.program(hung, { kind: 'hang' });
+    const later = await tester.test(app, device('10086', hung));
+    expect(later).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout' } });
+    expect(later.cause).not.toContain('GOAWAY');
+  });
+});
+
 describe('connections', () => {
   it('one TLS connection per certificate, reused across sequential and concurrent tests', async () => {
     const t = createDeviceTester({ providers: fx.providers, log: logged.log });

@@ -251,7 +251,8 @@ describe('one run of several devices (issue 9)', () => {
     fx.apns.production.program(failed, { kind: 'delay', ms: 20, then: { kind: 'reject', reason: 'InternalServerError' } });
     fx.apns.production.program(busy, { kind: 'delay', ms: 80, then: { kind: 'reject', reason: 'ServiceUnavailable' } });
     fx.apns.production.program(limited, { kind: 'sequence', steps: [{ kind: 'delay', ms: 120, then: { kind: 'reject', reason: 'TooManyRequests' } }, { kind: 'accept' }] });
-    const [h, f, b, l] = await Promise.all([hung, failed, busy, limited].map((t) => tester.test(app, device('10086', t))));
+    const send = (t: string) => tester.test(app, device('10086', t));
+    const [h, f, b, l] = await Promise.all([send(hung), send(failed), send(busy), send(limited)]);
 
     expect(h).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
     expect(h.cause).toContain('APNs did not answer within 400 ms');

@@ -1,6 +1,7 @@
 // APNs' answers: every `reason` Apple lists (push-failures.md §1.2), each with the verdict a support engineer sees
 // and a cause and fix written for them. A reason Apple adds later is one row here.
 import type { PushVerdict } from '../../verdicts.js';
+import { reasonTable } from '../reason-table.js';
 import type { ReasonEntry } from '../types.js';
 
 type Row = [reason: string, status: number, verdict: PushVerdict, cause: string, fix: string];
@@ -107,9 +108,7 @@ const APNS_ROWS: Row[] = [
     'Run the check again: imops reconnects to another APNs server.'],
 ];
 
-export const APNS_REASONS: ReadonlyMap<string, ReasonEntry> = new Map(
-  APNS_ROWS.map(([reason, status, verdict, cause, fix]) => [reason, { provider: 'apns', reason, status, verdict, cause, fix }]),
-);
+export const APNS_REASONS = reasonTable('apns', APNS_ROWS.map(([reason, status, verdict, cause, fix]) => ({ reason, status, verdict, cause, fix })));
 
 /** The two reasons that can mean "this token belongs to the other APNs environment": worth one retry there. */
 export const APNS_ENVIRONMENT_REASONS: ReadonlySet<string> = new Set(['BadDeviceToken', 'BadEnvironmentKeyInToken', 'BadEnvironmentKeyIdInToken']);

@@ -1,6 +1,7 @@
 // FCM's answers: the FCM v1 error codes, the canonical statuses firebase-admin falls back to, and the
 // firebase-admin codes it throws (push-failures.md §3), each with a verdict, a cause and a fix.
 import type { PushVerdict } from '../../verdicts.js';
+import { reasonTable } from '../reason-table.js';
 import type { ReasonEntry } from '../types.js';
 
 type FcmRow = [code: string, status: number | undefined, verdict: PushVerdict, cause: string, fix: string];
@@ -102,9 +103,7 @@ const FCM_ROWS: FcmRow[] = [
     'FCM did not answer in time.', 'Try again; if it repeats, check the network path to fcm.googleapis.com (or providers.fcm.url).'],
 ];
 
-export const FCM_REASONS: ReadonlyMap<string, ReasonEntry> = new Map(
-  FCM_ROWS.map(([reason, status, verdict, cause, fix]) => [reason, { provider: 'fcm', reason, status, verdict, cause, fix }]),
-);
+export const FCM_REASONS = reasonTable('fcm', FCM_ROWS.map(([reason, status, verdict, cause, fix]) => ({ reason, status, verdict, cause, fix })));
 
 const INVALID_TOKEN_TEXT = /registration token|not a valid FCM/i;
 

@@ -3,7 +3,7 @@
 // test-push.ts. Imported only on the first APNs push (index.ts), so the CLI starts without node-apn.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { ClientHttp2Session, ClientHttp2Stream, IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http2';
+import type { ClientHttp2Session } from 'node:http2';
 import apn from '@parse/node-apn';
 import { stripSecrets, TEST_ALERT } from '../result.js';
 import type { ApnsEnvironment, ApnsSettings } from './config.js';
@@ -24,25 +24,12 @@ export interface ApnsAnswer {
   credentialError?: string;
 }
 
-/** What APNs said on the wire for one device's stream, whatever node-apn later made of it. */
-interface Wire {
-  stream?: ClientHttp2Stream;
-  session?: ClientHttp2Session;
-  status?: number;
-  body: string;
-  apnsId?: string;
-  ended: boolean;
-}
-
 interface Entry {
   provider: apn.Provider;
   sessions: number;
-  /** The stream record of each device token being sent on this connection right now. */
-  watched: Map<string, Wire>;
+  /** The GOAWAY APNs sent on the current connection ("GOAWAY Shutdown"); a new connection forgets it. */
+  goaway?: string;
 }
-
-/** The GOAWAY APNs sent on a session ("GOAWAY Shutdown"), kept with the session it closed. */
-const goaways = new WeakMap<ClientHttp2Session, string>();
 
 export class ApnsSender {
   private readonly providers = new Map<string, Entry>();
@@ -65,17 +52,11 @@ export class ApnsSender {
     } catch (err) {
       return { environment, ok: false, credentialError: safeMessage(err) };
     }
-    const wire: Wire = { body: '', ended: false };
-    entry.watched.set(token, wire);
-    try {
-      const { sent, failed } = await entry.provider.send(this.notification(topic), token);
-      const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
-      if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
-      const f = failed[0] as unknown as FailedShape | undefined;
-      return { environment, ok: false, ...this.describeFailure(f, wire) };
-    } finally {
-      if (entry.watched.get(token) === wire) entry.watched.delete(token);
-    }
+    const { sent, failed } = await entry.provider.send(this.notification(topic), token);
+    const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
+    if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
+    const f = failed[0] as unknown as FailedShape | undefined;
+    return { environment, ok: false, ...this.describeFailure(f, entry) };
   }
 
   /** One notification per topic: node-apn compiles it once and the same test alert serves every push. */
@@ -94,20 +75,16 @@ export class ApnsSender {
     return note;
   }
 
-  private describeFailure(f: FailedShape | undefined, wire: Wire): Omit<ApnsAnswer, 'environment' | 'ok'> {
+  private describeFailure(f: FailedShape | undefined, entry: Entry): Omit<ApnsAnswer, 'environment' | 'ok'> {
     if (!f) return { network: { kind: 'other', detail: 'node-apn returned neither a success nor a failure' } };
     const status = typeof f.status === 'number' ? f.status : undefined;
     if (f.response?.reason) return { status, reason: f.response.reason, timestamp: f.response.timestamp, apnsId: f['apns-id'] };
-    // node-apn replaces a 429/5xx by "client session is either closed or destroyed" when another device's answer
-    // closed the connection meanwhile: the answer APNs gave this device is the one on the wire.
-    const answered = fromWire(wire);
-    if (answered) return answered;
     const message = errorText(f.error);
     // node-apn turns two APNs answers into errors without a response body (client.js): keep them as reasons.
     if (status === 403 && /ExpiredProviderToken/.test(message)) return { status, reason: 'ExpiredProviderToken', apnsId: f['apns-id'] };
     if (status === 500) return { status, reason: 'InternalServerError', apnsId: f['apns-id'] };
     if (status !== undefined) return { status, reason: message || undefined, apnsId: f['apns-id'] };
-    return { network: classifyNetwork(message, this.config.timeoutMs, refusedBy(wire)) };
+    return { network: classifyNetwork(message, this.config.timeoutMs, entry.goaway) };
   }
 
   private provider(certificateId: string, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
@@ -135,7 +112,7 @@ export class ApnsSender {
       ...(this.ca ? { ca: this.ca } : {}),
       ...(credential.token ? { token: credential.token } : { cert: credential.cert, key: credential.key }),
     };
-    const entry: Entry = { provider: new apn.Provider(options), sessions: 0, watched: new Map() };
+    const entry: Entry = { provider: new apn.Provider(options), sessions: 0 };
     watchSessions(entry);
     this.providers.set(key, entry);
     return entry;
@@ -168,15 +145,16 @@ interface FailedShape {
 interface ClientShape {
   connect?: () => Promise<void>;
   destroySession?: (session?: ClientHttp2Session) => void;
+  retryRequest?: (error: unknown, session: ClientHttp2Session, ...rest: unknown[]) => Promise<unknown>;
   session?: ClientHttp2Session;
+  config?: { connectionRetryLimit?: number };
 }
 
 /**
- * node-apn keeps its HTTP/2 session on `provider.client.session` and reports a GOAWAY, a late answer or a torn-down
- * session only as "stream ended unexpectedly" or "client session is either closed or destroyed". When that
- * shape is there, imops listens on the session itself: each device's stream keeps APNs' own answer, a GOAWAY
- * names the streams it refused, and sessions are counted. If a later node-apn changes the shape, the details
- * are just less specific.
+ * node-apn keeps its HTTP/2 session on `provider.client.session` and reports a GOAWAY only as "stream ended
+ * unexpectedly". When that shape is there, imops listens on the session for APNs' GOAWAY reason, counts sessions,
+ * and mends two node-apn behaviours that cost a device its own answer (issue 9, see below). If a later node-apn
+ * changes the shape, the details are just less specific.
  */
 function watchSessions(entry: Entry): void {
   const client = (entry.provider as unknown as { client?: ClientShape }).client;
@@ -189,7 +167,7 @@ function watchSessions(entry: Entry): void {
     if (!session || seen.has(session)) return;
     seen.add(session);
     entry.sessions++;
-    recordStreams(session, entry.watched);
+    entry.goaway = undefined;
     session.on('goaway', (_code: number, _lastStreamId: number, data?: Buffer) => {
       // Node emits this before it starts closing the session itself: a session already closing was closed by
       // node-apn (after a 500), and a bare GOAWAY then is only APNs agreeing, not APNs ending the connection.
@@ -201,71 +179,35 @@ function watchSessions(entry: Entry): void {
       } catch {
         // GOAWAY without Apple's JSON: keep the bare name.
       }
-      // Node repeats the event without data when the session is torn down: keep the first, informative one.
       if (closedByUs && reason === 'GOAWAY') return;
-      if (!goaways.has(session) || reason !== 'GOAWAY') goaways.set(session, reason);
+      // Node repeats the event without data when the session is torn down: keep the first, informative one.
+      if (client.session === session && (!entry.goaway || reason !== 'GOAWAY')) entry.goaway = reason;
     });
   };
 
-  // After a 500, node-apn closes the session gracefully, and its GOAWAY handler then destroys it at once, cutting
-  // every other device's stream still waiting for APNs. Destroying waits for those streams instead: each ends
-  // with its own answer or its own request timeout, and Node destroys the closed session once they are done.
-  const destroySession = client.destroySession;
-  if (typeof destroySession !== 'function') return;
-  client.destroySession = (session?: ClientHttp2Session) => {
-    if (session && session.closed && !session.destroyed && openStreams(session, entry.watched) > 0) return;
-    destroySession.call(client, session);
-  };
-}
-
-function recordStreams(session: ClientHttp2Session, watched: Map<string, Wire>): void {
-  const request = session.request.bind(session);
-  session.request = ((headers?: OutgoingHttpHeaders, options?: Parameters<ClientHttp2Session['request']>[1]) => {
-    const stream = request(headers, options);
-    const path = String(headers?.[':path'] ?? '');
-    const token = decodeURIComponent(path.replace(/^\/3\/device\//, ''));
-    const wire = watched.get(token);
-    if (wire) {
-      wire.stream = stream;
-      wire.session = session;
-      stream.on('response', (h: IncomingHttpHeaders) => {
-        wire.status = Number(h[':status']);
-        wire.apnsId = typeof h['apns-id'] === 'string' ? h['apns-id'] : undefined;
-        wire.body = '';
-        wire.ended = false;
-      });
-      stream.on('data', (chunk: Buffer | string) => {
-        wire.body += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      });
-      stream.on('end', () => {
-        wire.ended = true;
-      });
-    }
-    return stream;
-  }) as ClientHttp2Session['request'];
-}
-
-function openStreams(session: ClientHttp2Session, watched: Map<string, Wire>): number {
-  let open = 0;
-  for (const w of watched.values()) if (w.session === session && w.stream && !w.stream.closed && !w.stream.destroyed) open++;
-  return open;
-}
-
-/** A complete non-2xx answer APNs sent for this stream. */
-function fromWire(wire: Wire): Omit<ApnsAnswer, 'environment' | 'ok'> | undefined {
-  if (wire.status === undefined || !wire.ended || wire.status < 300) return undefined;
-  let body: { reason?: string; timestamp?: number } = {};
-  try {
-    body = wire.body ? (JSON.parse(wire.body) as typeof body) : {};
-  } catch {
-    // Not Apple's JSON (a proxy's page): the status is all there is.
+  // node-apn checks "is the session closed?" before "is a retry allowed?": with connectionRetryLimit 0, a 429 or
+  // 503 answered while another device's 500 was closing the connection came back as "client session is either
+  // closed or destroyed", losing APNs' answer. No retry is allowed, so the answer is what the device gets.
+  const retryRequest = client.retryRequest;
+  if (typeof retryRequest === 'function') {
+    client.retryRequest = async function (this: ClientShape, error: unknown, ...rest: unknown[]) {
+      const count = typeof rest[rest.length - 1] === 'number' ? (rest[rest.length - 1] as number) : 0;
+      if (count + 1 > (client.config?.connectionRetryLimit ?? 0)) throw error;
+      return retryRequest.call(client, error, ...(rest as [ClientHttp2Session, ...unknown[]]));
+    };
   }
-  return { status: wire.status, reason: body.reason, timestamp: body.timestamp, apnsId: wire.apnsId };
-}
 
-/** The GOAWAY APNs sent on the connection that carried this device's stream, if it sent one. */
-function refusedBy(wire: Wire): string | undefined {
-  return wire.session ? goaways.get(wire.session) : undefined;
+  // After a 500, node-apn closes the session gracefully, and its GOAWAY handler then destroys it at once, cutting
+  // every other device's stream still waiting for APNs. A closed session that is not destroyed yet still has
+  // streams open (Node destroys it by itself when the last one ends), so it is left to end them: each ends with
+  // its own answer or its own request timeout.
+  const destroySession = client.destroySession;
+  if (typeof destroySession === 'function') {
+    client.destroySession = (session?: ClientHttp2Session) => {
+      if (session && session.closed && !session.destroyed) return;
+      destroySession.call(client, session);
+    };
+  }
 }
 
 function errorText(err: unknown): string {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../config/types.js';
+import type { AppConfig, ApnsEnvironment, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { evictionWarnings, uploadWarnings, type DeviceInput, type DeviceStore } from '../push/devices.js';

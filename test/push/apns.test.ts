@@ -54,7 +54,7 @@ describe('a deliverable token', () => {
   });
 });
 
-// What a support engineer must see for each of Apple's reasons (independent of src/push/reasons.ts).
+// What a support engineer must see for each of Apple's reasons (independent of src/push/providers/apns/reasons.ts).
 const EXPECTED: Record<string, string> = {
   BadCollapseId: 'PAYLOAD_REJECTED', BadDeviceToken: 'BAD_DEVICE_TOKEN', BadExpirationDate: 'PAYLOAD_REJECTED',
   BadMessageId: 'PAYLOAD_REJECTED', BadPriority: 'PAYLOAD_REJECTED', BadTopic: 'TOPIC_INVALID',

@@ -200,7 +200,7 @@ export type { DeviceReport };
 export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): string[] {
   const warnings: string[] = [];
   const provider = providerFor(cert.platform);
-  const shape = describeToken(report.token);
+  const shape = describeToken(report.token, cert.platform);
   const certName = `certificate ${cert.id} is ${provider.article} ${provider.displayName} certificate`;
   if (report.platform !== undefined && report.platform !== cert.platform) {
     warnings.push(`The app reported platform ${report.platform} but ${certName}: it uploaded with the wrong certificate ID.`);

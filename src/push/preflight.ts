@@ -51,7 +51,7 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
   }
 
   const provider = providerFor(certificate.platform);
-  const shape = describeToken(device.token);
+  const shape = describeToken(device.token, certificate.platform);
   const looks = shape.looksLike;
   const others = (platform: PushPlatform) => app.certificates.filter((c) => c.platform === platform).map(describeCertificate);
   const name = provider.displayName;

@@ -4,7 +4,7 @@
  * rest is a token of APNs, FCM or another provider, each provider says (its `tokenShape`). Problems are written
  * for a support engineer.
  */
-import { PROVIDERS, type PushPlatform } from './providers/index.js';
+import { PROVIDERS, providerFor, type PushPlatform } from './providers/index.js';
 
 export type TokenKind = PushPlatform | 'expo' | 'unknown';
 
@@ -16,7 +16,8 @@ export interface TokenShape {
 
 const EXPO = /^Expo(?:nent)?PushToken\[[^\]]*\]$/;
 
-export function describeToken(token: string): TokenShape {
+/** `expected`: the platform of the certificate the token came with, when there is one. */
+export function describeToken(token: string, expected?: PushPlatform): TokenShape {
   const problems: string[] = [];
   if (token.trim() === '') return { looksLike: 'unknown', problems: ['The token is empty: the app uploaded no token at all.'] };
 
@@ -54,10 +55,15 @@ export function describeToken(token: string): TokenShape {
     };
   }
 
-  for (const provider of PROVIDERS) {
-    const match = provider.tokenShape(t);
-    if (match) return { looksLike: provider.id, problems: [...problems, ...match.problems] };
-  }
+  // The certificate's own provider first: a token it accepts is not another provider's, however it looks.
+  const own = expected === undefined ? undefined : providerFor(expected).tokenShape(t);
+  if (expected !== undefined && own) return { looksLike: expected, problems: [...problems, ...own.problems] };
+  const matches = PROVIDERS.flatMap((p) => {
+    const match = p.tokenShape(t);
+    return match ? [{ id: p.id, match }] : [];
+  });
+  const best = matches.find((m) => m.match.confidence === 'exact') ?? matches[0];
+  if (best) return { looksLike: best.id, problems: [...problems, ...best.match.problems] };
   const neither = neitherNor(PROVIDERS.map((p) => `${p.article} ${p.displayName} token`));
   if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, `The token contains spaces, so it is ${neither}.`] };
   return { looksLike: 'unknown', problems: [...problems, `The token is ${neither}.`] };

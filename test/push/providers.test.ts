@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PUSH_VERDICTS, isPushVerdict } from '../../src/push/verdicts.js';
 import { PLATFORMS, PROVIDERS, DEFAULT_PROVIDERS, describeCertificate, isPlatform, providerFor } from '../../src/push/providers/index.js';
 import { reasonTable } from '../../src/push/providers/reason-table.js';
+import { describeToken } from '../../src/push/token-shape.js';
 import { ROOT } from '../serve/harness.js';
 
 describe('the verdict list', () => {
@@ -64,6 +65,27 @@ describe('the registry', () => {
     expect(describeCertificate({ id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'token', keyFile: 'k', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' } }))
       .toBe('10086 (APNs production, com.example.app)');
     expect(describeCertificate({ id: '20001', platform: 'fcm', serviceAccountFile: 'sa.json' })).toBe('20001 (FCM)');
+  });
+});
+
+describe('token shapes', () => {
+  const hex64 = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
+  const fcmToken = `dGhpc2lzYW5pbnN0YW5jZQ:APA91b${'x'.repeat(130)}`;
+
+  it('each provider says how sure it is: its usual format is exact, a damaged one loose', () => {
+    expect(providerFor('apns').tokenShape(hex64)).toEqual({ confidence: 'exact', problems: [] });
+    expect(providerFor('apns').tokenShape(hex64.slice(0, 40))?.confidence).toBe('loose');
+    expect(providerFor('fcm').tokenShape(fcmToken)).toEqual({ confidence: 'exact', problems: [] });
+    expect(providerFor('fcm').tokenShape('z'.repeat(120))?.confidence).toBe('loose');
+    // Hex text is never FCM's, however long: it is a (long) APNs token.
+    expect(providerFor('fcm').tokenShape('a'.repeat(120))).toBeUndefined();
+  });
+
+  it('the certificate\'s own provider is asked first; otherwise the surest claim wins', () => {
+    expect(describeToken(hex64, 'apns').looksLike).toBe('apns');
+    expect(describeToken(fcmToken, 'apns').looksLike).toBe('fcm');
+    expect(describeToken('z'.repeat(120), 'fcm')).toEqual({ looksLike: 'fcm', problems: [] });
+    expect(describeToken(hex64).looksLike).toBe('apns');
   });
 });
 

@@ -31,8 +31,13 @@ export interface ReasonEntry {
   fix: string;
 }
 
-/** What a provider makes of a token's text when it looks like one of its own. */
+/**
+ * What a provider makes of a token's text when it looks like one of its own. Vendors' formats overlap (32 hex
+ * digits is an OPPO token and a cut APNs token), so a provider says how sure it is: `exact` for its usual format,
+ * `loose` for a damaged or unusual one. The certificate's own provider is asked first.
+ */
 export interface TokenMatch {
+  confidence: 'exact' | 'loose';
   /** Short sentences, empty when the token looks right. */
   problems: string[];
 }

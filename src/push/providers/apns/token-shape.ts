@@ -16,15 +16,18 @@ export function apnsTokenShape(t: string): TokenMatch | undefined {
   if (compact !== '' && HEX.test(compact) && (unwrapped !== t || compact !== unwrapped)) {
     if (unwrapped !== t) problems.push('The token is wrapped in < > (the NSData description format); the app should send only the hex digits.');
     if (compact !== unwrapped) problems.push('The token contains spaces; an APNs token is hex digits with nothing between them.');
-    return { problems: [...problems, ...hexProblems(compact)] };
+    return { confidence: 'loose', problems: [...problems, ...hexProblems(compact)] };
   }
-  if (HEX.test(t)) return { problems: hexProblems(t) };
+  if (HEX.test(t)) {
+    const problems = hexProblems(t);
+    return { confidence: problems.length ? 'loose' : 'exact', problems };
+  }
 
   // Standard base64 (with + / or = padding) of the token bytes: the app encoded the bytes instead of hex.
   if (!t.startsWith('APA91') && BASE64.test(t) && t.length % 4 === 0 && /[+/=]/.test(t)) {
     const bytes = Buffer.from(t, 'base64').length;
     if (bytes >= 16 && bytes <= 100) {
-      return { problems: [`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`] };
+      return { confidence: 'loose', problems: [`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`] };
     }
   }
   return undefined;

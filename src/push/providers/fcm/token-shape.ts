@@ -10,13 +10,14 @@ export function fcmTokenShape(t: string): TokenMatch | undefined {
   if (/\s/.test(t)) return undefined;
   if (t.includes(':') || t.startsWith('APA91')) {
     if (!FCM_CHARS.test(t)) {
-      return { problems: ['The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.'] };
+      return { confidence: 'loose', problems: ['The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.'] };
     }
     if (t.length < FCM_MIN_LENGTH) {
-      return { problems: [`The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`] };
+      return { confidence: 'loose', problems: [`The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`] };
     }
-    return { problems: [] };
+    return { confidence: 'exact', problems: [] };
   }
-  if (FCM_CHARS.test(t) && t.length >= FCM_MIN_LENGTH) return { problems: [] };
+  // Long and FCM-like but without the usual `:APA91b`; all-hex text is an APNs token's business, not this.
+  if (FCM_CHARS.test(t) && t.length >= FCM_MIN_LENGTH && !/^[0-9a-fA-F]+$/.test(t)) return { confidence: 'loose', problems: [] };
   return undefined;
 }

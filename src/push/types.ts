@@ -33,7 +33,8 @@ export interface PushResult {
   verdict: PushVerdict;
   cause: string;
   fix: string;
-  provider: { status?: number | string; reason?: string; environment?: ApnsEnvironment };
+  /** The provider's own answer: `reason` is its code as text (APNs reason, FCM code, a vendor's "80300007"), `message` its words. */
+  provider: { status?: number | string; reason?: string; message?: string; environment?: ApnsEnvironment };
   /** The provider's message ID (apns-id, FCM message name) when it accepted the push. */
   id?: string;
 }

@@ -5,6 +5,7 @@ export { ConfigError, UsageError } from './errors.js';
 export type { Reply, Block, Action, Form, FormField } from './commands/reply.js';
 export type { CommandCore, CommandSpec, Principal, Plan } from './commands/types.js';
 export type { Device, PushResult, PushVerdict, CertificateHealth } from './push/types.js';
+export { PUSH_VERDICTS } from './push/verdicts.js';
 export {
   generateUserSig,
   generatePrivateMapKey,

@@ -14,6 +14,7 @@ import { createLogger, maskToken, type Logger } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
+import { PLATFORMS, providerFor, type PushPlatform } from '../push/providers/index.js';
 import { openServices, type Services } from '../services.js';
 import { formatFields } from '../format.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
@@ -28,12 +29,12 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--cert <id>', 'certificate ID the token was registered with')
     .requiredOption('--token <token>', 'the device token')
     .option('--app <name>', 'configured app (needed when several are configured)')
-    .addOption(new Option('--platform <platform>', 'platform as the app reports it (default: the certificate\'s)').choices(['apns', 'fcm']))
+    .addOption(new Option('--platform <platform>', 'platform as the app reports it (default: the certificate\'s)').choices([...PLATFORMS]))
     .addOption(new Option('--environment <env>', 'APNs environment the app reports').choices(['production', 'sandbox']))
     .option('--bundle-id <id>', 'bundle ID the app reports')
     .option('--app-version <version>', 'app version')
     .option('--json', 'print one JSON document')
-    .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: 'apns' | 'fcm'; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
+    .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: PushPlatform; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
       if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
       await withServices(ctx, opts.app, async (_s, app, deps) => {
         const report = {
@@ -47,7 +48,8 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ctx.out(JSON.stringify({ created: f.created, device: maskedDevice(f.device), warnings: [...f.warnings, ...f.evictionWarnings], ...(f.evicted.length > 0 && { evicted: f.evicted.map(maskedDevice) }) }, null, 2));
           return;
         }
-        ctx.out(`${f.created ? 'Stored' : 'Updated'} ${platformArticle(f.device.platform)} device for ${userId} in app ${app.name}.`);
+        const provider = providerFor(f.device.platform);
+        ctx.out(`${f.created ? 'Stored' : 'Updated'} ${provider.article} ${provider.displayName} device for ${userId} in app ${app.name}.`);
         ctx.out(formatFields([['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`], ['token', maskToken(f.device.token)]], '  '));
         for (const w of f.warnings) ctx.out(`  warning: ${w}`);
         if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
@@ -157,8 +159,4 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
   } finally {
     await services.close();
   }
-}
-
-function platformArticle(platform: string): string {
-  return platform === 'apns' ? 'an APNs' : 'an FCM';
 }

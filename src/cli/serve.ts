@@ -16,6 +16,7 @@ import { registerDeviceRoutes } from '../http/devices.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
 import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
+import { certificateFacts } from '../push/providers/index.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
 
 const DEFAULT_PORT = 3000;
@@ -248,7 +249,7 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
       + 'or list apps in imops.yml (apps[].name, sdkAppId, secretKey, certificates) and pass --config']);
   } else {
     rows.push(['apps', config.apps.map((a) => {
-      const certs = a.certificates.map((c) => `${c.id} ${c.platform}${c.platform === 'apns' ? ` ${c.environment}` : ''}`);
+      const certs = a.certificates.map((c) => [c.id, c.platform, certificateFacts(c).environment].filter(Boolean).join(' '));
       return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none (list them under apps[].certificates in imops.yml to test pushes)'})`;
     }).join('\n')]);
   }

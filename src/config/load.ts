@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { configFileSchema, type ConfigFile } from './schema.js';
 import { parseConfigYaml } from './yaml.js';
 import { configFileNotice, secretFileNotice } from './exposure.js';
-import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config } from './types.js';
+import { PROVIDERS, providerFor } from '../push/providers/index.js';
+import type { ProviderSettingsBase } from '../push/providers/types.js';
+import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config, type ProvidersConfig } from './types.js';
 
 export interface LoadOptions {
   /** Explicit path (`--config`); otherwise IMOPS_CONFIG, then ./imops.yml when it exists. */
@@ -112,34 +114,41 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
     const certificates: CertificateConfig[] = a.certificates.map((c, j) => {
       if (ids.has(c.id)) throw new ConfigError(source, `apps[${i}].certificates[${j}].id`, `"${c.id}" is used twice in app ${a.name}`, 'certificate IDs are unique within an app');
       ids.add(c.id);
-      if (c.platform === 'fcm') return { ...c, serviceAccountFile: abs(c.serviceAccountFile) };
-      const auth = c.auth.type === 'token' ? { ...c.auth, keyFile: abs(c.auth.keyFile) }
-        : c.auth.type === 'pkcs12' ? { ...c.auth, file: abs(c.auth.file) }
-        : { ...c.auth, certFile: abs(c.auth.certFile), keyFile: abs(c.auth.keyFile) };
-      return { ...c, auth };
+      return providerFor(c.platform).resolveCertificate(c, abs);
     });
     return { name: a.name, sdkAppId: a.sdkAppId, secretKey, certificates };
   });
-  const p = file.providers;
   return {
     source,
     apps,
     access: file.access,
     dataDir,
-    providers: {
-      apns: {
-        productionUrl: p.apns.productionUrl ?? DEFAULT_PROVIDERS.apns.productionUrl,
-        sandboxUrl: p.apns.sandboxUrl ?? DEFAULT_PROVIDERS.apns.sandboxUrl,
-        caFile: p.apns.caFile ? abs(p.apns.caFile) : undefined,
-        timeoutMs: p.apns.timeoutMs ?? DEFAULT_PROVIDERS.apns.timeoutMs,
-      },
-      fcm: {
-        url: p.fcm.url ?? DEFAULT_PROVIDERS.fcm.url,
-        caFile: p.fcm.caFile ? abs(p.fcm.caFile) : undefined,
-        timeoutMs: p.fcm.timeoutMs ?? DEFAULT_PROVIDERS.fcm.timeoutMs,
-      },
-    },
+    providers: resolveProviders(file.providers, source, abs),
   };
+}
+
+/**
+ * Each provider's block with its defaults and absolute paths. A `caFile` that is a folder or cannot be read
+ * would fail only at the first push; it fails here instead, naming the field.
+ */
+function resolveProviders(raw: ConfigFile['providers'], source: string, abs: (p: string) => string): ProvidersConfig {
+  const resolved = Object.fromEntries(PROVIDERS.map((p) => {
+    const settings: ProviderSettingsBase = providerFor(p.id).resolveSettings(raw[p.id] ?? {}, abs);
+    if (settings.caFile) checkCaFile(source, `providers.${p.id}.caFile`, settings.caFile);
+    return [p.id, settings];
+  }));
+  return resolved as ProvidersConfig;
+}
+
+function checkCaFile(source: string, field: string, path: string): void {
+  let problem: string | undefined;
+  try {
+    if (!statSync(path).isFile()) problem = `${path} is a folder, not a CA certificate file`;
+    else accessSync(path, constants.R_OK);
+  } catch (err) {
+    problem ??= `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+  if (problem) throw new ConfigError(source, field, problem, 'point it at the PEM file of the CA that signed the provider\'s (or the proxy\'s) TLS certificate, or remove it');
 }
 
 /** The whole string is the HMAC key, so stray whitespace from a file or env var would break every signature. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GUARDED_ACTIONS } from '../access/policy.js';
+import { isPlatform, platformList, providerFor, PROVIDERS, type PushPlatform } from '../push/providers/index.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const uint32 = z.coerce
@@ -7,34 +8,26 @@ const uint32 = z.coerce
   .int('must be a whole number')
   .min(1, 'must be a positive number')
   .max(0xffffffff, 'must fit in 32 bits (at most 4294967295)');
-const httpsUrl = z.url({ error: 'must be a URL such as https://api.push.apple.com' });
+// Each provider brings the schema of its certificate entry; the entry's `platform` picks which one applies.
+const certificate = z.unknown().transform((value, ctx): RawCertificate => {
+  const platform = value !== null && typeof value === 'object' ? (value as { platform?: unknown }).platform : undefined;
+  if (!isPlatform(platform)) {
+    ctx.addIssue({ code: 'custom', message: `must have platform ${platformList()}`, path: ['platform'], input: platform });
+    return z.NEVER;
+  }
+  const parsed = providerFor(platform).certificateSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ ...issue });
+    return z.NEVER;
+  }
+  return parsed.data as RawCertificate;
+});
 
-const apnsAuth = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('token'),
-    keyFile: nonEmpty,
-    keyId: nonEmpty,
-    teamId: nonEmpty,
-  }),
-  z.object({ type: z.literal('pkcs12'), file: nonEmpty, passphrase: z.string().optional() }),
-  z.object({ type: z.literal('pem'), certFile: nonEmpty, keyFile: nonEmpty }),
-], { error: 'must have type token, pkcs12 or pem' });
-
-const certificate = z.discriminatedUnion('platform', [
-  z.object({
-    id: z.coerce.string().pipe(nonEmpty),
-    platform: z.literal('apns'),
-    bundleId: nonEmpty,
-    environment: z.enum(['production', 'sandbox'], { error: 'must be production or sandbox' }),
-    auth: apnsAuth,
-  }),
-  z.object({
-    id: z.coerce.string().pipe(nonEmpty),
-    platform: z.literal('fcm'),
-    serviceAccountFile: nonEmpty,
-    projectId: nonEmpty.optional(),
-  }),
-], { error: 'must have platform apns or fcm' });
+/** A certificate entry as validated, before its paths are resolved: the provider resolves it. */
+export interface RawCertificate {
+  id: string;
+  platform: PushPlatform;
+}
 
 const app = z
   .object({
@@ -69,25 +62,7 @@ const access = z.record(z.string(), z.array(z.string())).superRefine((record, ct
 export const configFileSchema = z.object({
   apps: z.array(app).default([]),
   access: access.default({}),
-  providers: z
-    .object({
-      apns: z
-        .object({
-          productionUrl: httpsUrl.optional(),
-          sandboxUrl: httpsUrl.optional(),
-          caFile: nonEmpty.nullish(),
-          timeoutMs: z.coerce.number().int().min(100).max(60_000).optional(),
-        })
-        .default({}),
-      fcm: z
-        .object({
-          url: httpsUrl.optional(),
-          caFile: nonEmpty.nullish(),
-          timeoutMs: z.coerce.number().int().min(100).max(60_000).optional(),
-        })
-        .default({}),
-    })
-    .default({ apns: {}, fcm: {} }),
+  providers: z.object(Object.fromEntries(PROVIDERS.map((p) => [p.id, providerFor(p.id).settingsSchema.optional()]))).default({}),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConfig, ApnsEnvironment, CertificateConfig, Config } from '../config/types.js';
+import type { AppConfig, ApnsEnvironment, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Principal } from '../access/principal.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { removeDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import type { DeviceStore } from '../store/ports.js';
+import { certificateFacts, isPlatform, PLATFORMS } from '../push/providers/index.js';
 import type { Device, PushPlatform } from '../push/types.js';
 import { clip } from '../text.js';
 import { verifyUserSig } from '../usersig/index.js';
@@ -292,8 +293,8 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
   else value.token = token;
 
   if (present('platform')) {
-    if (body.platform === 'apns' || body.platform === 'fcm') value.platform = body.platform;
-    else problems.push({ field: 'platform', problem: 'must be "apns" or "fcm"' });
+    if (isPlatform(body.platform)) value.platform = body.platform;
+    else problems.push({ field: 'platform', problem: `must be ${PLATFORMS.map((p) => `"${p}"`).join(' or ')}` });
   }
   if (present('environment')) {
     if (body.environment === 'production' || body.environment === 'sandbox') value.environment = body.environment;
@@ -323,12 +324,6 @@ function unsafeText(v: string): string | undefined {
   const bidi = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/.exec(v);
   if (bidi) return `contains the bidirectional control character U+${bidi[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which makes text display differently from what it is: send plain text`;
   return undefined;
-}
-
-function certificateFacts(c: CertificateConfig) {
-  return c.platform === 'apns'
-    ? { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId }
-    : { id: c.id, platform: c.platform };
 }
 
 function optional(u: Upload) {

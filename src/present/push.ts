@@ -3,6 +3,7 @@ import type { DeviceList } from '../checks/devices.js';
 import type { CertificatesFinding, PushTestFinding } from '../checks/push.js';
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
+import { isPlatform, providerFor } from '../push/providers/index.js';
 import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
@@ -13,14 +14,19 @@ function fieldList(...pairs: [string, string | undefined][]): Field[] {
   return pairs.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '').map(([label, value]) => ({ label, value }));
 }
 
-export function platformName(t: Catalogue, platform: string): string {
-  return t.push.platformNames[platform] ?? platform;
+/** Provider names are proper nouns: the registry's, in every language. A stored platform imops no longer knows is shown as it is. */
+export function platformName(platform: string): string {
+  return isPlatform(platform) ? providerFor(platform).displayName : platform;
 }
 
+function deviceLabel(platform: string): string {
+  return isPlatform(platform) ? providerFor(platform).deviceLabel : platform;
+}
+
+/** "10086 · APNs production, com.example.app" */
 export function certificateLabel(t: Catalogue, app: AppConfig, id: string): string {
   const c = app.certificates.find((x) => x.id === id);
-  if (!c) return t.push.certificateNotConfigured(id);
-  return c.platform === 'apns' ? `${id} · APNs ${c.environment} (${c.bundleId})` : `${id} · ${platformName(t, c.platform)}`;
+  return c ? `${id} · ${providerFor(c.platform).describeCertificate(c)}` : t.push.certificateNotConfigured(id);
 }
 
 function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Block {
@@ -30,7 +36,7 @@ function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Bl
   return {
     type: 'item',
     status: warnings.length ? 'warning' : 'info',
-    title: t.push.deviceTitle(t.push.deviceKinds[d.platform] ?? d.platform, d.certificateId),
+    title: t.push.deviceTitle(deviceLabel(d.platform), d.certificateId),
     fields: fieldList(
       [L.platform, d.platform],
       [L.certificateId, certificateLabel(t, app, d.certificateId)],
@@ -131,7 +137,7 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
         return {
           type: 'item',
           status: r.ok ? 'success' : 'failure',
-          title: t.push.resultTitle(r.ok, platformName(t, r.platform), r.certificateId, r.verdict),
+          title: t.push.resultTitle(r.ok, platformName(r.platform), r.certificateId, r.verdict),
           fields: fieldList(
             [L.token, r.token],
             [L.providerStatus, r.provider.status !== undefined ? String(r.provider.status) : undefined],
@@ -166,7 +172,7 @@ export function certificatesReply(t: Catalogue, f: CertificatesFinding): Reply {
       return {
         type: 'item',
         status: HEALTH_STATUS[h.level],
-        title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(t, h.platform)}`),
+        title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(h.platform)}`),
         fields: [
           { label: t.labels.checked, value: h.summary },
           ...h.problems.flatMap((p) => [

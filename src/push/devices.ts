@@ -2,6 +2,8 @@ import type { ApnsEnvironment, AppConfig, CertificateConfig } from '../config/ty
 import { maskToken } from '../log.js';
 import { unknownCertificate } from './preflight.js';
 import { describeToken } from './token-shape.js';
+import { isPlatform, PLATFORMS, providerFor } from './providers/index.js';
+import type { DeviceReport } from './providers/types.js';
 import type { Device, PushPlatform } from './types.js';
 
 // Domain words about uploaded devices, shared by the upload API and `imops devices add`; storing is src/store's job.
@@ -9,16 +11,10 @@ import type { Device, PushPlatform } from './types.js';
 /** What an upload's answer says about the devices its new token pushed out. Tokens are masked. */
 export function evictionWarnings(evicted: readonly Device[], maxPerUser: number): string[] {
   return evicted.map((d) =>
-    `This UserID already had ${maxPerUser} devices, the most imops keeps per user: its least recently seen device (${d.platform === 'apns' ? 'APNs' : 'FCM'}, certificate ${d.certificateId}, token ${maskToken(d.token)}, last seen ${d.lastSeen}) was removed to make room. Apps should DELETE /v1/devices at logout so that old tokens do not pile up.`);
+    `This UserID already had ${maxPerUser} devices, the most imops keeps per user: its least recently seen device (${providerFor(d.platform).displayName}, certificate ${d.certificateId}, token ${maskToken(d.token)}, last seen ${d.lastSeen}) was removed to make room. Apps should DELETE /v1/devices at logout so that old tokens do not pile up.`);
 }
 
-/** What the client reported, before it is stored. */
-export interface DeviceReport {
-  token: string;
-  platform?: PushPlatform;
-  environment?: ApnsEnvironment;
-  bundleId?: string;
-}
+export type { DeviceReport };
 
 /**
  * Warnings for a report under a configured certificate. The report is stored anyway (showing what was
@@ -26,25 +22,18 @@ export interface DeviceReport {
  */
 export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): string[] {
   const warnings: string[] = [];
-  const shape = describeToken(report.token);
-  const certName = `certificate ${cert.id} is ${cert.platform === 'apns' ? 'an APNs' : 'an FCM'} certificate`;
+  const provider = providerFor(cert.platform);
+  const shape = describeToken(report.token, cert.platform);
+  const certName = `certificate ${cert.id} is ${provider.article} ${provider.displayName} certificate`;
   if (report.platform !== undefined && report.platform !== cert.platform) {
     warnings.push(`The app reported platform ${report.platform} but ${certName}: it uploaded with the wrong certificate ID.`);
   }
-  if (shape.looksLike === 'fcm' && cert.platform === 'apns') {
-    warnings.push(`The token looks like an FCM registration token but ${certName}: the app uploaded its FCM token with the APNs certificate ID.`);
-  } else if (shape.looksLike === 'apns' && cert.platform === 'fcm') {
-    warnings.push(`The token looks like an APNs device token (hex) but ${certName}: the app uploaded its APNs token with the FCM certificate ID.`);
+  if (isPlatform(shape.looksLike) && shape.looksLike !== cert.platform) {
+    const tokenOf = providerFor(shape.looksLike);
+    warnings.push(`The token looks like ${tokenOf.tokenName} but ${certName}: the app uploaded its ${tokenOf.displayName} token with the ${provider.displayName} certificate ID.`);
   }
   warnings.push(...shape.problems);
-  if (cert.platform === 'apns') {
-    if (report.environment !== undefined && report.environment !== cert.environment) {
-      warnings.push(`The app reported a ${report.environment} token but certificate ${cert.id} is for ${cert.environment}: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.`);
-    }
-    if (report.bundleId !== undefined && report.bundleId !== cert.bundleId) {
-      warnings.push(`The app reported bundle ID ${report.bundleId} but certificate ${cert.id} pushes to ${cert.bundleId}: APNs will answer DeviceTokenNotForTopic.`);
-    }
-  }
+  warnings.push(...provider.reportWarnings(cert, report));
   return warnings;
 }
 
@@ -59,18 +48,19 @@ export type AssumedFrom = 'report' | 'token' | 'guess';
 export function unknownCertificateUpload(app: AppConfig, certificateId: string, report: DeviceReport): { platform: PushPlatform; from: AssumedFrom; warnings: string[] } {
   const { problem } = unknownCertificate(app, certificateId);
   const shape = describeToken(report.token);
-  const looks = shape.looksLike === 'apns' || shape.looksLike === 'fcm' ? shape.looksLike : undefined;
-  const [platform, from]: [PushPlatform, AssumedFrom] = report.platform !== undefined ? [report.platform, 'report']
-    : looks !== undefined ? [looks, 'token']
-    : [app.certificates.some((c) => c.platform === 'fcm') && !app.certificates.some((c) => c.platform === 'apns') ? 'fcm' : 'apns', 'guess'];
-  const name = platform === 'apns' ? 'APNs' : 'FCM';
+  const configured = [...new Set(app.certificates.map((c) => c.platform))];
+  // A guess: the one platform the app has certificates for, else the first provider imops knows.
+  const [platform, from]: [PushPlatform, AssumedFrom] = isPlatform(report.platform) ? [report.platform, 'report']
+    : isPlatform(shape.looksLike) ? [shape.looksLike, 'token']
+    : [configured.length === 1 ? configured[0]! : PLATFORMS[0]!, 'guess'];
+  const provider = providerFor(platform);
   const how = from === 'report' ? 'as the app reported' : from === 'token' ? 'because the token looks like one' : 'a guess: neither the app nor the token says which';
   return {
     platform,
     from,
     warnings: [
       `Stored, but ${problem}. A test push to this device will report UNKNOWN_CERTIFICATE until the app uploads with a configured ID or the certificate is added to imops.yml.`,
-      `Stored as an ${name} device (${how}).`,
+      `Stored as ${provider.article} ${provider.displayName} device (${how}).`,
       ...shape.problems,
     ],
   };

@@ -3,19 +3,18 @@
 import type { AppConfig, CertificateConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { describeToken } from './token-shape.js';
-import type { CertificateInspection, LoadedCredential } from './certificates.js';
-import type { Device, PushResult, PushVerdict } from './types.js';
+import { describeCertificate, isPlatform, providerFor, type PushPlatform } from './providers/index.js';
+import type { Inspection } from './providers/types.js';
+import type { Device, PushResult } from './types.js';
+import type { PushVerdict } from './verdicts.js';
 
 export type Preflight =
   | { go: false; result: PushResult }
-  | { go: true; certificate: CertificateConfig; loaded: LoadedCredential; tokenProblems: string[] };
+  | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: string[] };
 
-export type Inspect = (certificate: CertificateConfig) => Promise<CertificateInspection & { loaded: LoadedCredential }>;
+export type Inspect = (certificate: CertificateConfig) => Promise<Inspection>;
 
-/** "10086 (APNs production, com.example.app)", "20001 (FCM)": how every answer names a configured certificate. */
-export function describeCertificate(c: CertificateConfig): string {
-  return c.platform === 'apns' ? `${c.id} (APNs ${c.environment}, ${c.bundleId})` : `${c.id} (FCM)`;
-}
+export { describeCertificate };
 
 /**
  * A certificate ID the app does not have in imops: the problem, listing the configured ones, and the fix.
@@ -44,8 +43,6 @@ export function stop(device: Device, verdict: PushVerdict, cause: string, fix: s
   };
 }
 
-const PLATFORM_NAME = { apns: 'APNs (iOS)', fcm: 'FCM (Android)' } as const;
-
 export async function preflight(app: AppConfig, device: Device, inspect: Inspect): Promise<Preflight> {
   const certificate = app.certificates.find((c) => c.id === device.certificateId);
   if (!certificate) {
@@ -53,46 +50,40 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
     return stop(device, 'UNKNOWN_CERTIFICATE', `The app uploaded this token with ${unknown.problem}.`, sentence(unknown.fix));
   }
 
-  const shape = describeToken(device.token);
+  const provider = providerFor(certificate.platform);
+  const shape = describeToken(device.token, certificate.platform);
   const looks = shape.looksLike;
-  const others = (platform: 'apns' | 'fcm') => app.certificates.filter((c) => c.platform === platform).map(describeCertificate);
-  if (certificate.platform === 'apns' && (looks === 'fcm' || looks === 'expo')) {
-    const fcm = others('fcm');
+  const others = (platform: PushPlatform) => app.certificates.filter((c) => c.platform === platform).map(describeCertificate);
+  const name = provider.displayName;
+  if (looks === 'expo') {
     return stop(device, 'PLATFORM_MISMATCH',
-      looks === 'expo'
-        ? `Certificate ${certificate.id} is an APNs certificate, but the token is an Expo push token, which APNs cannot use.`
-        : `Certificate ${certificate.id} is an APNs certificate, but the token is an FCM registration token: the app uploaded its FCM token with the iOS certificate ID.`,
-      looks === 'expo'
-        ? 'Make the app upload its native APNs device token (getDevicePushTokenAsync), not the Expo token.'
-        : `Upload FCM tokens with an FCM certificate ID${fcm.length ? ` (${fcm.join(', ')})` : ''}; on iOS, upload the APNs device token from didRegisterForRemoteNotificationsWithDeviceToken with ${certificate.id}.`,
-      'apns');
+      `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token is an Expo push token, which ${name} cannot use.`,
+      `Make the app upload its native ${name} token (getDevicePushTokenAsync), not the Expo token.`,
+      certificate.platform);
   }
-  if (certificate.platform === 'fcm' && (looks === 'apns' || looks === 'expo')) {
-    const apns = others('apns');
+  if (isPlatform(looks) && looks !== certificate.platform) {
+    const tokenOf = providerFor(looks);
+    const listed = others(looks);
     return stop(device, 'PLATFORM_MISMATCH',
-      looks === 'expo'
-        ? `Certificate ${certificate.id} is an FCM certificate, but the token is an Expo push token, which FCM cannot use.`
-        : `Certificate ${certificate.id} is an FCM certificate, but the token looks like an APNs device token (hex): the app uploaded its iOS token with the Android certificate ID.`,
-      looks === 'expo'
-        ? 'Make the app upload its native FCM token (getDevicePushTokenAsync), not the Expo token.'
-        : `Upload APNs tokens with an APNs certificate ID${apns.length ? ` (${apns.join(', ')})` : ''}, and FCM tokens with ${certificate.id}.`,
-      'fcm');
+      `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token looks like ${tokenOf.tokenName}: the app uploaded its ${tokenOf.deviceLabel} token with the ${provider.deviceLabel} certificate ID.`,
+      `Upload ${tokenOf.displayName} tokens with ${tokenOf.article} ${tokenOf.displayName} certificate ID${listed.length ? ` (${listed.join(', ')})` : ' (none is configured; add one to imops.yml)'}, and upload ${provider.tokenSource} with ${certificate.id}.`,
+      certificate.platform);
   }
   if (device.platform !== certificate.platform) {
+    const reported = providerFor(device.platform).deviceLabel;
     return stop(device, 'PLATFORM_MISMATCH',
-      `The device was uploaded as ${PLATFORM_NAME[device.platform]}, but certificate ${certificate.id} is for ${PLATFORM_NAME[certificate.platform]}.`,
-      `Upload the token with a ${PLATFORM_NAME[device.platform]} certificate ID: ${others(device.platform).join(', ') || `none is configured; add one to imops.yml`}.`,
+      `The device was uploaded as ${reported}, but certificate ${certificate.id} is for ${provider.deviceLabel}.`,
+      `Upload the token with a ${reported} certificate ID: ${others(device.platform).join(', ') || `none is configured; add one to imops.yml`}.`,
       certificate.platform);
   }
 
   const inspection = await inspect(certificate);
   const failure = inspection.failure;
-  const loaded = inspection.loaded;
-  if (failure || !(certificate.platform === 'apns' ? loaded.apns : loaded.fcm)) {
+  if (failure || inspection.loaded === undefined) {
     return stop(device, failure?.verdict ?? 'CREDENTIAL_INVALID',
       `Nothing was sent: certificate ${certificate.id} cannot be used. ${failure?.problem ?? 'Its credential could not be loaded.'}`,
       failure?.fix ?? 'Run `imops push certs` to see every problem with this certificate.',
       certificate.platform);
   }
-  return { go: true, certificate, loaded, tokenProblems: shape.problems };
+  return { go: true, certificate, loaded: inspection.loaded, tokenProblems: shape.problems };
 }

@@ -1,13 +1,12 @@
 /**
- * What a device token looks like, judged from its text alone, before any provider sees it.
- *
- * APNs tokens are the device token's bytes as hex (usually 32 bytes = 64 digits; Apple says not to rely on
- * the size). FCM registration tokens are long `[A-Za-z0-9_:-]` strings, today `<instance id>:APA91b…`.
- * The usual client mistakes: the NSData description (`<a1b2 c3d4 …>`), the bytes base64-encoded, an FCM or
- * Expo token sent where an APNs one belongs, and truncation. Problems are written for a support engineer.
+ * What a device token looks like, judged from its text alone, before any provider sees it. The mistakes every
+ * client can make (spaces, quotes, control characters, URL-encoding, an Expo token) are judged here; whether the
+ * rest is a token of APNs, FCM or another provider, each provider says (its `tokenShape`). Problems are written
+ * for a support engineer.
  */
+import { PROVIDERS, providerFor, type PushPlatform } from './providers/index.js';
 
-export type TokenKind = 'apns' | 'fcm' | 'expo' | 'unknown';
+export type TokenKind = PushPlatform | 'expo' | 'unknown';
 
 export interface TokenShape {
   looksLike: TokenKind;
@@ -15,16 +14,10 @@ export interface TokenShape {
   problems: string[];
 }
 
-/** Below this an FCM token is certainly cut short (real ones are 140-170 characters). */
-const FCM_MIN_LENGTH = 100;
-const APNS_USUAL_HEX = 64;
-
-const HEX = /^[0-9a-fA-F]+$/;
-const FCM_CHARS = /^[A-Za-z0-9_:-]+$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const EXPO = /^Expo(?:nent)?PushToken\[[^\]]*\]$/;
 
-export function describeToken(token: string): TokenShape {
+/** `expected`: the platform of the certificate the token came with, when there is one. */
+export function describeToken(token: string, expected?: PushPlatform): TokenShape {
   const problems: string[] = [];
   if (token.trim() === '') return { looksLike: 'unknown', problems: ['The token is empty: the app uploaded no token at all.'] };
 
@@ -51,58 +44,31 @@ export function describeToken(token: string): TokenShape {
     }
   }
 
+  const names = PROVIDERS.map((p) => p.displayName);
   if (EXPO.test(t)) {
     return {
       looksLike: 'expo',
       problems: [
         ...problems,
-        'This is an Expo push token (ExponentPushToken[…]): it works only through Expo\'s push service, not with APNs or FCM directly; the app must upload its native device token (getDevicePushTokenAsync).',
+        `This is an Expo push token (ExponentPushToken[…]): it works only through Expo's push service, not with ${names.join(' or ')} directly; the app must upload its native device token (getDevicePushTokenAsync).`,
       ],
     };
   }
 
-  // `<a1b2c3d4 e5f6…>`: the NSData description that older iOS code turned into a string.
-  const unwrapped = t.replace(/^<(.*)>$/s, '$1');
-  const compact = unwrapped.replace(/\s+/g, '');
-  if (compact !== '' && HEX.test(compact) && (unwrapped !== t || compact !== unwrapped)) {
-    if (unwrapped !== t) problems.push('The token is wrapped in < > (the NSData description format); the app should send only the hex digits.');
-    if (compact !== unwrapped) problems.push('The token contains spaces; an APNs token is hex digits with nothing between them.');
-    return { looksLike: 'apns', problems: [...problems, ...hexProblems(compact)] };
-  }
-  if (/\s/.test(t)) {
-    return { looksLike: 'unknown', problems: [...problems, 'The token contains spaces, so it is neither an APNs token (hex digits) nor an FCM registration token.'] };
-  }
-
-  if (HEX.test(t)) return { looksLike: 'apns', problems: [...problems, ...hexProblems(t)] };
-
-  if (t.includes(':') || t.startsWith('APA91')) {
-    if (!FCM_CHARS.test(t)) {
-      problems.push('The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.');
-    } else if (t.length < FCM_MIN_LENGTH) {
-      problems.push(`The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`);
-    }
-    return { looksLike: 'fcm', problems };
-  }
-
-  // Standard base64 (with + / or = padding) of the 32 token bytes: the app encoded the bytes instead of hex.
-  if (BASE64.test(t) && t.length % 4 === 0 && /[+/=]/.test(t)) {
-    const bytes = Buffer.from(t, 'base64').length;
-    if (bytes >= 16 && bytes <= 100) {
-      problems.push(`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`);
-      return { looksLike: 'apns', problems };
-    }
-  }
-
-  if (FCM_CHARS.test(t) && t.length >= FCM_MIN_LENGTH) return { looksLike: 'fcm', problems };
-
-  return {
-    looksLike: 'unknown',
-    problems: [...problems, 'The token is neither an APNs token (hex digits) nor an FCM registration token (a long string of letters, digits, "_", "-" and ":").'],
-  };
+  // The certificate's own provider first: a token it accepts is not another provider's, however it looks.
+  const own = expected === undefined ? undefined : providerFor(expected).tokenShape(t);
+  if (expected !== undefined && own) return { looksLike: expected, problems: [...problems, ...own.problems] };
+  const matches = PROVIDERS.flatMap((p) => {
+    const match = p.tokenShape(t);
+    return match ? [{ id: p.id, match }] : [];
+  });
+  const best = matches.find((m) => m.match.confidence === 'exact') ?? matches[0];
+  if (best) return { looksLike: best.id, problems: [...problems, ...best.match.problems] };
+  const neither = neitherNor(PROVIDERS.map((p) => `${p.article} ${p.displayName} token`));
+  if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, `The token contains spaces, so it is ${neither}.`] };
+  return { looksLike: 'unknown', problems: [...problems, `The token is ${neither}.`] };
 }
 
-function hexProblems(hex: string): string[] {
-  if (hex.length % 2 === 1) return [`The token has an odd number of hex digits (${hex.length}), so it is cut short or corrupted.`];
-  if (hex.length < APNS_USUAL_HEX) return [`The token is ${hex.length} hex digits; APNs tokens are usually 64, so it is probably cut short.`];
-  return [];
+function neitherNor(names: string[]): string {
+  return names.length === 2 ? `neither ${names[0]} nor ${names[1]}` : `none of ${names.join(', ')}`;
 }

@@ -1,6 +1,9 @@
 import type { ApnsEnvironment } from '../config/types.js';
+import type { PushPlatform } from './providers/index.js';
+import type { PushVerdict } from './verdicts.js';
 
-export type PushPlatform = 'apns' | 'fcm';
+export type { PushPlatform } from './providers/index.js';
+export type { PushVerdict } from './verdicts.js';
 
 /** What a client app reported after login: one row per (app, UserID, token). */
 export interface Device {
@@ -20,26 +23,6 @@ export interface Device {
   lastSeen: string;
 }
 
-export type PushVerdict =
-  | 'DELIVERED'
-  | 'NO_DEVICES'
-  | 'UNKNOWN_CERTIFICATE'
-  | 'PLATFORM_MISMATCH'
-  | 'TOKEN_ENVIRONMENT_MISMATCH'
-  | 'BAD_DEVICE_TOKEN'
-  | 'TOKEN_NOT_FOR_TOPIC'
-  | 'TOKEN_UNREGISTERED'
-  | 'CREDENTIAL_INVALID'
-  | 'CREDENTIAL_EXPIRED'
-  | 'CERT_ENVIRONMENT_MISMATCH'
-  | 'TOPIC_INVALID'
-  | 'SENDER_MISMATCH'
-  | 'THIRD_PARTY_AUTH'
-  | 'PAYLOAD_REJECTED'
-  | 'RATE_LIMITED'
-  | 'PROVIDER_UNAVAILABLE'
-  | 'NETWORK';
-
 /** The result of one device's test push (design.md "Push check results"). */
 export interface PushResult {
   certificateId: string;
@@ -50,7 +33,8 @@ export interface PushResult {
   verdict: PushVerdict;
   cause: string;
   fix: string;
-  provider: { status?: number | string; reason?: string; environment?: ApnsEnvironment };
+  /** The provider's own answer: `reason` is its code as text (APNs reason, FCM code, a vendor's "80300007"), `message` its words. */
+  provider: { status?: number | string; reason?: string; message?: string; environment?: ApnsEnvironment };
   /** The provider's message ID (apns-id, FCM message name) when it accepted the push. */
   id?: string;
 }

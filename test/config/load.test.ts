@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,19 @@ providers:
     expect(err.field).toBe(field);
     expect(err.message).toContain(join(dir, 'imops.yml'));
     expect(err.message).toMatch(expected);
+  });
+
+  it('refuses a providers caFile that is a folder or cannot be read, naming the field, at load time', () => {
+    const dir = dirWith({ 'ca.pem': 'not checked here: only that it is a readable file' });
+    mkdirSync(join(dir, 'certs'));
+    const folder = loadError(() => loadConfig({ env: {}, cwd: dirWith({ 'imops.yml': `providers:\n  apns: { caFile: ${join(dir, 'certs')} }\n` }) }));
+    expect(folder.field).toBe('providers.apns.caFile');
+    expect(folder.message).toMatch(/is a folder/);
+    const missing = loadError(() => loadConfig({ env: {}, cwd: dirWith({ 'imops.yml': `providers:\n  fcm: { caFile: ${join(dir, 'nope.pem')} }\n` }) }));
+    expect(missing.field).toBe('providers.fcm.caFile');
+    expect(missing.message).toMatch(/cannot read .*nope\.pem \(ENOENT\)/);
+    const { config } = loadConfig({ env: {}, cwd: dirWith({ 'imops.yml': `providers:\n  apns: { caFile: ${join(dir, 'ca.pem')} }\n` }) });
+    expect(config.providers.apns.caFile).toBe(join(dir, 'ca.pem'));
   });
 
   it('reports broken YAML with its line', () => {

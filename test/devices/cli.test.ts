@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -254,9 +254,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const certDir = join(dir, 'certs');
     mkdirSync(certDir, { recursive: true });
     writeFileSync(join(certDir, 'expired.pem'), expired.certPem);
-    writeFileSync(join(certDir, 'expired.key'), expired.keyPem);
+    writeFileSync(join(certDir, 'expired.key'), expired.keyPem, { mode: 0o600 });
     writeFileSync(join(certDir, 'dev.pem'), sandboxOnly.certPem);
-    writeFileSync(join(certDir, 'dev.key'), sandboxOnly.keyPem);
+    writeFileSync(join(certDir, 'dev.key'), sandboxOnly.keyPem, { mode: 0o600 });
     const doc = parseYaml(readFileSync(env.IMOPS_CONFIG!, 'utf8')) as { apps: { certificates: unknown[] }[] };
     doc.apps[0]!.certificates.push(
       { id: '30001', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: join(certDir, 'expired.pem'), keyFile: join(certDir, 'expired.key') } },
@@ -277,6 +277,23 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const json = JSON.parse((await imops(['--config', badConfig, 'push', 'certs', '--json'])).out) as { ok: boolean; certificates: { certificateId: string; level: string }[] };
     expect(json.ok).toBe(false);
     expect(json.certificates.filter((c) => c.level === 'failure').map((c) => c.certificateId).sort()).toEqual(['30001', '30002']);
+  });
+
+  it('push certs warns (WARN, exit 0) about a key file other users of the server can read, naming chmod 600 and the file', async () => {
+    type Entry = { id: string; auth?: { keyFile?: string } };
+    const doc = parseYaml(readFileSync(env.IMOPS_CONFIG!, 'utf8')) as { apps: { certificates: Entry[] }[] };
+    const cert = doc.apps[0]!.certificates.find((c) => c.id === '10086')!;
+    const open = join(dir, 'shared-AuthKey.p8');
+    writeFileSync(open, readFileSync(cert.auth!.keyFile!));
+    chmodSync(open, 0o644);
+    doc.apps[0]!.certificates = [{ ...cert, auth: { ...cert.auth, keyFile: open } }];
+    const shared = join(dir, 'shared-key.yml');
+    writeFileSync(shared, stringify(doc));
+    const r = await imops(['--config', shared, 'push', 'certs']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^! WARN · certificate 10086 · APNs/m);
+    expect(r.out).toMatch(/Warning: .*readable by other users/);
+    expect(r.out).toContain(`chmod 600 ${open}`);
   });
 
   it('push certs with no certificate configured is a configuration error (exit 2) that says what to add', async () => {

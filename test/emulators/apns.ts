@@ -35,7 +35,9 @@ export type ApnsBehaviour =
   /** Send an HTTP/2 GOAWAY carrying `{"reason": …}` and close the connection without answering the stream. */
   | { kind: 'goaway'; reason?: string }
   /** Destroy the TCP connection without a word. */
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** One step per request for this token, in order; the last step answers every later request (429 then 200). */
+  | { kind: 'sequence'; steps: ApnsBehaviour[] };
 
 export interface JwtView {
   alg?: string;
@@ -114,6 +116,8 @@ const header = (h: http2.IncomingHttpHeaders, name: string): string | undefined 
 export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<ApnsEmulator> {
   const { environment } = options;
   const programs = new Map<string, ApnsBehaviour>();
+  /** Requests answered per token, for `sequence` programs. */
+  const answered = new Map<string, number>();
   const requests: ApnsRequest[] = [];
   const events = new EventEmitter();
   const sessions = new Set<http2.ServerHttp2Session>();
@@ -190,6 +194,11 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
     if (!/^\/3\/device\//.test(req.path)) return { kind: 'reject', reason: 'BadPath' };
     if (!req.token) return { kind: 'reject', reason: 'MissingDeviceToken' };
     const programmed = programs.get(req.token);
+    if (programmed?.kind === 'sequence') {
+      const seen = (answered.get(req.token) ?? 0) + 1;
+      answered.set(req.token, seen);
+      return programmed.steps[Math.min(seen, programmed.steps.length) - 1] ?? { kind: 'accept' };
+    }
     if (programmed) return programmed;
     if (!req.authorization && !req.clientCertSubject) return { kind: 'reject', reason: 'MissingProviderToken' };
     if (req.authorization && !req.topic) return { kind: 'reject', reason: 'MissingTopic' };
@@ -237,6 +246,9 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
       case 'drop':
         connections.get(stream.session?.socket.remotePort ?? -1)?.socket.destroy();
         return;
+      case 'sequence':
+        respond(stream, req, b.steps[0] ?? { kind: 'accept' });
+        return;
     }
   }
 
@@ -257,9 +269,11 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
     },
     program(token, behaviour) {
       programs.set(token, behaviour);
+      answered.delete(token);
     },
     reset() {
       programs.clear();
+      answered.clear();
       requests.length = 0;
     },
     waitForRequests(count) {

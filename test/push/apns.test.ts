@@ -54,7 +54,7 @@ describe('a deliverable token', () => {
   });
 });
 
-// What a support engineer must see for each of Apple's reasons (independent of src/push/reasons.ts).
+// What a support engineer must see for each of Apple's reasons (independent of src/push/providers/apns/reasons.ts).
 const EXPECTED: Record<string, string> = {
   BadCollapseId: 'PAYLOAD_REJECTED', BadDeviceToken: 'BAD_DEVICE_TOKEN', BadExpirationDate: 'PAYLOAD_REJECTED',
   BadMessageId: 'PAYLOAD_REJECTED', BadPriority: 'PAYLOAD_REJECTED', BadTopic: 'TOPIC_INVALID',
@@ -238,6 +238,48 @@ describe('network failures are NETWORK with the detail', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('one run of several devices (issue 9)', () => {
+  it('a hung stream is a timeout, not a GOAWAY, when another device\'s 500 closes the connection; a 503 and a 429 keep their own answers', async () => {
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    const [hung, failed, busy, limited] = [apnsToken(), apnsToken(), apnsToken(), apnsToken()];
+    fx.apns.production.program(hung, { kind: 'hang' });
+    // node-apn closes the connection after a 500 and would then cut the other streams, and it replaces a 429/503
+    // answered on a closing connection by "client session is either closed or destroyed".
+    fx.apns.production.program(failed, { kind: 'delay', ms: 20, then: { kind: 'reject', reason: 'InternalServerError' } });
+    fx.apns.production.program(busy, { kind: 'delay', ms: 80, then: { kind: 'reject', reason: 'ServiceUnavailable' } });
+    fx.apns.production.program(limited, { kind: 'sequence', steps: [{ kind: 'delay', ms: 120, then: { kind: 'reject', reason: 'TooManyRequests' } }, { kind: 'accept' }] });
+    const send = (t: string) => tester.test(app, device('10086', t));
+    const [h, f, b, l] = await Promise.all([send(hung), send(failed), send(busy), send(limited)]);
+
+    expect(h).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
+    expect(h.cause).toContain('APNs did not answer within 400 ms');
+    expect(h.cause).toContain('providers.apns.timeoutMs');
+    expect(h.cause).not.toMatch(/GOAWAY|closed/);
+    expect(f).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 500, reason: 'InternalServerError' } });
+    expect(b).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 503, reason: 'ServiceUnavailable' } });
+    expect(l).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429, reason: 'TooManyRequests' } });
+    // Each device was sent exactly once: the answers are the providers' own, not retries.
+    for (const t of [hung, failed, busy, limited]) expect(fx.apns.production.requests.filter((r) => r.token === t)).toHaveLength(1);
+    // The connection is reopened for the next push, and the 429 token is accepted on its second request.
+    expect((await tester.test(app, device('10086', limited))).verdict).toBe('DELIVERED');
+  });
+
+  it('a GOAWAY is told only to the devices of the connection it closed', async () => {
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    const gone = apnsToken();
+    fx.apns.production.program(gone, { kind: 'goaway', reason: 'Shutdown' });
+    expect((await tester.test(app, device('10086', gone))).cause).toContain('GOAWAY Shutdown');
+    // The next connection is dropped without a GOAWAY: the earlier connection's reason is not its reason.
+    expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
+    const dropped = apnsToken();
+    fx.apns.production.program(dropped, { kind: 'drop' });
+    const later = await tester.test(app, device('10086', dropped));
+    expect(later).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
+    expect(later.cause).toMatch(/closed before/);
+    expect(later.cause).not.toContain('GOAWAY Shutdown');
   });
 });
 

@@ -1,10 +1,10 @@
 // Credential health without sending: .p8 keys, Apple push certificates (PEM and PKCS#12), service accounts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { checkCertificate } from '../../src/push/certificates.js';
+import { checkCertificate } from '../../src/push/providers/index.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import type { ApnsCertificateConfig, AppConfig, CertificateConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { createApplePushCert, createP8Key, createServiceAccount, type ApplePushCertOptions } from '../emulators/tls.js';
@@ -15,7 +15,7 @@ let dir: string;
 const DAY = 86_400_000;
 const write = (name: string, data: string | Buffer) => {
   const p = join(dir, name);
-  writeFileSync(p, data);
+  writeFileSync(p, data, { mode: 0o600 });
   return p;
 };
 const tokenCert = (keyFile: string, keyId = 'ABC123DEFG', teamId = 'DEF123GHIJ'): ApnsCertificateConfig => ({
@@ -156,6 +156,41 @@ describe('service accounts', () => {
     expect(user.problems[0]!.problem).toMatch(/"authorized_user" credential/);
     const foreign = await checkCertificate(fcm(write('f.json', JSON.stringify(sa)), 'another-proj'));
     expect(foreign).toMatchObject({ level: 'warning', summary: expect.stringMatching(/project another-proj$/) });
+  });
+});
+
+describe('credential files readable by other users', () => {
+  it('a .p8 key, a .p12 and a service account readable by group or others are a warning naming chmod 600 and the file', async () => {
+    const p8 = write('open.p8', await createP8Key());
+    chmodSync(p8, 0o644);
+    const key = await checkCertificate(tokenCert(p8));
+    expect(key.level).toBe('warning');
+    expect(key.problems).toEqual([expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p8}`), fix: expect.stringContaining(`chmod 600 ${p8}`) })]);
+    expect(key.problems[0]!.problem).toMatch(/mode 644/);
+
+    const p12 = await p12Cert('shared', {});
+    const p12File = (p12.auth as { file: string }).file;
+    chmodSync(p12File, 0o640);
+    expect((await checkCertificate(p12)).problems).toEqual([expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p12File}`) })]);
+
+    const saFile = write('shared-sa.json', JSON.stringify(await createServiceAccount('imops-test')));
+    chmodSync(saFile, 0o604);
+    const sa = await checkCertificate(fcm(saFile));
+    expect(sa.level).toBe('warning');
+    expect(sa.problems[0]!.problem).toContain(`chmod 600 ${saFile}`);
+  });
+
+  it('a private file is fine, and a PEM certificate (public) may be readable by anyone while its key may not', async () => {
+    expect((await checkCertificate(tokenCert(write('closed.p8', await createP8Key())))).level).toBe('ok');
+    const a = await createApplePushCert({});
+    const certFile = write('public.crt', a.certPem);
+    chmodSync(certFile, 0o644);
+    const keyFile = write('private.key', a.keyPem);
+    const pem: ApnsCertificateConfig = { id: '10093', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile, keyFile } };
+    expect((await checkCertificate(pem)).level).toBe('ok');
+    chmodSync(keyFile, 0o644);
+    const open = await checkCertificate(pem);
+    expect(open.problems.map((p) => p.problem)).toEqual([expect.stringContaining(`chmod 600 ${keyFile}`)]);
   });
 });
 

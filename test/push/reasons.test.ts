@@ -1,7 +1,8 @@
 // The reason catalogue, walked whole: every APNs reason Apple lists and every FCM / firebase-admin error has a
 // verdict, and a cause and fix of its own written for a person.
 import { describe, expect, it } from 'vitest';
-import { APNS_REASONS, FCM_REASONS, explainApnsReason, explainFcmError } from '../../src/push/reasons.js';
+import { APNS_REASONS, explainApnsReason } from '../../src/push/providers/apns/reasons.js';
+import { FCM_REASONS, explainFcmError } from '../../src/push/providers/fcm/reasons.js';
 import type { PushVerdict } from '../../src/push/types.js';
 
 const VERDICTS: PushVerdict[] = [

@@ -159,8 +159,6 @@ export const en = {
   },
 
   push: {
-    platformNames: { apns: 'APNs', fcm: 'FCM' } as Record<string, string>,
-    deviceKinds: { apns: 'iOS (APNs)', fcm: 'Android (FCM)' } as Record<string, string>,
     certificateNotConfigured: (id: string) => `${id} · not configured in imops`,
     notConfiguredWarning: (id: string, app: string) => `certificate ID ${id} is not configured for app ${app}: a push cannot be sent with it`,
     deviceTitle: (kind: string, certificateId: string) => `${kind} · certificate ${certificateId}`,

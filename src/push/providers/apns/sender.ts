@@ -1,11 +1,13 @@
 // APNs test pushes through @parse/node-apn: one Provider (one HTTP/2 connection) per certificate and
-// environment, created on first use and kept. Results are reduced to plain data; nothing here decides verdicts.
+// environment, created on first use and kept. Answers are reduced to plain data; verdicts are decided in
+// test-push.ts. Imported only on the first APNs push (index.ts), so the CLI starts without node-apn.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Http2Session } from 'node:http2';
+import type { ClientHttp2Session } from 'node:http2';
 import apn from '@parse/node-apn';
-import type { ApnsCertificateConfig, ApnsEnvironment, ProvidersConfig } from '../config/types.js';
-import type { LoadedCredential } from './certificates.js';
+import { stripSecrets, TEST_ALERT } from '../result.js';
+import type { ApnsEnvironment, ApnsSettings } from './config.js';
+import type { ApnsCredential } from './credential.js';
 
 export interface ApnsAnswer {
   environment: ApnsEnvironment;
@@ -22,18 +24,12 @@ export interface ApnsAnswer {
   credentialError?: string;
 }
 
-export const TEST_ALERT = {
-  title: 'imops test notification',
-  body: 'This is a test push sent from imops by your support team to check notifications. You can ignore it.',
-};
-
 interface Entry {
   provider: apn.Provider;
-  lastGoaway?: string;
   sessions: number;
+  /** The GOAWAY APNs sent on the current connection ("GOAWAY Shutdown"); a new connection forgets it. */
+  goaway?: string;
 }
-
-type ApnsCredential = NonNullable<LoadedCredential['apns']>;
 
 export class ApnsSender {
   private readonly providers = new Map<string, Entry>();
@@ -42,21 +38,21 @@ export class ApnsSender {
   private readonly fingerprints = new WeakMap<ApnsCredential, string>();
   private readonly notes = new Map<string, apn.Notification>();
 
-  constructor(private readonly config: ProvidersConfig['apns']) {}
+  constructor(private readonly config: ApnsSettings) {}
 
   /** HTTP/2 sessions opened so far, per certificate and environment (for the benchmark and tests). */
   sessions(): Record<string, number> {
     return Object.fromEntries([...this.providers].map(([k, e]) => [k.split('|').slice(0, 2).join(' '), e.sessions]));
   }
 
-  async send(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
+  async send(certificateId: string, topic: string, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
     let entry: Entry;
     try {
-      entry = this.provider(cert, credential, environment);
+      entry = this.provider(certificateId, credential, environment);
     } catch (err) {
       return { environment, ok: false, credentialError: safeMessage(err) };
     }
-    const { sent, failed } = await entry.provider.send(this.notification(cert.bundleId), token);
+    const { sent, failed } = await entry.provider.send(this.notification(topic), token);
     const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
     if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
     const f = failed[0] as unknown as FailedShape | undefined;
@@ -88,12 +84,10 @@ export class ApnsSender {
     if (status === 403 && /ExpiredProviderToken/.test(message)) return { status, reason: 'ExpiredProviderToken', apnsId: f['apns-id'] };
     if (status === 500) return { status, reason: 'InternalServerError', apnsId: f['apns-id'] };
     if (status !== undefined) return { status, reason: message || undefined, apnsId: f['apns-id'] };
-    const goaway = entry.lastGoaway;
-    entry.lastGoaway = undefined;
-    return { network: classifyNetwork(message, this.config.timeoutMs, goaway) };
+    return { network: classifyNetwork(message, this.config.timeoutMs, entry.goaway) };
   }
 
-  private provider(cert: ApnsCertificateConfig, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
+  private provider(certificateId: string, credential: ApnsCredential, environment: ApnsEnvironment): Entry {
     let fingerprint = this.fingerprints.get(credential);
     if (!fingerprint) {
       fingerprint = createHash('sha256')
@@ -102,7 +96,7 @@ export class ApnsSender {
         .slice(0, 16);
       this.fingerprints.set(credential, fingerprint);
     }
-    const key = `${cert.id}|${environment}|${fingerprint}`;
+    const key = `${certificateId}|${environment}|${fingerprint}`;
     const existing = this.providers.get(key);
     if (existing) return existing;
 
@@ -148,23 +142,36 @@ interface FailedShape {
   error?: unknown;
 }
 
+interface ClientShape {
+  connect?: () => Promise<void>;
+  destroySession?: (session?: ClientHttp2Session) => void;
+  retryRequest?: (error: unknown, session: ClientHttp2Session, ...rest: unknown[]) => Promise<unknown>;
+  session?: ClientHttp2Session;
+  config?: { connectionRetryLimit?: number };
+}
+
 /**
- * node-apn reports a GOAWAY only as "stream ended unexpectedly". Its client keeps the HTTP/2 session on
- * `provider.client.session`; when that shape is there, listen for GOAWAY to keep APNs' reason (Shutdown,
- * IdleTimeout…) and count sessions. If a later node-apn changes the shape, the detail is just less specific.
+ * node-apn keeps its HTTP/2 session on `provider.client.session` and reports a GOAWAY only as "stream ended
+ * unexpectedly". When that shape is there, imops listens on the session for APNs' GOAWAY reason, counts sessions,
+ * and mends two node-apn behaviours that cost a device its own answer (issue 9, see below). If a later node-apn
+ * changes the shape, the details are just less specific.
  */
 function watchSessions(entry: Entry): void {
-  const client = (entry.provider as unknown as { client?: { connect?: () => Promise<void>; session?: Http2Session } }).client;
+  const client = (entry.provider as unknown as { client?: ClientShape }).client;
   if (!client || typeof client.connect !== 'function') return;
   const connect = client.connect.bind(client);
-  const seen = new WeakSet<Http2Session>();
+  const seen = new WeakSet<ClientHttp2Session>();
   client.connect = async () => {
     await connect();
     const session = client.session;
     if (!session || seen.has(session)) return;
     seen.add(session);
     entry.sessions++;
-    session.on('goaway', (_code: number, _last: number, data?: Buffer) => {
+    entry.goaway = undefined;
+    session.on('goaway', (_code: number, _lastStreamId: number, data?: Buffer) => {
+      // Node emits this before it starts closing the session itself: a session already closing was closed by
+      // node-apn (after a 500), and a bare GOAWAY then is only APNs agreeing, not APNs ending the connection.
+      const closedByUs = session.closed;
       let reason = 'GOAWAY';
       try {
         const parsed = data && data.length ? (JSON.parse(data.toString('utf8')) as { reason?: string }) : undefined;
@@ -172,10 +179,35 @@ function watchSessions(entry: Entry): void {
       } catch {
         // GOAWAY without Apple's JSON: keep the bare name.
       }
+      if (closedByUs && reason === 'GOAWAY') return;
       // Node repeats the event without data when the session is torn down: keep the first, informative one.
-      if (!entry.lastGoaway || reason !== 'GOAWAY') entry.lastGoaway = reason;
+      if (client.session === session && (!entry.goaway || reason !== 'GOAWAY')) entry.goaway = reason;
     });
   };
+
+  // node-apn checks "is the session closed?" before "is a retry allowed?": with connectionRetryLimit 0, a 429 or
+  // 503 answered while another device's 500 was closing the connection came back as "client session is either
+  // closed or destroyed", losing APNs' answer. No retry is allowed, so the answer is what the device gets.
+  const retryRequest = client.retryRequest;
+  if (typeof retryRequest === 'function') {
+    client.retryRequest = async function (this: ClientShape, error: unknown, ...rest: unknown[]) {
+      const count = typeof rest[rest.length - 1] === 'number' ? (rest[rest.length - 1] as number) : 0;
+      if (count + 1 > (client.config?.connectionRetryLimit ?? 0)) throw error;
+      return retryRequest.call(client, error, ...(rest as [ClientHttp2Session, ...unknown[]]));
+    };
+  }
+
+  // After a 500, node-apn closes the session gracefully, and its GOAWAY handler then destroys it at once, cutting
+  // every other device's stream still waiting for APNs. A closed session that is not destroyed yet still has
+  // streams open (Node destroys it by itself when the last one ends), so it is left to end them: each ends with
+  // its own answer or its own request timeout.
+  const destroySession = client.destroySession;
+  if (typeof destroySession === 'function') {
+    client.destroySession = (session?: ClientHttp2Session) => {
+      if (session && session.closed && !session.destroyed) return;
+      destroySession.call(client, session);
+    };
+  }
 }
 
 function errorText(err: unknown): string {
@@ -189,14 +221,14 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-/** Never echo key material: node-apn's messages name paths and reasons, but cut anything PEM-like to be sure. */
+/** node-apn's messages name paths and reasons; cut anything PEM-like to be sure. */
 function safeMessage(err: unknown): string {
-  return errorText(err).replace(/-----BEGIN[\s\S]*?-----END[^-]*-----/g, '[key material]').slice(0, 300);
+  return stripSecrets(errorText(err)).slice(0, 300);
 }
 
 function classifyNetwork(message: string, timeoutMs: number, goaway: string | undefined): NonNullable<ApnsAnswer['network']> {
   const m = safeMessage(message);
-  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms` };
+  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms (providers.apns.timeoutMs)` };
   if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(m)) return { kind: 'dns', detail: `the APNs host name cannot be resolved (${m})` };
   if (/certificate|self[- ]signed|CERT_|SSL|TLS|handshake|altnames/i.test(m)) return { kind: 'tls', detail: `the TLS connection to APNs failed: ${m}` };
   if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/i.test(m)) return { kind: 'connect', detail: `cannot connect to APNs: ${m}` };

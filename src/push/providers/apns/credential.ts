@@ -1,85 +1,27 @@
-// Credential health without sending anything: what can be known about a .p8 key, an APNs certificate or a
-// service account from the files alone. Every problem names its fix; no key material ever reaches a message.
-import { readFile } from 'node:fs/promises';
+// APNs credential health without sending anything: what can be known about a .p8 key or an APNs certificate
+// (PKCS#12 or PEM) from the files alone. Every problem names its fix; no key material ever reaches a message.
 import { basename } from 'node:path';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import type { ApnsCertificateConfig, CertificateConfig, FcmCertificateConfig } from '../config/types.js';
-import type { CertificateHealth, CertificateProblem, PushVerdict } from './types.js';
+import { Collector, DAY_MS, EXPIRY_WARNING_DAYS, finish, readCredentialFile } from '../health.js';
+import type { Inspection } from '../types.js';
+import type { ApnsCertificateConfig } from './config.js';
 
-const DAY = 86_400_000;
-export const EXPIRY_WARNING_DAYS = 30;
 const APPLE_DEV_OID = '1.2.840.113635.100.6.3.1';
 const APPLE_PROD_OID = '1.2.840.113635.100.6.3.2';
 const APPLE_ID = /^[A-Z0-9]{10}$/;
 
-/** A problem plus the verdict a test push gets when the problem is a failure. */
-export interface HealthProblem extends CertificateProblem {
-  verdict: PushVerdict;
+/** What node-apn needs: PEM strings (a token key, or a certificate and its key). */
+export interface ApnsCredential {
+  token?: { key: string; keyId: string; teamId: string };
+  cert?: string;
+  key?: string;
 }
 
-export interface CertificateInspection {
-  health: CertificateHealth;
-  /** The verdict of the first failure, when there is one: a test push stops there without sending. */
-  failure?: HealthProblem;
-}
-
-/** Material the senders need, loaded once by the inspection. */
-export interface LoadedCredential {
-  /** APNs: PEM strings for node-apn (token key, or certificate + key). */
-  apns?: { token?: { key: string; keyId: string; teamId: string }; cert?: string; key?: string };
-  /** FCM: the service account's project. */
-  fcm?: { projectId: string };
-}
-
-class Collector {
-  readonly problems: HealthProblem[] = [];
-  fail(problem: string, fix: string, verdict: PushVerdict = 'CREDENTIAL_INVALID'): void {
-    this.problems.push({ level: 'failure', problem, fix, verdict });
-  }
-  warn(problem: string, fix: string): void {
-    this.problems.push({ level: 'warning', problem, fix, verdict: 'CREDENTIAL_INVALID' });
-  }
-}
-
-async function readText(path: string, what: string, c: Collector, fixHint: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    c.fail(`The ${what} ${path} cannot be read (${code}).`, fixHint);
-    return undefined;
-  }
-}
-
-function finish(cert: CertificateConfig, summary: string, c: Collector): CertificateInspection {
-  const level = c.problems.some((p) => p.level === 'failure') ? 'failure' : c.problems.length ? 'warning' : 'ok';
-  const failure = c.problems.find((p) => p.level === 'failure');
-  return {
-    health: {
-      certificateId: cert.id,
-      platform: cert.platform,
-      level,
-      summary,
-      problems: c.problems.map(({ level: l, problem, fix }) => ({ level: l, problem, fix })),
-    },
-    failure,
-  };
-}
-
-/** Check one configured certificate. `now` in ms, for tests. */
-export async function inspectCertificate(cert: CertificateConfig, now: number = Date.now()): Promise<CertificateInspection & { loaded: LoadedCredential }> {
-  return cert.platform === 'apns' ? inspectApns(cert, now) : inspectFcm(cert);
-}
-
-export async function checkCertificate(cert: CertificateConfig, now: number = Date.now()): Promise<CertificateHealth> {
-  return (await inspectCertificate(cert, now)).health;
-}
-
-async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<CertificateInspection & { loaded: LoadedCredential }> {
+export async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Inspection<ApnsCredential>> {
   const c = new Collector();
   const auth = cert.auth;
-  const loaded: LoadedCredential = {};
+  let loaded: ApnsCredential | undefined;
   if (auth.type === 'token') {
     const summary = `token key ${auth.keyId}, team ${auth.teamId}, topic ${cert.bundleId}, ${cert.environment}`;
     if (!APPLE_ID.test(auth.keyId)) {
@@ -92,7 +34,7 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
     if (nameId && nameId !== auth.keyId) {
       c.warn(`The key file is named for Key ID ${nameId}, but keyId is ${auth.keyId}.`, `Apple names the file AuthKey_<KeyID>.p8: set keyId to ${nameId}, or use the .p8 of key ${auth.keyId}.`);
     }
-    const raw = await readText(auth.keyFile, '.p8 key file', c, 'Check auth.keyFile in imops.yml: it must point to the AuthKey_<KeyID>.p8 downloaded from Apple.');
+    const raw = await readCredentialFile(auth.keyFile, '.p8 key file', c, 'Check auth.keyFile in imops.yml: it must point to the AuthKey_<KeyID>.p8 downloaded from Apple.');
     if (raw) {
       const text = raw.toString('utf8');
       let key: KeyObject | undefined;
@@ -109,11 +51,11 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
           if (!/-{5}BEGIN PRIVATE KEY-{5}/.test(text)) {
             c.warn('The .p8 key is not in PKCS#8 form ("BEGIN PRIVATE KEY") as Apple ships it; it was converted somewhere.', 'Use the original AuthKey_<KeyID>.p8 file from Apple.');
           }
-          loaded.apns = { token: { key: text, keyId: auth.keyId, teamId: auth.teamId } };
+          loaded = { token: { key: text, keyId: auth.keyId, teamId: auth.teamId } };
         }
       }
     }
-    return { ...finish(cert, summary, c), loaded };
+    return finish(cert, summary, c, loaded);
   }
 
   let x509: X509Certificate | undefined;
@@ -121,7 +63,7 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
   let certPem: string | undefined;
   let keyPem: string | undefined;
   if (auth.type === 'pkcs12') {
-    const raw = await readText(auth.file, 'PKCS#12 file', c, 'Check auth.file in imops.yml: it must point to the .p12 exported from Keychain Access (certificate and private key).');
+    const raw = await readCredentialFile(auth.file, 'PKCS#12 file', c, 'Check auth.file in imops.yml: it must point to the .p12 exported from Keychain Access (certificate and private key).');
     if (raw) {
       try {
         const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(raw.toString('binary')), auth.passphrase ?? '');
@@ -142,8 +84,8 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
       }
     }
   } else {
-    const rawCert = await readText(auth.certFile, 'certificate file', c, 'Check auth.certFile in imops.yml.');
-    const rawKey = await readText(auth.keyFile, 'key file', c, 'Check auth.keyFile in imops.yml.');
+    const rawCert = await readCredentialFile(auth.certFile, 'certificate file', c, 'Check auth.certFile in imops.yml.', 'public');
+    const rawKey = await readCredentialFile(auth.keyFile, 'key file', c, 'Check auth.keyFile in imops.yml.');
     certPem = rawCert?.toString('utf8');
     keyPem = rawKey?.toString('utf8');
   }
@@ -176,8 +118,8 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
     }
     if (notAfter.getTime() < now) {
       c.fail(`The certificate expired on ${notAfter.toISOString().slice(0, 10)}.`, 'Create a new APNs certificate in Apple Developer and update it in place in the IM console (editing keeps the certificate ID; re-creating changes it), then replace the file here.', 'CREDENTIAL_EXPIRED');
-    } else if (notAfter.getTime() - now < EXPIRY_WARNING_DAYS * DAY) {
-      const days = Math.ceil((notAfter.getTime() - now) / DAY);
+    } else if (notAfter.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS) {
+      const days = Math.ceil((notAfter.getTime() - now) / DAY_MS);
       c.warn(`The certificate expires in ${days} day${days === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}).`, 'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID).');
     }
     if (notBefore.getTime() > now) {
@@ -193,9 +135,9 @@ async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Ce
     if (uid && uid !== cert.bundleId) {
       c.fail(`The certificate was issued for ${uid}, but bundleId is ${cert.bundleId}.`, `Set bundleId to ${uid} if that is the app, or use the certificate issued for ${cert.bundleId}.`, 'TOPIC_INVALID');
     }
-    if (certPem && keyPem) loaded.apns = { cert: certPem, key: keyPem };
+    if (certPem && keyPem) loaded = { cert: certPem, key: keyPem };
   }
-  return { ...finish(cert, summary, c), loaded };
+  return finish(cert, summary, c, loaded);
 }
 
 /** Which of Apple's environment extensions (development .3.1, production .3.2) the certificate carries. */
@@ -216,52 +158,4 @@ function appleEnvironments(x509: X509Certificate): { sandbox: boolean; productio
     // An unreadable extension list means no environment can be confirmed.
   }
   return { sandbox: oids.has(APPLE_DEV_OID), production: oids.has(APPLE_PROD_OID) };
-}
-
-async function inspectFcm(cert: FcmCertificateConfig): Promise<CertificateInspection & { loaded: LoadedCredential }> {
-  const c = new Collector();
-  const loaded: LoadedCredential = {};
-  const fix = 'Download a new key from the Firebase console > Project settings > Service accounts > Generate new private key, and point serviceAccountFile at it.';
-  const raw = await readText(cert.serviceAccountFile, 'service-account file', c, 'Check serviceAccountFile in imops.yml.');
-  let summary = 'service account';
-  if (raw) {
-    let sa: Record<string, unknown> | undefined;
-    try {
-      const parsed: unknown = JSON.parse(raw.toString('utf8'));
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sa = parsed as Record<string, unknown>;
-      else c.fail('The service-account file is JSON but not an object.', fix);
-    } catch {
-      c.fail('The service-account file is not valid JSON.', fix);
-    }
-    if (sa) {
-      const str = (k: string) => (typeof sa[k] === 'string' && (sa[k] as string).trim() ? (sa[k] as string) : undefined);
-      if (sa.type !== undefined && sa.type !== 'service_account') {
-        c.fail(`The file is a "${String(sa.type)}" credential, not a service account.`, fix);
-      }
-      const missing = ['project_id', 'private_key', 'client_email'].filter((k) => !str(k));
-      if (missing.length) c.fail(`The service-account file lacks ${missing.join(', ')}.`, fix);
-      const pk = str('private_key');
-      if (pk) {
-        if (!pk.includes('\n') && pk.includes('\\n')) {
-          c.fail('The private_key has literal "\\n" instead of line breaks, so it cannot be read.', 'Use the JSON file exactly as downloaded from Firebase; do not copy the key through an environment variable or editor that escapes it.');
-        } else {
-          try {
-            const key = createPrivateKey(pk);
-            if (key.asymmetricKeyType !== 'rsa') c.fail(`The private_key is ${key.asymmetricKeyType?.toUpperCase()}, but Google service-account keys are RSA.`, fix);
-          } catch {
-            c.fail('The private_key in the service-account file cannot be read.', fix);
-          }
-        }
-      }
-      const project = str('project_id');
-      const email = str('client_email');
-      summary = `service account ${email ?? '(no client_email)'}, project ${cert.projectId ?? project ?? '(none)'}`;
-      if (cert.projectId && project && cert.projectId !== project) {
-        c.warn(`projectId is ${cert.projectId} but the service account belongs to ${project}; FCM will refuse it unless the account was granted access to ${cert.projectId}.`, `Remove projectId (to use ${project}) or use a service account of ${cert.projectId}.`);
-      }
-      const projectId = cert.projectId ?? project;
-      if (projectId) loaded.fcm = { projectId };
-    }
-  }
-  return { ...finish(cert, summary, c), loaded };
 }

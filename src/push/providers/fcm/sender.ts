@@ -1,6 +1,7 @@
 // FCM test pushes through firebase-admin 13: one App per certificate, its OAuth and sends going through an
 // https.Agent that can dial `providers.fcm.url` (a proxy, or the test emulator) while keeping Google's host
-// names for TLS and Host. A dry run (validate_only) first, then the real send.
+// names for TLS and Host. A dry run (validate_only) first, then the real send. Imported only on the first FCM
+// push (index.ts), so the CLI starts without firebase-admin.
 import https from 'node:https';
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
@@ -8,8 +9,8 @@ import type { Duplex } from 'node:stream';
 import { randomBytes } from 'node:crypto';
 import { initializeApp, cert, deleteApp, type App } from 'firebase-admin/app';
 import { getMessaging, type Messaging, type Message } from 'firebase-admin/messaging';
-import type { FcmCertificateConfig, ProvidersConfig } from '../config/types.js';
-import { TEST_ALERT } from './apns.js';
+import { stripSecrets, TEST_ALERT } from '../result.js';
+import type { FcmCertificateConfig, FcmSettings } from './config.js';
 
 export interface FcmAnswer {
   ok: boolean;
@@ -49,9 +50,9 @@ class RedirectAgent extends https.Agent {
 // per FCM address so every credential for that address uses a working agent. Counted, so that closing one
 // tester does not cut the connections (and in-flight requests) of another.
 const agents = new Map<string, { agent: RedirectAgent; users: number }>();
-const agentKey = (config: ProvidersConfig['fcm']) => `${config.url}|${config.caFile ?? ''}`;
+const agentKey = (config: FcmSettings) => `${config.url}|${config.caFile ?? ''}`;
 
-function acquireAgent(config: ProvidersConfig['fcm']): RedirectAgent {
+function acquireAgent(config: FcmSettings): RedirectAgent {
   const key = agentKey(config);
   let shared = agents.get(key);
   if (!shared) {
@@ -64,7 +65,7 @@ function acquireAgent(config: ProvidersConfig['fcm']): RedirectAgent {
   return shared.agent;
 }
 
-function releaseAgent(config: ProvidersConfig['fcm']): void {
+function releaseAgent(config: FcmSettings): void {
   const key = agentKey(config);
   const shared = agents.get(key);
   if (!shared || --shared.users > 0) return;
@@ -78,7 +79,7 @@ export class FcmSender {
   private readonly apps = new Map<string, { app: App; messaging: Messaging }>();
   private agent: RedirectAgent | undefined;
 
-  constructor(private readonly config: ProvidersConfig['fcm']) {}
+  constructor(private readonly config: FcmSettings) {}
 
   async send(certificate: FcmCertificateConfig, projectId: string, token: string): Promise<FcmAnswer> {
     let messaging: Messaging;
@@ -158,5 +159,5 @@ function limitRetries(messaging: Messaging): void {
 /** firebase-admin's messages carry the server's text; strip anything that looks like key material anyway. */
 function clean(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/-----BEGIN[\s\S]*?-----END[^-]*-----/g, '[key material]').replace(/ya29\.[\w.-]+/g, '[access token]').slice(0, 500);
+  return stripSecrets(msg).slice(0, 500);
 }

@@ -1,0 +1,39 @@
+// FCM (Android, and iOS through Firebase): a service account through firebase-admin.
+import type { z } from 'zod';
+import type { PushProvider } from '../types.js';
+import { fcmCertificateSchema, fcmSettingsSchema, FCM_DEFAULTS, resolveFcmCertificate, resolveFcmSettings, type FcmCertificateConfig, type FcmSettings } from './config.js';
+import { inspectFcm, type FcmCredential } from './credential.js';
+import { FCM_REASONS } from './reasons.js';
+import { fcmTokenShape } from './token-shape.js';
+import { fcmTester } from './test-push.js';
+
+export const fcm: PushProvider<'fcm', FcmCertificateConfig, FcmSettings, FcmCredential, z.infer<typeof fcmCertificateSchema>, z.infer<typeof fcmSettingsSchema>> = {
+  id: 'fcm',
+  displayName: 'FCM',
+  article: 'an',
+  deviceLabel: 'Android (FCM)',
+  credentialKind: 'service account',
+  tokenName: 'an FCM registration token',
+  tokenSource: 'the token from FirebaseMessaging.getToken()',
+  certificateSchema: fcmCertificateSchema,
+  settingsSchema: fcmSettingsSchema,
+  defaults: FCM_DEFAULTS,
+  reasons: FCM_REASONS,
+  resolveCertificate: resolveFcmCertificate,
+  resolveSettings: resolveFcmSettings,
+  describeCertificate() {
+    return 'FCM';
+  },
+  certificateFacts(c) {
+    return { id: c.id, platform: c.platform };
+  },
+  tokenShape: fcmTokenShape,
+  reportWarnings() {
+    return [];
+  },
+  inspect: (cert) => inspectFcm(cert),
+  async createSender(settings) {
+    const { FcmSender } = await import('./sender.js');
+    return fcmTester(new FcmSender(settings), settings);
+  },
+};

@@ -1,0 +1,140 @@
+// What one push provider (APNs, FCM, and next the Android vendors) brings to imops. Everything that knows a
+// provider lives in its folder next to this file; the rest of imops reaches it through the registry (index.ts).
+import type { z } from 'zod';
+import type { AppConfig } from '../../config/types.js';
+import type { Logger } from '../../log.js';
+import type { CertificateHealth, CertificateProblem, Device, PushResult } from '../types.js';
+import type { PushVerdict } from '../verdicts.js';
+
+/** The fields every certificate entry has, whatever its provider. */
+export interface CertificateBase {
+  id: string;
+  platform: string;
+}
+
+/** The fields every `providers.<id>` block has (design.md: "each also takes caFile and timeoutMs"). */
+export interface ProviderSettingsBase {
+  caFile?: string;
+  timeoutMs: number;
+}
+
+/** One row of a provider's reason table: its code for a failure, and what a support engineer is told. */
+export interface ReasonEntry {
+  /** The provider's id (apns, fcm, …). */
+  provider: string;
+  /** The provider's own code: an APNs reason, an FCM / firebase-admin code, a vendor's numeric code as text. */
+  reason: string;
+  /** The HTTP status the provider sends it with, when fixed. */
+  status?: number;
+  verdict: PushVerdict;
+  cause: string;
+  fix: string;
+}
+
+/**
+ * What a provider makes of a token's text when it looks like one of its own. Vendors' formats overlap (32 hex
+ * digits is an OPPO token and a cut APNs token), so a provider says how sure it is: `exact` for its usual format,
+ * `loose` for a damaged or unusual one. The certificate's own provider is asked first.
+ */
+export interface TokenMatch {
+  confidence: 'exact' | 'loose';
+  /** Short sentences, empty when the token looks right. */
+  problems: string[];
+}
+
+/** A credential problem plus the verdict a test push gets when the problem is a failure. */
+export interface HealthProblem extends CertificateProblem {
+  verdict: PushVerdict;
+}
+
+/** A credential check: the health shown by `push certs`, and what the sender needs when it is usable. */
+export interface Inspection<Loaded = unknown> {
+  health: CertificateHealth;
+  /** The first failure, when there is one: a test push stops there without sending. */
+  failure?: HealthProblem;
+  /** Material the sender needs, loaded once by the check; absent when the credential cannot be used. */
+  loaded?: Loaded;
+}
+
+/** Public facts about a configured certificate: what a client developer needs to pick the right ID. */
+export interface CertificateFacts {
+  id: string;
+  platform: string;
+  environment?: string;
+  bundleId?: string;
+}
+
+/** What the client reported with a token, before it is stored. */
+export interface DeviceReport {
+  token: string;
+  platform?: string;
+  environment?: string;
+  bundleId?: string;
+}
+
+/** Everything one test push needs; preflight has already checked the certificate, platform and credential. */
+export interface TestContext<Cert, Loaded> {
+  app: AppConfig;
+  device: Device;
+  certificate: Cert;
+  loaded: Loaded;
+  /** What looks wrong with the token's text (shown when the provider rejects the token). */
+  tokenProblems: string[];
+}
+
+/** A provider's connections for one tester: sends test pushes and explains every answer. */
+export interface PushSender<Cert, Loaded> {
+  test(context: TestContext<Cert, Loaded>): Promise<PushResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * A push provider. Members are methods (not function properties) on purpose: a provider typed for its own
+ * certificate is then usable through the registry's general type, which is dispatched by `platform`.
+ */
+export interface PushProvider<
+  Id extends string = string,
+  Cert extends CertificateBase = CertificateBase,
+  Settings extends ProviderSettingsBase = ProviderSettingsBase,
+  Loaded = unknown,
+  RawCert = unknown,
+  RawSettings = unknown,
+> {
+  readonly id: Id;
+  /** "APNs", "FCM", "Huawei Push Kit". */
+  readonly displayName: string;
+  /** "an" or "a", for sentences such as "certificate 10086 is an APNs certificate". */
+  readonly article: 'a' | 'an';
+  /** "iOS (APNs)", "Android (FCM)". */
+  readonly deviceLabel: string;
+  /** What its credential is called in short listings: "key or certificate", "service account". */
+  readonly credentialKind: string;
+  /** How its tokens are named in warnings: "an FCM registration token". */
+  readonly tokenName: string;
+  /** Where an app gets the right token (for PLATFORM_MISMATCH fixes). */
+  readonly tokenSource: string;
+  /** The zod schema of its entry under apps[].certificates (file form: paths as written). */
+  readonly certificateSchema: z.ZodType<RawCert>;
+  /** The zod schema of its `providers.<id>` block; every field optional. */
+  readonly settingsSchema: z.ZodType<RawSettings>;
+  readonly defaults: Settings;
+  /** Its reasons: the catalogue test walks every row. */
+  readonly reasons: ReadonlyMap<string, ReasonEntry>;
+
+  /** The validated entry with paths made absolute (`abs` resolves against the config file's folder). */
+  resolveCertificate(raw: RawCert, abs: (path: string) => string): Cert;
+  /** The validated block with defaults applied and paths made absolute. */
+  resolveSettings(raw: RawSettings, abs: (path: string) => string): Settings;
+  /** One line naming the certificate without its ID: "APNs production, com.example.app", "FCM". */
+  describeCertificate(cert: Cert): string;
+  /** Facts for an upload answer: never the credential. */
+  certificateFacts(cert: Cert): CertificateFacts;
+  /** Whether the token's text looks like one of this provider's tokens, and what is wrong with it. */
+  tokenShape(token: string): TokenMatch | undefined;
+  /** Warnings about what the client reported under this certificate (environment, bundle ID…). */
+  reportWarnings(cert: Cert, report: DeviceReport): string[];
+  /** Credential health from the files alone (`now` in ms). */
+  inspect(cert: Cert, now: number): Promise<Inspection<Loaded>>;
+  /** Its sender; the provider's client library is imported here, on the first push, not at start-up. */
+  createSender(settings: Settings, log: Logger): Promise<PushSender<Cert, Loaded>>;
+}

@@ -4,7 +4,7 @@ import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Principal } from '../access/principal.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
-import { removeDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
+import { removeDevicesCheck, reportDeviceCheck, type DeviceReport } from '../checks/devices.js';
 import type { DeviceStore } from '../store/ports.js';
 import { certificateFacts, isPlatform, PLATFORMS } from '../push/providers/index.js';
 import type { Device, PushPlatform } from '../push/types.js';
@@ -46,7 +46,7 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     const body = await readJsonBody(req, res);
     if (!body) return count(res.statusCode === 413 ? 'too_large' : 'invalid_body');
 
-    const parsed = parseUpload(body);
+    const parsed = parseDeviceReport(body);
     if (!parsed.ok) {
       sendJson(res, 400, {
         error: 'invalid_body',
@@ -252,17 +252,6 @@ async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional 
   return body as Record<string, unknown>;
 }
 
-interface Upload {
-  certificateId: string;
-  token: string;
-  platform?: PushPlatform;
-  environment?: ApnsEnvironment;
-  bundleId?: string;
-  appVersion?: string;
-  deviceModel?: string;
-  osVersion?: string;
-}
-
 export interface FieldProblem {
   field: string;
   problem: string;
@@ -272,9 +261,9 @@ const KNOWN_FIELDS = new Set(['certificateId', 'token', 'platform', 'environment
 const TEXT_FIELDS = ['bundleId', 'appVersion', 'deviceModel', 'osVersion'] as const;
 
 /** Check every field and report every bad one at once, so a client developer fixes them in one go. */
-export function parseUpload(body: Record<string, unknown>): { ok: true; value: Upload; ignored: string[] } | { ok: false; problems: FieldProblem[] } {
+export function parseDeviceReport(body: Record<string, unknown>): { ok: true; value: DeviceReport; ignored: string[] } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const value: Partial<Upload> = {};
+  const value: Partial<DeviceReport> = {};
   const present = (k: string) => body[k] !== undefined && body[k] !== null;
 
   const cert = body.certificateId;
@@ -310,7 +299,7 @@ export function parseUpload(body: Record<string, unknown>): { ok: true; value: U
     } else problems.push({ field: k, problem: `must be a string of at most ${FIELD_MAX} characters` });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: value as Upload, ignored: Object.keys(body).filter((k) => !KNOWN_FIELDS.has(k)).slice(0, 10) };
+  return { ok: true, value: value as DeviceReport, ignored: Object.keys(body).filter((k) => !KNOWN_FIELDS.has(k)).slice(0, 10) };
 }
 
 /** What a client developer needs to pick the right ID; nothing about the credential itself. */
@@ -326,15 +315,6 @@ function unsafeText(v: string): string | undefined {
   return undefined;
 }
 
-function optional(u: Upload) {
-  return {
-    ...(u.environment !== undefined && { environment: u.environment }),
-    ...(u.bundleId !== undefined && { bundleId: u.bundleId }),
-    ...(u.appVersion !== undefined && { appVersion: u.appVersion }),
-    ...(u.deviceModel !== undefined && { deviceModel: u.deviceModel }),
-    ...(u.osVersion !== undefined && { osVersion: u.osVersion }),
-  };
-}
 
 /** The stored device as the client sees it back: the token masked, like everywhere else imops shows one. */
 function publicDevice(d: Device) {

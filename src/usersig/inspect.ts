@@ -53,11 +53,12 @@ export function toInspection(d: DetectedInspection, words: OutcomeWords, generat
 function inspect(userSig: string, now: number): DetectedInspection {
   const d = decodeUserSig(userSig, { identify: true });
   if (!d.ok) {
-    const base: DetectedInspection = { decoded: d.verdict === 'LEGACY_V1', ...problemOf(d), fields: {} };
-    if (d.imErrorCode !== undefined) base.imErrorCode = d.imErrorCode;
-    if (d.format) base.format = d.format;
-    if (d.generator) base.generator = d.generator;
-    return withFields(base, d.fields, now);
+    const { ok: _ok, imErrorCode, fields, format, generator, ...problem } = d;
+    const base: DetectedInspection = { decoded: d.verdict === 'LEGACY_V1', ...problem, fields: {} };
+    if (imErrorCode !== undefined) base.imErrorCode = imErrorCode;
+    if (format) base.format = format;
+    if (generator) base.generator = generator;
+    return withFields(base, fields, now);
   }
   const { doc } = d;
   const expiresAt = doc.time + doc.expire;
@@ -72,11 +73,6 @@ function inspect(userSig: string, now: number): DetectedInspection {
   const base: DetectedInspection = { decoded: true, ...outcome, format: 'v2', kind: grant ? 'privateMapKey' : 'userSig', fields: {} };
   if (d.generator) base.generator = d.generator;
   return withFields(base, d.fields, now);
-}
-
-/** Only the verdict, reason and facts of a decoding failure. */
-function problemOf(d: InspectOutcome): InspectOutcome {
-  return { verdict: d.verdict, reason: d.reason, facts: d.facts } as InspectOutcome;
 }
 
 function withFields(base: DetectedInspection, f: ReadFields | undefined, now: number): DetectedInspection {

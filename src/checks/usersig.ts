@@ -4,15 +4,15 @@ import { UsageError } from '../errors.js';
 import { clip } from '../text.js';
 import {
   DEFAULT_EXPIRE_SECONDS,
-  explainImError,
+  detectInspection,
+  detectVerification,
   generatePrivateMapKey,
   generateUserSig,
-  inspectUserSig,
+  lookupImError,
   parseExpiry,
-  verifyUserSig,
-  type ImErrorInfo,
-  type Inspection,
-  type Verification,
+  type DetectedInspection,
+  type DetectedVerification,
+  type ImErrorEntry,
 } from '../usersig/index.js';
 import { humanDuration } from '../format.js';
 import type { Check, CheckDeps } from './check.js';
@@ -104,7 +104,7 @@ export interface PrivmapGenerated {
   app: AppRef;
   userId: string;
   privateMapKey: string;
-  inspection: Inspection;
+  inspection: DetectedInspection;
 }
 
 export const privmapCheck: Check<PrivmapInput, PrivmapInput & { appConfig: AppConfig; at: number }, PrivmapGenerated> = {
@@ -118,7 +118,7 @@ export const privmapCheck: Check<PrivmapInput, PrivmapInput & { appConfig: AppCo
       sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, expireSeconds: p.expireSeconds, now: p.at,
       ...p.room, privileges: p.privileges, relaxedUserId: p.relaxedUserId === true, ...(p.onNotice && { onNotice: p.onNotice }),
     });
-    return { app: ref(p.appConfig), userId: p.userId, privateMapKey, inspection: inspectUserSig(privateMapKey, { now: p.at }) };
+    return { app: ref(p.appConfig), userId: p.userId, privateMapKey, inspection: detectInspection(privateMapKey, { now: p.at }) };
   },
   audit: (p) => ({ app: p.appConfig.name, target: p.userId, outcome: 'generated', detail: `PrivateMapKey, expires in ${humanDuration(p.expireSeconds)}` }),
 };
@@ -139,7 +139,8 @@ export interface Verified {
   userId: string;
   /** Unix seconds the expiry was judged at. */
   at: number;
-  verification: Verification;
+  /** Verdict, reason and facts: src/present words them with the reader's catalogue. */
+  verification: DetectedVerification;
 }
 
 export const verifyCheck: Check<VerifyInput, VerifyInput & { appConfig: AppConfig; at: number }, Verified> = {
@@ -150,7 +151,7 @@ export const verifyCheck: Check<VerifyInput, VerifyInput & { appConfig: AppConfi
     return { ...input, appConfig: requireApp(deps.config, input.app), at: nowSeconds(deps, input.at) };
   },
   run(_deps, p) {
-    const verification = verifyUserSig({ sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, userSig: p.userSig, now: p.at });
+    const verification = detectVerification({ sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, userSig: p.userSig, now: p.at });
     return { app: ref(p.appConfig), userId: p.userId, at: p.at, verification };
   },
   audit: (p, f) => ({ app: p.appConfig.name, target: p.userId, outcome: f.verification.verdict }),
@@ -160,7 +161,8 @@ export const verifyCheck: Check<VerifyInput, VerifyInput & { appConfig: AppConfi
 // Inspect
 
 export interface Inspected {
-  inspection: Inspection;
+  /** Verdict, reason and facts: src/present words them with the reader's catalogue. */
+  inspection: DetectedInspection;
   at: number;
   /** The configured app with the SDKAppID it claims, if any. */
   configuredApp?: string;
@@ -173,8 +175,9 @@ export const inspectCheck: Check<{ userSig: string; at?: number }, { userSig: st
     return { userSig: input.userSig, at: nowSeconds(deps, input.at) };
   },
   run(deps, p) {
-    const inspection = inspectUserSig(p.userSig, { now: p.at });
-    const configured = inspection.sdkAppId !== undefined ? deps.config.apps.find((a) => a.sdkAppId === inspection.sdkAppId) : undefined;
+    const inspection = detectInspection(p.userSig, { now: p.at });
+    const { sdkAppId } = inspection.fields;
+    const configured = sdkAppId !== undefined ? deps.config.apps.find((a) => a.sdkAppId === sdkAppId) : undefined;
     return { inspection, at: p.at, ...(configured && { configuredApp: configured.name }) };
   },
 };
@@ -184,7 +187,8 @@ export const inspectCheck: Check<{ userSig: string; at?: number }, { userSig: st
 /** A code as the client printed it: TRTC codes are negative (-100018), and editors may turn "-" into "−" or "–". */
 const CODE_RE = /^[-\u2212\u2013]?\d{1,9}$/;
 
-export type Explained = { kind: 'not_a_code'; raw: string } | { kind: 'unknown'; code: number } | { kind: 'known'; code: number; info: ImErrorInfo };
+/** A known code carries its table entry; its meaning, cause and fix are words (src/text/<locale>/im-errors.ts). */
+export type Explained = { kind: 'not_a_code'; raw: string } | { kind: 'unknown'; code: number } | { kind: 'known'; code: number; entry: ImErrorEntry };
 
 export function parseErrorCode(raw: string): number | undefined {
   const trimmed = raw.trim();
@@ -197,7 +201,7 @@ export const explainCheck: Check<{ code: string }, { code: string }, Explained> 
   run(_deps, { code: raw }) {
     const code = parseErrorCode(raw);
     if (code === undefined) return { kind: 'not_a_code', raw };
-    const info = explainImError(code);
-    return info ? { kind: 'known', code, info } : { kind: 'unknown', code };
+    const entry = lookupImError(code);
+    return entry ? { kind: 'known', code, entry } : { kind: 'unknown', code };
   },
 };

@@ -10,7 +10,7 @@ import { renderTerminal } from '../present/terminal.js';
 import { explainReply, generatedReply, inspectionReply, privmapReply, verificationReply } from '../present/usersig.js';
 import { en } from '../text/en/index.js';
 import { operator } from './operator.js';
-import { inspectUserSig, parseExpiry, PRIVILEGES, type Inspection } from '../usersig/index.js';
+import { detectInspection, explain, parseExpiry, PRIVILEGES, toImErrorInfo, toInspection, toVerification, type DecodedFields } from '../usersig/index.js';
 
 
 /** TRTC's own suggestion for a PrivateMapKey: fetch it just before entering the room. */
@@ -54,7 +54,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
       if (opts.json) {
-        ctx.out(JSON.stringify({ userSig: g.userSig, app: g.app.name, ...decodedFields(inspectUserSig(g.userSig, { now: g.generatedAt })) }, null, 2));
+        ctx.out(JSON.stringify({ userSig: g.userSig, app: g.app.name, ...decodedFields(detectInspection(g.userSig, { now: g.generatedAt }).fields) }, null, 2));
       } else if (!ctx.interactive) {
         // Piped or captured (SIG=$(imops usersig gen alice)): the UserSig alone.
         ctx.out(g.userSig);
@@ -92,7 +92,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
       if (opts.json) {
-        ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection) }, null, 2));
+        ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, null, 2));
       } else if (!ctx.interactive) {
         ctx.out(p.privateMapKey);
       } else {
@@ -120,7 +120,9 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
       const f = await runCheck(deps, operator(), verifyCheck, { app, userId, userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
       if (!f.verification.valid) ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json ? JSON.stringify(f.verification, null, 2) : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), f.verification), en));
+      ctx.out(opts.json
+        ? JSON.stringify(toVerification(f.verification, en.usersigVerdicts), null, 2)
+        : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), explain(en.usersigVerdicts, f.verification)), en));
     });
 
   usersig
@@ -135,7 +137,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
       const f = await runCheck(deps, operator(), inspectCheck, { userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
       if (f.inspection.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json ? JSON.stringify(f.inspection, null, 2) : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en));
+      ctx.out(opts.json ? JSON.stringify(toInspection(f.inspection, en.usersigVerdicts, en.usersigGenerators), null, 2) : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en));
     });
 
   usersig
@@ -150,7 +152,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       }
       const e = await runCheck(cliDeps(ctx, { optionalConfig: true }), operator(), explainCheck, { code: codeText });
       if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
-      if (opts.json) ctx.out(JSON.stringify(e.kind === 'known' ? e.info : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2));
+      if (opts.json) ctx.out(JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, en.imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2));
       else ctx.out(renderTerminal(explainReply(en, e, (s) => s.slice(0, 40), 'terminal'), en));
     });
 }
@@ -186,7 +188,7 @@ function parsePrivileges(text: string): number {
 }
 
 /** The decoded fields of a freshly generated key, for --json. */
-function decodedFields(info: Inspection) {
+function decodedFields(info: DecodedFields) {
   return {
     sdkAppId: info.sdkAppId,
     userId: info.userId,

@@ -1,6 +1,7 @@
 // UserSig findings as replies.
 import type { Explained, Generated, Inspected, PrivmapGenerated, Verified } from '../checks/usersig.js';
 import type { Catalogue } from '../text/en/index.js';
+import { explain, toImErrorInfo } from '../usersig/index.js';
 import { span } from '../usersig/time.js';
 import type { PrivateMapInfo } from '../usersig/types.js';
 import { command, when, type Surface } from './common.js';
@@ -43,18 +44,19 @@ function privateMapBlocks(t: Catalogue, pm: PrivateMapInfo | undefined, nowMs: n
 
 export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Reply {
   const v = f.verification;
+  const d = v.fields;
   const L = t.labels;
   const blocks: Block[] = [
     fields(
       [L.verdict, v.verdict],
-      [L.sdkAppId, v.sdkAppId !== undefined ? String(v.sdkAppId) : undefined],
-      [L.userId, v.userId],
-      [L.generated, when(v.generatedAt, nowMs)],
-      [L.expires, when(v.expiresAt, nowMs)],
-      [L.validity, v.expireSeconds !== undefined ? span(v.expireSeconds) : undefined],
+      [L.sdkAppId, d.sdkAppId !== undefined ? String(d.sdkAppId) : undefined],
+      [L.userId, d.userId],
+      [L.generated, when(d.generatedAt, nowMs)],
+      [L.expires, when(d.expiresAt, nowMs)],
+      [L.validity, d.expireSeconds !== undefined ? span(d.expireSeconds) : undefined],
       [L.checkedAgainst, L.checkedAgainstValue(f.app.name, f.userId)],
     ),
-    ...privateMapBlocks(t, v.privateMap, nowMs),
+    ...privateMapBlocks(t, d.privateMap, nowMs),
   ];
   if (v.valid) return { status: 'success', title: t.usersig.validTitle(f.userId), visibility: 'ephemeral', blocks };
   return {
@@ -62,33 +64,33 @@ export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Rep
     title: t.usersig.invalidTitle(v.verdict),
     visibility: 'ephemeral',
     blocks,
-    cause: v.cause,
-    fix: v.fix,
+    ...explain(t.usersigVerdicts, v),
     ...(v.imErrorCode !== undefined && { code: `IM ${v.imErrorCode}` }),
   };
 }
 
 export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surface: Surface = 'chat'): Reply {
   const i = f.inspection;
+  const d = i.fields;
   const L = t.labels;
   const blocks: Block[] = [
     fields(
       [L.format, i.format],
       [L.kind, i.kind ? t.kinds[i.kind] : undefined],
-      [L.sdkAppId, i.sdkAppId !== undefined ? `${i.sdkAppId}${f.configuredApp ? ` (app ${f.configuredApp})` : ''}` : undefined],
-      [L.userId, i.userId],
-      [L.generated, when(i.generatedAt, nowMs)],
-      [L.expires, when(i.expiresAt, nowMs)],
-      [L.validity, i.expireSeconds !== undefined ? span(i.expireSeconds) : undefined],
-      [L.likelyGeneratedBy, i.generator],
+      [L.sdkAppId, d.sdkAppId !== undefined ? `${d.sdkAppId}${f.configuredApp ? ` (app ${f.configuredApp})` : ''}` : undefined],
+      [L.userId, d.userId],
+      [L.generated, when(d.generatedAt, nowMs)],
+      [L.expires, when(d.expiresAt, nowMs)],
+      [L.validity, d.expireSeconds !== undefined ? span(d.expireSeconds) : undefined],
+      [L.likelyGeneratedBy, i.generator ? t.usersigGenerators[i.generator] : undefined],
     ),
-    ...privateMapBlocks(t, i.privateMap, nowMs),
+    ...privateMapBlocks(t, d.privateMap, nowMs),
     text(t.usersig.decodedNote(command(surface, 'usersig verify'))),
   ];
   const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
-  if (!i.decoded) return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, cause: i.cause, fix: i.fix, ...withCode };
-  if (i.expired) return { status: 'warning', title: t.usersig.decodedExpired(i.userId ?? '?'), visibility: 'ephemeral', blocks, cause: i.cause, fix: i.fix, code: 'IM 70001' };
-  return { status: 'info', title: t.usersig.decoded(i.userId ?? '?'), visibility: 'ephemeral', blocks };
+  if (!i.decoded) return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), ...withCode };
+  if (d.expired) return { status: 'warning', title: t.usersig.decodedExpired(d.userId ?? '?'), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), code: 'IM 70001' };
+  return { status: 'info', title: t.usersig.decoded(d.userId ?? '?'), visibility: 'ephemeral', blocks };
 }
 
 /** An error code's explanation holds nothing private, and is worth sharing with the channel. */
@@ -99,7 +101,7 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
   if (e.kind === 'unknown') {
     return { status: 'warning', title: t.usersig.unknownCode.title(e.code), visibility: 'public', blocks: [], cause: t.usersig.unknownCode.cause, fix: t.usersig.unknownCode.fix };
   }
-  const { info } = e;
+  const info = toImErrorInfo(e.entry, t.imErrors);
   const system = info.source.startsWith('TRTC') ? 'TRTC' : 'IM';
   return {
     status: 'info',
@@ -113,7 +115,7 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
 }
 
 export function privmapReply(t: Catalogue, p: PrivmapGenerated, nowMs: number): Reply {
-  const i = p.inspection;
+  const i = p.inspection.fields;
   const L = t.labels;
   return {
     status: 'success',

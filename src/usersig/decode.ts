@@ -1,11 +1,13 @@
 /**
  * Decoding a pasted UserSig into its fields, one stage at a time, so the first stage that fails names the problem.
  * Shared by verify (which then checks app, user, HMAC and time) and inspect (which has no key). Never throws.
+ * A failure is a verdict, a reason and its facts (outcomes.ts); the words are in src/text/<locale>/usersig.ts.
  */
-import { decodeTencentBase64, gunzipBounded, hasZlibHeader, inflateBounded } from './codec.js';
+import { decodeTencentBase64, gunzipBounded, hasZlibHeader, inflateBounded, MAX_INFLATED_BYTES } from './codec.js';
+import type { DecodeProblem, GeneratorKind, JsonValue } from './outcomes.js';
 import { decodeUserbuf } from './privmap.js';
 import { isoOf, MAX_UNIX_SECONDS } from './time.js';
-import type { DecodedFields, DecodeVerdict, PrivateMapInfo, UserSigFormat } from './types.js';
+import type { DecodedFields, PrivateMapInfo, UserSigFormat } from './types.js';
 
 /** A UserSig is 150-400 characters, a PrivateMapKey a little more; longer input is refused before any work. */
 export const MAX_INPUT_CHARS = 8192;
@@ -25,17 +27,22 @@ export interface V2Document {
   privateMap?: PrivateMapInfo;
 }
 
-export type Decoded =
-  | { ok: true; doc: V2Document; fields: ReadFields; generator?: string }
-  | { ok: false; verdict: DecodeVerdict; cause: string; fix: string; imErrorCode?: number; fields?: ReadFields; format?: UserSigFormat; generator?: string };
+/** What a failed stage could still read, for display. */
+interface DecodeExtra {
+  fields?: ReadFields;
+  format?: UserSigFormat;
+  generator?: GeneratorKind | undefined;
+}
+
+export type DecodeFailure = DecodeProblem & DecodeExtra & { ok: false; imErrorCode?: number };
+
+export type Decoded = { ok: true; doc: V2Document; fields: ReadFields; generator?: GeneratorKind | undefined } | DecodeFailure;
 
 const ALPHABET = /^[A-Za-z0-9*_-]*$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-const REGENERATE = 'generate a new one (imops usersig gen) and pass it to the client unchanged';
-
-function fail(verdict: DecodeVerdict, cause: string, fix: string, imErrorCode?: number, extra: Partial<Decoded & { ok: false }> = {}): Decoded {
-  return { ok: false, verdict, cause, fix, ...(imErrorCode !== undefined ? { imErrorCode } : {}), ...extra };
+function fail(problem: DecodeProblem, imErrorCode?: number, extra: DecodeExtra = {}): DecodeFailure {
+  return { ok: false, ...problem, ...(imErrorCode !== undefined ? { imErrorCode } : {}), ...extra };
 }
 
 export interface DecodeOptions {
@@ -45,19 +52,16 @@ export interface DecodeOptions {
 
 export function decodeUserSig(input: unknown, options: DecodeOptions = {}): Decoded {
   if (typeof input !== 'string' || input.trim() === '') {
-    return fail('EMPTY', 'The UserSig is empty: nothing but whitespace was given, so the client sent no credential.',
-      'Check the code that passes the UserSig to login(): it is usually an unset variable, a failed fetch from your server, or a field read under the wrong name.', 70002);
+    return fail({ verdict: 'EMPTY', reason: 'blank', facts: {} }, 70002);
   }
   const text = input.trim();
   if (text.length > MAX_INPUT_CHARS) {
-    return fail('MALFORMED', `The text is ${text.length} characters long; a UserSig is a few hundred. This is not a single UserSig.`,
-      'Paste only the UserSig string (it starts with "eJ").', 70003);
+    return fail({ verdict: 'MALFORMED', reason: 'too_long', facts: { length: text.length } }, 70003);
   }
   if (!ALPHABET.test(text)) return malformed(text);
   const pad = text.indexOf('_');
   if (pad !== -1 && (pad < text.length - 2 || !/^_+$/.test(text.slice(pad)))) {
-    return fail('MALFORMED', `The UserSig has the padding character "_" at position ${pad + 1} of ${text.length}, in the middle: two UserSigs were pasted together, or text was appended to one.`,
-      'Pass exactly one UserSig, unchanged; it ends at its last "_" if it has any.', 70003);
+    return fail({ verdict: 'MALFORMED', reason: 'padding_inside', facts: { position: pad + 1, length: text.length } }, 70003);
   }
   if (text.length % 4 !== 0) return misaligned(text);
   return decodeBytes(decodeTencentBase64(text), text.length, options.identify === true);
@@ -68,33 +72,22 @@ function malformed(text: string): Decoded {
     const plain = parseObject(text);
     if (plain && isV1(plain)) return legacyV1(plain, 'v1-plain-json');
     if (plain && ('TLS.ver' in plain || 'TLS.sig' in plain)) {
-      return fail('MALFORMED', 'This is the decoded JSON inside a UserSig, not the UserSig itself. The client must send the compressed, encoded string.',
-        `Pass the UserSig string as generated (it starts with "eJ"); ${REGENERATE}.`, 70003, { fields: plain ? readFields(plain) : undefined });
+      return fail({ verdict: 'MALFORMED', reason: 'decoded_json', facts: {} }, 70003, { fields: readFields(plain) });
     }
   }
   const i = text.search(/[^A-Za-z0-9*_-]/);
   const c = text[i]!;
-  const at = `at position ${i + 1} of ${text.length}`;
-  if (/^[+/=]$/.test(c)) {
-    return fail('MALFORMED', `The UserSig contains "${c}" ${at}: it is in standard base64. Tencent's encoding uses "*", "-" and "_" instead of "+", "/" and "="; something converted it, or it was produced by code that skipped that substitution.`,
-      'Pass the UserSig exactly as the official library returns it (or replace + with *, / with - and = with _). Do not re-encode it.', 70003);
-  }
+  const at = { position: i + 1, length: text.length };
+  if (/^[+/=]$/.test(c)) return fail({ verdict: 'MALFORMED', reason: 'standard_base64', facts: { ...at, char: c } }, 70003);
   if (c === '%' && /^%[0-9A-Fa-f]{2}/.test(text.slice(i))) {
-    return fail('MALFORMED', `The UserSig contains "${text.slice(i, i + 3)}" ${at}: it was URL-encoded (perhaps twice). Its characters (*, -, _) are already safe in URLs.`,
-      'URL-decode it once where it is received, or do not encode it when building the URL; then pass it on unchanged.', 70003);
+    return fail({ verdict: 'MALFORMED', reason: 'url_encoded', facts: { ...at, escape: text.slice(i, i + 3) } }, 70003);
   }
   if (/\s/.test(c)) {
-    const what = c === ' ' ? 'a space' : c === '\t' ? 'a tab' : 'a line break';
-    return fail('MALFORMED', `The UserSig contains ${what} ${at}: it was wrapped or split when it was copied (e-mail, chat, a terminal or a config file with line folding).`,
-      'Join it back into one line without spaces, or copy it again from the source.', 70003);
+    const whitespace = c === ' ' ? 'space' : c === '\t' ? 'tab' : 'line_break';
+    return fail({ verdict: 'MALFORMED', reason: 'inner_space', facts: { ...at, whitespace } }, 70003);
   }
-  if (c === '"' || c === "'" || c === '`') {
-    return fail('MALFORMED', `The UserSig contains a quote ${at}: the quotes around it were copied or stored as part of the value.`,
-      'Remove the quotes; store and send only the UserSig characters.', 70003);
-  }
-  const shown = c.charCodeAt(0) < 0x20 ? `U+${c.charCodeAt(0).toString(16).padStart(4, '0')}` : `"${c}"`;
-  return fail('MALFORMED', `The UserSig contains ${shown} ${at}, a character that never appears in a UserSig (only A-Z a-z 0-9 * - _). This is not a UserSig, or it was altered.`,
-    `Check where the value comes from; ${REGENERATE}.`, 70003);
+  if (c === '"' || c === "'" || c === '`') return fail({ verdict: 'MALFORMED', reason: 'quoted', facts: at }, 70003);
+  return fail({ verdict: 'MALFORMED', reason: 'foreign_char', facts: { ...at, char: c } }, 70003);
 }
 
 /** Length not a multiple of 4: either the padding was stripped (content intact) or the text was cut off. */
@@ -102,38 +95,33 @@ function misaligned(text: string): Decoded {
   if (text.length % 4 !== 1) {
     const attempt = decodeBytes(decodeTencentBase64(text), text.length);
     if (attempt.ok) {
-      return fail('MALFORMED', `The trailing padding ("_") was removed from the UserSig (it is ${text.length} characters; a whole one is a multiple of 4). The content is intact, but the IM server decodes strictly and may reject it.`,
-        'Keep the UserSig exactly as generated, including the trailing underscores (some URL or form handling strips them).', 70003, { fields: attempt.fields });
+      return fail({ verdict: 'MALFORMED', reason: 'padding_stripped', facts: { length: text.length } }, 70003, { fields: attempt.fields });
     }
   }
-  return fail('TRUNCATED', `The UserSig was cut off: it is ${text.length} characters, which no whole UserSig can be (a multiple of 4). Usually a database column, buffer, URL or header limit dropped the end.`,
-    `Find where it is stored or sent and make room for the full length (UserSigs are up to a few hundred characters); ${REGENERATE}.`, 70003);
+  return fail({ verdict: 'TRUNCATED', reason: 'text_short', facts: { length: text.length } }, 70003);
 }
 
 function decodeBytes(bytes: Buffer, chars: number, identify = false): Decoded {
   if (bytes.length < 2) {
-    return fail('TRUNCATED', `The UserSig is only ${chars} characters: almost everything is missing.`, `Pass the whole UserSig; ${REGENERATE}.`, 70003);
+    return fail({ verdict: 'TRUNCATED', reason: 'almost_empty', facts: { length: chars } }, 70003);
   }
   if (!hasZlibHeader(bytes)) return notZlib(bytes);
   const inflated = inflateBounded(bytes);
   if (!inflated.ok) {
     if (inflated.problem === 'truncated') {
-      return fail('TRUNCATED', `The compressed data ends early: the UserSig was cut off after ${chars} characters (the text is well-formed, but the end is missing). Usually a database column, buffer, URL or header limit.`,
-        `Make room for the full UserSig where it is stored or sent; ${REGENERATE}.`, 70003);
+      return fail({ verdict: 'TRUNCATED', reason: 'stream_ends_early', facts: { length: chars } }, 70003);
     }
     if (inflated.problem === 'too-large') {
-      return fail('BAD_JSON', `The UserSig ${inflated.detail}; a real one inflates to a few hundred bytes. It is not a UserSig (possibly a deliberately hostile input).`,
-        `Do not use it; ${REGENERATE}.`, 70003);
+      return fail({ verdict: 'BAD_JSON', reason: 'too_large', facts: { maxKiB: MAX_INFLATED_BYTES / 1024 } }, 70003);
     }
-    return fail('NOT_ZLIB', `The compressed data inside the UserSig is damaged (zlib: ${inflated.detail}): characters were changed after it was generated, or it is not a UserSig.`,
-      `Pass the UserSig unchanged from where it was generated; ${REGENERATE}.`, 70003);
+    return fail({ verdict: 'NOT_ZLIB', reason: 'damaged_stream', facts: { zlibError: inflated.detail } }, 70003);
   }
   const out = inflated.bytes;
   let json: string;
   try {
     json = utf8.decode(out);
   } catch {
-    return fail('BAD_JSON', 'The UserSig decompresses, but not into text: it is not a UserSig (or it was produced by broken code).', `${capitalize(REGENERATE)}.`, 70003);
+    return fail({ verdict: 'BAD_JSON', reason: 'not_text', facts: {} }, 70003);
   }
   if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
     return fail('BAD_JSON', `The UserSig decompresses to JSON nested more than ${MAX_JSON_DEPTH} levels deep; a real one is a flat object. It is not a UserSig (possibly a deliberately hostile input).`,
@@ -141,32 +129,25 @@ function decodeBytes(bytes: Buffer, chars: number, identify = false): Decoded {
   }
   const doc = parseObject(json);
   if (!doc) {
-    const hint = /"TLS\.identifier":/.test(json)
-      ? ' It looks like a UserSig whose UserID broke the JSON: the official C# library does not escape quotes or backslashes in the UserID.'
-      : '';
-    return fail('BAD_JSON', `The UserSig decompresses, but the content is not a JSON object.${hint}`,
-      `Generate it with a library that escapes the JSON (imops, or the official Node, Go, Java or Python library) and use a UserID of letters, digits, _ and -.`, 70003);
+    // The official C# library does not escape quotes or backslashes in the UserID.
+    const reason = /"TLS\.identifier":/.test(json) ? 'unescaped_userid' : 'not_object';
+    return fail({ verdict: 'BAD_JSON', reason, facts: {} }, 70003);
   }
   return readDocument(doc, identify ? generatorOf(bytes, json) : undefined);
 }
 
 function notZlib(bytes: Buffer): Decoded {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const ok = gunzipBounded(bytes) !== undefined;
-    return fail('NOT_ZLIB', `The UserSig is gzip-compressed${ok ? '' : ' (and damaged)'}; a UserSig must be zlib-compressed (a different header and trailer), which the IM server requires.`,
-      'Compress with zlib (Node: zlib.deflateSync, not gzipSync; Python: zlib.compress), or use the official library or imops to generate it.', 70003);
+    return fail({ verdict: 'NOT_ZLIB', reason: 'gzip', facts: { damaged: gunzipBounded(bytes) === undefined } }, 70003);
   }
   if (bytes[0] === 0x7b /* { */) {
-    return fail('NOT_ZLIB', 'The UserSig is base64-encoded JSON without compression; a UserSig must be zlib-compressed before encoding.',
-      'Compress the JSON with zlib before encoding (Node: zlib.deflateSync), or use the official library or imops to generate it.', 70003);
+    return fail({ verdict: 'NOT_ZLIB', reason: 'uncompressed_json', facts: {} }, 70003);
   }
   const raw = inflateBounded(bytes, true);
   if (raw.ok && raw.bytes.length > 0 && raw.bytes[0] === 0x7b) {
-    return fail('NOT_ZLIB', 'The UserSig is raw deflate without the zlib header and checksum (deflateRawSync or a bare DEFLATE stream); the IM server requires the zlib wrapper.',
-      'Use zlib-wrapped deflate (Node: zlib.deflateSync, not deflateRawSync), or use the official library or imops to generate it.', 70003);
+    return fail({ verdict: 'NOT_ZLIB', reason: 'raw_deflate', facts: {} }, 70003);
   }
-  return fail('NOT_ZLIB', `The UserSig decodes, but to data that is not compressed with zlib (it starts with bytes ${bytes.subarray(0, 2).toString('hex')}, not 78). It is not a UserSig, or it was altered.`,
-    `Check where the value comes from; ${REGENERATE}.`, 70003);
+  return fail({ verdict: 'NOT_ZLIB', reason: 'not_compressed', facts: { firstBytes: bytes.subarray(0, 2).toString('hex') } }, 70003);
 }
 
 type Json = Record<string, unknown>;
@@ -213,7 +194,7 @@ function isV1(doc: Json): boolean {
   return false;
 }
 
-function legacyV1(doc: Json, format: UserSigFormat): Decoded {
+function legacyV1(doc: Json, format: UserSigFormat): DecodeFailure {
   const int = (v: unknown) => (typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined);
   const sdkAppId = int(doc['TLS.sdk_appid']);
   const expire = int(doc['TLS.expire_after']);
@@ -229,10 +210,7 @@ function legacyV1(doc: Json, format: UserSigFormat): Decoded {
     ...(expire !== undefined ? { expireSeconds: expire } : {}),
     ...(time !== undefined && expire !== undefined ? { expiresAt: isoOf(time + expire) } : {}),
   };
-  const plain = format === 'v1-plain-json' ? ' in its oldest, uncompressed JSON form' : '';
-  return fail('LEGACY_V1', `This is a v1 UserSig${plain}: the ECDSA (public/private key) algorithm IM used before 2019-07-19. It cannot be checked with the app's HMAC key, and an app that uses the v2 key rejects it.`,
-    'Generate UserSigs with the v2 (HMAC-SHA256) algorithm: imops usersig gen, or an official tls-sig-api-v2 library, with the key from the IM console. If the app still has only an ECDSA key pair, switch it to the new algorithm in the console first.',
-    70009, { fields, format });
+  return fail({ verdict: 'LEGACY_V1', reason: format === 'v1-plain-json' ? 'plain_json' : 'ecdsa', facts: {} }, 70009, { fields, format });
 }
 
 /** Best effort: whatever the document holds with the right type, for display even when something else is wrong. */
@@ -261,45 +239,39 @@ function isUint(v: unknown, max: number): v is number {
 
 const STD_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-function readDocument(doc: Json, generator: string | undefined): Decoded {
-  if (isV1(doc)) return { ...(legacyV1(doc, 'v1-ecdsa') as Decoded & { ok: false }), generator };
+function readDocument(doc: Json, generator: GeneratorKind | undefined): Decoded {
+  if (isV1(doc)) return { ...legacyV1(doc, 'v1-ecdsa'), generator };
   const fields = readFields(doc);
-  const missing = (problem: string, fix = `Generate it with an official tls-sig-api-v2 library or imops; ${REGENERATE}.`): Decoded =>
-    fail('MISSING_FIELD', `The UserSig decodes, but ${problem}`, fix, 70005, { fields, format: 'v2', generator });
+  const missing = (problem: DecodeProblem & { verdict: 'MISSING_FIELD' }): Decoded => fail(problem, 70005, { fields, format: 'v2', generator });
   const ver = doc['TLS.ver'];
-  if (ver === undefined) return missing('it has no "TLS.ver" field, so it is neither a v2 UserSig nor a recognisable v1 one.');
-  if (ver !== '2.0') return missing(`its "TLS.ver" is ${describe(ver)}; only "2.0" exists.`);
+  if (ver === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_version', facts: {} });
+  if (ver !== '2.0') return missing({ verdict: 'MISSING_FIELD', reason: 'bad_version', facts: { value: describe(ver) } });
   const id = doc['TLS.identifier'];
-  if (id === undefined) return missing('the UserID field "TLS.identifier" is missing.');
-  if (typeof id !== 'string') return missing(`"TLS.identifier" is ${describe(id)}; it must be a string (the UserID).`);
+  if (id === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_identifier', facts: {} });
+  if (typeof id !== 'string') return missing({ verdict: 'MISSING_FIELD', reason: 'bad_identifier', facts: { value: describe(id) } });
   const app = doc['TLS.sdkappid'];
-  if (app === undefined) return missing('the SDKAppID field "TLS.sdkappid" is missing.');
-  if (!isUint(app, 0xffffffff)) return missing(`"TLS.sdkappid" is ${describe(app)}; it must be a number (the SDKAppID).`);
+  if (app === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_sdkappid', facts: {} });
+  if (!isUint(app, 0xffffffff)) return missing({ verdict: 'MISSING_FIELD', reason: 'bad_sdkappid', facts: { value: describe(app) } });
   const time = doc['TLS.time'];
-  if (time === undefined) return missing('the signing time "TLS.time" is missing.');
-  if (!isUint(time, MAX_UNIX_SECONDS)) return missing(`"TLS.time" is ${describe(time)}; it must be unix seconds as a number.`);
+  if (time === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_time', facts: {} });
+  if (!isUint(time, MAX_UNIX_SECONDS)) return missing({ verdict: 'MISSING_FIELD', reason: 'bad_time', facts: { value: describe(time) } });
   const expire = doc['TLS.expire'];
-  if (expire === undefined) {
-    return missing('the validity "TLS.expire" is missing. The official Go library leaves it out when the validity is 0 (its JSON drops zero fields), and the IM server rejects that.',
-      'Generate it with a positive validity (e.g. 15552000 seconds = 180 days); a validity of 0 is never usable.');
-  }
-  if (!isUint(expire, MAX_UNIX_SECONDS)) {
-    return missing(`the validity "TLS.expire" is ${describe(expire)}; the IM server needs a whole number of seconds, not negative.`,
-      'Generate it with a positive whole number of seconds (e.g. 15552000 = 180 days).');
-  }
+  // The official Go library leaves TLS.expire out when the validity is 0 (its JSON drops zero fields).
+  if (expire === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_expire', facts: {} });
+  if (!isUint(expire, MAX_UNIX_SECONDS)) return missing({ verdict: 'MISSING_FIELD', reason: 'bad_expire', facts: { value: describe(expire) } });
   const sigText = doc['TLS.sig'];
-  if (sigText === undefined) return missing('the signature "TLS.sig" is missing.');
+  if (sigText === undefined) return missing({ verdict: 'MISSING_FIELD', reason: 'no_sig', facts: {} });
   if (typeof sigText !== 'string' || !STD_BASE64.test(sigText) || Buffer.byteLength(sigText) !== 44) {
-    return missing(`the signature "TLS.sig" is ${typeof sigText === 'string' ? `${sigText.length} characters` : describe(sigText)}; a v2 signature is 44 characters of base64 (32 bytes).`);
+    return missing({ verdict: 'MISSING_FIELD', reason: 'bad_sig', facts: { value: describe(sigText) } });
   }
   const base: V2Document = { userId: id, sdkAppId: app, time, expire, sig: Buffer.from(sigText, 'base64') };
   const userbuf = doc['TLS.userbuf'];
   if (userbuf !== undefined) {
     if (typeof userbuf !== 'string' || !STD_BASE64.test(userbuf)) {
-      return missing(`"TLS.userbuf" (the PrivateMapKey room grant) is ${typeof userbuf === 'string' ? 'not valid base64' : describe(userbuf)}.`);
+      return missing({ verdict: 'MISSING_FIELD', reason: 'bad_userbuf', facts: { value: describe(userbuf) } });
     }
     const grant = decodeUserbuf(Buffer.from(userbuf, 'base64'));
-    if (!grant.ok) return missing(`it carries a PrivateMapKey room grant ("TLS.userbuf") that cannot be read: ${grant.problem}.`);
+    if (!grant.ok) return missing({ verdict: 'MISSING_FIELD', reason: 'unreadable_userbuf', facts: { problem: grant.problem } });
     base.userbuf = userbuf;
     base.privateMap = grant.info;
     fields.privateMap = grant.info;
@@ -307,32 +279,29 @@ function readDocument(doc: Json, generator: string | undefined): Decoded {
   return { ok: true, doc: base, fields, generator };
 }
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v)}`;
-  if (typeof v === 'number') return String(v);
-  if (Array.isArray(v)) return 'a list';
-  return typeof v === 'object' ? 'an object' : typeof v;
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+/** A value from parsed JSON, as data for the words. */
+function describe(v: unknown): JsonValue {
+  if (v === null) return { type: 'null' };
+  if (typeof v === 'string') return { type: 'string', value: v };
+  if (typeof v === 'number') return { type: 'number', value: v };
+  if (typeof v === 'boolean') return { type: 'boolean' };
+  return Array.isArray(v) ? { type: 'list' } : { type: 'object' };
 }
 
 /** Which official library family wrote it: zlib level (78 9c default, 78 01 fastest or stored) and JSON layout. */
-function generatorOf(bytes: Buffer, json: string): string | undefined {
+function generatorOf(bytes: Buffer, json: string): GeneratorKind | undefined {
   const header = bytes.subarray(0, 2).toString('hex');
   const order = [...json.matchAll(/"(TLS\.[a-z_]+)"\s*:/g)].map((m) => m[1]);
   const before = (a: string, b: string) => order.indexOf(a) !== -1 && order.indexOf(a) < order.indexOf(b);
   if (header === '7801') {
-    if (before('TLS.sdkappid', 'TLS.identifier')) return 'the official C++ library (tls-sig-api-v2-cpp)';
-    if ((bytes[2]! & 0x06) === 0) return 'the official Go library (tls-sig-api-v2-golang, 2024-11 or later: stored, uncompressed blocks)';
-    return 'a zlib "fastest" encoder (C++ or Go library)';
+    if (before('TLS.sdkappid', 'TLS.identifier')) return 'cpp';
+    if ((bytes[2]! & 0x06) === 0) return 'go_stored';
+    return 'zlib_fastest';
   }
   if (header !== '789c') return undefined;
-  if (json.includes('", "') || json.includes('": ')) return 'the official Python library (tls-sig-api-v2-python)';
-  if (json.includes('\\/')) return 'the official PHP library (tls-sig-api-v2-php)';
-  if (before('TLS.time', 'TLS.expire')) return 'the official Node.js library (tls-sig-api-v2) or imops';
-  return 'an official library at the default zlib level (Java, C#, PHP or an older Go release)';
+  if (json.includes('", "') || json.includes('": ')) return 'python';
+  if (json.includes('\\/')) return 'php';
+  if (before('TLS.time', 'TLS.expire')) return 'node';
+  return 'default_level';
 }
 

@@ -1,11 +1,90 @@
 /**
  * Error codes a client reports when its UserSig, PrivateMapKey or account is refused (reference/usersig.md §4).
- * One row per code: what it means, the usual cause, the fix, and which verifier verdicts point at it.
+ * The data only: code, name, where it is reported, and which verifier verdicts point at it. What each code means,
+ * its usual cause and the fix are words, in src/text/<locale>/im-errors.ts; toImErrorInfo joins the two.
  */
 import type { UserSigVerdict } from './types.js';
 
 export type ImErrorSource = 'IM server' | 'IM SDK' | 'IM REST API' | 'TRTC' | 'TRTC Web';
 
+export interface ImErrorRow {
+  code: number;
+  name: string;
+  source: ImErrorSource;
+  /** Verdicts of `imops usersig verify` that predict this code: run verify to confirm. */
+  verdicts?: readonly UserSigVerdict[];
+}
+
+export const IM_ERROR_ROWS = [
+  { code: 70001, name: 'ERR_SVR_ACCOUNT_USERSIG_EXPIRED', source: 'IM server', verdicts: ['EXPIRED'] },
+  { code: 70002, name: 'ERR_SVR_ACCOUNT_USERSIG_EMPTY', source: 'IM server', verdicts: ['EMPTY'] },
+  { code: 70003, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED', source: 'IM server', verdicts: ['MALFORMED', 'TRUNCATED', 'NOT_ZLIB', 'BAD_JSON'] },
+  { code: 70004, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED_2', source: 'IM server', verdicts: ['TRUNCATED', 'NOT_ZLIB'] },
+  { code: 70005, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED_EX', source: 'IM server', verdicts: ['MISSING_FIELD', 'BAD_JSON'] },
+  { code: 70006, name: 'ERR_SERVER_SSO_SIG_VERIFICATION_FAILED (70006)', source: 'IM server', verdicts: ['MISSING_FIELD', 'BAD_JSON'] },
+  { code: 70007, name: 'ERR_SERVER_SSO_SIG_VERIFICATION_FAILED (70007)', source: 'IM server', verdicts: ['MISSING_FIELD', 'BAD_JSON'] },
+  { code: 70008, name: 'ERR_SERVER_SSO_SIG_VERIFICATION_FAILED (70008)', source: 'IM server', verdicts: ['MISSING_FIELD', 'BAD_JSON'] },
+  { code: 70010, name: 'ERR_SERVER_SSO_SIG_VERIFICATION_FAILED (70010)', source: 'IM server', verdicts: ['MISSING_FIELD', 'BAD_JSON'] },
+  { code: 70009, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY', source: 'IM server', verdicts: ['SIGNATURE_MISMATCH', 'LEGACY_V1'] },
+  { code: 70013, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID', source: 'IM server', verdicts: ['USERID_MISMATCH'] },
+  { code: 70014, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID', source: 'IM server', verdicts: ['SDKAPPID_MISMATCH'] },
+  { code: 70015, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_TYPE', source: 'IM server' },
+  { code: 70016, name: 'ERR_SVR_ACCOUNT_USERSIG_PUBLICKEY_NOT_FOUND', source: 'IM server' },
+  { code: 70017, name: 'ERR_SERVER_SSO_TICKET_VERIFY_TIMEOUT', source: 'IM server' },
+  { code: 70018, name: 'ERR_SERVER_SSO_TICKET_VERIFY_FAILED', source: 'IM server' },
+  { code: 70020, name: 'ERR_SVR_ACCOUNT_SDKAPPID_NOT_FOUND', source: 'IM server' },
+  { code: 70050, name: 'ERR_SVR_ACCOUNT_FREQ_LIMIT', source: 'IM server' },
+  { code: 70051, name: 'ERR_SVR_ACCOUNT_BLACKLIST', source: 'IM server' },
+  { code: 70052, name: 'ERR_SVR_ACCOUNT_INVALID_USERSIG', source: 'IM server' },
+  { code: 70107, name: 'ERR_SVR_ACCOUNT_NOT_FOUND', source: 'IM server' },
+  { code: 70114, name: 'ERR_SVR_ACCOUNT_SEC_RSTR', source: 'IM server' },
+  { code: 70169, name: 'ERR_SVR_ACCOUNT_INTERNAL_TIMEOUT', source: 'IM server' },
+  { code: 70206, name: 'ERR_SVR_ACCOUNT_INVALID_COUNT', source: 'IM server' },
+  { code: 70221, name: 'ERR_SERVER_SSO_INVALID_LOGIN_STATUS', source: 'IM server' },
+  { code: 70346, name: 'ERR_SERVER_SSO_TICKET_VERIFICATION_FAILED', source: 'IM server' },
+  { code: 70347, name: 'ERR_SERVER_SSO_TICKET_EXPIRED', source: 'IM server' },
+  { code: 70398, name: 'ERR_SVR_ACCOUNT_COUNT_LIMIT', source: 'IM server' },
+  { code: 70402, name: 'ERR_SVR_ACCOUNT_INVALID_PARAMETERS', source: 'IM server' },
+  { code: 70403, name: 'ERR_SVR_ACCOUNT_ADMIN_REQUIRED', source: 'IM server' },
+  { code: 70500, name: 'ERR_SVR_ACCOUNT_INTERNAL_ERROR', source: 'IM server' },
+  { code: 60004, name: 'ERR_SVR_COMM_INVALID_ACCOUNT', source: 'IM REST API', verdicts: ['USERID_MISMATCH', 'SIGNATURE_MISMATCH', 'EXPIRED'] },
+  { code: 60005, name: 'ERR_SVR_COMM_INVALID_ACCOUNT_EX', source: 'IM REST API', verdicts: ['USERID_MISMATCH', 'SIGNATURE_MISMATCH', 'EXPIRED'] },
+  { code: 6206, name: 'ERR_USER_SIG_EXPIRED', source: 'IM SDK', verdicts: ['EXPIRED'] },
+  { code: 7003, name: 'ERR_SDK_COMM_INVALID_IDENTIFIER', source: 'IM SDK' },
+  { code: -100018, name: 'ERR_SERVER_INFO_ECDH_GET_TINYID', source: 'TRTC', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
+  { code: -100006, name: 'ERR_SERVER_INFO_PRIVILEGE_FLAG_ERROR', source: 'TRTC', verdicts: ['USERID_MISMATCH', 'EXPIRED', 'SIGNATURE_MISMATCH'] },
+  { code: -100013, name: 'ERR_SERVER_INFO_SERVICE_SUSPENDED', source: 'TRTC' },
+  { code: -10013, name: 'USER_SIG_AUTHENTICATION_FAILED', source: 'TRTC Web', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
+  { code: -10018, name: 'PRIVATE_MAP_KEY_MISSING', source: 'TRTC Web' },
+  { code: -10019, name: 'PRIVATE_MAP_KEY_INVALID', source: 'TRTC Web', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
+] as const satisfies readonly ImErrorRow[];
+
+/** A code in the table; a catalogue words every one of them. */
+export type ImErrorCode = (typeof IM_ERROR_ROWS)[number]['code'];
+
+export interface ImErrorWords {
+  meaning: string;
+  cause: string;
+  fix: string;
+}
+
+/** The shape of a catalogue's IM error words. */
+export interface ImErrorCatalogue {
+  codes: Record<ImErrorCode, ImErrorWords>;
+  /** The meaning of an IM code that TRTC reports negated. */
+  mirrored: (meaning: string, imCode: number) => string;
+}
+
+/** A code found in the table: the row, and the code and source as the client reported them. */
+export interface ImErrorEntry {
+  row: ImErrorRow & { code: ImErrorCode };
+  code: number;
+  source: ImErrorSource;
+  /** TRTC reported the row's IM code negated. */
+  mirrored: boolean;
+}
+
+/** Result of `explainImError`: a row with its words. */
 export interface ImErrorInfo {
   code: number;
   name: string;
@@ -17,101 +96,33 @@ export interface ImErrorInfo {
   verdicts?: UserSigVerdict[];
 }
 
-const CHECK_TOOL = 'Run `imops usersig verify <userId> <userSig>` with the UserSig the client used: it names the exact problem.';
-
-export const IM_ERRORS: readonly ImErrorInfo[] = [
-  { code: 70001, name: 'ERR_SVR_ACCOUNT_USERSIG_EXPIRED', source: 'IM server', meaning: 'The UserSig has expired.',
-    cause: 'The client reused an old UserSig, the validity was very short (or 0), or the signing server\'s clock is behind.',
-    fix: 'Generate a fresh UserSig on your server at login (a validity of 1 to 180 days is usual) and sync the signing server\'s clock with NTP.', verdicts: ['EXPIRED'] },
-  { code: 70002, name: 'ERR_SVR_ACCOUNT_USERSIG_EMPTY', source: 'IM server', meaning: 'The UserSig is empty.',
-    cause: 'The client passed an empty string: an unset variable, a failed request to your UserSig endpoint, or a field read under the wrong name.',
-    fix: 'Check how the client obtains the UserSig before calling login().', verdicts: ['EMPTY'] },
-  { code: 70003, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED', source: 'IM server', meaning: 'The UserSig could not be parsed.',
-    cause: 'Usually truncated (a database column, buffer, URL or header too short), converted to standard base64, URL-encoded, or wrapped on copy.',
-    fix: `${CHECK_TOOL} Store and send the UserSig unchanged and at full length.`, verdicts: ['MALFORMED', 'TRUNCATED', 'NOT_ZLIB', 'BAD_JSON'] },
-  { code: 70004, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED_2', source: 'IM server', meaning: 'The UserSig could not be parsed (same family as 70003).',
-    cause: 'As 70003: truncation or corruption in transit.', fix: `${CHECK_TOOL} Pass the UserSig unchanged.`, verdicts: ['TRUNCATED', 'NOT_ZLIB'] },
-  ...[70005, 70006, 70007, 70008, 70010].map((code): ImErrorInfo => ({
-    code, name: code === 70005 ? 'ERR_SVR_ACCOUNT_USERSIG_CHECK_FAILED_EX' : `ERR_SERVER_SSO_SIG_VERIFICATION_FAILED (${code})`, source: 'IM server',
-    meaning: 'UserSig verification failed.',
-    cause: 'A field inside the UserSig is missing or of the wrong type (for example a validity of 0 from the Go library), or the UserSig was generated by hand-written code.',
-    fix: `${CHECK_TOOL} Generate UserSigs with an official tls-sig-api-v2 library or imops.`, verdicts: ['MISSING_FIELD', 'BAD_JSON'] })),
-  { code: 70009, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_PUBLICKEY', source: 'IM server', meaning: 'The signature does not match the app\'s key.',
-    cause: 'Signed with another app\'s key, a key that was rotated in the console, the key hex-decoded or with whitespace, an old v1 (ECDSA) UserSig, or a PrivateMapKey passed as the login UserSig.',
-    fix: 'Sign with the key of this SDKAppID from the IM console, used as its plain text; regenerate after rotating the key.', verdicts: ['SIGNATURE_MISMATCH', 'LEGACY_V1'] },
-  { code: 70013, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_ID', source: 'IM server', meaning: 'The UserID in the request is not the UserID the UserSig was signed for.',
-    cause: 'The UserSig was made for another user, or the UserIDs differ in case, surrounding spaces or a prefix. The server message reads "The requested UserID(x) does not match the Usersig(y)".',
-    fix: 'Sign exactly the UserID the client logs in with (for REST calls: the identifier parameter).', verdicts: ['USERID_MISMATCH'] },
-  { code: 70014, name: 'ERR_SVR_ACCOUNT_USERSIG_MISMATCH_SDKAPPID', source: 'IM server', meaning: 'The SDKAppID in the request is not the one the UserSig was signed for.',
-    cause: 'The client and the signing server use different apps (typically test vs production).',
-    fix: 'Use the same SDKAppID on both sides, with that app\'s key.', verdicts: ['SDKAPPID_MISMATCH'] },
-  { code: 70015, name: 'ERR_SVR_ACCOUNT_USERSIG_CHECK_TYPE', source: 'IM server', meaning: 'No verification method is configured for this SDKAppID and account type.',
-    cause: 'The app\'s account integration is incomplete.', fix: 'Check the app\'s account settings in the IM console, or contact Tencent Cloud support.' },
-  { code: 70016, name: 'ERR_SVR_ACCOUNT_USERSIG_PUBLICKEY_NOT_FOUND', source: 'IM server', meaning: 'The app\'s key (or public key) was not found.',
-    cause: 'The SDKAppID belongs to another data center (region) than the one the client connects to, or a key was uploaded minutes ago.',
-    fix: 'Check that the SDKAppID matches the region the client uses; after uploading a key, retry in 10 minutes.' },
-  { code: 70017, name: 'ERR_SERVER_SSO_TICKET_VERIFY_TIMEOUT', source: 'IM server', meaning: 'An internal third-party ticket check timed out.', cause: 'A transient server problem.', fix: 'Retry.' },
-  { code: 70018, name: 'ERR_SERVER_SSO_TICKET_VERIFY_FAILED', source: 'IM server', meaning: 'An internal third-party ticket check failed.', cause: 'A transient server problem.', fix: 'Retry.' },
-  { code: 70020, name: 'ERR_SVR_ACCOUNT_SDKAPPID_NOT_FOUND', source: 'IM server', meaning: 'The SDKAppID does not exist.',
-    cause: 'A typo in the SDKAppID, a deleted app, or the client connects to another data center (region).', fix: 'Check the SDKAppID in the IM console and the region the client is set up for.' },
-  { code: 70050, name: 'ERR_SVR_ACCOUNT_FREQ_LIMIT', source: 'IM server', meaning: 'Too many failed login attempts: the account is locked for a while.',
-    cause: 'The client retried in a loop with a bad UserSig.', fix: 'Fix the UserSig first (imops usersig verify), then retry after a minute.' },
-  { code: 70051, name: 'ERR_SVR_ACCOUNT_BLACKLIST', source: 'IM server', meaning: 'The account is blacklisted.', cause: 'The account was put on the blacklist.', fix: 'Remove the account from the blacklist.' },
-  { code: 70052, name: 'ERR_SVR_ACCOUNT_INVALID_USERSIG', source: 'IM server', meaning: 'The UserSig has been invalidated.',
-    cause: 'The server voided it (the trigger is not documented; a key change or a forced logout are likely).', fix: 'Generate a new UserSig.' },
-  { code: 70107, name: 'ERR_SVR_ACCOUNT_NOT_FOUND', source: 'IM server', meaning: 'The UserID is not registered.',
-    cause: 'The account was never imported, or a REST call names a user that does not exist.', fix: 'Import the account first (REST account_import), or log the user in once.' },
-  { code: 70114, name: 'ERR_SVR_ACCOUNT_SEC_RSTR', source: 'IM server', meaning: 'The account is restricted for security reasons.', cause: 'A security rule restricted it.', fix: 'Contact Tencent Cloud support with the SDKAppID and UserID.' },
-  { code: 70169, name: 'ERR_SVR_ACCOUNT_INTERNAL_TIMEOUT', source: 'IM server', meaning: 'Internal server timeout.', cause: 'A transient server problem.', fix: 'Retry.' },
-  { code: 70206, name: 'ERR_SVR_ACCOUNT_INVALID_COUNT', source: 'IM server', meaning: 'Invalid count in a batch request.', cause: 'A batch request asks for too many or zero items.', fix: 'Check the batch size in the request.' },
-  { code: 70221, name: 'ERR_SERVER_SSO_INVALID_LOGIN_STATUS', source: 'IM server', meaning: 'The login state is invalid.', cause: 'The session expired or was kicked.', fix: 'Log in again with a fresh UserSig.' },
-  { code: 70346, name: 'ERR_SERVER_SSO_TICKET_VERIFICATION_FAILED', source: 'IM server', meaning: 'Ticket verification failed.', cause: 'Wrong login parameters.', fix: 'Check the login parameters and the UserSig.' },
-  { code: 70347, name: 'ERR_SERVER_SSO_TICKET_EXPIRED', source: 'IM server', meaning: 'The ticket expired.', cause: 'An old login ticket was reused.', fix: 'Generate a new UserSig and log in again.' },
-  { code: 70398, name: 'ERR_SVR_ACCOUNT_COUNT_LIMIT', source: 'IM server', meaning: 'Too many accounts for this edition.', cause: 'The free or trial edition\'s account limit was reached.', fix: 'Upgrade the app\'s edition in the IM console.' },
-  { code: 70402, name: 'ERR_SVR_ACCOUNT_INVALID_PARAMETERS', source: 'IM server', meaning: 'Invalid parameters: a required field is missing or malformed.',
-    cause: 'A request without a UserSig or identifier (for example a REST call missing its usersig parameter).', fix: 'Fill in every required field of the request, including usersig.' },
-  { code: 70403, name: 'ERR_SVR_ACCOUNT_ADMIN_REQUIRED', source: 'IM server', meaning: 'The REST call needs the app administrator account.',
-    cause: 'The REST request is signed for an ordinary user.', fix: 'Sign the REST call\'s UserSig for the administrator identifier (e.g. "administrator") and pass that identifier.' },
-  { code: 70500, name: 'ERR_SVR_ACCOUNT_INTERNAL_ERROR', source: 'IM server', meaning: 'Internal server error.', cause: 'A transient server problem.', fix: 'Retry; if it persists, contact Tencent Cloud support.' },
-  { code: 60004, name: 'ERR_SVR_COMM_INVALID_ACCOUNT', source: 'IM REST API', meaning: 'The identifier or UserSig of the REST call is wrong.',
-    cause: 'The identifier and usersig URL parameters do not belong together, or the UserSig is expired or for another app.',
-    fix: 'Check the REST identifier/usersig query parameters; verify the UserSig with imops usersig verify <identifier> <usersig>.', verdicts: ['USERID_MISMATCH', 'SIGNATURE_MISMATCH', 'EXPIRED'] },
-  { code: 60005, name: 'ERR_SVR_COMM_INVALID_ACCOUNT_EX', source: 'IM REST API', meaning: 'The identifier or UserSig of the REST call is wrong.',
-    cause: 'As 60004: a mismatched identifier/usersig pair.', fix: 'Check the REST identifier/usersig query parameters; verify the UserSig with imops usersig verify.', verdicts: ['USERID_MISMATCH', 'SIGNATURE_MISMATCH', 'EXPIRED'] },
-  { code: 6206, name: 'ERR_USER_SIG_EXPIRED', source: 'IM SDK', meaning: 'The UserSig expired (reported by the SDK on the device).',
-    cause: 'The app kept a UserSig past its validity, typically across app restarts.', fix: 'Fetch a new UserSig from your server when the SDK reports this (onUserSigExpired) and log in again.', verdicts: ['EXPIRED'] },
-  { code: 7003, name: 'ERR_SDK_COMM_INVALID_IDENTIFIER', source: 'IM SDK', meaning: 'Invalid UserID.',
-    cause: 'The UserID is empty, longer than 32 bytes, or has characters outside printable ASCII (0x20-0x7e).', fix: 'Use a UserID of 1 to 32 bytes, preferably letters, digits, _ and -.' },
-  { code: -100018, name: 'ERR_SERVER_INFO_ECDH_GET_TINYID', source: 'TRTC', meaning: 'UserSig verification failed when entering the room.',
-    cause: 'The UserSig is wrong for this SDKAppID or UserID, expired, or damaged (TRTC reports the same problems as the IM 700xx codes).',
-    fix: `${CHECK_TOOL} Use TRTCParams with the same sdkAppId and userId the UserSig was signed for.`, verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
-  { code: -100006, name: 'ERR_SERVER_INFO_PRIVILEGE_FLAG_ERROR', source: 'TRTC', meaning: 'The PrivateMapKey does not grant this room entry (permission bits check failed).',
-    cause: 'Advanced permission control is on and the PrivateMapKey is for another room (numeric vs string room ID), another user, expired, or lacks the needed privilege bits.',
-    fix: 'Generate a PrivateMapKey for exactly this user and room with the privileges needed (imops usersig privmap), just before entering.', verdicts: ['USERID_MISMATCH', 'EXPIRED', 'SIGNATURE_MISMATCH'] },
-  { code: -100013, name: 'ERR_SERVER_INFO_SERVICE_SUSPENDED', source: 'TRTC', meaning: 'The TRTC service is suspended.',
-    cause: 'Not a UserSig problem: the package minutes are used up or the account is in arrears.', fix: 'Top up the account or buy a package in the Tencent Cloud console.' },
-  { code: -10013, name: 'USER_SIG_AUTHENTICATION_FAILED', source: 'TRTC Web', meaning: 'UserSig authentication failed (TRTC Web SDK).',
-    cause: 'The UserSig is wrong for this SDKAppID or UserID, expired, or damaged.', fix: `${CHECK_TOOL}`, verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
-  { code: -10018, name: 'PRIVATE_MAP_KEY_MISSING', source: 'TRTC Web', meaning: 'Advanced permission control is on, but no privateMapKey was given.',
-    cause: 'The app enables advanced permission control, so every room entry needs a PrivateMapKey, and the client sent none.',
-    fix: 'Generate a PrivateMapKey (imops usersig privmap) and pass it as privateMapKey when entering the room, or switch advanced permission control off.' },
-  { code: -10019, name: 'PRIVATE_MAP_KEY_INVALID', source: 'TRTC Web', meaning: 'The privateMapKey is invalid.',
-    cause: 'The PrivateMapKey is for another room, user or app, expired, or not signed with this app\'s key.',
-    fix: 'Verify it with imops usersig verify <userId> <privateMapKey>, then generate one for exactly this room and user.', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
-];
-
-const BY_CODE = new Map(IM_ERRORS.map((e) => [e.code, e]));
+const BY_CODE = new Map<number, ImErrorRow & { code: ImErrorCode }>(IM_ERROR_ROWS.map((r) => [r.code, r]));
 
 /**
  * Look up a code. TRTC native reports the IM account codes negated (-70001 … -70500): those resolve to the IM row,
  * with the source set to TRTC.
  */
-export function explainImError(code: number): ImErrorInfo | undefined {
+export function lookupImError(code: number): ImErrorEntry | undefined {
   const direct = BY_CODE.get(code);
-  if (direct) return direct;
+  if (direct) return { row: direct, code, source: direct.source, mirrored: false };
   if (code <= -70001 && code >= -70500) {
     const mirrored = BY_CODE.get(-code);
-    if (mirrored) return { ...mirrored, code, source: 'TRTC', meaning: `${mirrored.meaning} (TRTC reports IM code ${-code} negated.)` };
+    if (mirrored) return { row: mirrored, code, source: 'TRTC', mirrored: true };
   }
   return undefined;
+}
+
+/** The entry with its words from a catalogue. */
+export function toImErrorInfo(e: ImErrorEntry, words: ImErrorCatalogue): ImErrorInfo {
+  const w = words.codes[e.row.code];
+  const info: ImErrorInfo = {
+    code: e.code,
+    name: e.row.name,
+    source: e.source,
+    meaning: e.mirrored ? words.mirrored(w.meaning, e.row.code) : w.meaning,
+    cause: w.cause,
+    fix: w.fix,
+  };
+  if (e.row.verdicts) info.verdicts = [...e.row.verdicts];
+  return info;
 }

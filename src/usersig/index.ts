@@ -1,7 +1,9 @@
 export { generateUserSig, generatePrivateMapKey, type GenerateUserSigOptions, type GeneratePrivateMapKeyOptions } from './generate.js';
-export { verifyUserSig, CLOCK_SKEW_SECONDS, type VerifyUserSigOptions } from './verify.js';
-export { inspectUserSig, type InspectOptions } from './inspect.js';
-export { explainImError, IM_ERRORS, type ImErrorInfo, type ImErrorSource } from './im-errors.js';
+export { verifyUserSig, inspectUserSig, explainImError, IM_ERRORS } from './english.js';
+export { detectVerification, toVerification, CLOCK_SKEW_SECONDS, type DetectedVerification, type VerifyUserSigOptions } from './verify.js';
+export { detectInspection, toInspection, type DetectedInspection, type InspectOptions } from './inspect.js';
+export { lookupImError, toImErrorInfo, IM_ERROR_ROWS, type ImErrorInfo, type ImErrorSource, type ImErrorEntry, type ImErrorCode, type ImErrorCatalogue } from './im-errors.js';
+export { explain, type Outcome, type OutcomeFacts, type OutcomeWords, type GeneratorKind } from './outcomes.js';
 export { parseExpiry } from './expiry.js';
 export { PRIVILEGES, privilegeNames, decodeUserbuf, encodeUserbuf, type UserbufInput } from './privmap.js';
 export { encodeTencentBase64, decodeTencentBase64, MAX_INFLATED_BYTES } from './codec.js';

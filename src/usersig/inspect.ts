@@ -1,59 +1,89 @@
 import { decodeUserSig, type ReadFields } from './decode.js';
-import { nowSeconds, span, utc } from './time.js';
-import type { Inspection } from './types.js';
+import { explain, type GeneratorKind, type InspectOutcome, type OutcomeWords } from './outcomes.js';
+import { nowSeconds } from './time.js';
+import type { DecodedFields, Inspection, UserSigFormat } from './types.js';
 
 export interface InspectOptions {
   /** Unix seconds to judge "expired" at; default now. */
   now?: number;
 }
 
+/** What inspect found, as facts: the words come from a catalogue (src/text/<locale>/usersig.ts). */
+export type DetectedInspection = InspectOutcome & {
+  /** True when the text decoded into a complete document (v2, or a readable v1). */
+  decoded: boolean;
+  imErrorCode?: number;
+  format?: UserSigFormat;
+  kind?: 'userSig' | 'privateMapKey';
+  generator?: GeneratorKind;
+  fields: DecodedFields & {
+    /** Relative to the inspection time; absent when the fields could not be read. */
+    expired?: boolean;
+  };
+};
+
 /** Decode a UserSig without a key: what it claims (app, user, times, room grant). Never throws; never asserts authenticity. */
-export function inspectUserSig(userSig: string, options: InspectOptions = {}): Inspection {
+export function detectInspection(userSig: string, options: InspectOptions = {}): DetectedInspection {
   try {
     return inspect(userSig, nowSeconds(options?.now));
   } catch (err) {
-    return { decoded: false, verdict: 'MALFORMED', cause: `The UserSig could not be decoded (${(err as Error)?.name ?? 'error'}).`, fix: 'Generate a new UserSig and try again.' };
+    return { decoded: false, verdict: 'MALFORMED', reason: 'unexpected_error', facts: { errorName: (err as Error)?.name ?? 'error', during: 'inspect' }, fields: {} };
   }
 }
 
-function inspect(userSig: string, now: number): Inspection {
+/** The library's Inspection: the detected facts worded by a catalogue; `generators` names the likely generator. */
+export function toInspection(d: DetectedInspection, words: OutcomeWords, generators: Record<GeneratorKind, string>): Inspection {
+  const { cause, fix } = explain(words, d);
+  const out: Inspection = { decoded: d.decoded, verdict: d.verdict, cause, fix };
+  if (d.imErrorCode !== undefined) out.imErrorCode = d.imErrorCode;
+  if (d.format) out.format = d.format;
+  if (d.kind) out.kind = d.kind;
+  if (d.generator) out.generator = generators[d.generator];
+  const f = d.fields;
+  if (f.sdkAppId !== undefined) out.sdkAppId = f.sdkAppId;
+  if (f.userId !== undefined) out.userId = f.userId;
+  if (f.generatedAt !== undefined) out.generatedAt = f.generatedAt;
+  if (f.expiresAt !== undefined) out.expiresAt = f.expiresAt;
+  if (f.expireSeconds !== undefined) out.expireSeconds = f.expireSeconds;
+  if (f.expired !== undefined) out.expired = f.expired;
+  if (f.privateMap !== undefined) out.privateMap = f.privateMap;
+  return out;
+}
+
+function inspect(userSig: string, now: number): DetectedInspection {
   const d = decodeUserSig(userSig, { identify: true });
   if (!d.ok) {
-    const base: Inspection = { decoded: d.verdict === 'LEGACY_V1', verdict: d.verdict, cause: d.cause, fix: d.fix };
-    if (d.imErrorCode !== undefined) base.imErrorCode = d.imErrorCode;
-    if (d.format) base.format = d.format;
-    if (d.generator) base.generator = d.generator;
-    return withFields(base, d.fields, now);
+    const { ok: _ok, imErrorCode, fields, format, generator, ...problem } = d;
+    const base: DetectedInspection = { decoded: d.verdict === 'LEGACY_V1', ...problem, fields: {} };
+    if (imErrorCode !== undefined) base.imErrorCode = imErrorCode;
+    if (format) base.format = format;
+    if (generator) base.generator = generator;
+    return withFields(base, fields, now);
   }
   const { doc } = d;
   const expiresAt = doc.time + doc.expire;
   const grant = doc.privateMap;
-  const state = now > expiresAt
-    ? `expired ${span(now - expiresAt)} ago (${utc(expiresAt)})`
-    : `expires ${utc(expiresAt)}, in ${span(expiresAt - now)}`;
-  const what = grant
-    ? `a TRTC PrivateMapKey for room ${grant.strRoomId !== undefined ? JSON.stringify(grant.strRoomId) : String(grant.roomId)} (${grant.privilegeNames.join(', ') || 'no privileges'})`
-    : 'a v2 UserSig';
-  const base: Inspection = {
-    decoded: true,
-    verdict: 'DECODED',
-    cause: `This is ${what} for SDKAppID ${doc.sdkAppId} and UserID ${JSON.stringify(doc.userId)}; it ${state}. Without the app's key its signature is not checked.`,
-    fix: `To check it is authentic and usable, run: imops usersig verify ${doc.userId.includes(' ') ? JSON.stringify(doc.userId) : doc.userId} <userSig>`,
-    format: 'v2',
-    kind: grant ? 'privateMapKey' : 'userSig',
-  };
+  const claims = { signedAppId: doc.sdkAppId, userId: doc.userId, expiresAt, expired: now > expiresAt, secondsAway: Math.abs(expiresAt - now) };
+  const outcome: InspectOutcome = grant
+    ? {
+      verdict: 'DECODED', reason: 'private_map_key',
+      facts: { ...claims, room: grant.strRoomId !== undefined ? { strRoomId: grant.strRoomId } : { roomId: grant.roomId ?? 0 }, privilegeNames: grant.privilegeNames },
+    }
+    : { verdict: 'DECODED', reason: 'user_sig', facts: claims };
+  const base: DetectedInspection = { decoded: true, ...outcome, format: 'v2', kind: grant ? 'privateMapKey' : 'userSig', fields: {} };
   if (d.generator) base.generator = d.generator;
   return withFields(base, d.fields, now);
 }
 
-function withFields(base: Inspection, f: ReadFields | undefined, now: number): Inspection {
+function withFields(base: DetectedInspection, f: ReadFields | undefined, now: number): DetectedInspection {
   if (!f) return base;
-  if (f.sdkAppId !== undefined) base.sdkAppId = f.sdkAppId;
-  if (f.userId !== undefined) base.userId = f.userId;
-  if (f.generatedAt !== undefined) base.generatedAt = f.generatedAt;
-  if (f.expiresAt !== undefined) base.expiresAt = f.expiresAt;
-  if (f.expireSeconds !== undefined) base.expireSeconds = f.expireSeconds;
-  if (f.time !== undefined && f.expireSeconds !== undefined) base.expired = now > f.time + f.expireSeconds;
-  if (f.privateMap !== undefined) base.privateMap = f.privateMap;
+  const fields = base.fields;
+  if (f.sdkAppId !== undefined) fields.sdkAppId = f.sdkAppId;
+  if (f.userId !== undefined) fields.userId = f.userId;
+  if (f.generatedAt !== undefined) fields.generatedAt = f.generatedAt;
+  if (f.expiresAt !== undefined) fields.expiresAt = f.expiresAt;
+  if (f.expireSeconds !== undefined) fields.expireSeconds = f.expireSeconds;
+  if (f.time !== undefined && f.expireSeconds !== undefined) fields.expired = now > f.time + f.expireSeconds;
+  if (f.privateMap !== undefined) fields.privateMap = f.privateMap;
   return base;
 }

@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js';
 import { isoOf } from './time.js';
 import type { PrivateMapInfo, PrivilegeName } from './types.js';
+import type { UserbufProblem } from './outcomes.js';
 
 /** Bit value -> name (only the low byte is used by TRTC). */
 export const PRIVILEGES: readonly { bit: number; name: PrivilegeName }[] = [
@@ -57,17 +58,17 @@ export function encodeUserbuf(input: UserbufInput): Buffer {
   return buf;
 }
 
-export type UserbufDecode = { ok: true; info: PrivateMapInfo } | { ok: false; problem: string };
+export type UserbufDecode = { ok: true; info: PrivateMapInfo } | { ok: false; problem: UserbufProblem };
 
 /** Never throws: a userbuf comes from untrusted input. */
 export function decodeUserbuf(buf: Uint8Array): UserbufDecode {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (b.length < 23) return { ok: false, problem: `the userbuf is ${b.length} bytes; a PrivateMapKey userbuf has at least 23` };
+  if (b.length < 23) return { ok: false, problem: { kind: 'too_short', bytes: b.length, minimum: 23 } };
   const version = b[0]!;
-  if (version !== 0 && version !== 1) return { ok: false, problem: `the userbuf starts with version ${version}; only 0 (numeric room) and 1 (string room) exist` };
+  if (version !== 0 && version !== 1) return { ok: false, problem: { kind: 'bad_version', version } };
   const accountLen = b.readUInt16BE(1);
   const fixedEnd = 3 + accountLen + 20;
-  if (b.length < fixedEnd) return { ok: false, problem: `the userbuf names a ${accountLen}-byte account but is only ${b.length} bytes long` };
+  if (b.length < fixedEnd) return { ok: false, problem: { kind: 'account_overruns', accountBytes: accountLen, bytes: b.length } };
   const userId = b.toString('latin1', 3, 3 + accountLen);
   let o = 3 + accountLen;
   const sdkAppId = b.readUInt32BE(o);
@@ -78,12 +79,12 @@ export function decodeUserbuf(buf: Uint8Array): UserbufDecode {
   o = fixedEnd;
   let strRoomId: string | undefined;
   if (version === 1) {
-    if (b.length < o + 2) return { ok: false, problem: 'the userbuf is for a string room but ends before the room ID' };
+    if (b.length < o + 2) return { ok: false, problem: { kind: 'no_room_length' } };
     const roomLen = b.readUInt16BE(o);
-    if (b.length !== o + 2 + roomLen) return { ok: false, problem: `the userbuf's string room ID should be ${roomLen} bytes but ${b.length - o - 2} follow` };
+    if (b.length !== o + 2 + roomLen) return { ok: false, problem: { kind: 'room_length_mismatch', roomBytes: roomLen, following: b.length - o - 2 } };
     strRoomId = b.toString('latin1', o + 2, o + 2 + roomLen);
   } else if (b.length !== o) {
-    return { ok: false, problem: `the userbuf has ${b.length - o} unexpected trailing bytes` };
+    return { ok: false, problem: { kind: 'trailing_bytes', count: b.length - o } };
   }
   const info: PrivateMapInfo = {
     userId,

@@ -1,8 +1,10 @@
+/** Verification: the checks after decoding (app, user, HMAC, time), returning facts; see outcomes.ts. */
 import { timingSafeEqual } from 'node:crypto';
 import { decodeUserSig, type ReadFields, type V2Document } from './decode.js';
+import { explain, type AlsoExpired, type KeyHint, type OutcomeWords, type SigKind, type UserIdDifference, type VerifyOutcome } from './outcomes.js';
 import { contentToSign, hmacSha256 } from './sign.js';
-import { nowSeconds, span, utc } from './time.js';
-import type { UserSigVerdict, Verification } from './types.js';
+import { nowSeconds } from './time.js';
+import type { DecodedFields, Verification } from './types.js';
 
 export interface VerifyUserSigOptions {
   /** The SDKAppID the client logs in to. */
@@ -23,26 +25,49 @@ export const CLOCK_SKEW_SECONDS = 300;
 /** IM error codes for TRTC room entry with a bad PrivateMapKey (native; the Web SDK reports -10019). */
 const PRIVMAP_INVALID = -100006;
 
-/** Check a UserSig (or a TRTC PrivateMapKey) the way the IM server does, and explain the first problem. Never throws. */
-export function verifyUserSig(options: VerifyUserSigOptions): Verification {
+/** A validity shorter than this is worth pointing out when the UserSig has expired. */
+const SHORT_VALIDITY_SECONDS = 3600;
+
+/** The outcome of verifying, as facts: the words come from a catalogue (src/text/<locale>/usersig.ts). */
+export type DetectedVerification = VerifyOutcome & {
+  valid: boolean;
+  /** The error code the client (IM SDK, REST API or TRTC) would have received, when one is known. */
+  imErrorCode?: number;
+  /** What could be read from the UserSig, even when a check failed. */
+  fields: DecodedFields;
+};
+
+/** Check a UserSig (or a TRTC PrivateMapKey) the way the IM server does, and name the first problem. Never throws. */
+export function detectVerification(options: VerifyUserSigOptions): DetectedVerification {
   try {
     return verify(options);
   } catch (err) {
     // Unreachable by design; a verifier that throws on hostile input would take the bot down with it.
-    return {
-      valid: false,
-      verdict: 'MALFORMED',
-      cause: `The UserSig could not be checked (${(err as Error)?.name ?? 'error'}).`,
-      fix: 'Generate a new UserSig and try again; report this input to the imops maintainers.',
-    };
+    return { valid: false, verdict: 'MALFORMED', reason: 'unexpected_error', facts: { errorName: (err as Error)?.name ?? 'error', during: 'verify' }, fields: {} };
   }
 }
 
-function verify(options: VerifyUserSigOptions): Verification {
+/** The library's Verification: the detected facts worded by a catalogue. */
+export function toVerification(d: DetectedVerification, words: OutcomeWords): Verification {
+  const { cause, fix } = explain(words, d);
+  const v: Verification = { valid: d.valid, verdict: d.verdict, cause, fix };
+  if (d.imErrorCode !== undefined) v.imErrorCode = d.imErrorCode;
+  const f = d.fields;
+  if (f.sdkAppId !== undefined) v.sdkAppId = f.sdkAppId;
+  if (f.userId !== undefined) v.userId = f.userId;
+  if (f.generatedAt !== undefined) v.generatedAt = f.generatedAt;
+  if (f.expiresAt !== undefined) v.expiresAt = f.expiresAt;
+  if (f.expireSeconds !== undefined) v.expireSeconds = f.expireSeconds;
+  if (f.privateMap !== undefined) v.privateMap = f.privateMap;
+  return v;
+}
+
+function verify(options: VerifyUserSigOptions): DetectedVerification {
   const now = nowSeconds(options?.now);
   const decoded = decodeUserSig(options?.userSig);
   if (!decoded.ok) {
-    return result(decoded.verdict, decoded.cause, decoded.fix, decoded.imErrorCode, decoded.fields);
+    const { ok: _ok, imErrorCode, fields, format: _format, generator: _generator, ...problem } = decoded;
+    return result(problem, imErrorCode, fields);
   }
   const { doc, fields } = decoded;
   const grant = doc.privateMap;
@@ -51,64 +76,58 @@ function verify(options: VerifyUserSigOptions): Verification {
   const expiresAt = doc.time + doc.expire;
   const expired = now > expiresAt;
   const grantExpired = grant !== undefined && now > grant.expiresAtUnix;
-  const alsoExpired = expired || grantExpired
-    ? ` It has also expired (at ${utc(expired ? expiresAt : grant!.expiresAtUnix)}, ${span(now - (expired ? expiresAt : grant!.expiresAtUnix))} ago), so it must be regenerated anyway.`
-    : '';
-  const kind = grant ? 'PrivateMapKey' : 'UserSig';
+  const alsoExpiredAt = expired ? expiresAt : grantExpired ? grant.expiresAtUnix : undefined;
+  const also: AlsoExpired = alsoExpiredAt !== undefined ? { alsoExpired: { at: alsoExpiredAt, secondsAgo: now - alsoExpiredAt } } : {};
+  const kind: SigKind = grant ? 'privateMapKey' : 'userSig';
   const code = (im: number) => (grant ? PRIVMAP_INVALID : im);
 
   if (doc.sdkAppId !== expectedApp) {
-    return result('SDKAPPID_MISMATCH',
-      `This ${kind} was signed for SDKAppID ${doc.sdkAppId}, but it is being used with SDKAppID ${String(expectedApp)}.${alsoExpired}`,
-      `Sign it with the key of SDKAppID ${String(expectedApp)}, or have the client use SDKAppID ${doc.sdkAppId}. Each app has its own key; a test and a production app are different apps.`,
+    return result({ verdict: 'SDKAPPID_MISMATCH', reason: 'other_app', facts: { kind, signedAppId: doc.sdkAppId, expectedAppId: expectedApp, ...also } },
       code(70014), fields);
   }
   if (grant && grant.sdkAppId !== doc.sdkAppId) {
-    return result('SDKAPPID_MISMATCH',
-      `This PrivateMapKey's room grant names SDKAppID ${grant.sdkAppId}, but the key itself is for SDKAppID ${doc.sdkAppId}; TRTC rejects the mismatch.${alsoExpired}`,
-      'Generate the PrivateMapKey again with imops or an official library, which write the same SDKAppID in both places.', code(70014), fields);
+    return result({ verdict: 'SDKAPPID_MISMATCH', reason: 'grant_app', facts: { grantAppId: grant.sdkAppId, signedAppId: doc.sdkAppId, ...also } },
+      code(70014), fields);
   }
   if (doc.userId !== expectedUser) {
-    return result('USERID_MISMATCH',
-      `This ${kind} was signed for UserID ${JSON.stringify(doc.userId)}, but the client uses ${JSON.stringify(String(expectedUser))}${describeDifference(doc.userId, String(expectedUser))}. The IM server compares them exactly.${alsoExpired}`,
-      `Sign exactly the UserID the client logs in with (${JSON.stringify(String(expectedUser))}), or log in with ${JSON.stringify(doc.userId)}.`,
-      code(70013), fields);
+    const expectedUserId = String(expectedUser);
+    return result({
+      verdict: 'USERID_MISMATCH', reason: 'other_user',
+      facts: { kind, signedUserId: doc.userId, expectedUserId, difference: differenceOf(doc.userId, expectedUserId), ...also },
+    }, code(70013), fields);
   }
   if (grant && grant.userId !== doc.userId) {
-    return result('USERID_MISMATCH',
-      `This PrivateMapKey's room grant is for account ${JSON.stringify(grant.userId)}, but the key is for ${JSON.stringify(doc.userId)}. This happens when a library writes a non-ASCII UserID into the grant byte by byte.${alsoExpired}`,
-      'Use an ASCII UserID and generate the PrivateMapKey again with imops.', code(70013), fields);
+    // A library that writes a non-ASCII UserID into the grant byte by byte (reference/usersig.md §2.3).
+    return result({ verdict: 'USERID_MISMATCH', reason: 'grant_user', facts: { grantUserId: grant.userId, signedUserId: doc.userId, ...also } },
+      code(70013), fields);
   }
   if (!hmacMatches(options.secretKey, doc)) {
-    return result('SIGNATURE_MISMATCH',
-      `The signature does not match: this ${kind} was not signed with this app's secret key, or its content was altered after signing.${keyHint(options.secretKey, doc)}${alsoExpired}`,
-      `Sign it with the key of SDKAppID ${doc.sdkAppId} from the IM console, used as the plain 64-character text (not hex-decoded, no spaces or newlines). If the key was rotated in the console, every older UserSig is void: regenerate.`,
+    return result({ verdict: 'SIGNATURE_MISMATCH', reason: 'wrong_key', facts: { kind, signedAppId: doc.sdkAppId, keyHint: keyHint(options.secretKey, doc), ...also } },
       code(70009), fields);
   }
   if (expired) {
-    const short = doc.expire < 3600 ? ` Its validity was only ${doc.expire === 0 ? '0 seconds' : span(doc.expire)}.` : '';
-    return result('EXPIRED',
-      `This ${kind} expired at ${utc(expiresAt)}, ${span(now - expiresAt)} ago (signed ${utc(doc.time)} with a validity of ${span(doc.expire)}).${short}`,
-      `Generate a new one and have the client fetch a fresh ${kind} before the old one runs out${grant ? '' : ' (a validity of 1 day to 180 days is usual)'}. If it expired right after it was made, the signing server's clock is behind: sync it with NTP.`,
-      grant ? PRIVMAP_INVALID : 70001, fields);
+    return result({
+      verdict: 'EXPIRED', reason: 'expired',
+      facts: { kind, expiredAt: expiresAt, secondsAgo: now - expiresAt, signedAt: doc.time, expireSeconds: doc.expire, shortValidity: doc.expire < SHORT_VALIDITY_SECONDS },
+    }, grant ? PRIVMAP_INVALID : 70001, fields);
   }
   if (grantExpired) {
-    return result('EXPIRED',
-      `This PrivateMapKey's room grant expired at ${utc(grant!.expiresAtUnix)}, ${span(now - grant!.expiresAtUnix)} ago, although the key's own validity runs to ${utc(expiresAt)}. TRTC checks both.`,
-      'Generate a new PrivateMapKey just before the client enters the room.', PRIVMAP_INVALID, fields);
+    // TRTC checks the grant's own expiry besides the key's.
+    return result({ verdict: 'EXPIRED', reason: 'grant_expired', facts: { grantExpiredAt: grant.expiresAtUnix, secondsAgo: now - grant.expiresAtUnix, keyExpiresAt: expiresAt } },
+      PRIVMAP_INVALID, fields);
   }
   if (doc.time > now + CLOCK_SKEW_SECONDS) {
-    return result('NOT_YET_VALID',
-      `This ${kind} says it was signed at ${utc(doc.time)}, ${span(doc.time - now)} in the future: the clock of the server that signed it is ahead. The IM server does not check this, but the expiry moves out by the same amount, and the signing server's clock is wrong.`,
-      'Sync the signing server\'s clock with NTP, then generate the UserSig again.', undefined, fields);
+    // The IM server does not check this, but the signing server's clock is wrong and the expiry moves out with it.
+    return result({ verdict: 'NOT_YET_VALID', reason: 'clock_ahead', facts: { kind, signedAt: doc.time, secondsAhead: doc.time - now } }, undefined, fields);
   }
-  const cause = grant
-    ? `Authentic TRTC PrivateMapKey for SDKAppID ${doc.sdkAppId}, UserID ${JSON.stringify(doc.userId)}, room ${grant.strRoomId !== undefined ? JSON.stringify(grant.strRoomId) + ' (string room ID)' : String(grant.roomId)}, allowing: ${grant.privilegeNames.join(', ') || 'nothing'}. It is a room-entry key (TRTCParams.privateMapKey), not a login UserSig: as a UserSig the IM server rejects it (70009).`
-    : `Authentic UserSig for SDKAppID ${doc.sdkAppId} and UserID ${JSON.stringify(doc.userId)}, valid until ${utc(expiresAt)} (${span(expiresAt - now)} from now).`;
-  const fix = grant
-    ? 'Nothing to fix in the key. If room entry still fails, check that advanced permission control is on for this app and that the client enters exactly this room (a numeric and a string room ID are different rooms).'
-    : 'Nothing to fix in the UserSig. If the client still fails to log in, check that it uses this SDKAppID and UserID, and look up the error code it reports (imops usersig explain <code>).';
-  return result('VALID', cause, fix, undefined, fields);
+  if (grant) {
+    const room = grant.strRoomId !== undefined ? { strRoomId: grant.strRoomId } : { roomId: grant.roomId ?? 0 };
+    return result({
+      verdict: 'VALID', reason: 'private_map_key',
+      facts: { signedAppId: doc.sdkAppId, userId: doc.userId, room, privilegeNames: grant.privilegeNames },
+    }, undefined, fields);
+  }
+  return result({ verdict: 'VALID', reason: 'user_sig', facts: { signedAppId: doc.sdkAppId, userId: doc.userId, expiresAt, secondsLeft: expiresAt - now } }, undefined, fields);
 }
 
 function hmacMatches(secretKey: unknown, doc: V2Document): boolean {
@@ -121,44 +140,29 @@ function sameSig(a: Buffer, b: Buffer): boolean {
 }
 
 /** On the failure path only: recognise the usual ways a right key was used wrongly. */
-function keyHint(secretKey: unknown, doc: V2Document): string {
-  if (typeof secretKey !== 'string' || secretKey.trim() === '') return ' No secret key was given to check it with.';
+function keyHint(secretKey: unknown, doc: V2Document): KeyHint {
+  if (typeof secretKey !== 'string' || secretKey.trim() === '') return 'no_key';
   const key = secretKey.trim();
-  if (key.startsWith('-----BEGIN')) return ' The configured key is a PEM key: this is a v1 ECDSA key, which cannot sign or check v2 UserSigs.';
+  if (key.startsWith('-----BEGIN')) return 'pem_key';
   const content = contentToSign(doc);
-  if (/^[0-9a-fA-F]+$/.test(key) && key.length % 2 === 0 && sameSig(hmacSha256(Buffer.from(key, 'hex'), content), doc.sig)) {
-    return ' It was signed with this key hex-decoded into bytes; the key must be used as its text.';
-  }
+  if (/^[0-9a-fA-F]+$/.test(key) && key.length % 2 === 0 && sameSig(hmacSha256(Buffer.from(key, 'hex'), content), doc.sig)) return 'hex_decoded';
   for (const extra of ['\n', '\r\n', ' ']) {
-    if (sameSig(hmacSha256(key + extra, content), doc.sig)) {
-      return ` It was signed with this key plus a trailing ${extra === ' ' ? 'space' : 'newline'} (read from a file or an env variable without trimming).`;
-    }
+    if (sameSig(hmacSha256(key + extra, content), doc.sig)) return extra === ' ' ? 'trailing_space' : 'trailing_newline';
   }
+  // The official Node library signs the SDKAppID as given but writes it to the JSON as a number.
   const zeroPadded = content.replace(`TLS.sdkappid:${doc.sdkAppId}\n`, `TLS.sdkappid:0${doc.sdkAppId}\n`);
-  if (sameSig(hmacSha256(key, zeroPadded), doc.sig)) {
-    return ' It was signed with the SDKAppID passed as a string with a leading zero: the official Node library then signs different text than it writes.';
-  }
-  return '';
+  if (sameSig(hmacSha256(key, zeroPadded), doc.sig)) return 'leading_zero_app';
+  return 'none';
 }
 
-function describeDifference(signed: string, used: string): string {
-  if (signed.trim() === used.trim()) return ' (they differ only in surrounding spaces)';
-  if (signed.toLowerCase() === used.toLowerCase()) return ' (they differ only in upper/lower case)';
-  if (used.startsWith(signed) || signed.startsWith(used)) return ' (one is a prefix of the other)';
-  return '';
+function differenceOf(signed: string, used: string): UserIdDifference {
+  if (signed.trim() === used.trim()) return 'spaces';
+  if (signed.toLowerCase() === used.toLowerCase()) return 'case';
+  if (used.startsWith(signed) || signed.startsWith(used)) return 'prefix';
+  return 'other';
 }
 
-function result(verdict: UserSigVerdict, cause: string, fix: string, imErrorCode: number | undefined, fields: ReadFields | undefined): Verification {
-  const v: Verification = { valid: verdict === 'VALID', verdict, cause, fix };
-  if (imErrorCode !== undefined) v.imErrorCode = imErrorCode;
-  if (fields) {
-    if (fields.sdkAppId !== undefined) v.sdkAppId = fields.sdkAppId;
-    if (fields.userId !== undefined) v.userId = fields.userId;
-    if (fields.generatedAt !== undefined) v.generatedAt = fields.generatedAt;
-    if (fields.expiresAt !== undefined) v.expiresAt = fields.expiresAt;
-    if (fields.expireSeconds !== undefined) v.expireSeconds = fields.expireSeconds;
-    if (fields.privateMap !== undefined) v.privateMap = fields.privateMap;
-  }
-  return v;
+function result(outcome: VerifyOutcome, imErrorCode: number | undefined, fields: ReadFields | undefined): DetectedVerification {
+  const { time: _time, ...readable } = fields ?? {};
+  return { ...outcome, valid: outcome.verdict === 'VALID', ...(imErrorCode !== undefined && { imErrorCode }), fields: readable };
 }
-

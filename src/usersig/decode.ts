@@ -124,8 +124,7 @@ function decodeBytes(bytes: Buffer, chars: number, identify = false): Decoded {
     return fail({ verdict: 'BAD_JSON', reason: 'not_text', facts: {} }, 70003);
   }
   if (nestedDeeperThan(json, MAX_JSON_DEPTH)) {
-    return fail('BAD_JSON', `The UserSig decompresses to JSON nested more than ${MAX_JSON_DEPTH} levels deep; a real one is a flat object. It is not a UserSig (possibly a deliberately hostile input).`,
-      `Do not use it; ${REGENERATE}.`, 70003);
+    return fail({ verdict: 'BAD_JSON', reason: 'too_deep', facts: { maxDepth: MAX_JSON_DEPTH } }, 70003);
   }
   const doc = parseObject(json);
   if (!doc) {

@@ -84,6 +84,7 @@ export interface DecodeFacts {
   };
   BAD_JSON: {
     too_large: { maxKiB: number };
+    too_deep: { maxDepth: number };
     not_text: NoFacts;
     not_object: NoFacts;
     unescaped_userid: NoFacts;

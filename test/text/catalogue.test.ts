@@ -57,7 +57,7 @@ const SAMPLES: { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: Outc
     damaged_stream: [{ zlibError: 'incorrect data check' }],
     not_compressed: [{ firstBytes: '0001' }],
   },
-  BAD_JSON: { too_large: [{ maxKiB: 64 }], not_text: [{}], not_object: [{}], unescaped_userid: [{}] },
+  BAD_JSON: { too_large: [{ maxKiB: 4 }], too_deep: [{ maxDepth: 8 }], not_text: [{}], not_object: [{}], unescaped_userid: [{}] },
   LEGACY_V1: { ecdsa: [{}], plain_json: [{}] },
   MISSING_FIELD: {
     no_version: [{}], bad_version: values((value) => ({ value })),

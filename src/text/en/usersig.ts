@@ -154,6 +154,10 @@ export const usersigVerdicts: OutcomeWords = {
       cause: (f) => `The UserSig inflates to more than ${f.maxKiB} KiB; a real one inflates to a few hundred bytes. It is not a UserSig (possibly a deliberately hostile input).`,
       fix: fixed(`Do not use it; ${REGENERATE}.`),
     },
+    too_deep: {
+      cause: (f) => `The UserSig decompresses to JSON nested more than ${f.maxDepth} levels deep; a real one is a flat object. It is not a UserSig (possibly a deliberately hostile input).`,
+      fix: fixed(`Do not use it; ${REGENERATE}.`),
+    },
     not_text: {
       cause: () => 'The UserSig decompresses, but not into text: it is not a UserSig (or it was produced by broken code).',
       fix: fixed('Generate a new one (imops usersig gen) and pass it to the client unchanged.'),

@@ -22,7 +22,12 @@ const fake = await startSlackEmulator();
 const router = new Router();
 const http = createHttpServer({ log: world.log, metrics: new Metrics(), router, ready: () => ({}) });
 const imopsPort = (await http.listen(0, '127.0.0.1')).port;
-const running = await slackAdapter.start({ core: world.core, log: world.log, router, env: { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_API_URL: fake.apiUrl } });
+const running = await slackAdapter.start({
+  core: world.core,
+  log: world.log,
+  router,
+  env: { SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: secret, SLACK_API_URL: fake.apiUrl },
+});
 
 const bare = new App({ token, signingSecret: secret, botId: 'BBOT', botUserId: 'UBOT', logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: fake.apiUrl } });
 bare.command('/usersig', async ({ ack }) => {

@@ -18,8 +18,14 @@ const fx = await startPushFixture();
 const app = fx.app();
 const tokens = Array.from({ length: 512 }, () => apnsToken());
 const devices: Device[] = tokens.map((token, i) => ({
-  app: app.name, userId: `user${i}`, certificateId: i % 4 === 0 ? '10087' : '10086', platform: 'apns', token,
-  warnings: [], firstUploaded: new Date().toISOString(), lastSeen: new Date().toISOString(),
+  app: app.name,
+  userId: `user${i}`,
+  certificateId: i % 4 === 0 ? '10087' : '10086',
+  platform: 'apns',
+  token,
+  warnings: [],
+  firstUploaded: new Date().toISOString(),
+  lastSeen: new Date().toISOString(),
 }));
 
 interface Round {
@@ -34,12 +40,14 @@ async function run(count: number, one: (i: number) => Promise<boolean>): Promise
   let failures = 0;
   const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < count) {
-      const i = next++;
-      if (!(await one(i))) failures++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < count) {
+        const i = next++;
+        if (!(await one(i))) failures++;
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
   return { perSecond: count / seconds, cpuMicros: (used.user + used.system) / count, failures };
@@ -56,21 +64,29 @@ const cert = app.certificates[0] as ApnsCertificateConfig;
 const auth = cert.auth as { keyFile: string; keyId: string; teamId: string };
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const unsigned = `${b64({ alg: 'ES256', kid: auth.keyId })}.${b64({ iss: auth.teamId, iat: Math.floor(Date.now() / 1000) })}`;
-const jwt = `${unsigned}.${createSign('sha256').update(unsigned).sign({ key: readFileSync(auth.keyFile), dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
+const jwt = `${unsigned}.${createSign('sha256')
+  .update(unsigned)
+  .sign({ key: readFileSync(auth.keyFile), dsaEncoding: 'ieee-p1363' })
+  .toString('base64url')}`;
 const body = JSON.stringify({ aps: { alert: { title: 'imops test notification', body: 'bench' }, sound: 'default' } });
 const session = http2.connect(fx.providers.apns.productionUrl, { ca: readFileSync(fx.caFile) });
-const bareOne = (i: number) => new Promise<boolean>((resolve) => {
-  const req = session.request({
-    ':method': 'POST', ':path': `/3/device/${tokens[i % tokens.length]}`, 'apns-topic': cert.bundleId,
-    'apns-push-type': 'alert', 'apns-priority': '10', authorization: `bearer ${jwt}`,
+const bareOne = (i: number) =>
+  new Promise<boolean>((resolve) => {
+    const req = session.request({
+      ':method': 'POST',
+      ':path': `/3/device/${tokens[i % tokens.length]}`,
+      'apns-topic': cert.bundleId,
+      'apns-push-type': 'alert',
+      'apns-priority': '10',
+      authorization: `bearer ${jwt}`,
+    });
+    let status = 0;
+    req.on('response', (h) => (status = Number(h[':status'])));
+    req.on('error', () => resolve(false));
+    req.on('close', () => resolve(status === 200));
+    req.resume();
+    req.end(body);
   });
-  let status = 0;
-  req.on('response', (h) => (status = Number(h[':status'])));
-  req.on('error', () => resolve(false));
-  req.on('close', () => resolve(status === 200));
-  req.resume();
-  req.end(body);
-});
 
 // Alternate rounds so that load from elsewhere on the machine hits both clients alike; report the medians.
 // The bare client first: its one session is the only production handshake before imops starts.
@@ -107,10 +123,20 @@ await fx.close();
 
 const ratio = median(ratios);
 console.log(`test pushes: ${TOTAL} per client in ${ROUNDS} alternating rounds (medians), ${CONCURRENCY} in flight, local APNs emulator (TLS, HTTP/2)`);
-console.log(`  imops (createDeviceTester)  ${imops.perSecond.toFixed(0).padStart(7)} pushes/s  ${imops.cpuMicros.toFixed(0).padStart(5)} µs CPU/push  failures ${imops.failures}`);
-console.log(`  bare node:http2 client      ${bare.perSecond.toFixed(0).padStart(7)} pushes/s  ${bare.cpuMicros.toFixed(0).padStart(5)} µs CPU/push  failures ${bare.failures}`);
-console.log(`  ratio imops / bare          ${ratio.toFixed(2)}  (target >= 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; per round: ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
+console.log(
+  `  imops (createDeviceTester)  ${imops.perSecond.toFixed(0).padStart(7)} pushes/s  ${imops.cpuMicros.toFixed(0).padStart(5)} µs CPU/push  failures ${imops.failures}`,
+);
+console.log(
+  `  bare node:http2 client      ${bare.perSecond.toFixed(0).padStart(7)} pushes/s  ${bare.cpuMicros.toFixed(0).padStart(5)} µs CPU/push  failures ${bare.failures}`,
+);
+console.log(
+  `  ratio imops / bare          ${ratio.toFixed(2)}  (target >= 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; per round: ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
+);
 // On a busy machine wall-clock rates swing with other processes; CPU per push (emulator included) does not.
 console.log(`  CPU ratio bare / imops      ${cpuRatio.toFixed(2)}  (pushes per CPU-second, the same comparison without other processes' noise)`);
-console.log(`  TLS handshakes per certificate (imops): ${Object.entries(imopsHandshakes).map(([k, v]) => `${k}: ${v}`).join(', ')}; bare client: ${bareHandshakes}`);
+console.log(
+  `  TLS handshakes per certificate (imops): ${Object.entries(imopsHandshakes)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(', ')}; bare client: ${bareHandshakes}`,
+);
 process.exit(0);

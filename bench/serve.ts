@@ -39,7 +39,14 @@ function uploads(): Upload[] {
         'x-userid': userId,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({ certificateId: '10086', platform: 'apns', token: randomBytes(32).toString('hex'), appVersion: '2.3.1', deviceModel: 'iPhone15,2', osVersion: '17.4' }),
+      body: JSON.stringify({
+        certificateId: '10086',
+        platform: 'apns',
+        token: randomBytes(32).toString('hex'),
+        appVersion: '2.3.1',
+        deviceModel: 'iPhone15,2',
+        osVersion: '17.4',
+      }),
     };
   });
 }
@@ -119,27 +126,38 @@ const dir = mkdtempSync(join(tmpdir(), 'imops-bench-serve-'));
 try {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   writeFileSync(join(dir, 'AuthKey.p8'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
-  writeFileSync(join(dir, 'imops.yml'), [
-    'apps:',
-    '  - name: bench',
-    `    sdkAppId: ${SDKAPPID}`,
-    '    secretKey: ${BENCH_SECRET}',
-    '    certificates:',
-    '      - { id: "10086", platform: apns, bundleId: com.example.app, environment: production,',
-    '          auth: { type: token, keyFile: AuthKey.p8, keyId: ABC123DEFG, teamId: DEF123GHIJ } }',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'imops.yml'),
+    [
+      'apps:',
+      '  - name: bench',
+      `    sdkAppId: ${SDKAPPID}`,
+      '    secretKey: ${BENCH_SECRET}',
+      '    certificates:',
+      '      - { id: "10086", platform: apns, bundleId: com.example.app, environment: production,',
+      '          auth: { type: token, keyFile: AuthKey.p8, keyId: ABC123DEFG, teamId: DEF123GHIJ } }',
+      '',
+    ].join('\n'),
+  );
   const items = uploads();
   const logLevel = process.env.LOG_LEVEL ?? 'info';
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', IMOPS_DATA_DIR: join(dir, 'data'), BENCH_SECRET: SECRET, LOG_LEVEL: logLevel };
 
-  console.log(`device upload API: ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; server and load generator in separate processes sharing ${availableParallelism()} cores`);
+  console.log(
+    `device upload API: ${CONNECTIONS} connections, ${DURATION_S} s after a 2 s warm-up; server and load generator in separate processes sharing ${availableParallelism()} cores`,
+  );
 
   const bare = await startChild(['-e', BARE_SERVER], env, dir, /bare listening on (http:\/\/\S+)/, join(dir, 'bare.log'));
   const bareResult = await load(bare.url, items);
   await stop(bare.child);
 
-  const imops = await startChild(['--import', TSX, join(ROOT, 'bin/imops.ts'), 'serve', '--host', '127.0.0.1'], env, dir, /imops serve listening on (http:\/\/\S+)/, join(dir, 'imops.log'));
+  const imops = await startChild(
+    ['--import', TSX, join(ROOT, 'bin/imops.ts'), 'serve', '--host', '127.0.0.1'],
+    env,
+    dir,
+    /imops serve listening on (http:\/\/\S+)/,
+    join(dir, 'imops.log'),
+  );
   const result = await load(imops.url, items);
   const code = await stop(imops.child);
 
@@ -147,7 +165,9 @@ try {
   const bareRps = bareResult['2xx'] / (bareResult.duration || DURATION_S);
   console.log(row('bare node:http (ceiling)', bareResult));
   console.log(row(`imops serve (LOG_LEVEL=${logLevel})`, result));
-  console.log(`uploads/s        ${rps.toFixed(0)}  (target >= ${TARGET_RPS}: ${rps >= TARGET_RPS ? 'met' : 'NOT met'}; ${(rps / bareRps).toFixed(2)} of the bare server)`);
+  console.log(
+    `uploads/s        ${rps.toFixed(0)}  (target >= ${TARGET_RPS}: ${rps >= TARGET_RPS ? 'met' : 'NOT met'}; ${(rps / bareRps).toFixed(2)} of the bare server)`,
+  );
   console.log(`p99 latency      ${result.latency.p99} ms  (target < ${TARGET_P99_MS} ms: ${result.latency.p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`);
   console.log(`clean shutdown   exit ${code}`);
   if (result.non2xx > 0 || result.errors > 0) {

@@ -51,12 +51,15 @@ function sign(body: string): Record<string, string> {
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 const post = (port: number, body: string) =>
   new Promise<string>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers: { ...sign(body), 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`answered ${res.statusCode}`))));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers: { ...sign(body), 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`answered ${res.statusCode}`))));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -67,24 +70,40 @@ interface Sample {
 }
 
 function answerOf(id: string, t0: number): Promise<number> {
-  return new Promise((resolve) => arrivals.set(id, (t) => {
-    arrivals.delete(id);
-    resolve(t - t0);
-  }));
+  return new Promise((resolve) =>
+    arrivals.set(id, (t) => {
+      arrivals.delete(id);
+      resolve(t - t0);
+    }),
+  );
 }
 
 async function slash(port: number, text: string): Promise<Sample> {
   const id = randomUUID();
   const body = new URLSearchParams({
-    command: '/usersig', text, user_id: USERS.admin.slack, channel_id: 'C0BENCH', team_id: 'T0IMOPS', api_app_id: 'A0IMOPS',
-    response_url: `${sinkUrl}${id}`, trigger_id: `t.${id}`,
+    command: '/usersig',
+    text,
+    user_id: USERS.admin.slack,
+    channel_id: 'C0BENCH',
+    team_id: 'T0IMOPS',
+    api_app_id: 'A0IMOPS',
+    response_url: `${sinkUrl}${id}`,
+    trigger_id: `t.${id}`,
   }).toString();
   const t0 = performance.now();
   await post(port, body);
   return { ack: performance.now() - t0 };
 }
 
-const cardBody = new URLSearchParams({ command: '/pushcheck', text: 'alice prod', user_id: USERS.admin.slack, channel_id: 'C0BENCH', team_id: 'T0IMOPS', response_url: `${sinkUrl}card`, trigger_id: 't' }).toString();
+const cardBody = new URLSearchParams({
+  command: '/pushcheck',
+  text: 'alice prod',
+  user_id: USERS.admin.slack,
+  channel_id: 'C0BENCH',
+  team_id: 'T0IMOPS',
+  response_url: `${sinkUrl}card`,
+  trigger_id: 't',
+}).toString();
 const card = JSON.parse(await post(imopsPort, cardBody)) as Message;
 
 async function click(): Promise<Sample> {
@@ -111,11 +130,13 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 function report(name: string, samples: Sample[]): { p50: number; p99: number } {
   const acks = samples.map((s) => s.ack).sort((a, b) => a - b);
   const answers = samples.flatMap((s) => (s.answer === undefined ? [] : [s.answer])).sort((a, b) => a - b);
-  console.log([
-    name.padEnd(46),
-    `ack p50 ${pct(acks, 50).toFixed(1).padStart(6)} ms  p99 ${pct(acks, 99).toFixed(1).padStart(6)} ms`,
-    answers.length ? `response_url p50 ${pct(answers, 50).toFixed(1).padStart(6)} ms  p99 ${pct(answers, 99).toFixed(1).padStart(6)} ms` : '',
-  ].join('   '));
+  console.log(
+    [
+      name.padEnd(46),
+      `ack p50 ${pct(acks, 50).toFixed(1).padStart(6)} ms  p99 ${pct(acks, 99).toFixed(1).padStart(6)} ms`,
+      answers.length ? `response_url p50 ${pct(answers, 50).toFixed(1).padStart(6)} ms  p99 ${pct(answers, 99).toFixed(1).padStart(6)} ms` : '',
+    ].join('   '),
+  );
   return { p50: pct(acks, 50), p99: pct(acks, 99) };
 }
 

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, UsageError } from './errors.js';
-import type { ChatAdapter } from './commands/adapter.js';
 import { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 import { registerUsersigCommands } from './cli/usersig.js';
 import { registerPushCommands } from './cli/push.js';
@@ -43,7 +42,10 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
   for (const extend of deps.extend ?? []) extend(program, ctx);
   // exitOverride must reach every subcommand so usage errors come back here as exit status 2.
   const applyToAll = (cmd: Command) => {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) }).showHelpAfterError('(run with --help for usage)');
+    cmd
+      .exitOverride()
+      .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+      .showHelpAfterError('(run with --help for usage)');
     cmd.commands.forEach(applyToAll);
   };
   program.commands.forEach(applyToAll);

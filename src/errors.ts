@@ -1,7 +1,10 @@
 /** A problem with how imops was called: wrong arguments or values. CLI exit status 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
-  constructor(message: string, readonly fix?: string) {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
     super(message);
   }
 }

@@ -4,9 +4,7 @@ import { span as spanOf } from './usersig/time.js';
 export function formatFields(rows: [string, string | undefined][], indent = ''): string {
   const present = rows.filter((r): r is [string, string] => r[1] !== undefined);
   const width = Math.max(0, ...present.map(([k]) => k.length));
-  return present
-    .map(([k, v]) => `${indent}${(k + ':').padEnd(width + 1)}  ${v.replace(/\n/g, `\n${indent}${' '.repeat(width + 3)}`)}`)
-    .join('\n');
+  return present.map(([k, v]) => `${indent}${(`${k}:`).padEnd(width + 1)}  ${v.replace(/\n/g, `\n${indent}${' '.repeat(width + 3)}`)}`).join('\n');
 }
 
 /** "2024-05-12 22:13:20 UTC (in 179 days)" */

@@ -7,9 +7,27 @@ export type { Logger };
  * listed at the top level and one and two levels down: enough for `{ req: { headers: { authorization } } }`.
  */
 const SECRET_FIELDS = [
-  'secretKey', 'secret', 'key', 'privateKey', 'private_key', 'passphrase', 'password',
-  'userSig', 'usersig', 'privateMapKey', 'sig', 'token', 'deviceToken', 'authorization', 'Authorization',
-  'botToken', 'signingSecret', 'appToken', 'accessToken', 'access_token', 'serviceAccount',
+  'secretKey',
+  'secret',
+  'key',
+  'privateKey',
+  'private_key',
+  'passphrase',
+  'password',
+  'userSig',
+  'usersig',
+  'privateMapKey',
+  'sig',
+  'token',
+  'deviceToken',
+  'authorization',
+  'Authorization',
+  'botToken',
+  'signingSecret',
+  'appToken',
+  'accessToken',
+  'access_token',
+  'serviceAccount',
 ];
 
 export const REDACTED = '[redacted]';

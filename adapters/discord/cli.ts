@@ -32,19 +32,33 @@ export function registerDiscordCli(program: Command, ctx: CliContext): void {
         throw new ConfigError('environment', 'DISCORD_TOKEN', 'is not set', 'export DISCORD_TOKEN=<bot token from the Discord developer portal, Bot > Token>');
       }
       if (flags.guild !== undefined && !/^\d{5,25}$/.test(flags.guild)) {
-        throw new ConfigError('--guild', '', `"${flags.guild}" is not a Discord guild ID`, 'give the numeric server ID (Discord: Developer Mode on, right-click the server > Copy Server ID)');
+        throw new ConfigError(
+          '--guild',
+          '',
+          `"${flags.guild}" is not a Discord guild ID`,
+          'give the numeric server ID (Discord: Developer Mode on, right-click the server > Copy Server ID)',
+        );
       }
       const guildId = flags.global ? undefined : (flags.guild ?? settings.guildId);
       // Loaded here, not at the top: every other imops command would otherwise pay for discord.js.
       const [{ REST }, { describeSync, resolveApplicationId, syncCommands }] = await Promise.all([import('discord.js'), import('./register.js')]);
       const rest = new REST({ ...(settings.apiUrl && { api: settings.apiUrl }), retries: 1, timeout: 15_000 }).setToken(settings.token);
-      let result;
+      let result: Awaited<ReturnType<typeof syncCommands>>;
       try {
         const applicationId = await resolveApplicationId(rest, settings.applicationId);
-        result = await syncCommands({ rest, applicationId, specs: COMMAND_SPECS, ...(guildId && { guildId }), ...(flags.force && { force: true }), ...(flags.dryRun && { dryRun: true }) });
+        result = await syncCommands({
+          rest,
+          applicationId,
+          specs: COMMAND_SPECS,
+          ...(guildId && { guildId }),
+          ...(flags.force && { force: true }),
+          ...(flags.dryRun && { dryRun: true }),
+        });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        ctx.err(`imops: Discord registration failed: ${message}\n  fix: check DISCORD_TOKEN and DISCORD_APPLICATION_ID${guildId ? ', and that the bot was added to guild ' + guildId : ''}`);
+        ctx.err(
+          `imops: Discord registration failed: ${message}\n  fix: check DISCORD_TOKEN and DISCORD_APPLICATION_ID${guildId ? `, and that the bot was added to guild ${guildId}` : ''}`,
+        );
         ctx.setExit(1);
         return;
       }

@@ -118,7 +118,6 @@ function comparable(value: unknown, isOption: boolean): Comparable {
 
 /** True when the registered commands already match the desired ones (order of commands does not matter). */
 export function sameCommands(current: readonly unknown[], desired: readonly unknown[]): boolean {
-  const norm = (list: readonly unknown[]) =>
-    JSON.stringify(list.map((c) => comparable(c, false)).sort((a, b) => a.name.localeCompare(b.name)));
+  const norm = (list: readonly unknown[]) => JSON.stringify(list.map((c) => comparable(c, false)).sort((a, b) => a.name.localeCompare(b.name)));
   return norm(current) === norm(desired);
 }

@@ -24,7 +24,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatA
     async start(ctx): Promise<RunningAdapter> {
       const settings = discordEnv(ctx.env);
       if (!settings.token) {
-        throw new ConfigError('environment', 'DISCORD_TOKEN', 'is not set', 'set DISCORD_TOKEN to the bot token from the Discord developer portal (Bot > Token)');
+        throw new ConfigError(
+          'environment',
+          'DISCORD_TOKEN',
+          'is not set',
+          'set DISCORD_TOKEN to the bot token from the Discord developer portal (Bot > Token)',
+        );
       }
       const log = ctx.log;
       const client = new Client({
@@ -53,7 +58,12 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatA
       } catch (err) {
         await client.destroy();
         const message = err instanceof Error ? err.message : String(err);
-        throw new ConfigError('environment', 'DISCORD_TOKEN', `Discord login failed: ${message}`, 'check DISCORD_TOKEN (Bot > Reset Token in the developer portal) and DISCORD_API_URL if set');
+        throw new ConfigError(
+          'environment',
+          'DISCORD_TOKEN',
+          `Discord login failed: ${message}`,
+          'check DISCORD_TOKEN (Bot > Reset Token in the developer portal) and DISCORD_API_URL if set',
+        );
       }
 
       // A failed registration must not stop the bot: commands registered earlier keep working.
@@ -67,8 +77,10 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatA
         });
         log.info({ scope: result.scope, guildId: result.guildId, registered: result.registered }, describeSync(result));
       } catch (err) {
-        log.error({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) },
-          'could not register Discord commands; the bot keeps serving with what is registered. Fix the cause, then run `imops discord register`');
+        log.error(
+          { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) },
+          'could not register Discord commands; the bot keeps serving with what is registered. Fix the cause, then run `imops discord register`',
+        );
       }
 
       return {

@@ -19,7 +19,7 @@ import {
 } from 'discord.js';
 import { adapterErrorReply, clip, REPLY_BUDGET_MS, type Logger } from '../../src/commands/adapter.js';
 import { errorReply, type Choice, type Reply, type Visibility } from '../../src/commands/reply.js';
-import type { Args, CommandCore, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
+import type { Args, CommandCore, FormResult, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
 import { discordOptionName, findTarget } from './commands.js';
 import { formLabels, renderForm, renderReply } from './render.js';
 
@@ -140,8 +140,17 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<Reply>((resolve) => {
       timer = setTimeout(() => {
-        log.warn({ interaction: interaction.id, kind: kindOf(interaction) }, 'command still running after 14 minutes; answered before the interaction token expires');
-        resolve(errorReply('This took too long', 'The command did not finish within 14 minutes, and Discord allows an answer only within 15.', 'Run it again; if it keeps happening, check that imops can reach the push providers.'));
+        log.warn(
+          { interaction: interaction.id, kind: kindOf(interaction) },
+          'command still running after 14 minutes; answered before the interaction token expires',
+        );
+        resolve(
+          errorReply(
+            'This took too long',
+            'The command did not finish within 14 minutes, and Discord allows an answer only within 15.',
+            'Run it again; if it keeps happening, check that imops can reach the push providers.',
+          ),
+        );
       }, EDIT_DEADLINE_MS);
       timer.unref();
     });
@@ -187,7 +196,11 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   const runPlan = async (i: Repliable, plan: Plan): Promise<void> => {
     if (plan.kind === 'form') {
       if (i.isModalSubmit() || i.deferred || i.replied) {
-        const reply = errorReply('imops cannot open a form here', 'Discord shows a form only as the first answer to a command or a button.', 'Run the command again.');
+        const reply = errorReply(
+          'imops cannot open a form here',
+          'Discord shows a form only as the first answer to a command or a button.',
+          'Run the command again.',
+        );
         return i.deferred || i.replied ? finish(i, reply, 'ephemeral') : answer(i, reply, 'ephemeral');
       }
       remember(plan.form.id, formLabels(plan.form));
@@ -234,8 +247,15 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
     const subcommand = i.options.getSubcommand(false);
     const target = findTarget(core.specs, i.commandName, subcommand);
     if (!target) {
-      await answer(i, errorReply(`/${i.commandName}${subcommand ? ` ${subcommand}` : ''} is not known to this imops`,
-        'The commands registered with Discord do not match this version of imops.', 'Run `imops discord register`, or restart imops so it registers them.'), 'ephemeral');
+      await answer(
+        i,
+        errorReply(
+          `/${i.commandName}${subcommand ? ` ${subcommand}` : ''} is not known to this imops`,
+          'The commands registered with Discord do not match this version of imops.',
+          'Run `imops discord register`, or restart imops so it registers them.',
+        ),
+        'ephemeral',
+      );
       return;
     }
     const args = argsFrom(i.options.data, target.options);
@@ -255,14 +275,12 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
       if (result.done) choices = result.value;
       else log.warn({ interaction: i.id, source: option.autocomplete }, 'autocomplete too slow; offered nothing');
     }
-    await i.respond(
-      choices.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.label, 100), value: clip(c.value, 100) })),
-    );
+    await i.respond(choices.slice(0, MAX_CHOICES).map((c) => ({ name: clip(c.label, 100), value: clip(c.value, 100) })));
   };
 
   const onModal = async (i: ModalSubmitInteraction, principal: Principal) => {
     const result = await within(core.submitForm(principal, i.customId, modalValues(i)), replyWithin);
-    let outcome;
+    let outcome: FormResult;
     if (result.done) outcome = result.value;
     else {
       await i.deferReply({ flags: MessageFlags.Ephemeral });

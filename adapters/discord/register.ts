@@ -3,7 +3,7 @@
  * Guild commands (DISCORD_GUILD_ID) update at once and suit a team's server; global ones roll out slowly, and
  * every create counts against Discord's 200-a-day limit, so an unchanged start-up must not re-register.
  */
-import { REST, Routes } from 'discord.js';
+import { type REST, Routes } from 'discord.js';
 import type { CommandSpec } from '../../src/commands/types.js';
 import { sameCommands, toDiscordCommands } from './commands.js';
 
@@ -31,9 +31,7 @@ export interface SyncResult {
 }
 
 export async function syncCommands(options: SyncOptions): Promise<SyncResult> {
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const desired = toDiscordCommands(options.specs);
   const current = (await options.rest.get(route)) as unknown[];
   const changed = options.force === true || !Array.isArray(current) || !sameCommands(current, desired);
@@ -47,7 +45,6 @@ export async function syncCommands(options: SyncOptions): Promise<SyncResult> {
     names: desired.map((c) => c.name),
   };
 }
-
 
 /** The application ID from the env, or from Discord itself (`GET /applications/@me`) when it is not set. */
 export async function resolveApplicationId(rest: REST, configured: string | undefined): Promise<string> {

@@ -193,9 +193,7 @@ function renderActions(actions: Action[]): ActionRowBuilder<MessageActionRowComp
     switch (action.type) {
       case 'button':
         if (buttons.length === LIMITS.buttonsPerRow) flush();
-        buttons.push(
-          new ButtonBuilder().setCustomId(action.id).setLabel(clip(action.label, LIMITS.buttonLabel)).setStyle(buttonStyle(action.style)),
-        );
+        buttons.push(new ButtonBuilder().setCustomId(action.id).setLabel(clip(action.label, LIMITS.buttonLabel)).setStyle(buttonStyle(action.style)));
         break;
       case 'select': {
         flush();

@@ -1,5 +1,23 @@
-import { App, type AllMiddlewareArgs, type RespondFn, type SlackActionMiddlewareArgs, type SlackCommandMiddlewareArgs, type SlackViewMiddlewareArgs, type BlockAction, type ViewSubmitAction } from '@slack/bolt';
-import { adapterErrorReply, ConfigError, describeError, REPLY_BUDGET_MS, type AdapterContext, type ChatAdapter, type Logger, type RunningAdapter } from '../../src/commands/adapter.js';
+import {
+  App,
+  type AllMiddlewareArgs,
+  type RespondFn,
+  type SlackActionMiddlewareArgs,
+  type SlackCommandMiddlewareArgs,
+  type SlackViewMiddlewareArgs,
+  type BlockAction,
+  type ViewSubmitAction,
+} from '@slack/bolt';
+import {
+  adapterErrorReply,
+  ConfigError,
+  describeError,
+  REPLY_BUDGET_MS,
+  type AdapterContext,
+  type ChatAdapter,
+  type Logger,
+  type RunningAdapter,
+} from '../../src/commands/adapter.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
 import { ID_PREFIXES } from '../../src/commands/registry.js';
@@ -7,7 +25,6 @@ import { SLACK } from './env.js';
 import { boltLogger } from './logger.js';
 import { RouterReceiver } from './receiver.js';
 import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
-
 
 export interface SlackAdapterOptions extends AdapterContext {
   /** Web API client overrides (tests: `retryConfig: { retries: 0 }`). */
@@ -93,22 +110,44 @@ function tokenCheckError(err: unknown, env: NodeJS.ProcessEnv): ConfigError {
     case 'slack_webapi_platform_error': {
       const code = e.data?.error ?? 'unknown_error';
       if (['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired'].includes(code)) {
-        return new ConfigError('environment', 'SLACK_BOT_TOKEN', `Slack rejected the bot token (auth.test: ${code})`,
-          'set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) under OAuth & Permissions of the Slack app; reinstall the app if the token was revoked');
+        return new ConfigError(
+          'environment',
+          'SLACK_BOT_TOKEN',
+          `Slack rejected the bot token (auth.test: ${code})`,
+          'set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) under OAuth & Permissions of the Slack app; reinstall the app if the token was revoked',
+        );
       }
-      return new ConfigError('environment', 'SLACK_BOT_TOKEN', `Slack refused to check the bot token (auth.test: ${code})`,
-        'check SLACK_BOT_TOKEN and the Slack app\'s installation, then restart imops');
+      return new ConfigError(
+        'environment',
+        'SLACK_BOT_TOKEN',
+        `Slack refused to check the bot token (auth.test: ${code})`,
+        "check SLACK_BOT_TOKEN and the Slack app's installation, then restart imops",
+      );
     }
     case 'slack_webapi_request_error':
-      return new ConfigError('environment', env.SLACK_API_URL ? 'SLACK_API_URL' : '',
+      return new ConfigError(
+        'environment',
+        env.SLACK_API_URL ? 'SLACK_API_URL' : '',
         `cannot reach Slack at ${api} to check SLACK_BOT_TOKEN: ${networkCause(e.original ?? err)}`,
-        env.SLACK_API_URL ? 'check SLACK_API_URL, or unset it to talk to Slack directly' : 'check the network path from this host to slack.com (proxy, firewall, DNS), then restart imops');
+        env.SLACK_API_URL
+          ? 'check SLACK_API_URL, or unset it to talk to Slack directly'
+          : 'check the network path from this host to slack.com (proxy, firewall, DNS), then restart imops',
+      );
     case 'slack_webapi_http_error':
     case 'slack_webapi_rate_limited_error':
-      return new ConfigError('environment', '', `Slack could not check SLACK_BOT_TOKEN (auth.test: ${describeError(err).message})`,
-        'Slack is unavailable or rate limiting this token: restart imops once it answers again');
+      return new ConfigError(
+        'environment',
+        '',
+        `Slack could not check SLACK_BOT_TOKEN (auth.test: ${describeError(err).message})`,
+        'Slack is unavailable or rate limiting this token: restart imops once it answers again',
+      );
     default:
-      return new ConfigError('environment', 'SLACK_BOT_TOKEN', `the Slack token check failed: ${describeError(err).message}`, 'check SLACK_BOT_TOKEN and SLACK_API_URL, then restart imops');
+      return new ConfigError(
+        'environment',
+        'SLACK_BOT_TOKEN',
+        `the Slack token check failed: ${describeError(err).message}`,
+        'check SLACK_BOT_TOKEN and SLACK_API_URL, then restart imops',
+      );
   }
 }
 
@@ -188,9 +227,14 @@ async function openForm(client: Client, log: Logger, triggerId: string, form: Fo
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;
     log.warn({ err: describeError(err), code }, 'views.open failed');
-    const reply = code === 'expired_trigger_id' || code === 'exchanged_trigger_id'
-      ? errorReply('The form could not open in time', 'Slack allows 3 seconds to open a form, and that passed.', 'Run the command again, or type the arguments: see /usersig help.')
-      : adapterError(log, err, 'views.open');
+    const reply =
+      code === 'expired_trigger_id' || code === 'exchanged_trigger_id'
+        ? errorReply(
+            'The form could not open in time',
+            'Slack allows 3 seconds to open a form, and that passed.',
+            'Run the command again, or type the arguments: see /usersig help.',
+          )
+        : adapterError(log, err, 'views.open');
     await deliver(client, log, reach, reply, false);
   }
 }
@@ -281,7 +325,7 @@ async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs): Promise
       const errors: Record<string, string> = {};
       for (const [field, message] of Object.entries(result.errors)) {
         // Slack shows errors only under input blocks that exist; anything else goes under the first one.
-        const at = blockIds.has(field) ? field : [...blockIds][0] ?? field;
+        const at = blockIds.has(field) ? field : ([...blockIds][0] ?? field);
         errors[at] = errors[at] ? `${errors[at]}; ${message}` : message;
       }
       await ack({ response_action: 'errors', errors });

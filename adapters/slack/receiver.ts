@@ -49,7 +49,7 @@ export class RouterReceiver implements Receiver {
       HTTPModuleFunctions.buildNoBodyResponse(res, 503);
       return;
     }
-    let buffered;
+    let buffered: Awaited<ReturnType<typeof HTTPModuleFunctions.parseAndVerifyHTTPRequest>>;
     try {
       buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: this.options.signingSecret, bodyLimit: BODY_LIMIT }, req);
     } catch (err) {

@@ -48,18 +48,18 @@ function fieldSections(fields: Field[]): KnownBlock[] {
   for (let i = 0; i < fields.length; i += FIELDS_PER_SECTION) {
     out.push({
       type: 'section',
-      fields: fields.slice(i, i + FIELDS_PER_SECTION).map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, FIELD_TEXT), verbatim: true })),
+      fields: fields
+        .slice(i, i + FIELDS_PER_SECTION)
+        .map((f) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, FIELD_TEXT), verbatim: true })),
     });
   }
   return out;
 }
 
 function causeFix(cause: string | undefined, fix: string | undefined, code?: string): KnownBlock[] {
-  const lines = [
-    cause && `*Cause:* ${escapeMrkdwn(cause)}`,
-    fix && `*Fix:* ${escapeMrkdwn(fix)}`,
-    code && `*Error code:* \`${escapeMrkdwn(code)}\``,
-  ].filter(Boolean);
+  const lines = [cause && `*Cause:* ${escapeMrkdwn(cause)}`, fix && `*Fix:* ${escapeMrkdwn(fix)}`, code && `*Error code:* \`${escapeMrkdwn(code)}\``].filter(
+    Boolean,
+  );
   return lines.length ? [{ type: 'section', text: mrkdwn(lines.join('\n')) }] : [];
 }
 
@@ -92,7 +92,9 @@ export function renderAction(action: Action): ActionElement {
     case 'button':
       return { type: 'button', action_id: action.id, text: plain(action.label, 75), ...(action.style && { style: action.style }) };
     case 'select': {
-      const options = action.options.slice(0, OPTIONS_MAX).map((o) => ({ text: plain(o.label, OPTION_TEXT), value: o.value, ...(o.description && { description: plain(o.description, OPTION_TEXT) }) }));
+      const options = action.options
+        .slice(0, OPTIONS_MAX)
+        .map((o) => ({ text: plain(o.label, OPTION_TEXT), value: o.value, ...(o.description && { description: plain(o.description, OPTION_TEXT) }) }));
       const initial = options.find((o) => o.value === action.selected);
       return { type: 'static_select', action_id: action.id, placeholder: plain(action.placeholder), options, ...(initial && { initial_option: initial }) };
     }
@@ -116,7 +118,10 @@ export function renderMessage(reply: Reply): SlackMessage {
   const actionBlocks: KnownBlock[] = actions.length ? [{ type: 'actions', block_id: 'imops_actions', elements: actions.map(renderAction) }] : [];
   // Keep the actions and footer when a long result must be cut to Slack's block limit.
   const room = MAX_BLOCKS - actionBlocks.length - footer.length;
-  const body = blocks.length > room ? [...blocks.slice(0, room - 1), { type: 'context' as const, elements: [mrkdwn(`…${blocks.length - room + 1} more blocks not shown`)] }] : blocks;
+  const body =
+    blocks.length > room
+      ? [...blocks.slice(0, room - 1), { type: 'context' as const, elements: [mrkdwn(`…${blocks.length - room + 1} more blocks not shown`)] }]
+      : blocks;
   return { text: clip(escapeMrkdwn(reply.title), 300), blocks: [...body, ...actionBlocks, ...footer] };
 }
 
@@ -167,7 +172,9 @@ export function renderModal(form: Form, privateMetadata: string): ModalView {
 }
 
 /** The submitted values of a modal, keyed by field id (block_id), as the core expects them. */
-export function formValues(state: Record<string, Record<string, { type?: string; value?: string | null; selected_option?: { value?: string } | null }>>): Record<string, string> {
+export function formValues(
+  state: Record<string, Record<string, { type?: string; value?: string | null; selected_option?: { value?: string } | null }>>,
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [blockId, actions] of Object.entries(state)) {
     for (const el of Object.values(actions)) {

@@ -33,9 +33,7 @@ export const NO_RATE_LIMITS: RateLimits = {
   'push.test': { max: Number.POSITIVE_INFINITY, windowMs: TEN_MINUTES },
 };
 
-export type RateDecision =
-  | { allowed: true; remaining: number }
-  | { allowed: false; retryAfterMs: number; limit: RateLimit };
+export type RateDecision = { allowed: true; remaining: number } | { allowed: false; retryAfterMs: number; limit: RateLimit };
 
 export interface RateLimiter {
   readonly limits: RateLimits;

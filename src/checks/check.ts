@@ -75,8 +75,11 @@ export async function runCheck<I, P, F>(deps: CheckDeps, principal: Principal, c
     const decision = deps.limiter.take(who, check.rate, deps.now());
     if (!decision.allowed) {
       const { max, windowMs } = decision.limit;
-      await refuse({ kind: 'rate_limited', action: check.rate, max, windowMs, retryAfterMs: decision.retryAfterMs }, 'rate_limited',
-        `${max} per ${Math.round(windowMs / 1000)} s; retry in ${Math.ceil(decision.retryAfterMs / 1000)} s`);
+      await refuse(
+        { kind: 'rate_limited', action: check.rate, max, windowMs, retryAfterMs: decision.retryAfterMs },
+        'rate_limited',
+        `${max} per ${Math.round(windowMs / 1000)} s; retry in ${Math.ceil(decision.retryAfterMs / 1000)} s`,
+      );
     }
   }
   let finding: F;

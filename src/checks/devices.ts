@@ -75,18 +75,29 @@ export const reportDeviceCheck: Check<ReportInput, ReportInput, DeviceReported> 
       warnings,
     });
     return {
-      app, device, created, warnings, evicted, evictionWarnings: evictionWarnings(evicted, devices.maxPerUser),
+      app,
+      device,
+      created,
+      warnings,
+      evicted,
+      evictionWarnings: evictionWarnings(evicted, devices.maxPerUser),
       ...(unknown && { unknownCertificate: { platformFrom: unknown.from } }),
     };
   },
   audit: (i, f) => ({
-    app: i.app.name, target: i.userId, outcome: f.created ? 'created' : 'updated',
+    app: i.app.name,
+    target: i.userId,
+    outcome: f.created ? 'created' : 'updated',
     detail: `certificate ${i.report.certificateId}${f.evicted.length ? `; ${f.evicted.length} old device evicted` : ''}`,
   }),
 };
 
 /** Logout: one token of the user, or all of them (`token` absent). */
-export const removeDevicesCheck: Check<{ app: AppConfig; userId: string; token?: string }, { app: AppConfig; userId: string; token?: string }, { removed: number }> = {
+export const removeDevicesCheck: Check<
+  { app: AppConfig; userId: string; token?: string },
+  { app: AppConfig; userId: string; token?: string },
+  { removed: number }
+> = {
   name: 'devices.remove',
   target: (i) => ({ app: i.app.name, target: i.userId }),
   prepare: (_deps, input) => input,

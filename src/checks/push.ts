@@ -28,22 +28,32 @@ export interface PushTestInput {
 
 export type PushTestFinding =
   | {
-    kind: 'tested';
-    app: AppConfig;
-    userId: string;
-    certificateId?: string;
-    /** One per tested device, in the order `tested` lists them. */
-    results: PushResult[];
-    tested: Device[];
-    /** Devices that matched the filter but were left out by `maxDevices`. */
-    skipped: number;
-    /** Certificate IDs the user uploaded with (for NO_DEVICES under a filter). */
-    uploadedWith: string[];
-  }
+      kind: 'tested';
+      app: AppConfig;
+      userId: string;
+      certificateId?: string;
+      /** One per tested device, in the order `tested` lists them. */
+      results: PushResult[];
+      tested: Device[];
+      /** Devices that matched the filter but were left out by `maxDevices`. */
+      skipped: number;
+      /** Certificate IDs the user uploaded with (for NO_DEVICES under a filter). */
+      uploadedWith: string[];
+    }
   /** The provider could not be reached at all (DNS, refused connection): nothing was sent. */
   | { kind: 'unreachable'; app: AppConfig; userId: string; certificateId?: string; code: string };
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
 
 function unreachableCode(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
@@ -74,14 +84,22 @@ export const pushTestCheck: Check<PushTestInput, WithApp<PushTestInput> & { all:
     const tested = p.maxDevices === undefined ? matching : matching.slice(0, Math.max(0, p.maxDevices));
     let results: PushResult[];
     try {
-      results = await pushService(deps).test(app.name, userId, { ...(certificateId !== undefined && { certificateId }), ...(p.maxDevices !== undefined && { maxDevices: p.maxDevices }) });
+      results = await pushService(deps).test(app.name, userId, {
+        ...(certificateId !== undefined && { certificateId }),
+        ...(p.maxDevices !== undefined && { maxDevices: p.maxDevices }),
+      });
     } catch (err) {
       const code = unreachableCode(err);
       if (code === undefined) throw err;
       return { kind: 'unreachable', app, userId, ...(certificateId !== undefined && { certificateId }), code };
     }
     return {
-      kind: 'tested', app, userId, ...(certificateId !== undefined && { certificateId }), results, tested,
+      kind: 'tested',
+      app,
+      userId,
+      ...(certificateId !== undefined && { certificateId }),
+      results,
+      tested,
       skipped: Math.max(0, matching.length - results.length),
       uploadedWith: [...new Set(p.all.map((d) => d.certificateId))],
     };

@@ -30,7 +30,8 @@ const ref = (app: AppConfig): AppRef => ({ name: app.name, sdkAppId: app.sdkAppI
 const nowSeconds = (deps: CheckDeps, at: number | undefined) => at ?? Math.floor(deps.now() / 1000);
 
 function checkLength(userSig: string): void {
-  if (userSig.length > SIG_MAX) throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
+  if (userSig.length > SIG_MAX)
+    throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
 }
 
 // Generate
@@ -71,16 +72,23 @@ export const generateCheck: Check<GenerateInput, GeneratePrepared, Generated> = 
         expireSeconds = parseExpiry(input.expiry);
       } catch (err) {
         if (!(err instanceof UsageError) || !input.expiryMayBeApp || input.app !== undefined) throw err;
-        throw new UsageError(`"${clip(input.expiry, 40)}" is neither an expiry nor a configured app`,
-          `give the expiry as 180d, 12h, 30m or 45s, and the app as one of: ${appNames(deps.config).join(', ')}`);
+        throw new UsageError(
+          `"${clip(input.expiry, 40)}" is neither an expiry nor a configured app`,
+          `give the expiry as 180d, 12h, 30m or 45s, and the app as one of: ${appNames(deps.config).join(', ')}`,
+        );
       }
     }
     return { ...input, appConfig: requireApp(deps.config, input.app), expireSeconds, at: nowSeconds(deps, input.at) };
   },
   run(_deps, p) {
     const userSig = generateUserSig({
-      sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, expireSeconds: p.expireSeconds, now: p.at,
-      relaxedUserId: p.relaxedUserId === true, ...(p.onNotice && { onNotice: p.onNotice }),
+      sdkAppId: p.appConfig.sdkAppId,
+      secretKey: p.appConfig.secretKey,
+      userId: p.userId,
+      expireSeconds: p.expireSeconds,
+      now: p.at,
+      relaxedUserId: p.relaxedUserId === true,
+      ...(p.onNotice && { onNotice: p.onNotice }),
     });
     return { app: ref(p.appConfig), userId: p.userId, userSig, generatedAt: p.at, expireSeconds: p.expireSeconds };
   },
@@ -115,8 +123,15 @@ export const privmapCheck: Check<PrivmapInput, PrivmapInput & { appConfig: AppCo
   prepare: (deps, input) => ({ ...input, appConfig: requireApp(deps.config, input.app), at: nowSeconds(deps, input.at) }),
   run(_deps, p) {
     const privateMapKey = generatePrivateMapKey({
-      sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, expireSeconds: p.expireSeconds, now: p.at,
-      ...p.room, privileges: p.privileges, relaxedUserId: p.relaxedUserId === true, ...(p.onNotice && { onNotice: p.onNotice }),
+      sdkAppId: p.appConfig.sdkAppId,
+      secretKey: p.appConfig.secretKey,
+      userId: p.userId,
+      expireSeconds: p.expireSeconds,
+      now: p.at,
+      ...p.room,
+      privileges: p.privileges,
+      relaxedUserId: p.relaxedUserId === true,
+      ...(p.onNotice && { onNotice: p.onNotice }),
     });
     return { app: ref(p.appConfig), userId: p.userId, privateMapKey, inspection: detectInspection(privateMapKey, { now: p.at }) };
   },
@@ -151,7 +166,13 @@ export const verifyCheck: Check<VerifyInput, VerifyInput & { appConfig: AppConfi
     return { ...input, appConfig: requireApp(deps.config, input.app), at: nowSeconds(deps, input.at) };
   },
   run(_deps, p) {
-    const verification = detectVerification({ sdkAppId: p.appConfig.sdkAppId, secretKey: p.appConfig.secretKey, userId: p.userId, userSig: p.userSig, now: p.at });
+    const verification = detectVerification({
+      sdkAppId: p.appConfig.sdkAppId,
+      secretKey: p.appConfig.secretKey,
+      userId: p.userId,
+      userSig: p.userSig,
+      now: p.at,
+    });
     return { app: ref(p.appConfig), userId: p.userId, at: p.at, verification };
   },
   audit: (p, f) => ({ app: p.appConfig.name, target: p.userId, outcome: f.verification.verdict }),

@@ -39,7 +39,11 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         const rows = entries.map((e) => [formatTime(e.at), e.principal, e.action, e.app ?? '-', e.target ?? '-', e.outcome, e.detail ?? '']);
         const header = ['time', 'who', 'action', 'app', 'UserID', 'outcome', 'detail'];
         const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-        const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+        const line = (cells: string[]) =>
+          cells
+            .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+            .join('  ')
+            .trimEnd();
         ctx.out([line(header), ...rows.map(line)].join('\n'));
       } finally {
         await store.close();

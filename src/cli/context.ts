@@ -31,4 +31,3 @@ export interface CliContext extends CliIo {
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_USAGE = 2;
-

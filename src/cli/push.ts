@@ -8,7 +8,7 @@ import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { operator } from './operator.js';
 import { findApp, loadConfig } from '../config/load.js';
-import type { AppConfig, CertificateConfig, Config } from '../config/types.js';
+import type { AppConfig, Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 import { createLogger, maskToken, type Logger } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
@@ -29,33 +29,69 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .requiredOption('--cert <id>', 'certificate ID the token was registered with')
     .requiredOption('--token <token>', 'the device token')
     .option('--app <name>', 'configured app (needed when several are configured)')
-    .addOption(new Option('--platform <platform>', 'platform as the app reports it (default: the certificate\'s)').choices([...PLATFORMS]))
+    .addOption(new Option('--platform <platform>', "platform as the app reports it (default: the certificate's)").choices([...PLATFORMS]))
     .addOption(new Option('--environment <env>', 'APNs environment the app reports').choices(['production', 'sandbox']))
     .option('--bundle-id <id>', 'bundle ID the app reports')
     .option('--app-version <version>', 'app version')
     .option('--json', 'print one JSON document')
-    .action(async (userId: string, opts: { cert: string; token: string; app?: string; platform?: PushPlatform; environment?: 'production' | 'sandbox'; bundleId?: string; appVersion?: string; json?: boolean }) => {
-      if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
-      await withServices(ctx, opts.app, async (_s, app, deps) => {
-        const report = {
-          certificateId: opts.cert, token: opts.token,
-          ...(opts.platform && { platform: opts.platform }), ...(opts.environment && { environment: opts.environment }),
-          ...(opts.bundleId && { bundleId: opts.bundleId }), ...(opts.appVersion && { appVersion: opts.appVersion }),
-        };
-        const f = await runCheck(deps, operator(), reportDeviceCheck, { app, userId, report });
-        const cert = app.certificates.find((c) => c.id === opts.cert);
-        if (opts.json) {
-          ctx.out(JSON.stringify({ created: f.created, device: maskedDevice(f.device), warnings: [...f.warnings, ...f.evictionWarnings], ...(f.evicted.length > 0 && { evicted: f.evicted.map(maskedDevice) }) }, null, 2));
-          return;
-        }
-        const provider = providerFor(f.device.platform);
-        ctx.out(`${f.created ? 'Stored' : 'Updated'} ${provider.article} ${provider.displayName} device for ${userId} in app ${app.name}.`);
-        ctx.out(formatFields([['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`], ['token', maskToken(f.device.token)]], '  '));
-        for (const w of f.warnings) ctx.out(`  warning: ${w}`);
-        if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
-        for (const w of f.evictionWarnings) ctx.out(`  warning: ${w}`);
-      });
-    });
+    .action(
+      async (
+        userId: string,
+        opts: {
+          cert: string;
+          token: string;
+          app?: string;
+          platform?: PushPlatform;
+          environment?: 'production' | 'sandbox';
+          bundleId?: string;
+          appVersion?: string;
+          json?: boolean;
+        },
+      ) => {
+        if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
+        await withServices(ctx, opts.app, async (_s, app, deps) => {
+          const report = {
+            certificateId: opts.cert,
+            token: opts.token,
+            ...(opts.platform && { platform: opts.platform }),
+            ...(opts.environment && { environment: opts.environment }),
+            ...(opts.bundleId && { bundleId: opts.bundleId }),
+            ...(opts.appVersion && { appVersion: opts.appVersion }),
+          };
+          const f = await runCheck(deps, operator(), reportDeviceCheck, { app, userId, report });
+          const cert = app.certificates.find((c) => c.id === opts.cert);
+          if (opts.json) {
+            ctx.out(
+              JSON.stringify(
+                {
+                  created: f.created,
+                  device: maskedDevice(f.device),
+                  warnings: [...f.warnings, ...f.evictionWarnings],
+                  ...(f.evicted.length > 0 && { evicted: f.evicted.map(maskedDevice) }),
+                },
+                null,
+                2,
+              ),
+            );
+            return;
+          }
+          const provider = providerFor(f.device.platform);
+          ctx.out(`${f.created ? 'Stored' : 'Updated'} ${provider.article} ${provider.displayName} device for ${userId} in app ${app.name}.`);
+          ctx.out(
+            formatFields(
+              [
+                ['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`],
+                ['token', maskToken(f.device.token)],
+              ],
+              '  ',
+            ),
+          );
+          for (const w of f.warnings) ctx.out(`  warning: ${w}`);
+          if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
+          for (const w of f.evictionWarnings) ctx.out(`  warning: ${w}`);
+        });
+      },
+    );
 
   devices
     .command('list')
@@ -64,7 +100,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; json?: boolean }) => {
-      await withServices(ctx, opts.app, async (s, app, deps) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), listDevicesCheck, { app: app.name, userId });
         if (opts.json) {
           ctx.out(JSON.stringify({ app: app.name, userId, devices: f.devices.map(maskedDevice) }, null, 2));
@@ -85,7 +121,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { cert?: string; app?: string; json?: boolean }) => {
-      await withServices(ctx, opts.app, async (s, app, deps) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
         const input = { app: app.name, userId, strictCertificate: true, ...(opts.cert !== undefined && { certificateId: opts.cert }) };
         const f = await runCheck(deps, operator(), pushTestCheck, input);
         const results = f.kind === 'tested' ? f.results : [];
@@ -115,7 +151,12 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);
       if (app.certificates.length === 0) {
-        throw new ConfigError(config.source, `apps[${config.apps.indexOf(app)}].certificates`, `app ${app.name} has no push certificates`, 'list the APNs and FCM certificates under the app in imops.yml (see README)');
+        throw new ConfigError(
+          config.source,
+          `apps[${config.apps.indexOf(app)}].certificates`,
+          `app ${app.name} has no push certificates`,
+          'list the APNs and FCM certificates under the app in imops.yml (see README)',
+        );
       }
       const tester = createDeviceTester({ providers: config.providers, log });
       let f: CertificatesFinding;
@@ -131,11 +172,9 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     });
 }
 
-
 function maskedDevice(d: Device): Device {
   return { ...d, token: maskToken(d.token) };
 }
-
 
 /** The configuration and a logger that writes to the CLI's stderr (quiet unless LOG_LEVEL says otherwise). */
 export function loadCli(ctx: CliContext): { config: Config; log: Logger } {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type CliContext } from './context.js';
 import { UsageError } from '../errors.js';
@@ -96,13 +97,14 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   };
   const http = createHttpServer({ log, metrics, router, ready });
 
-  let address;
+  let address: AddressInfo;
   try {
     address = await http.listen(options.port, options.host ?? '0.0.0.0');
   } catch (err) {
     await services.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is already in use`, 'stop the other process, or choose another port with PORT=… or --port');
+    if (code === 'EADDRINUSE')
+      throw new UsageError(`port ${options.port} is already in use`, 'stop the other process, or choose another port with PORT=… or --port');
     if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${options.port}`, 'use a port above 1023, or PORT=3000');
     throw err;
   }
@@ -244,28 +246,43 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
   rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
   rows.push(['store', o.store]);
   if (config.apps.length === 0) {
-    rows.push(['apps', 'none yet: the device API answers, but nothing can be checked.\n'
-      + 'To add an app: set IMOPS_SDKAPPID and IMOPS_SECRET_KEY (one app named "default"),\n'
-      + 'or list apps in imops.yml (apps[].name, sdkAppId, secretKey, certificates) and pass --config']);
+    rows.push([
+      'apps',
+      'none yet: the device API answers, but nothing can be checked.\n' +
+        'To add an app: set IMOPS_SDKAPPID and IMOPS_SECRET_KEY (one app named "default"),\n' +
+        'or list apps in imops.yml (apps[].name, sdkAppId, secretKey, certificates) and pass --config',
+    ]);
   } else {
-    rows.push(['apps', config.apps.map((a) => {
-      const certs = a.certificates.map((c) => [c.id, c.platform, certificateFacts(c).environment].filter(Boolean).join(' '));
-      return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none (list them under apps[].certificates in imops.yml to test pushes)'})`;
-    }).join('\n')]);
+    rows.push([
+      'apps',
+      config.apps
+        .map((a) => {
+          const certs = a.certificates.map((c) => [c.id, c.platform, certificateFacts(c).environment].filter(Boolean).join(' '));
+          return `${a.name} (SDKAppID ${a.sdkAppId}; push certificates: ${certs.length ? certs.join(', ') : 'none (list them under apps[].certificates in imops.yml to test pushes)'})`;
+        })
+        .join('\n'),
+    ]);
   }
   for (const s of o.statuses) {
-    const text = s.state === 'running' ? `enabled: ${s.detail}`
-      : s.state === 'connecting' ? 'enabled, still connecting (see /readyz)'
-      : s.state === 'failed' ? `FAILED to start: ${s.detail} (the API keeps running; see the log)`
-      : `not enabled: ${s.detail}`;
+    const text =
+      s.state === 'running'
+        ? `enabled: ${s.detail}`
+        : s.state === 'connecting'
+          ? 'enabled, still connecting (see /readyz)'
+          : s.state === 'failed'
+            ? `FAILED to start: ${s.detail} (the API keeps running; see the log)`
+            : `not enabled: ${s.detail}`;
     rows.push([s.label.toLowerCase(), text]);
   }
   if (config.apps.length > 0) {
-    rows.push(['access', GUARDED_ACTIONS.map((a) => {
-      const who = config.access[a] ?? [];
-      if (who.some((w) => w.trim() === EVERYONE)) return `${a}: everyone on chat ("${EVERYONE}" in access.${a})`;
-      return who.length ? `${a}: ${who.length} principal${who.length === 1 ? '' : 's'}` : `${a}: nobody from chat (add principals under access.${a})`;
-    }).join('\n')]);
+    rows.push([
+      'access',
+      GUARDED_ACTIONS.map((a) => {
+        const who = config.access[a] ?? [];
+        if (who.some((w) => w.trim() === EVERYONE)) return `${a}: everyone on chat ("${EVERYONE}" in access.${a})`;
+        return who.length ? `${a}: ${who.length} principal${who.length === 1 ? '' : 's'}` : `${a}: nobody from chat (add principals under access.${a})`;
+      }).join('\n'),
+    ]);
   }
   rows.push(['device API', `PUT and DELETE ${o.url}/v1/devices`]);
   rows.push(['health', `${o.url}/healthz  ${o.url}/readyz  ${o.url}/metrics`]);
@@ -294,8 +311,14 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
 }
 
 async function serveUntilSignal(o: {
-  config: Config; notices: string[]; port: number; host?: string; log: Logger; env: NodeJS.ProcessEnv;
-  adapters: readonly ChatAdapter[]; out: (text: string) => void;
+  config: Config;
+  notices: string[];
+  port: number;
+  host?: string;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  adapters: readonly ChatAdapter[];
+  out: (text: string) => void;
 }): Promise<number> {
   const { log } = o;
   // A lost promise (most often inside a chat library) leaves nothing half-done that imops depends on: log it and
@@ -307,9 +330,12 @@ async function serveUntilSignal(o: {
   let crashes = 0;
   const onException = (err: Error) => {
     crashes += 1;
-    log.fatal({ err: describeError(err) }, crashes === 1
-      ? 'uncaught exception: imops is in an unknown state; shutting down (exit 1) for the supervisor to restart it'
-      : 'another uncaught exception while shutting down');
+    log.fatal(
+      { err: describeError(err) },
+      crashes === 1
+        ? 'uncaught exception: imops is in an unknown state; shutting down (exit 1) for the supervisor to restart it'
+        : 'another uncaught exception while shutting down',
+    );
     onCrash(err);
   };
   process.on('unhandledRejection', onRejection);
@@ -359,7 +385,8 @@ async function serveUntilSignal(o: {
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 65535) throw new UsageError(`port "${value}" is not a port number`, 'give PORT or --port a whole number from 0 to 65535 (0 picks a free port)');
+  if (!/^\d+$/.test(value.trim()) || n > 65535)
+    throw new UsageError(`port "${value}" is not a port number`, 'give PORT or --port a whole number from 0 to 65535 (0 picks a free port)');
   return n;
 }
 

@@ -6,7 +6,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 /** LOG_LEVEL, or `fallback` when it is unset or empty; anything else is a usage error naming the choices. */
 export function logLevelFrom(env: NodeJS.ProcessEnv, fallback: (typeof LOG_LEVELS)[number]): string {
   const level = env.LOG_LEVEL || fallback;
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
   return level;
 }
 

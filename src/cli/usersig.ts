@@ -12,10 +12,8 @@ import { en } from '../text/en/index.js';
 import { operator } from './operator.js';
 import { detectInspection, explain, parseExpiry, PRIVILEGES, toImErrorInfo, toInspection, toVerification, type DecodedFields } from '../usersig/index.js';
 
-
 /** TRTC's own suggestion for a PrivateMapKey: fetch it just before entering the room. */
 const DEFAULT_PRIVMAP_EXPIRE = 300;
-
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
@@ -23,12 +21,10 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
   const usersig = program
     .command('usersig')
     .description('generate, verify and decode Tencent IM / TRTC UserSigs and PrivateMapKeys; explain IM error codes')
-    .addHelpText('after', examples([
-      'imops usersig gen alice --expire 30d',
-      'imops usersig verify alice "$SIG"',
-      'imops usersig inspect "$SIG"',
-      'imops usersig explain 70001',
-    ]));
+    .addHelpText(
+      'after',
+      examples(['imops usersig gen alice --expire 30d', 'imops usersig verify alice "$SIG"', 'imops usersig inspect "$SIG"', 'imops usersig explain 70001']),
+    );
 
   usersig
     .command('gen')
@@ -39,19 +35,26 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
     .option('--time <unix>', 'signing time in unix seconds (default: now)')
     .option('--relaxed-user-id', 'accept any printable-ASCII UserID, as the IM SDK does')
     .option('--json', 'print one JSON document')
-    .addHelpText('after', examples([
-      'imops usersig gen alice',
-      'imops usersig gen alice --app prod --expire 12h',
-      'IMOPS_SDKAPPID=1400000000 IMOPS_SECRET_KEY=… imops usersig gen alice --json',
-      'SIG=$(imops usersig gen alice)   # piped or captured: prints only the UserSig',
-      'imops usersig gen -- -bob        # a UserID that begins with "-" goes after --',
-    ]))
+    .addHelpText(
+      'after',
+      examples([
+        'imops usersig gen alice',
+        'imops usersig gen alice --app prod --expire 12h',
+        'IMOPS_SDKAPPID=1400000000 IMOPS_SECRET_KEY=… imops usersig gen alice --json',
+        'SIG=$(imops usersig gen alice)   # piped or captured: prints only the UserSig',
+        'imops usersig gen -- -bob        # a UserID that begins with "-" goes after --',
+      ]),
+    )
     .action(async (userId: string, opts: { app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
       const deps = cliDeps(ctx);
       const at = opts.time !== undefined ? parseUnix(opts.time, '--time') : undefined;
       const g = await runCheck(deps, operator(), generateCheck, {
-        app: findApp(deps.config, opts.app).name, userId, expiry: opts.expire, ...(at !== undefined && { at }),
-        relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
+        app: findApp(deps.config, opts.app).name,
+        userId,
+        expiry: opts.expire,
+        ...(at !== undefined && { at }),
+        relaxedUserId: opts.relaxedUserId === true,
+        onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
       if (opts.json) {
         ctx.out(JSON.stringify({ userSig: g.userSig, app: g.app.name, ...decodedFields(detectInspection(g.userSig, { now: g.generatedAt }).fields) }, null, 2));
@@ -75,30 +78,45 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
     .option('--time <unix>', 'signing time in unix seconds (default: now)')
     .option('--relaxed-user-id', 'accept any printable-ASCII UserID, as the IM SDK does')
     .option('--json', 'print one JSON document')
-    .addHelpText('after', examples([
-      'imops usersig privmap alice --room 10000 --privileges all',
-      'imops usersig privmap bob --str-room live-42 --privileges 42 --expire 10m   # audience: enter + receive audio/video',
-    ]))
-    .action(async (userId: string, opts: { room?: string; strRoom?: string; privileges: string; app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean }) => {
-      if ((opts.room === undefined) === (opts.strRoom === undefined)) {
-        throw new UsageError(opts.room === undefined ? 'a room is required' : 'give --room or --str-room, not both', 'pass --room N for a numeric room ID or --str-room S for a string room ID, exactly as the client enters the room');
-      }
-      const deps = cliDeps(ctx);
-      const at = opts.time !== undefined ? parseUnix(opts.time, '--time') : undefined;
-      const p = await runCheck(deps, operator(), privmapCheck, {
-        app: findApp(deps.config, opts.app).name, userId, expireSeconds: parseExpiry(opts.expire), ...(at !== undefined && { at }),
-        room: opts.room !== undefined ? { roomId: parseWhole(opts.room, '--room') } : { strRoomId: opts.strRoom! },
-        privileges: parsePrivileges(opts.privileges),
-        relaxedUserId: opts.relaxedUserId === true, onNotice: (m) => ctx.err(`imops: note: ${m}`),
-      });
-      if (opts.json) {
-        ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, null, 2));
-      } else if (!ctx.interactive) {
-        ctx.out(p.privateMapKey);
-      } else {
-        ctx.out(renderTerminal(privmapReply(en, p, deps.now()), en));
-      }
-    });
+    .addHelpText(
+      'after',
+      examples([
+        'imops usersig privmap alice --room 10000 --privileges all',
+        'imops usersig privmap bob --str-room live-42 --privileges 42 --expire 10m   # audience: enter + receive audio/video',
+      ]),
+    )
+    .action(
+      async (
+        userId: string,
+        opts: { room?: string; strRoom?: string; privileges: string; app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean },
+      ) => {
+        if ((opts.room === undefined) === (opts.strRoom === undefined)) {
+          throw new UsageError(
+            opts.room === undefined ? 'a room is required' : 'give --room or --str-room, not both',
+            'pass --room N for a numeric room ID or --str-room S for a string room ID, exactly as the client enters the room',
+          );
+        }
+        const deps = cliDeps(ctx);
+        const at = opts.time !== undefined ? parseUnix(opts.time, '--time') : undefined;
+        const p = await runCheck(deps, operator(), privmapCheck, {
+          app: findApp(deps.config, opts.app).name,
+          userId,
+          expireSeconds: parseExpiry(opts.expire),
+          ...(at !== undefined && { at }),
+          room: opts.room !== undefined ? { roomId: parseWhole(opts.room, '--room') } : { strRoomId: opts.strRoom! },
+          privileges: parsePrivileges(opts.privileges),
+          relaxedUserId: opts.relaxedUserId === true,
+          onNotice: (m) => ctx.err(`imops: note: ${m}`),
+        });
+        if (opts.json) {
+          ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, null, 2));
+        } else if (!ctx.interactive) {
+          ctx.out(p.privateMapKey);
+        } else {
+          ctx.out(renderTerminal(privmapReply(en, p, deps.now()), en));
+        }
+      },
+    );
 
   usersig
     .command('verify')
@@ -108,21 +126,26 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--at <time>', 'judge expiry at this time: unix seconds or ISO 8601 (default: now)')
     .option('--json', 'print one JSON document')
-    .addHelpText('after', examples([
-      'imops usersig verify alice eJyrVgrxCdYrSy1SslIy0jNQ0gHz…',
-      'imops usersig verify alice "$SIG" --app prod --at 2024-05-01T12:00:00Z',
-      'imops usersig verify alice "$SIG" --json | jq .verdict',
-      'pbpaste | imops usersig verify alice -',
-    ]) + '\nExit status: 0 valid, 1 not valid, 2 usage or configuration error.\n')
+    .addHelpText(
+      'after',
+      `${examples([
+        'imops usersig verify alice eJyrVgrxCdYrSy1SslIy0jNQ0gHz…',
+        'imops usersig verify alice "$SIG" --app prod --at 2024-05-01T12:00:00Z',
+        'imops usersig verify alice "$SIG" --json | jq .verdict',
+        'pbpaste | imops usersig verify alice -',
+      ])}\nExit status: 0 valid, 1 not valid, 2 usage or configuration error.\n`,
+    )
     .action(async (userId: string, userSig: string, opts: { app?: string; at?: string; json?: boolean }) => {
       const deps = cliDeps(ctx);
       const app = findApp(deps.config, opts.app).name;
       const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
       const f = await runCheck(deps, operator(), verifyCheck, { app, userId, userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
       if (!f.verification.valid) ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json
-        ? JSON.stringify(toVerification(f.verification, en.usersigVerdicts), null, 2)
-        : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), explain(en.usersigVerdicts, f.verification)), en));
+      ctx.out(
+        opts.json
+          ? JSON.stringify(toVerification(f.verification, en.usersigVerdicts), null, 2)
+          : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), explain(en.usersigVerdicts, f.verification)), en),
+      );
     });
 
   usersig
@@ -137,7 +160,11 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       const sig = userSig === '-' ? await readUserSig(ctx) : userSig;
       const f = await runCheck(deps, operator(), inspectCheck, { userSig: sig, ...(opts.at !== undefined && { at: parseAt(opts.at) }) });
       if (f.inspection.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json ? JSON.stringify(toInspection(f.inspection, en.usersigVerdicts, en.usersigGenerators), null, 2) : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en));
+      ctx.out(
+        opts.json
+          ? JSON.stringify(toInspection(f.inspection, en.usersigVerdicts, en.usersigGenerators), null, 2)
+          : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en),
+      );
     });
 
   usersig
@@ -152,8 +179,17 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       }
       const e = await runCheck(cliDeps(ctx, { optionalConfig: true }), operator(), explainCheck, { code: codeText });
       if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
-      if (opts.json) ctx.out(JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, en.imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2));
-      else ctx.out(renderTerminal(explainReply(en, e, (s) => s.slice(0, 40), 'terminal'), en));
+      if (opts.json)
+        ctx.out(
+          JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, en.imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2),
+        );
+      else
+        ctx.out(
+          renderTerminal(
+            explainReply(en, e, (s) => s.slice(0, 40), 'terminal'),
+            en,
+          ),
+        );
     });
 }
 
@@ -163,7 +199,8 @@ function parseWhole(text: string, flag: string): number {
 }
 
 function parseUnix(text: string, flag: string): number {
-  if (!/^\s*\d{1,12}\s*$/.test(text)) throw new UsageError(`${flag} must be unix seconds (a whole number), got "${text.slice(0, 40)}"`, 'e.g. 1700000000, or leave it out for now');
+  if (!/^\s*\d{1,12}\s*$/.test(text))
+    throw new UsageError(`${flag} must be unix seconds (a whole number), got "${text.slice(0, 40)}"`, 'e.g. 1700000000, or leave it out for now');
   return Number(text);
 }
 
@@ -181,8 +218,10 @@ function parsePrivileges(text: string): number {
   if (t === 'all') return 255;
   const n = /^0x[0-9a-f]{1,8}$/.test(t) ? Number.parseInt(t.slice(2), 16) : /^\d{1,10}$/.test(t) ? Number(t) : NaN;
   if (Number.isNaN(n)) {
-    throw new UsageError(`--privileges must be a number from 1 to 255 or "all", got "${text.slice(0, 40)}"`,
-      `add the bits: ${PRIVILEGES.map((p) => `${p.bit} ${p.name}`).join(', ')}`);
+    throw new UsageError(
+      `--privileges must be a number from 1 to 255 or "all", got "${text.slice(0, 40)}"`,
+      `add the bits: ${PRIVILEGES.map((p) => `${p.bit} ${p.name}`).join(', ')}`,
+    );
   }
   return n;
 }

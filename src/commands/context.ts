@@ -17,8 +17,13 @@ export interface Ctx {
 export function makeCtx(services: CoreServices): Ctx {
   return {
     deps: {
-      config: services.config, log: services.log, push: services.push, audit: services.audit, now: services.now ?? Date.now,
-      limiter: createRateLimiter(services.rateLimits), ...(services.metrics && { metrics: services.metrics }),
+      config: services.config,
+      log: services.log,
+      push: services.push,
+      audit: services.audit,
+      now: services.now ?? Date.now,
+      limiter: createRateLimiter(services.rateLimits),
+      ...(services.metrics && { metrics: services.metrics }),
     },
     t: en,
   };
@@ -36,8 +41,14 @@ export class ReplyError extends Error {
  * problem with its fix, anything else as an internal error with a correlation ID. Never throws.
  * `retry` is the command to repeat with an app name (for "Which app?"); `extra` is added to a refusal's reply.
  */
-export async function chat<I, P, F>(ctx: Ctx, principal: Principal, check: Check<I, P, F>, input: I, present: (f: F) => Reply,
-  opts: { retry: string; extra?: Partial<Reply> }): Promise<Reply> {
+export async function chat<I, P, F>(
+  ctx: Ctx,
+  principal: Principal,
+  check: Check<I, P, F>,
+  input: I,
+  present: (f: F) => Reply,
+  opts: { retry: string; extra?: Partial<Reply> },
+): Promise<Reply> {
   try {
     return present(await runCheck(ctx.deps, principal, check, input));
   } catch (err) {

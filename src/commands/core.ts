@@ -68,10 +68,17 @@ export function createCommandCore(services: CoreServices): CommandCore {
         const config = ctx.deps.config;
         const p = partial.toLowerCase();
         const names = appNames(config);
-        if (source === 'app') return names.filter((n) => n.toLowerCase().startsWith(p)).slice(0, 25).map((n) => ({ label: n, value: n }));
+        if (source === 'app')
+          return names
+            .filter((n) => n.toLowerCase().startsWith(p))
+            .slice(0, 25)
+            .map((n) => ({ label: n, value: n }));
         if (source === 'certificate') {
           const app = config.apps.find((a) => a.name === (args.app ?? (names.length === 1 ? names[0] : undefined)));
-          return (app?.certificates ?? []).filter((c) => c.id.startsWith(partial)).slice(0, 25).map((c) => ({ label: `${c.id} · ${c.platform}`, value: c.id }));
+          return (app?.certificates ?? [])
+            .filter((c) => c.id.startsWith(partial))
+            .slice(0, 25)
+            .map((c) => ({ label: `${c.id} · ${c.platform}`, value: c.id }));
         }
         const results = await Promise.all(COMMAND_SPECS.map((s) => findCommand(s.name)?.autocomplete?.(ctx, principal, source, partial, args) ?? []));
         return results.flat().slice(0, 25);

@@ -21,4 +21,3 @@ export function decodeId(id: string): { kind: string; parts: string[] } | undefi
     return undefined;
   }
 }
-

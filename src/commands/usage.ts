@@ -3,8 +3,20 @@ import { errorReply, type Reply } from '../present/reply.js';
 import type { Catalogue } from '../text/en/index.js';
 import type { CommandSpec, OptionSpec, SubcommandSpec } from './types.js';
 
-export const appOption: OptionSpec = { name: 'app', description: 'App name from the imops config (optional when only one app is configured)', type: 'string', required: false, autocomplete: 'app' };
-export const userIdOption: OptionSpec = { name: 'userId', description: 'The UserID exactly as the client logs in with it', type: 'string', required: true, autocomplete: 'userId' };
+export const appOption: OptionSpec = {
+  name: 'app',
+  description: 'App name from the imops config (optional when only one app is configured)',
+  type: 'string',
+  required: false,
+  autocomplete: 'app',
+};
+export const userIdOption: OptionSpec = {
+  name: 'userId',
+  description: 'The UserID exactly as the client logs in with it',
+  type: 'string',
+  required: true,
+  autocomplete: 'userId',
+};
 
 function optionUsage(o: OptionSpec): string {
   return o.required ? `<${o.name}>` : `[${o.name}]`;

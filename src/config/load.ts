@@ -40,12 +40,23 @@ function loadFromEnv(env: NodeJS.ProcessEnv, dataDir: string): LoadedConfig {
   const id = env.IMOPS_SDKAPPID;
   const key = env.IMOPS_SECRET_KEY;
   if (!id && !key) return { config: base, notices };
-  if (!id) throw new ConfigError(source, 'IMOPS_SDKAPPID', 'is not set but IMOPS_SECRET_KEY is', 'set IMOPS_SDKAPPID to the SDKAppID of the key (IM console > Applications)');
+  if (!id)
+    throw new ConfigError(
+      source,
+      'IMOPS_SDKAPPID',
+      'is not set but IMOPS_SECRET_KEY is',
+      'set IMOPS_SDKAPPID to the SDKAppID of the key (IM console > Applications)',
+    );
   if (!key) throw new ConfigError(source, 'IMOPS_SECRET_KEY', 'is not set but IMOPS_SDKAPPID is', 'set IMOPS_SECRET_KEY to the app key from the IM console');
   const sdkAppId = Number(id.trim());
   if (!/^\d+$/.test(id.trim()) || sdkAppId < 1 || sdkAppId > 0xffffffff) {
     // Never echo the value: with the two variables swapped, it is the secret key.
-    throw new ConfigError(source, 'IMOPS_SDKAPPID', `must be a positive whole number of at most 4294967295 (got ${id.length} characters that are not one)`, 'set it to the SDKAppID from the IM console; IMOPS_SECRET_KEY holds the key');
+    throw new ConfigError(
+      source,
+      'IMOPS_SDKAPPID',
+      `must be a positive whole number of at most 4294967295 (got ${id.length} characters that are not one)`,
+      'set it to the SDKAppID from the IM console; IMOPS_SECRET_KEY holds the key',
+    );
   }
   base.apps.push({ name: 'default', sdkAppId, secretKey: cleanSecretKey(key, 'IMOPS_SECRET_KEY', notices), certificates: [] });
   return { config: base, notices };
@@ -76,7 +87,13 @@ function interpolate(value: unknown, env: NodeJS.ProcessEnv, source: string, at:
   if (typeof value === 'string') {
     return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
       const v = env[name];
-      if (v === undefined) throw new ConfigError(source, formatPath(at), `uses \${${name}}, which is not set in the environment`, `export ${name}=… before starting imops, or write the value in the file`);
+      if (v === undefined)
+        throw new ConfigError(
+          source,
+          formatPath(at),
+          `uses \${${name}}, which is not set in the environment`,
+          `export ${name}=… before starting imops, or write the value in the file`,
+        );
       return v;
     });
   }
@@ -94,7 +111,13 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
     if (names.has(a.name)) throw new ConfigError(source, `apps[${i}].name`, `"${a.name}" is used by two apps`, 'give each app its own name');
     names.add(a.name);
     const twin = file.apps.findIndex((b) => b.sdkAppId === a.sdkAppId);
-    if (twin !== i) throw new ConfigError(source, `apps[${i}].sdkAppId`, `${a.sdkAppId} is also the SDKAppID of apps[${twin}] (${file.apps[twin]!.name})`, 'each app is one SDKAppID: uploads and checks could not tell them apart');
+    if (twin !== i)
+      throw new ConfigError(
+        source,
+        `apps[${i}].sdkAppId`,
+        `${a.sdkAppId} is also the SDKAppID of apps[${twin}] (${file.apps[twin]!.name})`,
+        'each app is one SDKAppID: uploads and checks could not tell them apart',
+      );
     let secretKey: string;
     if (a.secretKeyFile !== undefined) {
       const keyPath = abs(a.secretKeyFile);
@@ -112,7 +135,13 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
     if (!secretKey) throw new ConfigError(source, `apps[${i}].secretKey`, 'is empty', 'copy the key from the IM console (Applications > your app > key)');
     const ids = new Set<string>();
     const certificates: CertificateConfig[] = a.certificates.map((c, j) => {
-      if (ids.has(c.id)) throw new ConfigError(source, `apps[${i}].certificates[${j}].id`, `"${c.id}" is used twice in app ${a.name}`, 'certificate IDs are unique within an app');
+      if (ids.has(c.id))
+        throw new ConfigError(
+          source,
+          `apps[${i}].certificates[${j}].id`,
+          `"${c.id}" is used twice in app ${a.name}`,
+          'certificate IDs are unique within an app',
+        );
       ids.add(c.id);
       return providerFor(c.platform).resolveCertificate(c, abs);
     });
@@ -132,11 +161,13 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
  * would fail only at the first push; it fails here instead, naming the field.
  */
 function resolveProviders(raw: ConfigFile['providers'], source: string, abs: (p: string) => string): ProvidersConfig {
-  const resolved = Object.fromEntries(PROVIDERS.map((p) => {
-    const settings: ProviderSettingsBase = providerFor(p.id).resolveSettings(raw[p.id] ?? {}, abs);
-    if (settings.caFile) checkCaFile(source, `providers.${p.id}.caFile`, settings.caFile);
-    return [p.id, settings];
-  }));
+  const resolved = Object.fromEntries(
+    PROVIDERS.map((p) => {
+      const settings: ProviderSettingsBase = providerFor(p.id).resolveSettings(raw[p.id] ?? {}, abs);
+      if (settings.caFile) checkCaFile(source, `providers.${p.id}.caFile`, settings.caFile);
+      return [p.id, settings];
+    }),
+  );
   return resolved as ProvidersConfig;
 }
 
@@ -148,7 +179,13 @@ function checkCaFile(source: string, field: string, path: string): void {
   } catch (err) {
     problem ??= `cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`;
   }
-  if (problem) throw new ConfigError(source, field, problem, 'point it at the PEM file of the CA that signed the provider\'s (or the proxy\'s) TLS certificate, or remove it');
+  if (problem)
+    throw new ConfigError(
+      source,
+      field,
+      problem,
+      "point it at the PEM file of the CA that signed the provider's (or the proxy's) TLS certificate, or remove it",
+    );
 }
 
 /** The whole string is the HMAC key, so stray whitespace from a file or env var would break every signature. */
@@ -180,6 +217,12 @@ export function findApp(config: Config, name?: string): AppConfig {
     throw new ConfigError(config.source, 'apps', `several apps are configured (${config.apps.map((a) => a.name).join(', ')})`, 'choose one with --app NAME');
   }
   const app = config.apps.find((a) => a.name === name);
-  if (!app) throw new ConfigError(config.source, 'apps', `no app named "${name}"; configured: ${config.apps.map((a) => a.name).join(', ')}`, 'use one of the configured names');
+  if (!app)
+    throw new ConfigError(
+      config.source,
+      'apps',
+      `no app named "${name}"; configured: ${config.apps.map((a) => a.name).join(', ')}`,
+      'use one of the configured names',
+    );
   return app;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AppConfig, ApnsEnvironment, Config } from '../config/types.js';
+import type { AppConfig, Config } from '../config/types.js';
 import { maskToken, type Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Principal } from '../access/principal.js';
@@ -7,7 +7,7 @@ import { runCheck, type CheckDeps } from '../checks/check.js';
 import { removeDevicesCheck, reportDeviceCheck, type DeviceReport } from '../checks/devices.js';
 import type { DeviceStore } from '../store/ports.js';
 import { certificateFacts, isPlatform, PLATFORMS } from '../push/providers/index.js';
-import type { Device, PushPlatform } from '../push/types.js';
+import type { Device } from '../push/types.js';
 import { clip } from '../text.js';
 import { verifyUserSig } from '../usersig/index.js';
 import { trackAuthFailures, type AuthFailures } from './auth-failures.js';
@@ -58,12 +58,23 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     // PUT and DELETE reach the store after the same awaits (reading the body, then the check runner), and the
     // store applies writes in call order: a logout pipelined behind this upload is applied after it.
     const f = await runCheck(checkDeps, principalOf(caller), reportDeviceCheck, {
-      app: caller.app, userId: caller.userId, report: parsed.value, ignoredFields: parsed.ignored.map((k) => clip(k, 64)),
+      app: caller.app,
+      userId: caller.userId,
+      report: parsed.value,
+      ignoredFields: parsed.ignored.map((k) => clip(k, 64)),
     });
     // Debug, not info: at thousands of uploads a second one line each would cost more than the upload itself
     // (measured: 782/s at info vs 3,400/s without); imops_device_uploads_total counts them.
     log.debug(
-      { app: caller.app.name, userId: caller.userId, certificateId: f.device.certificateId, device: maskToken(f.device.token), created: f.created, warnings: f.warnings.length, ...(f.evicted.length > 0 && { evicted: f.evicted.map((d) => maskToken(d.token)) }) },
+      {
+        app: caller.app.name,
+        userId: caller.userId,
+        certificateId: f.device.certificateId,
+        device: maskToken(f.device.token),
+        created: f.created,
+        warnings: f.warnings.length,
+        ...(f.evicted.length > 0 && { evicted: f.evicted.map((d) => maskToken(d.token)) }),
+      },
       f.created ? 'device uploaded' : 'device upload refreshed',
     );
     // Stored warnings describe this device's report; an eviction concerns another device, so only the answer says it.
@@ -85,11 +96,23 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     if (body === undefined) return;
     const target = removalTarget(body);
     if (!target.ok) {
-      sendJson(res, 400, { error: 'invalid_body', message: `the request has a bad field: ${target.problem.field} ${target.problem.problem}`, fields: [target.problem], fix: DELETE_FIX });
+      sendJson(res, 400, {
+        error: 'invalid_body',
+        message: `the request has a bad field: ${target.problem.field} ${target.problem.problem}`,
+        fields: [target.problem],
+        fix: DELETE_FIX,
+      });
       return;
     }
-    const { removed } = await runCheck(checkDeps, principalOf(caller), removeDevicesCheck, { app: caller.app, userId: caller.userId, ...(target.token !== undefined && { token: target.token }) });
-    log.debug({ app: caller.app.name, userId: caller.userId, device: target.token === undefined ? 'all' : maskToken(target.token), removed }, 'devices removed');
+    const { removed } = await runCheck(checkDeps, principalOf(caller), removeDevicesCheck, {
+      app: caller.app,
+      userId: caller.userId,
+      ...(target.token !== undefined && { token: target.token }),
+    });
+    log.debug(
+      { app: caller.app.name, userId: caller.userId, device: target.token === undefined ? 'all' : maskToken(target.token), removed },
+      'devices removed',
+    );
     sendJson(res, 200, { removed });
   });
 }
@@ -112,14 +135,21 @@ function removalTarget(body: Record<string, unknown> | null): { ok: true; token?
     return { ok: false, problem: { field: 'token', problem: `must be the device token as a non-empty string of at most ${TOKEN_MAX} characters` } };
   }
   if (body.all === true && Object.keys(body).length === 1) return { ok: true };
-  if (body.all !== undefined && body.all !== true) return { ok: false, problem: { field: 'all', problem: 'must be true to remove all of the user\'s devices' } };
+  if (body.all !== undefined && body.all !== true) return { ok: false, problem: { field: 'all', problem: "must be true to remove all of the user's devices" } };
   const others = Object.keys(body).filter((k) => k !== 'all');
-  const named = others.slice(0, 5).map((k) => JSON.stringify(clip(k, 64))).join(', ');
+  const named = others
+    .slice(0, 5)
+    .map((k) => JSON.stringify(clip(k, 64)))
+    .join(', ');
   return {
     ok: false,
-    problem: others.length > 0
-      ? { field: 'token', problem: `is missing (the body has ${named} instead): name the device token in "token", or send {"all": true} to remove all devices` }
-      : { field: 'token', problem: 'is missing: name the device token in "token", or send {"all": true} to remove all devices' },
+    problem:
+      others.length > 0
+        ? {
+            field: 'token',
+            problem: `is missing (the body has ${named} instead): name the device token in "token", or send {"all": true} to remove all devices`,
+          }
+        : { field: 'token', problem: 'is missing: name the device token in "token", or send {"all": true} to remove all devices' },
   };
 }
 
@@ -152,7 +182,7 @@ function authenticateCaller(req: IncomingMessage, res: ServerResponse, config: C
     sendJson(res, 429, {
       error: 'too_many_failed_authentications',
       message: `too many requests with invalid credentials from this address; try again in ${seconds} s`,
-      fix: 'send the user\'s own valid UserSig; a client that retries a rejected UserSig in a loop should stop and log the user in again',
+      fix: "send the user's own valid UserSig; a client that retries a rejected UserSig in a loop should stop and log the user in again",
     });
     return undefined;
   }
@@ -166,11 +196,7 @@ function authenticateCaller(req: IncomingMessage, res: ServerResponse, config: C
   const match = authorization === undefined ? null : /^UserSig\s+(\S+)\s*$/i.exec(authorization);
   const sdkAppIdText = header(req, 'x-sdkappid');
   const userId = header(req, 'x-userid');
-  const missing = [
-    ...(match ? [] : ['Authorization: UserSig <sig>']),
-    ...(sdkAppIdText ? [] : ['X-SDKAppID']),
-    ...(userId ? [] : ['X-UserID']),
-  ];
+  const missing = [...(match ? [] : ['Authorization: UserSig <sig>']), ...(sdkAppIdText ? [] : ['X-SDKAppID']), ...(userId ? [] : ['X-UserID'])];
   if (missing.length > 0) {
     return deny(
       'unauthorized',
@@ -192,18 +218,23 @@ function authenticateCaller(req: IncomingMessage, res: ServerResponse, config: C
   if (!verification.valid) {
     // The verifier quotes the UserID it was given; the answer carries only the clipped form.
     const quoted = (text: string) => clip(text.split(JSON.stringify(userId)).join(echo(userId!)), TEXT_MAX);
-    return deny('invalid_usersig', `the UserSig is not valid for SDKAppID ${sdkAppId} and UserID ${echo(userId!)}: ${verification.verdict}`, quoted(verification.fix), {
-      verdict: verification.verdict,
-      cause: quoted(verification.cause),
-      ...(verification.imErrorCode !== undefined && { imErrorCode: verification.imErrorCode }),
-    });
+    return deny(
+      'invalid_usersig',
+      `the UserSig is not valid for SDKAppID ${sdkAppId} and UserID ${echo(userId!)}: ${verification.verdict}`,
+      quoted(verification.fix),
+      {
+        verdict: verification.verdict,
+        cause: quoted(verification.cause),
+        ...(verification.imErrorCode !== undefined && { imErrorCode: verification.imErrorCode }),
+      },
+    );
   }
   if (verification.privateMap !== undefined) {
     // Authentic, but a TRTC room-entry key: the IM server refuses it as a login credential, and so do we.
     return deny(
       'privatemapkey_not_usersig',
       `the credential is a TRTC PrivateMapKey for SDKAppID ${sdkAppId} and UserID ${echo(userId!)}, not a UserSig`,
-      'send the user\'s login UserSig (the one passed to the IM SDK\'s login), not the PrivateMapKey used to enter a TRTC room',
+      "send the user's login UserSig (the one passed to the IM SDK's login), not the PrivateMapKey used to enter a TRTC room",
       {
         cause: 'A PrivateMapKey grants entry to one TRTC room; it is not a login credential, and the IM server rejects it as a UserSig (70009).',
         imErrorCode: 70009,
@@ -223,10 +254,19 @@ function header(req: IncomingMessage, name: string): string | undefined {
  * Read and parse a JSON object body. Answers 413 or 400 itself and returns undefined then.
  * With `optional`, an empty body is `null`.
  */
-async function readJsonBody(req: IncomingMessage, res: ServerResponse, optional = false, example = '{"certificateId": "…", "token": "…"}'): Promise<Record<string, unknown> | null | undefined> {
+async function readJsonBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  optional = false,
+  example = '{"certificateId": "…", "token": "…"}',
+): Promise<Record<string, unknown> | null | undefined> {
   const tooLarge = () => {
     res.setHeader('connection', 'close');
-    sendJson(res, 413, { error: 'payload_too_large', message: `the request body is larger than ${DEVICE_BODY_LIMIT} bytes; a device report is a small JSON object`, limit: DEVICE_BODY_LIMIT });
+    sendJson(res, 413, {
+      error: 'payload_too_large',
+      message: `the request body is larger than ${DEVICE_BODY_LIMIT} bytes; a device report is a small JSON object`,
+      limit: DEVICE_BODY_LIMIT,
+    });
     return undefined;
   };
   if (Number(req.headers['content-length'] ?? 0) > DEVICE_BODY_LIMIT) return tooLarge();
@@ -261,13 +301,16 @@ const KNOWN_FIELDS = new Set(['certificateId', 'token', 'platform', 'environment
 const TEXT_FIELDS = ['bundleId', 'appVersion', 'deviceModel', 'osVersion'] as const;
 
 /** Check every field and report every bad one at once, so a client developer fixes them in one go. */
-export function parseDeviceReport(body: Record<string, unknown>): { ok: true; value: DeviceReport; ignored: string[] } | { ok: false; problems: FieldProblem[] } {
+export function parseDeviceReport(
+  body: Record<string, unknown>,
+): { ok: true; value: DeviceReport; ignored: string[] } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const value: Partial<DeviceReport> = {};
   const present = (k: string) => body[k] !== undefined && body[k] !== null;
 
   const cert = body.certificateId;
-  if (!present('certificateId')) problems.push({ field: 'certificateId', problem: 'is required: the certificate ID (businessID) the app registered its token with' });
+  if (!present('certificateId'))
+    problems.push({ field: 'certificateId', problem: 'is required: the certificate ID (businessID) the app registered its token with' });
   else if (typeof cert === 'number' && Number.isSafeInteger(cert) && cert >= 0) value.certificateId = String(cert);
   else if (typeof cert === 'string' && cert.trim() !== '' && cert.length <= FIELD_MAX) {
     const unsafe = unsafeText(cert);
@@ -278,7 +321,8 @@ export function parseDeviceReport(body: Record<string, unknown>): { ok: true; va
   const token = body.token;
   if (!present('token')) problems.push({ field: 'token', problem: 'is required: the device token the push SDK returned' });
   else if (typeof token !== 'string' || token.trim() === '') problems.push({ field: 'token', problem: 'must be a non-empty string' });
-  else if (token.length > TOKEN_MAX) problems.push({ field: 'token', problem: `is ${token.length} characters; device tokens are at most a few hundred (limit ${TOKEN_MAX})` });
+  else if (token.length > TOKEN_MAX)
+    problems.push({ field: 'token', problem: `is ${token.length} characters; device tokens are at most a few hundred (limit ${TOKEN_MAX})` });
   else value.token = token;
 
   if (present('platform')) {
@@ -299,7 +343,13 @@ export function parseDeviceReport(body: Record<string, unknown>): { ok: true; va
     } else problems.push({ field: k, problem: `must be a string of at most ${FIELD_MAX} characters` });
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: value as DeviceReport, ignored: Object.keys(body).filter((k) => !KNOWN_FIELDS.has(k)).slice(0, 10) };
+  return {
+    ok: true,
+    value: value as DeviceReport,
+    ignored: Object.keys(body)
+      .filter((k) => !KNOWN_FIELDS.has(k))
+      .slice(0, 10),
+  };
 }
 
 /** What a client developer needs to pick the right ID; nothing about the credential itself. */
@@ -311,10 +361,10 @@ export function parseDeviceReport(body: Record<string, unknown>): { ok: true; va
 function unsafeText(v: string): string | undefined {
   if (v.includes('\uFFFD')) return 'is not valid UTF-8 (or holds U+FFFD): send the text as UTF-8';
   const bidi = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/.exec(v);
-  if (bidi) return `contains the bidirectional control character U+${bidi[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which makes text display differently from what it is: send plain text`;
+  if (bidi)
+    return `contains the bidirectional control character U+${bidi[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which makes text display differently from what it is: send plain text`;
   return undefined;
 }
-
 
 /** The stored device as the client sees it back: the token masked, like everywhere else imops shows one. */
 function publicDevice(d: Device) {

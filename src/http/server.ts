@@ -131,7 +131,11 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         return;
       }
       res.setHeader('retry-after', String(err.retryAfterSeconds));
-      sendJson(res, 503, { error: 'store_unavailable', message: `imops cannot store anything right now: ${err.message}. Try again in ${err.retryAfterSeconds} s.`, retryAfter: err.retryAfterSeconds });
+      sendJson(res, 503, {
+        error: 'store_unavailable',
+        message: `imops cannot store anything right now: ${err.message}. Try again in ${err.retryAfterSeconds} s.`,
+        retryAfter: err.retryAfterSeconds,
+      });
       return;
     }
     if (req.destroyed && (err as NodeJS.ErrnoException).code === 'ECONNRESET') {
@@ -202,8 +206,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
 /** The answer to a request Node could not parse or finish: its own status for a slow client and for huge headers. */
 function clientErrorAnswer(code: string | undefined): [string, { error: string; message: string }] {
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return ['408 Request Timeout', { error: 'request_timeout', message: 'the request did not arrive completely in time' }];
-  if (code === 'HPE_HEADER_OVERFLOW') return ['431 Request Header Fields Too Large', { error: 'headers_too_large', message: 'the request headers are too large' }];
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return ['408 Request Timeout', { error: 'request_timeout', message: 'the request did not arrive completely in time' }];
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return ['431 Request Header Fields Too Large', { error: 'headers_too_large', message: 'the request headers are too large' }];
   return ['400 Bad Request', { error: 'bad_request', message: 'the request is not valid HTTP' }];
 }
 
@@ -215,7 +221,9 @@ function pathOf(url: string | undefined): string {
 
 function sendReady(res: ServerResponse, state: ReadyState, shuttingDown: boolean): void {
   const parts = shuttingDown ? { ...state, shutdown: false } : state;
-  const notReady = Object.entries(parts).filter(([, ok]) => !ok).map(([name]) => name);
+  const notReady = Object.entries(parts)
+    .filter(([, ok]) => !ok)
+    .map(([name]) => name);
   if (notReady.length === 0) sendJson(res, 200, { status: 'ready', checks: parts });
   else sendJson(res, 503, { status: 'not_ready', notReady, checks: parts });
 }

@@ -31,13 +31,18 @@ export function refusalReply(t: Catalogue, refusal: Refusal, retry: string): Rep
   switch (refusal.kind) {
     case 'denied': {
       const { action, principal: who, source } = refusal;
-      return errorReply(t.access.deniedTitle(t.access.actions[action]), t.access.deniedCause(who, action, source), t.access.deniedFix(who, action), { code: 'ACCESS_DENIED' });
+      return errorReply(t.access.deniedTitle(t.access.actions[action]), t.access.deniedCause(who, action, source), t.access.deniedFix(who, action), {
+        code: 'ACCESS_DENIED',
+      });
     }
     case 'rate_limited': {
       const wait = span(Math.ceil(refusal.retryAfterMs / 1000));
       const window = span(Math.round(refusal.windowMs / 1000));
       const what = t.rate.what[refusal.action];
-      return errorReply(t.rate.title(what, wait), t.rate.cause(refusal.max, what, window, t.rate.why[refusal.action]), t.rate.fix(wait), { status: 'warning', code: 'RATE_LIMITED' });
+      return errorReply(t.rate.title(what, wait), t.rate.cause(refusal.max, what, window, t.rate.why[refusal.action]), t.rate.fix(wait), {
+        status: 'warning',
+        code: 'RATE_LIMITED',
+      });
     }
     case 'no_app':
       return errorReply(t.app.none.title, t.app.none.cause(refusal.source), t.app.none.fix);

@@ -7,7 +7,7 @@ import { isPlatform, providerFor } from '../push/providers/index.js';
 import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
-import { capitalise, command, when, type Surface } from './common.js';
+import { capitalise, command, when } from './common.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Reply, type Status } from './reply.js';
 
 function fieldList(...pairs: [string, string | undefined][]): Field[] {
@@ -99,7 +99,13 @@ export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undef
   const items = shown.map((d) => deviceBlock(t, app, d, nowMs));
   const title = t.push.devicesTitle(userId, app.name);
   // The terminal has no buttons: it says which command tests the devices instead.
-  if (!ids) return { status: 'info', title, visibility: 'ephemeral', blocks: [text(t.push.terminalIntro(devices.length, command('terminal', `push test ${userId}`))), ...items] };
+  if (!ids)
+    return {
+      status: 'info',
+      title,
+      visibility: 'ephemeral',
+      blocks: [text(t.push.terminalIntro(devices.length, command('terminal', `push test ${userId}`))), ...items],
+    };
   const certIds = [...new Set(devices.map((d) => d.certificateId))];
   const options: Choice[] = [
     { label: t.push.allCertificates(devices.length), value: ids.all },
@@ -109,7 +115,13 @@ export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undef
     { type: 'select', id: ids.select, placeholder: t.push.certificateToTest, options, selected: selected ?? ids.all },
     { type: 'button', id: ids.run, label: t.push.startTesting, style: 'primary' },
   ];
-  return { status: 'info', title, visibility: 'ephemeral', blocks: [text(t.push.cardIntro(devices.length, selected, shown.length, maxDevices)), ...items], actions };
+  return {
+    status: 'info',
+    title,
+    visibility: 'ephemeral',
+    blocks: [text(t.push.cardIntro(devices.length, selected, shown.length, maxDevices)), ...items],
+    actions,
+  };
 }
 
 export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: number, rerun: Action[], nowMs: number): Reply {
@@ -120,9 +132,12 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
   if (results.length === 0) return noDevicesReply(t, app, userId, cert, f.uploadedWith);
   const passed = results.filter((r) => r.ok).length;
   const allDown = results.every((r) => r.verdict === 'PROVIDER_UNAVAILABLE' || r.verdict === 'NETWORK');
-  const title = passed === results.length ? t.push.resultsTitle.allPassed(passed, results.length)
-    : allDown ? t.push.resultsTitle.allDown
-    : t.push.resultsTitle.failed(results.length - passed, results.length);
+  const title =
+    passed === results.length
+      ? t.push.resultsTitle.allPassed(passed, results.length)
+      : allDown
+        ? t.push.resultsTitle.allDown
+        : t.push.resultsTitle.failed(results.length - passed, results.length);
   const L = t.labels;
   return {
     status: passed === results.length ? 'success' : 'failure',

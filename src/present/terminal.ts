@@ -19,7 +19,8 @@ function block(b: Block, t: Catalogue): string {
       return [`  ${b.title}:`, ...b.items.map((i) => `    - ${i}`)].join('\n');
     case 'item':
       return [`${MARK[b.status]} ${b.title}`, formatFields([...rows(b.fields), [t.labels.cause, b.cause], [t.labels.fix, b.fix]], '    ')]
-        .filter((s) => s !== '').join('\n');
+        .filter((s) => s !== '')
+        .join('\n');
     default:
       return assertNever(b);
   }
@@ -32,7 +33,14 @@ function assertNever(x: never): never {
 /** Title first, then each block separated by a blank line, then cause, fix and code; buttons have no place here. */
 export function renderTerminal(reply: Reply, t: Catalogue): string {
   const parts = [`${MARK[reply.status]} ${reply.title}`, ...reply.blocks.map((b) => block(b, t))];
-  const tail = formatFields([[t.labels.cause, reply.cause], [t.labels.fix, reply.fix], [t.labels.code, reply.code]], '  ');
+  const tail = formatFields(
+    [
+      [t.labels.cause, reply.cause],
+      [t.labels.fix, reply.fix],
+      [t.labels.code, reply.code],
+    ],
+    '  ',
+  );
   if (tail) parts.push(tail);
   if (reply.footer) parts.push(`  ${reply.footer}`);
   return parts.filter((p) => p !== '').join('\n\n');

@@ -88,8 +88,17 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surfa
     text(t.usersig.decodedNote(command(surface, 'usersig verify'))),
   ];
   const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
-  if (!i.decoded) return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), ...withCode };
-  if (d.expired) return { status: 'warning', title: t.usersig.decodedExpired(d.userId ?? '?'), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), code: 'IM 70001' };
+  if (!i.decoded)
+    return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), ...withCode };
+  if (d.expired)
+    return {
+      status: 'warning',
+      title: t.usersig.decodedExpired(d.userId ?? '?'),
+      visibility: 'ephemeral',
+      blocks,
+      ...explain(t.usersigVerdicts, i),
+      code: 'IM 70001',
+    };
   return { status: 'info', title: t.usersig.decoded(d.userId ?? '?'), visibility: 'ephemeral', blocks };
 }
 
@@ -99,7 +108,14 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
     return errorReply(t.usersig.notACode.title, t.usersig.notACode.cause(clipRaw(e.raw)), t.usersig.notACode.fix, { visibility: 'public' });
   }
   if (e.kind === 'unknown') {
-    return { status: 'warning', title: t.usersig.unknownCode.title(e.code), visibility: 'public', blocks: [], cause: t.usersig.unknownCode.cause, fix: t.usersig.unknownCode.fix };
+    return {
+      status: 'warning',
+      title: t.usersig.unknownCode.title(e.code),
+      visibility: 'public',
+      blocks: [],
+      cause: t.usersig.unknownCode.cause,
+      fix: t.usersig.unknownCode.fix,
+    };
   }
   const info = toImErrorInfo(e.entry, t.imErrors);
   const system = info.source.startsWith('TRTC') ? 'TRTC' : 'IM';
@@ -107,7 +123,13 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
     status: 'info',
     title: t.usersig.knownCode(system, e.code, info.name),
     visibility: 'public',
-    blocks: [text(info.meaning), fields([t.labels.reportedBy, info.source], [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(command(surface, 'usersig verify'), info.verdicts) : undefined])],
+    blocks: [
+      text(info.meaning),
+      fields(
+        [t.labels.reportedBy, info.source],
+        [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(command(surface, 'usersig verify'), info.verdicts) : undefined],
+      ),
+    ],
     cause: info.cause,
     fix: info.fix,
     code: `${system} ${e.code}`,

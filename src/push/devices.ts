@@ -1,4 +1,4 @@
-import type { ApnsEnvironment, AppConfig, CertificateConfig } from '../config/types.js';
+import type { AppConfig, CertificateConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { unknownCertificate } from './preflight.js';
 import { describeToken } from './token-shape.js';
@@ -10,8 +10,10 @@ import type { Device, PushPlatform } from './types.js';
 
 /** What an upload's answer says about the devices its new token pushed out. Tokens are masked. */
 export function evictionWarnings(evicted: readonly Device[], maxPerUser: number): string[] {
-  return evicted.map((d) =>
-    `This UserID already had ${maxPerUser} devices, the most imops keeps per user: its least recently seen device (${providerFor(d.platform).displayName}, certificate ${d.certificateId}, token ${maskToken(d.token)}, last seen ${d.lastSeen}) was removed to make room. Apps should DELETE /v1/devices at logout so that old tokens do not pile up.`);
+  return evicted.map(
+    (d) =>
+      `This UserID already had ${maxPerUser} devices, the most imops keeps per user: its least recently seen device (${providerFor(d.platform).displayName}, certificate ${d.certificateId}, token ${maskToken(d.token)}, last seen ${d.lastSeen}) was removed to make room. Apps should DELETE /v1/devices at logout so that old tokens do not pile up.`,
+  );
 }
 
 export type { DeviceReport };
@@ -30,7 +32,9 @@ export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): s
   }
   if (isPlatform(shape.looksLike) && shape.looksLike !== cert.platform) {
     const tokenOf = providerFor(shape.looksLike);
-    warnings.push(`The token looks like ${tokenOf.tokenName} but ${certName}: the app uploaded its ${tokenOf.displayName} token with the ${provider.displayName} certificate ID.`);
+    warnings.push(
+      `The token looks like ${tokenOf.tokenName} but ${certName}: the app uploaded its ${tokenOf.displayName} token with the ${provider.displayName} certificate ID.`,
+    );
   }
   warnings.push(...shape.problems);
   warnings.push(...provider.reportWarnings(cert, report));
@@ -45,16 +49,23 @@ export type AssumedFrom = 'report' | 'token' | 'guess';
  * import"), so the check can show it as UNKNOWN_CERTIFICATE. Without a certificate the platform is the report's
  * own, else what the token looks like, else a guess; the warnings say which, and name the configured IDs.
  */
-export function unknownCertificateUpload(app: AppConfig, certificateId: string, report: DeviceReport): { platform: PushPlatform; from: AssumedFrom; warnings: string[] } {
+export function unknownCertificateUpload(
+  app: AppConfig,
+  certificateId: string,
+  report: DeviceReport,
+): { platform: PushPlatform; from: AssumedFrom; warnings: string[] } {
   const { problem } = unknownCertificate(app, certificateId);
   const shape = describeToken(report.token);
   const configured = [...new Set(app.certificates.map((c) => c.platform))];
   // A guess: the one platform the app has certificates for, else the first provider imops knows.
-  const [platform, from]: [PushPlatform, AssumedFrom] = isPlatform(report.platform) ? [report.platform, 'report']
-    : isPlatform(shape.looksLike) ? [shape.looksLike, 'token']
-    : [configured.length === 1 ? configured[0]! : PLATFORMS[0]!, 'guess'];
+  const [platform, from]: [PushPlatform, AssumedFrom] = isPlatform(report.platform)
+    ? [report.platform, 'report']
+    : isPlatform(shape.looksLike)
+      ? [shape.looksLike, 'token']
+      : [configured.length === 1 ? configured[0]! : PLATFORMS[0]!, 'guess'];
   const provider = providerFor(platform);
-  const how = from === 'report' ? 'as the app reported' : from === 'token' ? 'because the token looks like one' : 'a guess: neither the app nor the token says which';
+  const how =
+    from === 'report' ? 'as the app reported' : from === 'token' ? 'because the token looks like one' : 'a guess: neither the app nor the token says which';
   return {
     platform,
     from,

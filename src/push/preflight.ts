@@ -8,9 +8,7 @@ import type { Inspection } from './providers/types.js';
 import type { Device, PushResult } from './types.js';
 import type { PushVerdict } from './verdicts.js';
 
-export type Preflight =
-  | { go: false; result: PushResult }
-  | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: string[] };
+export type Preflight = { go: false; result: PushResult } | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: string[] };
 
 export type Inspect = (certificate: CertificateConfig) => Promise<Inspection>;
 
@@ -25,13 +23,13 @@ export function unknownCertificate(app: AppConfig, id: string): { problem: strin
   const where = `app ${app.name} (SDKAppID ${app.sdkAppId})`;
   return configured.length
     ? {
-      problem: `certificate ID ${JSON.stringify(id)} is not configured for ${where}; configured: ${configured.join(', ')}`,
-      fix: `use one of the configured certificate IDs with the token (the sandbox one for debug builds, the production one for release builds), or add certificate ${JSON.stringify(id)} to imops.yml if it is a new one from the IM console`,
-    }
+        problem: `certificate ID ${JSON.stringify(id)} is not configured for ${where}; configured: ${configured.join(', ')}`,
+        fix: `use one of the configured certificate IDs with the token (the sandbox one for debug builds, the production one for release builds), or add certificate ${JSON.stringify(id)} to imops.yml if it is a new one from the IM console`,
+      }
     : {
-      problem: `certificate ID ${JSON.stringify(id)} is not configured: ${where} has no push certificates in imops`,
-      fix: 'add the push certificates from the IM console (Push > Access settings) under the app in imops.yml',
-    };
+        problem: `certificate ID ${JSON.stringify(id)} is not configured: ${where} has no push certificates in imops`,
+        fix: 'add the push certificates from the IM console (Push > Access settings) under the app in imops.yml',
+      };
 }
 
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
@@ -56,34 +54,46 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
   const others = (platform: PushPlatform) => app.certificates.filter((c) => c.platform === platform).map(describeCertificate);
   const name = provider.displayName;
   if (looks === 'expo') {
-    return stop(device, 'PLATFORM_MISMATCH',
+    return stop(
+      device,
+      'PLATFORM_MISMATCH',
       `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token is an Expo push token, which ${name} cannot use.`,
       `Make the app upload its native ${name} token (getDevicePushTokenAsync), not the Expo token.`,
-      certificate.platform);
+      certificate.platform,
+    );
   }
   if (isPlatform(looks) && looks !== certificate.platform) {
     const tokenOf = providerFor(looks);
     const listed = others(looks);
-    return stop(device, 'PLATFORM_MISMATCH',
+    return stop(
+      device,
+      'PLATFORM_MISMATCH',
       `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token looks like ${tokenOf.tokenName}: the app uploaded its ${tokenOf.deviceLabel} token with the ${provider.deviceLabel} certificate ID.`,
       `Upload ${tokenOf.displayName} tokens with ${tokenOf.article} ${tokenOf.displayName} certificate ID${listed.length ? ` (${listed.join(', ')})` : ' (none is configured; add one to imops.yml)'}, and upload ${provider.tokenSource} with ${certificate.id}.`,
-      certificate.platform);
+      certificate.platform,
+    );
   }
   if (device.platform !== certificate.platform) {
     const reported = providerFor(device.platform).deviceLabel;
-    return stop(device, 'PLATFORM_MISMATCH',
+    return stop(
+      device,
+      'PLATFORM_MISMATCH',
       `The device was uploaded as ${reported}, but certificate ${certificate.id} is for ${provider.deviceLabel}.`,
       `Upload the token with a ${reported} certificate ID: ${others(device.platform).join(', ') || `none is configured; add one to imops.yml`}.`,
-      certificate.platform);
+      certificate.platform,
+    );
   }
 
   const inspection = await inspect(certificate);
   const failure = inspection.failure;
   if (failure || inspection.loaded === undefined) {
-    return stop(device, failure?.verdict ?? 'CREDENTIAL_INVALID',
+    return stop(
+      device,
+      failure?.verdict ?? 'CREDENTIAL_INVALID',
       `Nothing was sent: certificate ${certificate.id} cannot be used. ${failure?.problem ?? 'Its credential could not be loaded.'}`,
       failure?.fix ?? 'Run `imops push certs` to see every problem with this certificate.',
-      certificate.platform);
+      certificate.platform,
+    );
   }
   return { go: true, certificate, loaded: inspection.loaded, tokenProblems: shape.problems };
 }

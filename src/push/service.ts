@@ -43,7 +43,15 @@ export function createPushService(deps: PushServiceDeps): PushService {
       const started = Date.now();
       const results = await mapBounded(devices, limit, (device) => tester.test(appConfig, device));
       log.info(
-        { app: appConfig.name, userId, certificateId: options.certificateId, devices: devices.length, ...(devices.length < matching.length && { skipped: matching.length - devices.length }), verdicts: results.map((r) => r.verdict), ms: Date.now() - started },
+        {
+          app: appConfig.name,
+          userId,
+          certificateId: options.certificateId,
+          devices: devices.length,
+          ...(devices.length < matching.length && { skipped: matching.length - devices.length }),
+          verdicts: results.map((r) => r.verdict),
+          ms: Date.now() - started,
+        },
         'push test finished',
       );
       return results;

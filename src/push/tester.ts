@@ -70,33 +70,59 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
     } catch (err) {
       // A bug or an unexpected library failure must still give the person a result, never a crash.
       log.error({ err: { name: (err as Error).name, message: scrub((err as Error).message ?? String(err), device.token) } }, 'test push failed unexpectedly');
-      result = pushResult(device, device.platform, 'NETWORK', 'imops failed while sending the test push (an unexpected error; it is in the imops log).', 'Run the check again; if it repeats, report it to the imops maintainers with the log line.', {});
+      result = pushResult(
+        device,
+        device.platform,
+        'NETWORK',
+        'imops failed while sending the test push (an unexpected error; it is in the imops log).',
+        'Run the check again; if it repeats, report it to the imops maintainers with the log line.',
+        {},
+      );
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
     metrics?.pushSeconds.observe(seconds, { platform: result.platform });
     // debug, not info: pino's redaction costs more per line than the rest of a test push (bench/push.ts).
-    log.debug({
-      app: app.name, userId: device.userId, certificateId: result.certificateId, platform: result.platform,
-      device: result.token, verdict: result.verdict, status: result.provider.status, reason: result.provider.reason,
-      environment: result.provider.environment, ms: Math.round(seconds * 1000),
-    }, 'test push');
+    log.debug(
+      {
+        app: app.name,
+        userId: device.userId,
+        certificateId: result.certificateId,
+        platform: result.platform,
+        device: result.token,
+        verdict: result.verdict,
+        status: result.provider.status,
+        reason: result.provider.reason,
+        environment: result.provider.environment,
+        ms: Math.round(seconds * 1000),
+      },
+      'test push',
+    );
     return result;
   }
 
   return {
     test,
     async certificates(app) {
-      return Promise.all(app.certificates.map(async (c: CertificateConfig) => {
-        const value = inspectCertificate(c, now());
-        health.set(keyOf(c), { at: now(), value });
-        return (await value).health;
-      }));
+      return Promise.all(
+        app.certificates.map(async (c: CertificateConfig) => {
+          const value = inspectCertificate(c, now());
+          health.set(keyOf(c), { at: now(), value });
+          return (await value).health;
+        }),
+      );
     },
     async close() {
       const open = [...senders.values()];
       senders.clear();
-      await Promise.all(open.map((s) => s.then((sender) => sender.close(), () => undefined)));
+      await Promise.all(
+        open.map((s) =>
+          s.then(
+            (sender) => sender.close(),
+            () => undefined,
+          ),
+        ),
+      );
     },
   };
 }

@@ -122,7 +122,11 @@ export interface Store {
  */
 export class StoreUnavailableError extends Error {
   readonly retryAfterSeconds: number;
-  constructor(message: string, readonly code: string, retryAfterSeconds = 30) {
+  constructor(
+    message: string,
+    readonly code: string,
+    retryAfterSeconds = 30,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
     this.retryAfterSeconds = retryAfterSeconds;

@@ -19,12 +19,17 @@ const TO_TENCENT: Record<string, string> = { '+': '*', '/': '-', '=': '_' };
 const FROM_TENCENT: Record<string, string> = { '*': '+', '-': '/', _: '=' };
 
 export function encodeTencentBase64(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64').replace(/[+/=]/g, (c) => TO_TENCENT[c]!);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('base64')
+    .replace(/[+/=]/g, (c) => TO_TENCENT[c]!);
 }
 
 /** Decodes without validating; callers check the alphabet and length first (see decode.ts). */
 export function decodeTencentBase64(text: string): Buffer {
-  return Buffer.from(text.replace(/[*\-_]/g, (c) => FROM_TENCENT[c]!), 'base64');
+  return Buffer.from(
+    text.replace(/[*\-_]/g, (c) => FROM_TENCENT[c]!),
+    'base64',
+  );
 }
 
 /** zlib-wrapped deflate at the default level: what the official Node library (and Python, Java, PHP) write. */
@@ -32,9 +37,7 @@ export function deflateDocument(json: string): Buffer {
   return deflateSync(Buffer.from(json, 'utf8'), DEFLATE_OPTIONS);
 }
 
-export type InflateResult =
-  | { ok: true; bytes: Buffer }
-  | { ok: false; problem: 'truncated' | 'corrupt' | 'too-large'; detail: string };
+export type InflateResult = { ok: true; bytes: Buffer } | { ok: false; problem: 'truncated' | 'corrupt' | 'too-large'; detail: string };
 
 /** Inflate a zlib stream, refusing output beyond MAX_INFLATED_BYTES (zlib stops as soon as the cap is hit). */
 export function inflateBounded(bytes: Uint8Array, raw = false): InflateResult {

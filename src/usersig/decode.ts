@@ -303,4 +303,3 @@ function generatorOf(bytes: Buffer, json: string): GeneratorKind | undefined {
   if (before('TLS.time', 'TLS.expire')) return 'node';
   return 'default_level';
 }
-

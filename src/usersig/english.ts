@@ -21,7 +21,9 @@ export function inspectUserSig(userSig: string, options: InspectOptions = {}): I
 }
 
 /** Every code in the catalogue, with its English words. */
-export const IM_ERRORS: readonly ImErrorInfo[] = IM_ERROR_ROWS.map((row) => toImErrorInfo({ row, code: row.code, source: row.source, mirrored: false }, imErrors));
+export const IM_ERRORS: readonly ImErrorInfo[] = IM_ERROR_ROWS.map((row) =>
+  toImErrorInfo({ row, code: row.code, source: row.source, mirrored: false }, imErrors),
+);
 
 /**
  * Look up a code. TRTC native reports the IM account codes negated (-70001 … -70500): those resolve to the IM row,

@@ -51,10 +51,20 @@ export const IM_ERROR_ROWS = [
   { code: 60005, name: 'ERR_SVR_COMM_INVALID_ACCOUNT_EX', source: 'IM REST API', verdicts: ['USERID_MISMATCH', 'SIGNATURE_MISMATCH', 'EXPIRED'] },
   { code: 6206, name: 'ERR_USER_SIG_EXPIRED', source: 'IM SDK', verdicts: ['EXPIRED'] },
   { code: 7003, name: 'ERR_SDK_COMM_INVALID_IDENTIFIER', source: 'IM SDK' },
-  { code: -100018, name: 'ERR_SERVER_INFO_ECDH_GET_TINYID', source: 'TRTC', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
+  {
+    code: -100018,
+    name: 'ERR_SERVER_INFO_ECDH_GET_TINYID',
+    source: 'TRTC',
+    verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'],
+  },
   { code: -100006, name: 'ERR_SERVER_INFO_PRIVILEGE_FLAG_ERROR', source: 'TRTC', verdicts: ['USERID_MISMATCH', 'EXPIRED', 'SIGNATURE_MISMATCH'] },
   { code: -100013, name: 'ERR_SERVER_INFO_SERVICE_SUSPENDED', source: 'TRTC' },
-  { code: -10013, name: 'USER_SIG_AUTHENTICATION_FAILED', source: 'TRTC Web', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
+  {
+    code: -10013,
+    name: 'USER_SIG_AUTHENTICATION_FAILED',
+    source: 'TRTC Web',
+    verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'],
+  },
   { code: -10018, name: 'PRIVATE_MAP_KEY_MISSING', source: 'TRTC Web' },
   { code: -10019, name: 'PRIVATE_MAP_KEY_INVALID', source: 'TRTC Web', verdicts: ['SIGNATURE_MISMATCH', 'EXPIRED', 'USERID_MISMATCH', 'SDKAPPID_MISMATCH'] },
 ] as const satisfies readonly ImErrorRow[];

@@ -2,7 +2,16 @@ export { generateUserSig, generatePrivateMapKey, type GenerateUserSigOptions, ty
 export { verifyUserSig, inspectUserSig, explainImError, IM_ERRORS } from './english.js';
 export { detectVerification, toVerification, CLOCK_SKEW_SECONDS, type DetectedVerification, type VerifyUserSigOptions } from './verify.js';
 export { detectInspection, toInspection, type DetectedInspection, type InspectOptions } from './inspect.js';
-export { lookupImError, toImErrorInfo, IM_ERROR_ROWS, type ImErrorInfo, type ImErrorSource, type ImErrorEntry, type ImErrorCode, type ImErrorCatalogue } from './im-errors.js';
+export {
+  lookupImError,
+  toImErrorInfo,
+  IM_ERROR_ROWS,
+  type ImErrorInfo,
+  type ImErrorSource,
+  type ImErrorEntry,
+  type ImErrorCode,
+  type ImErrorCatalogue,
+} from './im-errors.js';
 export { explain, type Outcome, type OutcomeFacts, type OutcomeWords, type GeneratorKind } from './outcomes.js';
 export { parseExpiry } from './expiry.js';
 export { PRIVILEGES, privilegeNames, decodeUserbuf, encodeUserbuf, type UserbufInput } from './privmap.js';

@@ -21,7 +21,10 @@ export function checkUserId(userId: unknown, rules: UserIdRules = {}, what = 'Us
   }
   const bytes = Buffer.byteLength(userId, 'utf8');
   if (bytes > MAX_USERID_BYTES) {
-    throw new UsageError(`${what} is ${bytes} bytes long; IM accepts at most ${MAX_USERID_BYTES}`, 'use the UserID the client logs in with; IM refuses longer ones (error 7003)');
+    throw new UsageError(
+      `${what} is ${bytes} bytes long; IM accepts at most ${MAX_USERID_BYTES}`,
+      'use the UserID the client logs in with; IM refuses longer ones (error 7003)',
+    );
   }
   if (!PRINTABLE_ASCII.test(userId)) {
     const bad = [...userId].find((c) => !/[\x20-\x7e]/.test(c)) ?? '';
@@ -72,7 +75,10 @@ export function checkNow(now: unknown, expireSeconds: number): number {
     throw new UsageError(`signing time must be a whole number of unix seconds, got ${describeValue(now)}`, 'omit it to sign at the current time');
   }
   if (now + expireSeconds > MAX_UINT32) {
-    throw new UsageError('signing time plus validity goes past 2106-02-07, beyond what the IM server reads (32 bits)', 'use the current time and a validity of at most 50 years');
+    throw new UsageError(
+      'signing time plus validity goes past 2106-02-07, beyond what the IM server reads (32 bits)',
+      'use the current time and a validity of at most 50 years',
+    );
   }
   return now;
 }

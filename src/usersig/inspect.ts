@@ -27,7 +27,13 @@ export function detectInspection(userSig: string, options: InspectOptions = {}):
   try {
     return inspect(userSig, nowSeconds(options?.now));
   } catch (err) {
-    return { decoded: false, verdict: 'MALFORMED', reason: 'unexpected_error', facts: { errorName: (err as Error)?.name ?? 'error', during: 'inspect' }, fields: {} };
+    return {
+      decoded: false,
+      verdict: 'MALFORMED',
+      reason: 'unexpected_error',
+      facts: { errorName: (err as Error)?.name ?? 'error', during: 'inspect' },
+      fields: {},
+    };
   }
 }
 
@@ -66,9 +72,14 @@ function inspect(userSig: string, now: number): DetectedInspection {
   const claims = { signedAppId: doc.sdkAppId, userId: doc.userId, expiresAt, expired: now > expiresAt, secondsAway: Math.abs(expiresAt - now) };
   const outcome: InspectOutcome = grant
     ? {
-      verdict: 'DECODED', reason: 'private_map_key',
-      facts: { ...claims, room: grant.strRoomId !== undefined ? { strRoomId: grant.strRoomId } : { roomId: grant.roomId ?? 0 }, privilegeNames: grant.privilegeNames },
-    }
+        verdict: 'DECODED',
+        reason: 'private_map_key',
+        facts: {
+          ...claims,
+          room: grant.strRoomId !== undefined ? { strRoomId: grant.strRoomId } : { roomId: grant.roomId ?? 0 },
+          privilegeNames: grant.privilegeNames,
+        },
+      }
     : { verdict: 'DECODED', reason: 'user_sig', facts: claims };
   const base: DetectedInspection = { decoded: true, ...outcome, format: 'v2', kind: grant ? 'privateMapKey' : 'userSig', fields: {} };
   if (d.generator) base.generator = d.generator;

@@ -112,7 +112,10 @@ export function checkPrivileges(privileges: unknown): number {
 export function checkRoom(roomId: unknown, strRoomId: unknown): { roomId?: number; strRoomId?: string } {
   const fix = 'give either a numeric room ID (1 to 4294967294) or a string room ID (printable ASCII, at most 64 bytes), exactly as the client enters the room';
   if ((roomId === undefined) === (strRoomId === undefined)) {
-    throw new UsageError(roomId === undefined ? 'a PrivateMapKey needs a room' : 'give a numeric room ID or a string room ID, not both (they are different rooms)', fix);
+    throw new UsageError(
+      roomId === undefined ? 'a PrivateMapKey needs a room' : 'give a numeric room ID or a string room ID, not both (they are different rooms)',
+      fix,
+    );
   }
   if (roomId !== undefined) {
     if (typeof roomId !== 'number' || !Number.isInteger(roomId) || roomId < 1 || roomId > MAX_ROOM_ID) {
@@ -127,6 +130,7 @@ export function checkRoom(roomId: unknown, strRoomId: unknown): { roomId?: numbe
       fix,
     );
   }
-  if (strRoomId.length > MAX_STR_ROOM_BYTES) throw new UsageError(`string room ID is ${strRoomId.length} bytes; TRTC accepts at most ${MAX_STR_ROOM_BYTES}`, fix);
+  if (strRoomId.length > MAX_STR_ROOM_BYTES)
+    throw new UsageError(`string room ID is ${strRoomId.length} bytes; TRTC accepts at most ${MAX_STR_ROOM_BYTES}`, fix);
   return { strRoomId };
 }

@@ -33,7 +33,13 @@ export function nowSeconds(now: unknown): number {
 /** 90061 -> "1 day 1 hour"; used inside causes, where the reader wants a rough size. */
 export function span(seconds: number): string {
   const s = Math.max(0, Math.round(Math.abs(seconds)));
-  const units: [number, string][] = [[365 * 86400, 'year'], [86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const units: [number, string][] = [
+    [365 * 86400, 'year'],
+    [86400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
   const parts: string[] = [];
   let rest = s;
   for (const [size, name] of units) {

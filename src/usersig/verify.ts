@@ -43,7 +43,13 @@ export function detectVerification(options: VerifyUserSigOptions): DetectedVerif
     return verify(options);
   } catch (err) {
     // Unreachable by design; a verifier that throws on hostile input would take the bot down with it.
-    return { valid: false, verdict: 'MALFORMED', reason: 'unexpected_error', facts: { errorName: (err as Error)?.name ?? 'error', during: 'verify' }, fields: {} };
+    return {
+      valid: false,
+      verdict: 'MALFORMED',
+      reason: 'unexpected_error',
+      facts: { errorName: (err as Error)?.name ?? 'error', during: 'verify' },
+      fields: {},
+    };
   }
 }
 
@@ -82,39 +88,75 @@ function verify(options: VerifyUserSigOptions): DetectedVerification {
   const code = (im: number) => (grant ? PRIVMAP_INVALID : im);
 
   if (doc.sdkAppId !== expectedApp) {
-    return result({ verdict: 'SDKAPPID_MISMATCH', reason: 'other_app', facts: { kind, signedAppId: doc.sdkAppId, expectedAppId: expectedApp, ...also } },
-      code(70014), fields);
+    return result(
+      { verdict: 'SDKAPPID_MISMATCH', reason: 'other_app', facts: { kind, signedAppId: doc.sdkAppId, expectedAppId: expectedApp, ...also } },
+      code(70014),
+      fields,
+    );
   }
   if (grant && grant.sdkAppId !== doc.sdkAppId) {
-    return result({ verdict: 'SDKAPPID_MISMATCH', reason: 'grant_app', facts: { grantAppId: grant.sdkAppId, signedAppId: doc.sdkAppId, ...also } },
-      code(70014), fields);
+    return result(
+      { verdict: 'SDKAPPID_MISMATCH', reason: 'grant_app', facts: { grantAppId: grant.sdkAppId, signedAppId: doc.sdkAppId, ...also } },
+      code(70014),
+      fields,
+    );
   }
   if (doc.userId !== expectedUser) {
     const expectedUserId = String(expectedUser);
-    return result({
-      verdict: 'USERID_MISMATCH', reason: 'other_user',
-      facts: { kind, signedUserId: doc.userId, expectedUserId, difference: differenceOf(doc.userId, expectedUserId), ...also },
-    }, code(70013), fields);
+    return result(
+      {
+        verdict: 'USERID_MISMATCH',
+        reason: 'other_user',
+        facts: { kind, signedUserId: doc.userId, expectedUserId, difference: differenceOf(doc.userId, expectedUserId), ...also },
+      },
+      code(70013),
+      fields,
+    );
   }
   if (grant && grant.userId !== doc.userId) {
     // A library that writes a non-ASCII UserID into the grant byte by byte (reference/usersig.md §2.3).
-    return result({ verdict: 'USERID_MISMATCH', reason: 'grant_user', facts: { grantUserId: grant.userId, signedUserId: doc.userId, ...also } },
-      code(70013), fields);
+    return result(
+      { verdict: 'USERID_MISMATCH', reason: 'grant_user', facts: { grantUserId: grant.userId, signedUserId: doc.userId, ...also } },
+      code(70013),
+      fields,
+    );
   }
   if (!hmacMatches(options.secretKey, doc)) {
-    return result({ verdict: 'SIGNATURE_MISMATCH', reason: 'wrong_key', facts: { kind, signedAppId: doc.sdkAppId, keyHint: keyHint(options.secretKey, doc), ...also } },
-      code(70009), fields);
+    return result(
+      { verdict: 'SIGNATURE_MISMATCH', reason: 'wrong_key', facts: { kind, signedAppId: doc.sdkAppId, keyHint: keyHint(options.secretKey, doc), ...also } },
+      code(70009),
+      fields,
+    );
   }
   if (expired) {
-    return result({
-      verdict: 'EXPIRED', reason: 'expired',
-      facts: { kind, expiredAt: expiresAt, secondsAgo: now - expiresAt, signedAt: doc.time, expireSeconds: doc.expire, shortValidity: doc.expire < SHORT_VALIDITY_SECONDS },
-    }, grant ? PRIVMAP_INVALID : 70001, fields);
+    return result(
+      {
+        verdict: 'EXPIRED',
+        reason: 'expired',
+        facts: {
+          kind,
+          expiredAt: expiresAt,
+          secondsAgo: now - expiresAt,
+          signedAt: doc.time,
+          expireSeconds: doc.expire,
+          shortValidity: doc.expire < SHORT_VALIDITY_SECONDS,
+        },
+      },
+      grant ? PRIVMAP_INVALID : 70001,
+      fields,
+    );
   }
   if (grantExpired) {
     // TRTC checks the grant's own expiry besides the key's.
-    return result({ verdict: 'EXPIRED', reason: 'grant_expired', facts: { grantExpiredAt: grant.expiresAtUnix, secondsAgo: now - grant.expiresAtUnix, keyExpiresAt: expiresAt } },
-      PRIVMAP_INVALID, fields);
+    return result(
+      {
+        verdict: 'EXPIRED',
+        reason: 'grant_expired',
+        facts: { grantExpiredAt: grant.expiresAtUnix, secondsAgo: now - grant.expiresAtUnix, keyExpiresAt: expiresAt },
+      },
+      PRIVMAP_INVALID,
+      fields,
+    );
   }
   if (doc.time > now + CLOCK_SKEW_SECONDS) {
     // The IM server does not check this, but the signing server's clock is wrong and the expiry moves out with it.
@@ -122,12 +164,21 @@ function verify(options: VerifyUserSigOptions): DetectedVerification {
   }
   if (grant) {
     const room = grant.strRoomId !== undefined ? { strRoomId: grant.strRoomId } : { roomId: grant.roomId ?? 0 };
-    return result({
-      verdict: 'VALID', reason: 'private_map_key',
-      facts: { signedAppId: doc.sdkAppId, userId: doc.userId, room, privilegeNames: grant.privilegeNames },
-    }, undefined, fields);
+    return result(
+      {
+        verdict: 'VALID',
+        reason: 'private_map_key',
+        facts: { signedAppId: doc.sdkAppId, userId: doc.userId, room, privilegeNames: grant.privilegeNames },
+      },
+      undefined,
+      fields,
+    );
   }
-  return result({ verdict: 'VALID', reason: 'user_sig', facts: { signedAppId: doc.sdkAppId, userId: doc.userId, expiresAt, secondsLeft: expiresAt - now } }, undefined, fields);
+  return result(
+    { verdict: 'VALID', reason: 'user_sig', facts: { signedAppId: doc.sdkAppId, userId: doc.userId, expiresAt, secondsLeft: expiresAt - now } },
+    undefined,
+    fields,
+  );
 }
 
 function hmacMatches(secretKey: unknown, doc: V2Document): boolean {

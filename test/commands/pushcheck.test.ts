@@ -30,7 +30,7 @@ const press = (core: CommandCore, who: Principal, reply: Reply, label: string) =
   return run(core.action(who, button.id));
 };
 const listItems = (r: Reply) => r.blocks.flatMap((b) => (b.type === 'list' ? b.items : []));
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1) + '.';
+const capitalised = (s: string) => `${s.charAt(0).toUpperCase() + s.slice(1)}.`;
 
 describe('NO_DEVICES in chat', () => {
   let world: World;
@@ -46,7 +46,14 @@ describe('NO_DEVICES in chat', () => {
     const prod = world.config.apps.find((a) => a.name === 'prod')!;
     const reply = await card(world.core, admin, 'bob');
     const cli = explainNoDevices(en, prod, 'bob');
-    expect(reply).toMatchObject({ status: 'warning', visibility: 'ephemeral', title: 'No devices for bob in prod', code: 'NO_DEVICES', cause: cli.cause, fix: cli.fix });
+    expect(reply).toMatchObject({
+      status: 'warning',
+      visibility: 'ephemeral',
+      title: 'No devices for bob in prod',
+      code: 'NO_DEVICES',
+      cause: cli.cause,
+      fix: cli.fix,
+    });
     expect(listItems(reply)).toEqual(NO_DEVICES_REASONS.map(capitalised));
     expect(reply.cause).toMatch(/the check ends here/);
   });
@@ -84,7 +91,9 @@ describe('one test run sends to at most MAX_TEST_DEVICES devices', () => {
     fixture = await startPushFixture({ timeoutMs: 3000 });
     const log = capturedLogger().log;
     const config: Config = {
-      source: 'test.yml', dataDir: ':memory:', providers: fixture.providers,
+      source: 'test.yml',
+      dataDir: ':memory:',
+      providers: fixture.providers,
       apps: [{ name: 'prod', sdkAppId: 1400000001, secretKey: 'k'.repeat(64), certificates: fixture.certificates }],
       access: { 'push.test': [`discord:${admin.userId}`] },
     };

@@ -123,7 +123,12 @@ describe('rate limits in the command core', () => {
     expect(limited).toMatchObject({ status: 'warning', visibility: 'ephemeral', code: 'RATE_LIMITED', title: 'Too many push tests: wait 10 minutes' });
     expect(limited.cause).toMatch(/real notifications/);
     expect(limited.actions?.map((a) => a.type === 'button' && a.label)).toEqual(['Test again']);
-    expect((await world.services.audit.recent(1))[0]).toMatchObject({ principal: `discord:${USERS.hasty.discord}`, action: 'push.test', target: 'dave', outcome: 'rate_limited' });
+    expect((await world.services.audit.recent(1))[0]).toMatchObject({
+      principal: `discord:${USERS.hasty.discord}`,
+      action: 'push.test',
+      target: 'dave',
+      outcome: 'rate_limited',
+    });
 
     // Looking at the devices is not a test run; another person can still test.
     expect((await card(hasty, 'dave')).title).toMatch(/Devices of dave/);

@@ -103,7 +103,12 @@ providers:
     const [apns, fcm] = config.apps[0]!.certificates;
     expect(apns).toMatchObject({ id: '10086', platform: 'apns', auth: { type: 'token', keyFile: join(dir, 'AuthKey.p8') } });
     expect(fcm).toMatchObject({ id: '20001', platform: 'fcm', serviceAccountFile: join(dir, 'firebase-sa.json') });
-    expect(config.providers.apns).toEqual({ productionUrl: 'https://api.push.apple.com', sandboxUrl: 'https://127.0.0.1:8443', caFile: undefined, timeoutMs: 2000 });
+    expect(config.providers.apns).toEqual({
+      productionUrl: 'https://api.push.apple.com',
+      sandboxUrl: 'https://127.0.0.1:8443',
+      caFile: undefined,
+      timeoutMs: 2000,
+    });
     expect(config.providers.fcm.url).toBe('https://fcm.googleapis.com');
     expect(config.access['usersig.generate']).toEqual(['slack:U0123ABC']);
     expect(notices).toEqual(['apps[1].secretKeyFile: surrounding whitespace was trimmed from the secret key']);
@@ -127,11 +132,23 @@ providers:
     ['apps:\n  - name: prod\n    sdkAppId: abc\n    secretKey: k\n', 'apps[0].sdkAppId', /number/],
     ['apps:\n  - name: prod\n    sdkAppId: 1\n', 'apps[0].secretKey', /secretKey or secretKeyFile/],
     ['apps:\n  - name: "bad name"\n    sdkAppId: 1\n    secretKey: k\n', 'apps[0].name', /letters, digits/],
-    ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: apns, bundleId: x, environment: prod, auth: { type: token, keyFile: k, keyId: a, teamId: b } }\n', 'apps[0].certificates[0].environment', /production or sandbox/],
-    ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: hms }\n', 'apps[0].certificates[0].platform', /apns or fcm/],
+    [
+      'apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: apns, bundleId: x, environment: prod, auth: { type: token, keyFile: k, keyId: a, teamId: b } }\n',
+      'apps[0].certificates[0].environment',
+      /production or sandbox/,
+    ],
+    [
+      'apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: hms }\n',
+      'apps[0].certificates[0].platform',
+      /apns or fcm/,
+    ],
     ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n  - name: a\n    sdkAppId: 2\n    secretKey: k\n', 'apps[1].name', /used by two apps/],
     ['providers:\n  apns: { productionUrl: "not a url" }\n', 'providers.apns.productionUrl', /URL/],
-    ['apps:\n  - name: a\n    sdkAppId: 7\n    secretKey: k\n  - name: b\n    sdkAppId: 7\n    secretKey: k\n', 'apps[1].sdkAppId', /also the SDKAppID of apps\[0\]/],
+    [
+      'apps:\n  - name: a\n    sdkAppId: 7\n    secretKey: k\n  - name: b\n    sdkAppId: 7\n    secretKey: k\n',
+      'apps[1].sdkAppId',
+      /also the SDKAppID of apps\[0\]/,
+    ],
   ])('rejects a bad file with the file, the field and what is expected (%#)', (text, field, expected) => {
     const dir = dirWith({ 'imops.yml': text });
     const err = loadError(() => loadConfig({ env: {}, cwd: dir }));

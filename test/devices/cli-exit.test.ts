@@ -26,12 +26,7 @@ describe('imops devices / push / audit: configuration errors exit 2 with the fix
     return { code, out: cap.stdout(), err: cap.stderr() };
   }
 
-  const storeCommands = [
-    ['devices', 'list', 'alice'],
-    ['devices', 'add', 'alice', '--cert', '10086', '--token', 'abc'],
-    ['push', 'test', 'alice'],
-    ['audit'],
-  ];
+  const storeCommands = [['devices', 'list', 'alice'], ['devices', 'add', 'alice', '--cert', '10086', '--token', 'abc'], ['push', 'test', 'alice'], ['audit']];
 
   it.each(storeCommands)('IMOPS_DATA_DIR pointing at a file: %s %s', async (...args) => {
     const r = await imops(args, { ...base(), IMOPS_DATA_DIR: notADir });

@@ -59,16 +59,32 @@ describe('imops devices / push / audit (in process, against the push emulators)'
   }
 
   /** What the app does after login: PUT /v1/devices with the user's own UserSig. */
-  function uploadThroughApi(userId: string, body: Record<string, unknown>, userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId })): Promise<number> {
+  function uploadThroughApi(
+    userId: string,
+    body: Record<string, unknown>,
+    userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId }),
+  ): Promise<number> {
     const text = JSON.stringify(body);
     return new Promise((resolve, reject) => {
-      const req = request({
-        host: '127.0.0.1', port, method: 'PUT', path: '/v1/devices',
-        headers: { authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': userId, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
-      }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode!));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/v1/devices',
+          headers: {
+            authorization: `UserSig ${userSig}`,
+            'x-sdkappid': String(SDKAPPID),
+            'x-userid': userId,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        },
+      );
       req.on('error', reject);
       req.end(text);
     });
@@ -91,7 +107,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(sent).toMatchObject({ token, topic: 'com.example.app', pushType: 'alert' });
   });
 
-  it('push test: each failure shows its verdict, cause, fix and the provider\'s answer, and exits 1', async () => {
+  it("push test: each failure shows its verdict, cause, fix and the provider's answer, and exits 1", async () => {
     const unregistered = apnsToken();
     fixture.apns.production.program(unregistered, { kind: 'reject', reason: 'Unregistered', timestamp: Date.now() });
     const sandboxOnly = apnsToken();
@@ -118,7 +134,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     for (const t of [unregistered, sandboxOnly, wrongPlatform]) expect(r.out).not.toContain(t);
   });
 
-  it('push test --json prints one document with each device\'s result, tokens masked', async () => {
+  it("push test --json prints one document with each device's result, tokens masked", async () => {
     const good = apnsToken();
     const bad = apnsToken();
     fixture.apns.production.program(bad, { kind: 'reject', reason: 'DeviceTokenNotForTopic' });
@@ -126,7 +142,10 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     await uploadThroughApi('carol', { certificateId: '10086', token: bad });
     const r = await imops(['push', 'test', 'carol', '--json']);
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as { ok: boolean; results: { verdict: string; ok: boolean; token: string; provider: { status?: number; reason?: string } }[] };
+    const doc = JSON.parse(r.out) as {
+      ok: boolean;
+      results: { verdict: string; ok: boolean; token: string; provider: { status?: number; reason?: string } }[];
+    };
     expect(doc.ok).toBe(false);
     expect(doc.results.map((x) => x.verdict).sort()).toEqual(['DELIVERED', 'TOKEN_NOT_FOR_TOPIC']);
     expect(doc.results.find((x) => !x.ok)!.provider).toMatchObject({ status: 400, reason: 'DeviceTokenNotForTopic' });
@@ -134,7 +153,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(r.out).not.toContain(bad);
   });
 
-  it('push test --cert tests only that certificate\'s devices; an unknown certificate is a usage error', async () => {
+  it("push test --cert tests only that certificate's devices; an unknown certificate is a usage error", async () => {
     await uploadThroughApi('dana', { certificateId: '10086', token: apnsToken() });
     const fcm = fcmToken();
     await uploadThroughApi('dana', { certificateId: '20001', token: fcm });
@@ -145,7 +164,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
 
     const unknown = await imops(['push', 'test', 'dana', '--cert', '55555']);
     expect(unknown.code).toBe(2);
-    expect(unknown.err).toMatch(/certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), 10087 \(APNs sandbox, com\.example\.app\), 20001 \(FCM\)/);
+    expect(unknown.err).toMatch(
+      /certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), 10087 \(APNs sandbox, com\.example\.app\), 20001 \(FCM\)/,
+    );
 
     const other = await imops(['push', 'test', 'dana', '--cert', '10087']);
     expect(other.code).toBe(1);
@@ -198,19 +219,34 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const text = JSON.stringify({ certificateId: '55555', token });
     const api = await new Promise<{ status: number; body: { warnings: string[]; platformFrom: string } }>((resolve, reject) => {
       const userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'gail' });
-      const req = request({
-        host: '127.0.0.1', port, method: 'PUT', path: '/v1/devices',
-        headers: { authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': 'gail', 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'PUT',
+          path: '/v1/devices',
+          headers: {
+            authorization: `UserSig ${userSig}`,
+            'x-sdkappid': String(SDKAPPID),
+            'x-userid': 'gail',
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        },
+      );
       req.on('error', reject);
       req.end(text);
     });
     expect(api.status).toBe(201);
-    const problem = /^Stored, but (certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), .*)\. A test push/.exec(api.body.warnings[0]!)?.[1];
+    const problem =
+      /^Stored, but (certificate ID "55555" is not configured for app prod \(SDKAppID 1400000000\); configured: 10086 \(APNs production, com\.example\.app\), .*)\. A test push/.exec(
+        api.body.warnings[0]!,
+      )?.[1];
     expect(problem).toBeDefined();
     // No platform in the report: the token's shape says APNs, and the answer says that was assumed.
     expect(api.body.platformFrom).toBe('token');
@@ -259,8 +295,20 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     writeFileSync(join(certDir, 'dev.key'), sandboxOnly.keyPem, { mode: 0o600 });
     const doc = parseYaml(readFileSync(env.IMOPS_CONFIG!, 'utf8')) as { apps: { certificates: unknown[] }[] };
     doc.apps[0]!.certificates.push(
-      { id: '30001', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: join(certDir, 'expired.pem'), keyFile: join(certDir, 'expired.key') } },
-      { id: '30002', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: join(certDir, 'dev.pem'), keyFile: join(certDir, 'dev.key') } },
+      {
+        id: '30001',
+        platform: 'apns',
+        bundleId: 'com.example.app',
+        environment: 'production',
+        auth: { type: 'pem', certFile: join(certDir, 'expired.pem'), keyFile: join(certDir, 'expired.key') },
+      },
+      {
+        id: '30002',
+        platform: 'apns',
+        bundleId: 'com.example.app',
+        environment: 'production',
+        auth: { type: 'pem', certFile: join(certDir, 'dev.pem'), keyFile: join(certDir, 'dev.key') },
+      },
     );
     const badConfig = join(dir, 'bad-certs.yml');
     writeFileSync(badConfig, stringify(doc));
@@ -274,9 +322,17 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(block('30002')).toMatch(/Problem: .*(sandbox|development)[\s\S]*Fix: /i);
     expect(r.out).not.toContain(expired.keyPem.split('\n')[1]!);
 
-    const json = JSON.parse((await imops(['--config', badConfig, 'push', 'certs', '--json'])).out) as { ok: boolean; certificates: { certificateId: string; level: string }[] };
+    const json = JSON.parse((await imops(['--config', badConfig, 'push', 'certs', '--json'])).out) as {
+      ok: boolean;
+      certificates: { certificateId: string; level: string }[];
+    };
     expect(json.ok).toBe(false);
-    expect(json.certificates.filter((c) => c.level === 'failure').map((c) => c.certificateId).sort()).toEqual(['30001', '30002']);
+    expect(
+      json.certificates
+        .filter((c) => c.level === 'failure')
+        .map((c) => c.certificateId)
+        .sort(),
+    ).toEqual(['30001', '30002']);
   });
 
   it('push certs warns (WARN, exit 0) about a key file other users of the server can read, naming chmod 600 and the file', async () => {
@@ -301,7 +357,9 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     writeFileSync(bare, stringify({ apps: [{ name: 'bare', sdkAppId: SDKAPPID, secretKey: SECRET }] }));
     const r = await imops(['--config', bare, 'push', 'certs']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/configuration error: .*no-certs\.yml: apps\[0\]\.certificates: app bare has no push certificates\n {2}fix: list the APNs and FCM certificates/);
+    expect(r.err).toMatch(
+      /configuration error: .*no-certs\.yml: apps\[0\]\.certificates: app bare has no push certificates\n {2}fix: list the APNs and FCM certificates/,
+    );
   });
 
   it('audit lists who tested which UserID and how it ended, newest first', async () => {

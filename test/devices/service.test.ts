@@ -9,7 +9,10 @@ import type { PushResult } from '../../src/push/types.js';
 import { capturedLogger } from './helpers.js';
 
 const config: Config = {
-  source: 'test', dataDir: ':memory:', access: {}, providers: DEFAULT_PROVIDERS,
+  source: 'test',
+  dataDir: ':memory:',
+  access: {},
+  providers: DEFAULT_PROVIDERS,
   apps: [{ name: 'prod', sdkAppId: 1400000000, secretKey: 'k', certificates: [] }],
 };
 
@@ -24,7 +27,11 @@ function heldTester() {
   let closes = 0;
   const watchers: { n: number; resolve: () => void }[] = [];
   const notify = () => {
-    for (const w of [...watchers]) if (waiting.length >= w.n) { watchers.splice(watchers.indexOf(w), 1); w.resolve(); }
+    for (const w of [...watchers])
+      if (waiting.length >= w.n) {
+        watchers.splice(watchers.indexOf(w), 1);
+        w.resolve();
+      }
   };
   const tester: DeviceTester = {
     async test(_app, device) {
@@ -34,18 +41,37 @@ function heldTester() {
       notify();
       await released;
       inFlight--;
-      const result: PushResult = { certificateId: device.certificateId, platform: device.platform, token: maskToken(device.token), ok: true, verdict: 'DELIVERED', cause: 'accepted', fix: '', provider: { status: 200 } };
+      const result: PushResult = {
+        certificateId: device.certificateId,
+        platform: device.platform,
+        token: maskToken(device.token),
+        ok: true,
+        verdict: 'DELIVERED',
+        cause: 'accepted',
+        fix: '',
+        provider: { status: 200 },
+      };
       return result;
     },
-    async certificates() { return []; },
-    async close() { closes++; },
+    async certificates() {
+      return [];
+    },
+    async close() {
+      closes++;
+    },
   };
   return {
     tester,
     pending: () => waiting.length,
-    releaseAll: () => waiting.splice(0).forEach((r) => r()),
+    releaseAll: () => {
+      for (const r of waiting.splice(0)) r();
+    },
     /** Resolves once `n` sends are held (at once if they already are). */
-    whenPending: (n: number) => new Promise<void>((resolve) => { watchers.push({ n, resolve }); notify(); }),
+    whenPending: (n: number) =>
+      new Promise<void>((resolve) => {
+        watchers.push({ n, resolve });
+        notify();
+      }),
     stats: () => ({ maxInFlight, closes }),
   };
 }
@@ -76,11 +102,13 @@ describe('push service', () => {
     expect((await running).map((r) => r.certificateId)).toEqual(['20001']);
   });
 
-  it('runs at most `concurrency` devices at once and keeps the devices\' order', async () => {
+  it("runs at most `concurrency` devices at once and keeps the devices' order", async () => {
     const { store, held, service } = setup(3);
     for (let i = 0; i < 8; i++) await store.upsert({ app: 'prod', userId: 'alice', certificateId: String(10000 + i), platform: 'apns', token: token(i) });
     let finished = false;
-    const done = service.test('prod', 'alice').finally(() => { finished = true; });
+    const done = service.test('prod', 'alice').finally(() => {
+      finished = true;
+    });
     // Waves of 3, 3, then the last 2: each release lets the next wave in.
     for (const wave of [3, 3, 2]) {
       await held.whenPending(wave);

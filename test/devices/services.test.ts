@@ -8,9 +8,14 @@ import { capturedLogger } from './helpers.js';
 
 describe('openServices', () => {
   const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
   const config = (dataDir: string): Config => ({
-    source: 'test', dataDir, access: {}, providers: DEFAULT_PROVIDERS,
+    source: 'test',
+    dataDir,
+    access: {},
+    providers: DEFAULT_PROVIDERS,
     apps: [{ name: 'prod', sdkAppId: 1400000000, secretKey: 'k', certificates: [] }],
   });
 

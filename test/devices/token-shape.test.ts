@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeToken } from '../../src/push/token-shape.js';
 
 const apns = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
-const fcm = 'dGhpc2lzYW5pbnN0YW5jZQ:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqx2ZU2SW3sRBPBqB1OZBBn6FCZmpeUMmcSe1jh9MhD4z9P5NDsLBKoQx4A2ZU0dTJOaMD4Emj-8ZPa7yKb3eBtfStR0QwRDyaxXgUIjDeJ';
+const fcm =
+  'dGhpc2lzYW5pbnN0YW5jZQ:APA91bHun4MxP5egoKMwt2KZFBaFUH-1RYqx2ZU2SW3sRBPBqB1OZBBn6FCZmpeUMmcSe1jh9MhD4z9P5NDsLBKoQx4A2ZU0dTJOaMD4Emj-8ZPa7yKb3eBtfStR0QwRDyaxXgUIjDeJ';
 
 describe('describeToken', () => {
   it('accepts a 64-digit hex APNs token and a real-looking FCM token as they are', () => {

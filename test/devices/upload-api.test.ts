@@ -20,15 +20,23 @@ const config: Config = {
   dataDir: ':memory:',
   access: {},
   providers: DEFAULT_PROVIDERS,
-  apps: [{
-    name: 'prod',
-    sdkAppId: SDKAPPID,
-    secretKey: SECRET,
-    certificates: [
-      { id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'token', keyFile: '/nonexistent.p8', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' } },
-      { id: '20001', platform: 'fcm', serviceAccountFile: '/nonexistent.json' },
-    ],
-  }],
+  apps: [
+    {
+      name: 'prod',
+      sdkAppId: SDKAPPID,
+      secretKey: SECRET,
+      certificates: [
+        {
+          id: '10086',
+          platform: 'apns',
+          bundleId: 'com.example.app',
+          environment: 'production',
+          auth: { type: 'token', keyFile: '/nonexistent.p8', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' },
+        },
+        { id: '20001', platform: 'fcm', serviceAccountFile: '/nonexistent.json' },
+      ],
+    },
+  ],
 };
 
 interface Answer {
@@ -63,34 +71,68 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
   });
 
   const sig = (userId: string, opts: { expire?: number; now?: number; secretKey?: string } = {}) =>
-    generateUserSig({ sdkAppId: SDKAPPID, secretKey: opts.secretKey ?? SECRET, userId, expireSeconds: opts.expire ?? 86400, ...(opts.now !== undefined && { now: opts.now }) });
+    generateUserSig({
+      sdkAppId: SDKAPPID,
+      secretKey: opts.secretKey ?? SECRET,
+      userId,
+      expireSeconds: opts.expire ?? 86400,
+      ...(opts.now !== undefined && { now: opts.now }),
+    });
 
   function send(method: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
     const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
     return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path: '/v1/devices', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method,
+          path: '/v1/devices',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+        },
+      );
       req.on('error', reject);
       req.end(text);
     });
   }
-  const as = (userId: string, userSig = sig(userId), sdkAppId = String(SDKAPPID)) => ({ authorization: `UserSig ${userSig}`, 'x-sdkappid': sdkAppId, 'x-userid': userId });
+  const as = (userId: string, userSig = sig(userId), sdkAppId = String(SDKAPPID)) => ({
+    authorization: `UserSig ${userSig}`,
+    'x-sdkappid': sdkAppId,
+    'x-userid': userId,
+  });
   const upload = (userId: string, body: unknown, headers = as(userId)) => send('PUT', body, headers);
 
   it('stores a device reported with a valid UserSig (201), and a re-upload refreshes it (200)', async () => {
-    const body = { certificateId: '10086', token: APNS_TOKEN, platform: 'apns', environment: 'production', bundleId: 'com.example.app', appVersion: '3.2.1', deviceModel: 'iPhone15,2', osVersion: '17.4' };
+    const body = {
+      certificateId: '10086',
+      token: APNS_TOKEN,
+      platform: 'apns',
+      environment: 'production',
+      bundleId: 'com.example.app',
+      appVersion: '3.2.1',
+      deviceModel: 'iPhone15,2',
+      osVersion: '17.4',
+    };
     const first = await upload('alice', body);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ created: true, warnings: [], device: { userId: 'alice', certificateId: '10086', platform: 'apns', appVersion: '3.2.1' } });
+    expect(first.body).toMatchObject({
+      created: true,
+      warnings: [],
+      device: { userId: 'alice', certificateId: '10086', platform: 'apns', appVersion: '3.2.1' },
+    });
     expect(first.body.device).toMatchObject({ token: expect.stringMatching(/^740f47…78ad/) });
 
     const again = await upload('alice', { ...body, appVersion: '3.3.0' });
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
-    expect(await store.list('prod', 'alice')).toEqual([expect.objectContaining({ token: APNS_TOKEN, appVersion: '3.3.0', deviceModel: 'iPhone15,2', osVersion: '17.4' })]);
+    expect(await store.list('prod', 'alice')).toEqual([
+      expect.objectContaining({ token: APNS_TOKEN, appVersion: '3.3.0', deviceModel: 'iPhone15,2', osVersion: '17.4' }),
+    ]);
     expect(await metrics.deviceUploads.get({ outcome: 'stored' })).toBeGreaterThanOrEqual(2);
   });
 
@@ -160,7 +202,14 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
   });
 
   it('refuses an authentic PrivateMapKey with 401 on PUT and DELETE: it is a room-entry key, not a login credential', async () => {
-    const privateMapKey = generatePrivateMapKey({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'alice', expireSeconds: 86400, roomId: 1234, privileges: 255 });
+    const privateMapKey = generatePrivateMapKey({
+      sdkAppId: SDKAPPID,
+      secretKey: SECRET,
+      userId: 'alice',
+      expireSeconds: 86400,
+      roomId: 1234,
+      privileges: 255,
+    });
     const put = await upload('alice', { certificateId: '10086', token: APNS_TOKEN }, as('alice', privateMapKey));
     expect(put.status).toBe(401);
     expect(put.headers['www-authenticate']).toBe('UserSig');
@@ -221,12 +270,20 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
         'Stored, but certificate ID "99999" is not configured for app prod (SDKAppID 1400000000); configured: 10086 (APNs production, com.example.app), 20001 (FCM). A test push to this device will report UNKNOWN_CERTIFICATE until the app uploads with a configured ID or the certificate is added to imops.yml.',
         'Stored as an APNs device (because the token looks like one).',
       ],
-      certificates: [{ id: '10086', platform: 'apns', environment: 'production' }, { id: '20001', platform: 'fcm' }],
+      certificates: [
+        { id: '10086', platform: 'apns', environment: 'production' },
+        { id: '20001', platform: 'fcm' },
+      ],
       device: { certificateId: '99999', platform: 'apns' },
     });
-    expect(await store.list('prod', 'alice')).toEqual([expect.objectContaining({ certificateId: '99999', platform: 'apns', warnings: (res.body.warnings as string[]) })]);
+    expect(await store.list('prod', 'alice')).toEqual([
+      expect.objectContaining({ certificateId: '99999', platform: 'apns', warnings: res.body.warnings as string[] }),
+    ]);
     // The report's own platform wins over the token's shape; with neither, the answer says it guessed.
-    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN, platform: 'apns' })).body).toMatchObject({ platformFrom: 'report', device: { platform: 'apns' } });
+    expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN, platform: 'apns' })).body).toMatchObject({
+      platformFrom: 'report',
+      device: { platform: 'apns' },
+    });
     expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN })).body).toMatchObject({ platformFrom: 'token', device: { platform: 'fcm' } });
     const guessed = await upload('alice', { certificateId: '99999', token: 'not a token' });
     expect(guessed.body).toMatchObject({ platformFrom: 'guess', device: { platform: 'apns' } });
@@ -239,7 +296,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     for (const token of tokens.slice(0, 20)) expect((await upload('erin', { certificateId: '10086', token })).status).toBe(201);
     // Make last seen explicit (uploads within one millisecond tie): token i seen i minutes after the first.
     const seen = sqlite.db.prepare('UPDATE devices SET last_seen = ? WHERE app = ? AND user_id = ? AND token = ?');
-    tokens.slice(0, 20).forEach((token, i) => seen.run(Date.parse('2026-01-01T00:00:00Z') + i * 60_000, 'prod', 'erin', token));
+    for (const [i, token] of tokens.slice(0, 20).entries()) seen.run(Date.parse('2026-01-01T00:00:00Z') + i * 60_000, 'prod', 'erin', token);
     // The oldest one reports again (a re-login): it is now the most recent, token 1 the least recently seen.
     const refreshed = await upload('erin', { certificateId: '10086', token: tokens[0] });
     expect(refreshed).toMatchObject({ status: 200, body: { warnings: [] } });
@@ -247,7 +304,9 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
 
     const res = await upload('erin', { certificateId: '10086', token: tokens[20] });
     expect(res.status).toBe(201);
-    expect(res.body.warnings).toEqual([expect.stringMatching(/already had 20 devices.*certificate 10086, token cccccc…0001 \(64 chars\), last seen 2026-01-01T00:01:00\.000Z\) was removed/)]);
+    expect(res.body.warnings).toEqual([
+      expect.stringMatching(/already had 20 devices.*certificate 10086, token cccccc…0001 \(64 chars\), last seen 2026-01-01T00:01:00\.000Z\) was removed/),
+    ]);
     expect(res.body.evicted).toEqual([expect.objectContaining({ certificateId: '10086', token: expect.stringMatching(/…0001/) })]);
     expect(JSON.stringify(res.body)).not.toContain(tokens[1]);
     const kept = (await store.list('prod', 'erin')).map((d) => d.token);
@@ -277,7 +336,7 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
     expect((await upload('alice', { certificateId: '10086', token: APNS_TOKEN })).status).toBe(201);
   });
 
-  it('removes one token, or all of the user\'s tokens, on DELETE (logout)', async () => {
+  it("removes one token, or all of the user's tokens, on DELETE (logout)", async () => {
     await upload('alice', { certificateId: '10086', token: APNS_TOKEN });
     await upload('alice', { certificateId: '20001', token: FCM_TOKEN });
     await upload('carol', { certificateId: '10086', token: APNS_TOKEN });

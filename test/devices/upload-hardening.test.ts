@@ -2,11 +2,11 @@
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpServer, type HttpServer } from '../../src/http/server.js';
+import { createHttpServer } from '../../src/http/server.js';
 import { Router } from '../../src/http/router.js';
 import { registerDeviceRoutes } from '../../src/http/devices.js';
 import { trackAuthFailures } from '../../src/http/auth-failures.js';
-import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { Metrics } from '../../src/metrics.js';
 import { generateUserSig } from '../../src/usersig/index.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
@@ -16,11 +16,26 @@ const SDKAPPID = 1400000000;
 const SECRET = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
 const APNS_TOKEN = '740f4707bebcf74f9b7c25d48e3358945f6aa01da5ddb387462c7eaf61bb78ad';
 const config: Config = {
-  source: 'test', dataDir: ':memory:', access: {}, providers: DEFAULT_PROVIDERS,
-  apps: [{
-    name: 'prod', sdkAppId: SDKAPPID, secretKey: SECRET,
-    certificates: [{ id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'token', keyFile: '/nonexistent.p8', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' } }],
-  }],
+  source: 'test',
+  dataDir: ':memory:',
+  access: {},
+  providers: DEFAULT_PROVIDERS,
+  apps: [
+    {
+      name: 'prod',
+      sdkAppId: SDKAPPID,
+      secretKey: SECRET,
+      certificates: [
+        {
+          id: '10086',
+          platform: 'apns',
+          bundleId: 'com.example.app',
+          environment: 'production',
+          auth: { type: 'token', keyFile: '/nonexistent.p8', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' },
+        },
+      ],
+    },
+  ],
 };
 
 interface Answer {
@@ -39,24 +54,44 @@ async function serve(options: { requestTimeoutMs?: number; authFailures?: Return
   const logs = capturedLogger();
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: store.devices, log: logs.log, metrics, ...(options.authFailures && { authFailures: options.authFailures }) });
-  const server = createHttpServer({ log: logs.log, metrics, router, ready: () => ({ store: store.health().writable }), ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }) });
+  const server = createHttpServer({
+    log: logs.log,
+    metrics,
+    router,
+    ready: () => ({ store: store.health().writable }),
+    ...(options.requestTimeoutMs && { requestTimeoutMs: options.requestTimeoutMs }),
+  });
   const port = (await server.listen(0, '127.0.0.1')).port;
   const send = (method: string, body: unknown, headers: Record<string, string>): Promise<Answer> => {
     const data = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
     return new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path: '/v1/devices', headers: { 'content-type': 'application/json', 'content-length': data.length, ...headers } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode!, headers: res.headers, text, body: JSON.parse(text || '{}') });
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port, method, path: '/v1/devices', headers: { 'content-type': 'application/json', 'content-length': data.length, ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode!, headers: res.headers, text, body: JSON.parse(text || '{}') });
+          });
+        },
+      );
       req.on('error', reject);
       req.end(data);
     });
   };
-  return { store, metrics, logs, server, port, send, close: async () => { await server.close(); await store.close(); } };
+  return {
+    store,
+    metrics,
+    logs,
+    server,
+    port,
+    send,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 /** Write `raw` on one connection and collect `count` HTTP responses (status and body), in order. */
@@ -141,7 +176,11 @@ describe('device API hardening (issue 15)', () => {
   it('a DELETE pipelined right behind a PUT of the same token on one connection is applied after it (20 times)', async () => {
     for (let i = 0; i < 20; i++) {
       const token = i.toString(16).padStart(64, 'd');
-      const answers = await pipeline(api.port, rawRequest('PUT', 'pipe', JSON.stringify({ certificateId: '10086', token })) + rawRequest('DELETE', 'pipe', JSON.stringify({ token })), 2);
+      const answers = await pipeline(
+        api.port,
+        rawRequest('PUT', 'pipe', JSON.stringify({ certificateId: '10086', token })) + rawRequest('DELETE', 'pipe', JSON.stringify({ token })),
+        2,
+      );
       expect(answers.map((a) => a.status)).toEqual([201, 200]);
       expect(JSON.parse(answers[1]!.body)).toEqual({ removed: 1 });
       expect(await api.store.devices.list('prod', 'pipe')).toEqual([]);
@@ -150,7 +189,9 @@ describe('device API hardening (issue 15)', () => {
 
   it('a logout pipelined behind 1,000 uploads leaves no device', async () => {
     // A user with many tokens beyond the cap: each new one evicts an old one, and the logout still removes the rest.
-    const puts = Array.from({ length: 1000 }, (_, i) => rawRequest('PUT', 'many', JSON.stringify({ certificateId: '10086', token: `e${i.toString(16).padStart(63, '0')}` })));
+    const puts = Array.from({ length: 1000 }, (_, i) =>
+      rawRequest('PUT', 'many', JSON.stringify({ certificateId: '10086', token: `e${i.toString(16).padStart(63, '0')}` })),
+    );
     const answers = await pipeline(api.port, puts.join('') + rawRequest('DELETE', 'many', ''), 1001);
     expect(answers.slice(0, 1000).filter((a) => a.status !== 201)).toEqual([]);
     expect(answers[1000]).toMatchObject({ status: 200, body: JSON.stringify({ removed: 20 }) });
@@ -171,9 +212,16 @@ describe('device API hardening (issue 15)', () => {
   });
 
   it('counts every UserSig verification of the device API in /metrics by verdict', async () => {
-    const before = { valid: await api.metrics.usersigVerdicts.get({ verdict: 'VALID' }), expired: await api.metrics.usersigVerdicts.get({ verdict: 'EXPIRED' }) };
+    const before = {
+      valid: await api.metrics.usersigVerdicts.get({ verdict: 'VALID' }),
+      expired: await api.metrics.usersigVerdicts.get({ verdict: 'EXPIRED' }),
+    };
     await api.send('PUT', { certificateId: '10086', token: APNS_TOKEN }, as('vera'));
-    await api.send('PUT', { certificateId: '10086', token: APNS_TOKEN }, as('vera', generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'vera', expireSeconds: 60, now: 1_600_000_000 })));
+    await api.send(
+      'PUT',
+      { certificateId: '10086', token: APNS_TOKEN },
+      as('vera', generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId: 'vera', expireSeconds: 60, now: 1_600_000_000 })),
+    );
     await api.send('DELETE', undefined, as('vera'));
     expect((await api.metrics.usersigVerdicts.get({ verdict: 'VALID' })) - before.valid).toBe(2);
     expect((await api.metrics.usersigVerdicts.get({ verdict: 'EXPIRED' })) - before.expired).toBe(1);
@@ -190,7 +238,11 @@ describe('device API hardening (issue 15)', () => {
     ]);
     const lrm = await api.send('PUT', { certificateId: '10\u200E086', token: APNS_TOKEN }, as('alice'));
     expect(lrm.body.fields).toEqual([{ field: 'certificateId', problem: expect.stringMatching(/U\+200E/) }]);
-    const bytes = Buffer.concat([Buffer.from('{"certificateId":"10086","token":"' + APNS_TOKEN + '","appVersion":"1.'), Buffer.from([0xff, 0xfe]), Buffer.from('","deviceModel":"iPhone"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`{"certificateId":"10086","token":"${APNS_TOKEN}","appVersion":"1.`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","deviceModel":"iPhone"}'),
+    ]);
     const invalid = await api.send('PUT', bytes, as('alice'));
     expect(invalid.status).toBe(400);
     expect(invalid.body.fields).toEqual([{ field: 'appVersion', problem: expect.stringMatching(/not valid UTF-8/) }]);
@@ -201,9 +253,12 @@ describe('device API hardening (issue 15)', () => {
     const logged = api.logs.next(/client closed the connection/);
     const socket = connect(api.port, '127.0.0.1');
     const h = as('alice');
-    socket.write(`PUT /v1/devices HTTP/1.1\r\nhost: x\r\nauthorization: ${h.authorization}\r\nx-sdkappid: ${h['x-sdkappid']}\r\nx-userid: alice\r\ncontent-length: 1000\r\n\r\n{"certificateId":`, () => {
-      socket.destroy();
-    });
+    socket.write(
+      `PUT /v1/devices HTTP/1.1\r\nhost: x\r\nauthorization: ${h.authorization}\r\nx-sdkappid: ${h['x-sdkappid']}\r\nx-userid: alice\r\ncontent-length: 1000\r\n\r\n{"certificateId":`,
+      () => {
+        socket.destroy();
+      },
+    );
     const line = JSON.parse(await logged) as { level: number; msg: string; err?: unknown };
     expect(line.level).toBe(30);
     expect(line.err).toBeUndefined();

@@ -27,7 +27,15 @@ afterAll(async () => {
 });
 
 const pushcheck = (roles: string[]) =>
-  emu.slash('pushcheck', undefined, [{ name: 'user', value: 'alice' }, { name: 'app', value: 'prod' }], { user: { id: '400000000000000004', roles, guildId: GUILD } });
+  emu.slash(
+    'pushcheck',
+    undefined,
+    [
+      { name: 'user', value: 'alice' },
+      { name: 'app', value: 'prod' },
+    ],
+    { user: { id: '400000000000000004', roles, guildId: GUILD } },
+  );
 
 it('a cached guild member with the listed role sees the device card', async () => {
   const seen = seenOf(await settle(emu, pushcheck([OPS_ROLE])));

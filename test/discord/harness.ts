@@ -26,7 +26,13 @@ import type { Seen } from '../scenarios/table.js';
 /** Shaped like a bot token; the tests check it never reaches a log line. */
 export const BOT_TOKEN = `MTA${randomBytes(12).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(20).toString('base64url')}`;
 
-export async function startAdapter(core: CommandCore, log: Logger, emu: DiscordEmulator, env: Record<string, string> = {}, options: { replyWithinMs?: number } = {}): Promise<RunningAdapter> {
+export async function startAdapter(
+  core: CommandCore,
+  log: Logger,
+  emu: DiscordEmulator,
+  env: Record<string, string> = {},
+  options: { replyWithinMs?: number } = {},
+): Promise<RunningAdapter> {
   return createDiscordAdapter({ rest: { retries: 0, timeout: 5000 }, ...options }).start({
     core,
     log,
@@ -52,7 +58,10 @@ export async function settle(emu: DiscordEmulator, handle: InteractionHandle): P
     case CallbackType.Modal:
       return { kind: 'modal', data };
     case CallbackType.Autocomplete:
-      return { kind: 'choices', choices: (Array.isArray(data.choices) ? data.choices : []).map((c) => ({ name: String(obj(c).name), value: String(obj(c).value) })) };
+      return {
+        kind: 'choices',
+        choices: (Array.isArray(data.choices) ? data.choices : []).map((c) => ({ name: String(obj(c).name), value: String(obj(c).value) })),
+      };
     case CallbackType.Reply:
       return { kind: 'message', body: data, ephemeral: ((Number(data.flags) || 0) & EPHEMERAL) !== 0, message: handle.message() };
     case CallbackType.Update:
@@ -103,8 +112,14 @@ export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
   if (outcome.kind === 'choices') throw new Error('choices are not a message');
   if (outcome.kind === 'modal') {
     return {
-      kind: 'form', ephemeral: true, title: String(outcome.data.title ?? ''), text: shown(visibleText(outcome.data)) + `\n${String(outcome.data.title ?? '')}`,
-      fieldLabels: [], code: [], actions: [], formFields: [...modalInputs(outcome.data).keys()],
+      kind: 'form',
+      ephemeral: true,
+      title: String(outcome.data.title ?? ''),
+      text: `${shown(visibleText(outcome.data))}\n${String(outcome.data.title ?? '')}`,
+      fieldLabels: [],
+      code: [],
+      actions: [],
+      formFields: [...modalInputs(outcome.data).keys()],
     };
   }
   const embed = obj(Array.isArray(outcome.body.embeds) ? outcome.body.embeds[0] : undefined);
@@ -125,7 +140,12 @@ export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
   const status = typeof embed.color === 'number' ? STATUS_BY_COLOR.get(embed.color) : undefined;
   if (title === FORM_ERRORS_TITLE) {
     const byLabel = new Map([...modalInputs(form ?? {}).entries()].map(([id, v]) => [v.label, id]));
-    return { ...base, kind: 'form-errors', formFields: fields.filter((f) => f.name !== 'Fix').map((f) => byLabel.get(shown(String(f.name))) ?? shown(String(f.name))), ...(status && { status }) };
+    return {
+      ...base,
+      kind: 'form-errors',
+      formFields: fields.filter((f) => f.name !== 'Fix').map((f) => byLabel.get(shown(String(f.name))) ?? shown(String(f.name))),
+      ...(status && { status }),
+    };
   }
   return { ...base, kind: 'message', formFields: [], ...(status && { status }) };
 }

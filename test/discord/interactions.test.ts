@@ -2,7 +2,16 @@
 // inline errors, acknowledging before slow work, and surviving 10062 / 40060. Real discord.js, emulated Discord.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../src/commands/adapter.js';
-import { ALREADY_ACKNOWLEDGED, CallbackType, EPHEMERAL, UNKNOWN_INTERACTION, startDiscordEmulator, type DiscordEmulator, type InteractionHandle, type JsonObject } from '../emulators/discord.js';
+import {
+  type ALREADY_ACKNOWLEDGED,
+  CallbackType,
+  EPHEMERAL,
+  UNKNOWN_INTERACTION,
+  startDiscordEmulator,
+  type DiscordEmulator,
+  type InteractionHandle,
+  type JsonObject,
+} from '../emulators/discord.js';
 import { createWorld, type World } from '../scenarios/table.js';
 import { BOT_TOKEN, componentByLabel, firstSelect, seenOf, settle, shownText, startAdapter } from './harness.js';
 
@@ -14,10 +23,16 @@ let world: World;
 let emu: DiscordEmulator;
 let adapter: RunningAdapter;
 const interactionTokens: string[] = [];
-const track = (h: InteractionHandle) => (interactionTokens.push(h.token), h);
+const track = (h: InteractionHandle) => {
+  interactionTokens.push(h.token);
+  return h;
+};
 
 beforeAll(async () => {
-  world = await createWorld({ providerTimeoutMs: 1000, access: { 'usersig.generate': [`discord:role:${OPS_ROLE}`], 'push.test': [`discord:role:${OPS_ROLE}`] } });
+  world = await createWorld({
+    providerTimeoutMs: 1000,
+    access: { 'usersig.generate': [`discord:role:${OPS_ROLE}`], 'push.test': [`discord:role:${OPS_ROLE}`] },
+  });
   emu = await startDiscordEmulator();
   adapter = await startAdapter(world.core, world.log, emu);
   const push = world.logLines.push.bind(world.logLines);
@@ -58,7 +73,10 @@ const count = (re: RegExp) => (logText().match(re) ?? []).length;
 
 describe('autocomplete', () => {
   it('offers the UserIDs that uploaded devices, filtered by what was typed, only to those allowed push.test', async () => {
-    const typed = [{ name: 'user', value: 'ca', focused: true }, { name: 'app', value: 'prod' }];
+    const typed = [
+      { name: 'user', value: 'ca', focused: true },
+      { name: 'app', value: 'prod' },
+    ];
     const out = await settle(emu, track(emu.autocomplete('pushcheck', undefined, typed, { user: { id: MEMBER, roles: [OPS_ROLE] } })));
     expect(out).toEqual({ kind: 'choices', choices: [{ name: 'carol', value: 'carol' }] });
     const refused = await settle(emu, track(emu.autocomplete('pushcheck', undefined, typed, { user: { id: MEMBER, roles: [OTHER_ROLE] } })));
@@ -66,13 +84,29 @@ describe('autocomplete', () => {
   });
 
   it('offers the configured app names', async () => {
-    const h = track(emu.autocomplete('usersig', 'gen', [{ name: 'user', value: 'alice' }, { name: 'app', value: 'st', focused: true }]));
+    const h = track(
+      emu.autocomplete('usersig', 'gen', [
+        { name: 'user', value: 'alice' },
+        { name: 'app', value: 'st', focused: true },
+      ]),
+    );
     expect(await settle(emu, h)).toEqual({ kind: 'choices', choices: [{ name: 'staging', value: 'staging' }] });
   });
 });
 
 describe('access by Discord role', () => {
-  const gen = (roles: string[]) => track(emu.slash('usersig', 'gen', [{ name: 'user', value: 'alice' }, { name: 'app', value: 'prod' }], { user: { id: MEMBER, roles } }));
+  const gen = (roles: string[]) =>
+    track(
+      emu.slash(
+        'usersig',
+        'gen',
+        [
+          { name: 'user', value: 'alice' },
+          { name: 'app', value: 'prod' },
+        ],
+        { user: { id: MEMBER, roles } },
+      ),
+    );
 
   it('a member with a role listed in access.usersig.generate gets a UserSig, privately', async () => {
     const seen = seenOf(await settle(emu, gen([OTHER_ROLE, OPS_ROLE])));
@@ -98,7 +132,15 @@ describe('forms', () => {
   });
 
   it('a submit with a problem gets a private answer naming the field and the problem', async () => {
-    const modal = await settle(emu, track(emu.slash('usersig', 'verify', [{ name: 'user', value: 'alice' }, { name: 'app', value: 'prod' }])));
+    const modal = await settle(
+      emu,
+      track(
+        emu.slash('usersig', 'verify', [
+          { name: 'user', value: 'alice' },
+          { name: 'app', value: 'prod' },
+        ]),
+      ),
+    );
     if (modal.kind !== 'modal') throw new Error('expected the verify form');
     const h = track(emu.modalSubmit(String(modal.data.custom_id), { userId: '', userSig: '   ' }));
     const out = await settle(emu, h);
@@ -116,7 +158,20 @@ describe('timing', () => {
     const [apnsToken] = world.tokens.alice!;
     world.fixture!.apns.production.program(apnsToken!, { kind: 'hang' });
     const user = { id: MEMBER, roles: [OPS_ROLE] };
-    const card = await settle(emu, track(emu.slash('pushcheck', undefined, [{ name: 'user', value: 'alice' }, { name: 'app', value: 'prod' }], { user })));
+    const card = await settle(
+      emu,
+      track(
+        emu.slash(
+          'pushcheck',
+          undefined,
+          [
+            { name: 'user', value: 'alice' },
+            { name: 'app', value: 'prod' },
+          ],
+          { user },
+        ),
+      ),
+    );
     if (card.kind !== 'message') throw new Error('expected the device card');
     const pending = world.fixture!.apns.production.waitForRequests(1);
     const click = track(emu.button(card.message!, String(componentByLabel(card.message, 'Start testing').custom_id), { user }));
@@ -157,7 +212,7 @@ describe('interaction errors are logged and survived', () => {
       const next = explain();
       const statuses = [(await next.callback()).status, (await next.callback()).status].sort();
       expect(statuses).toEqual([204, 400]);
-      await waitForLog((t) => count(/"code":40060[^\n]*already acknowledged/g) >= 2);
+      await waitForLog((_t) => count(/"code":40060[^\n]*already acknowledged/g) >= 2);
     } finally {
       await second.stop();
     }
@@ -167,7 +222,20 @@ describe('interaction errors are logged and survived', () => {
 
   it('10062 on the edit after a select: logged, and the next command is answered', async () => {
     const user = { id: MEMBER, roles: [OPS_ROLE] };
-    const card = await settle(emu, track(emu.slash('pushcheck', undefined, [{ name: 'user', value: 'alice' }, { name: 'app', value: 'prod' }], { user })));
+    const card = await settle(
+      emu,
+      track(
+        emu.slash(
+          'pushcheck',
+          undefined,
+          [
+            { name: 'user', value: 'alice' },
+            { name: 'app', value: 'prod' },
+          ],
+          { user },
+        ),
+      ),
+    );
     if (card.kind !== 'message') throw new Error('expected the device card');
     const before = count(/"code":10062/g);
     const h = track(emu.select(card.message!, String(firstSelect(card.message).custom_id), ['20001'], { user, fail: { edit: UNKNOWN_INTERACTION } }));

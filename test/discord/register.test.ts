@@ -16,8 +16,22 @@ import { startDiscordEmulator, type DiscordEmulator, type JsonObject } from '../
 import { BOT_TOKEN, startAdapter } from './harness.js';
 
 const logLines: string[] = [];
-const log = createLogger({ level: 'debug', destination: new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) }) });
-const config: Config = { source: 'test', apps: [{ name: 'prod', sdkAppId: 1400000001, secretKey: 'k'.repeat(64), certificates: [] }], access: {}, providers: DEFAULT_PROVIDERS, dataDir: ':memory:' };
+const log = createLogger({
+  level: 'debug',
+  destination: new Writable({
+    write: (c: Buffer, _e, done) => {
+      logLines.push(c.toString());
+      done();
+    },
+  }),
+});
+const config: Config = {
+  source: 'test',
+  apps: [{ name: 'prod', sdkAppId: 1400000001, secretKey: 'k'.repeat(64), certificates: [] }],
+  access: {},
+  providers: DEFAULT_PROVIDERS,
+  dataDir: ':memory:',
+};
 // Registration reads only the specs; the push service is never reached here.
 const noPush: PushService = {
   devices: () => Promise.resolve([]),
@@ -62,12 +76,12 @@ describe('registration at start-up', () => {
     const registered = emu.commands();
     expect(registered.map((c) => c.name).sort()).toEqual(['pushcheck', 'usersig']);
     const usersig = registered.find((c) => c.name === 'usersig');
-    const subs = (usersig?.options as JsonObject[]).map((o) => o.name);
+    const subs = ((usersig?.options ?? []) as JsonObject[]).map((o) => o.name);
     expect(subs).toEqual(expect.arrayContaining(['gen', 'verify', 'inspect', 'explain']));
     expect(option(usersig, 'verify', 'user')).toMatchObject({ type: 3, required: true, autocomplete: true });
     expect(option(usersig, 'verify', 'app')).toMatchObject({ type: 3, required: false, autocomplete: true });
     expect(option(usersig, 'verify', 'user_sig')).toBeUndefined();
-    expect((option(usersig, 'inspect')?.options as JsonObject[]).length).toBe(0);
+    expect(((option(usersig, 'inspect')?.options ?? []) as JsonObject[]).length).toBe(0);
     expect(option(usersig, 'explain', 'code')).toMatchObject({ type: 4, required: true });
     const pushcheck = registered.find((c) => c.name === 'pushcheck');
     expect(option(pushcheck, 'user')).toMatchObject({ type: 3, required: true, autocomplete: true });
@@ -96,7 +110,12 @@ describe('registration at start-up', () => {
     await startAndStop({ DISCORD_GUILD_ID: '987654321098765432' });
     const put = puts().at(-1)!;
     expect(put.guildId).toBe('987654321098765432');
-    expect(emu.commands('987654321098765432').map((c) => c.name).sort()).toEqual(['pushcheck', 'usersig']);
+    expect(
+      emu
+        .commands('987654321098765432')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['pushcheck', 'usersig']);
   });
 
   it('a failed registration is logged and the bot still starts', async () => {
@@ -144,7 +163,11 @@ describe('imops discord register', () => {
   it('--dry-run reports a difference with exit status 1 and changes nothing', async () => {
     const fresh = await startDiscordEmulator();
     try {
-      const result = await run(['--dry-run', '--global'], { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fresh.apiUrl, DISCORD_APPLICATION_ID: fresh.applicationId });
+      const result = await run(['--dry-run', '--global'], {
+        DISCORD_TOKEN: BOT_TOKEN,
+        DISCORD_API_URL: fresh.apiUrl,
+        DISCORD_APPLICATION_ID: fresh.applicationId,
+      });
       expect(result.code).toBe(1);
       expect(result.out).toContain('differ');
       expect(fresh.calls.filter((c) => c.route === 'commands.put')).toHaveLength(0);

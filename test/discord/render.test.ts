@@ -11,7 +11,10 @@ const json = (r: Reply) => {
   return { embed: m.embeds[0]!.toJSON(), rows: m.components.map((c) => c.toJSON()) };
 };
 const embedSize = (e: ReturnType<typeof json>['embed']) =>
-  (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  (e.title ?? '').length +
+  (e.description ?? '').length +
+  (e.footer?.text ?? '').length +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 describe('renderReply', () => {
   it('shows every block kind, the cause, the fix and the code', () => {
@@ -49,7 +52,13 @@ describe('renderReply', () => {
   });
 
   it('never cuts a code block in half: a partial UserSig must not look whole', () => {
-    const { embed } = json({ ...base, blocks: [{ type: 'text', text: 'a'.repeat(3000) }, { type: 'code', text: 'S'.repeat(2000) }] });
+    const { embed } = json({
+      ...base,
+      blocks: [
+        { type: 'text', text: 'a'.repeat(3000) },
+        { type: 'code', text: 'S'.repeat(2000) },
+      ],
+    });
     expect(embed.description!.length).toBeLessThanOrEqual(LIMITS.description);
     expect(embed.description).not.toContain('SSS');
     expect(embed.description).toContain('cut to fit Discord');
@@ -60,7 +69,11 @@ describe('renderReply', () => {
     const options = Array.from({ length: 30 }, (_, i) => ({ label: `cert ${i}`, value: String(i) }));
     const { rows } = json({
       ...base,
-      actions: [{ type: 'select', id: 'sel', placeholder: 'Certificate', options, selected: '3' }, ...buttons, { type: 'button', id: 'go', label: 'Start testing', style: 'primary' }],
+      actions: [
+        { type: 'select', id: 'sel', placeholder: 'Certificate', options, selected: '3' },
+        ...buttons,
+        { type: 'button', id: 'go', label: 'Start testing', style: 'primary' },
+      ],
     });
     expect(rows.map((r) => r.components.length)).toEqual([1, 5, 3]);
     const select = rows[0]!.components[0] as { options: { value: string; default?: boolean }[] };
@@ -70,7 +83,13 @@ describe('renderReply', () => {
   });
 
   it('leaves out a select with no options (Discord would reject the whole message)', () => {
-    const { rows } = json({ ...base, actions: [{ type: 'select', id: 's', placeholder: 'p', options: [] }, { type: 'button', id: 'b', label: 'Again' }] });
+    const { rows } = json({
+      ...base,
+      actions: [
+        { type: 'select', id: 's', placeholder: 'p', options: [] },
+        { type: 'button', id: 'b', label: 'Again' },
+      ],
+    });
     expect(rows.map((r) => r.components.map((c) => c.type))).toEqual([[2]]);
   });
 });
@@ -84,13 +103,27 @@ describe('renderForm', () => {
       fields: [
         { type: 'text', id: 'userId', label: 'UserID', required: true, initial: 'alice', maxLength: 200 },
         { type: 'text', id: 'userSig', label: 'UserSig', placeholder: 'paste the UserSig', required: true, multiline: true, maxLength: 3000 },
-        { type: 'select', id: 'app', label: 'App', required: true, initial: 'staging', options: [{ label: 'prod', value: 'prod' }, { label: 'staging', value: 'staging' }] },
+        {
+          type: 'select',
+          id: 'app',
+          label: 'App',
+          required: true,
+          initial: 'staging',
+          options: [
+            { label: 'prod', value: 'prod' },
+            { label: 'staging', value: 'staging' },
+          ],
+        },
       ],
     }).toJSON();
     expect(modal.custom_id).toBe('us.verify|prod');
     expect(modal.title.length).toBeLessThanOrEqual(LIMITS.modalTitle);
     const labels = modal.components as unknown as { type: number; label: string; component: Record<string, unknown> }[];
-    expect(labels.map((l) => [l.type, l.label])).toEqual([[18, 'UserID'], [18, 'UserSig'], [18, 'App']]);
+    expect(labels.map((l) => [l.type, l.label])).toEqual([
+      [18, 'UserID'],
+      [18, 'UserSig'],
+      [18, 'App'],
+    ]);
     expect(labels[0]!.component).toMatchObject({ type: 4, custom_id: 'userId', style: 1, required: true, value: 'alice' });
     expect(labels[1]!.component).toMatchObject({ type: 4, custom_id: 'userSig', style: 2, required: true, max_length: 3000 });
     expect(labels[2]!.component).toMatchObject({ type: 3, custom_id: 'app' });
@@ -127,7 +160,10 @@ describe('text from users', () => {
     const { embed } = json({
       ...base,
       title: `Devices of ${value}`,
-      blocks: [{ type: 'text', text: value }, { type: 'fields', fields: [{ label: 'Device', value }] }],
+      blocks: [
+        { type: 'text', text: value },
+        { type: 'fields', fields: [{ label: 'Device', value }] },
+      ],
       cause: value,
       fix: value,
     });
@@ -142,8 +178,8 @@ describe('text from users', () => {
     expect(fields.map((f) => shown(f.value))).toEqual([value, value, value]);
   });
 
-  it('escapes checked items and lists too, keeping the card\'s own bold labels', () => {
-    const value = hostile[0]! + ' ' + hostile[1]!;
+  it("escapes checked items and lists too, keeping the card's own bold labels", () => {
+    const value = `${hostile[0]!} ${hostile[1]!}`;
     const { embed } = json({
       ...base,
       blocks: [

@@ -13,7 +13,15 @@ import { CallbackType, EPHEMERAL, startDiscordEmulator, type DiscordEmulator, ty
 import { shownText, startAdapter } from './harness.js';
 
 const logLines: string[] = [];
-const log = createLogger({ level: 'debug', destination: new Writable({ write: (c: Buffer, _e, done) => (logLines.push(c.toString()), done()) }) });
+const log = createLogger({
+  level: 'debug',
+  destination: new Writable({
+    write: (c: Buffer, _e, done) => {
+      logLines.push(c.toString());
+      done();
+    },
+  }),
+});
 
 const CREDENTIAL = 'eJwtjF0LgjAYhv-KeA3pNplmdxsUGUSBZdSd6JJlbvOTtui-5-ephemeral-only';
 const credentialReply: Reply = { status: 'success', title: 'A credential', visibility: 'ephemeral', blocks: [{ type: 'code', text: CREDENTIAL }] };
@@ -29,12 +37,22 @@ const slow = new Promise<void>((resolve) => {
 
 const byName: Record<string, () => Plan> = {
   // 'reply' whose run() outlasts the reply budget: must be deferred, privately, then edited.
-  gen: () => ({ kind: 'reply', visibility: 'ephemeral', run: async () => (await slow, credentialReply) }),
+  gen: () => ({
+    kind: 'reply',
+    visibility: 'ephemeral',
+    run: async () => {
+      await slow;
+      return credentialReply;
+    },
+  }),
   // Deferred publicly, but the result turns out to carry a credential.
   explain: () => ({ kind: 'defer', visibility: 'public', run: async () => credentialReply }),
   help: () => ({ kind: 'reply', visibility: 'ephemeral', run: () => Promise.reject(new Error('database is locked')) }),
   verify: () => ({ kind: 'reply', visibility: 'public', run: async () => hostileReply }),
-  inspect: () => ({ kind: 'form', form: { id: 'test.form', title: 'Form', submitLabel: 'Go', fields: [{ type: 'text', id: 'x', label: 'X', required: true }] } }),
+  inspect: () => ({
+    kind: 'form',
+    form: { id: 'test.form', title: 'Form', submitLabel: 'Go', fields: [{ type: 'text', id: 'x', label: 'X', required: true }] },
+  }),
 };
 
 const core: CommandCore = {
@@ -86,9 +104,24 @@ describe('routing plans', () => {
   });
 
   it('an update asked for privately on a public message answers privately instead of editing it', async () => {
-    const publicMessage = { id: '900000000000000001', channel_id: '444444444444444444', type: 0, content: '', flags: 0, components: [], embeds: [],
+    const publicMessage = {
+      id: '900000000000000001',
+      channel_id: '444444444444444444',
+      type: 0,
+      content: '',
+      flags: 0,
+      components: [],
+      embeds: [],
       author: { id: emu.applicationId, username: 'imops', discriminator: '0', bot: true, avatar: null, global_name: null },
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false };
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+    };
     const h = emu.button(publicMessage, 'pc.run|prod|*|alice');
     const ack = await h.callback();
     expect((ack.body as JsonObject).type).toBe(CallbackType.DeferReply);

@@ -16,8 +16,14 @@ beforeAll(async () => {
   serve = await startServe({
     cwd: data.dir,
     env: baseEnv({
-      IMOPS_SDKAPPID: '1400000001', IMOPS_SECRET_KEY: secretKey, IMOPS_DATA_DIR: data.dir, LOG_LEVEL: 'debug',
-      DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: emu.apiUrl, DISCORD_APPLICATION_ID: emu.applicationId, DISCORD_GUILD_ID: '555555555555555555',
+      IMOPS_SDKAPPID: '1400000001',
+      IMOPS_SECRET_KEY: secretKey,
+      IMOPS_DATA_DIR: data.dir,
+      LOG_LEVEL: 'debug',
+      DISCORD_TOKEN: BOT_TOKEN,
+      DISCORD_API_URL: emu.apiUrl,
+      DISCORD_APPLICATION_ID: emu.applicationId,
+      DISCORD_GUILD_ID: '555555555555555555',
     }),
   });
 });
@@ -32,7 +38,12 @@ it('connects with only the Guilds intent, registers guild commands and says so i
   await emu.identified(1);
   await waitForLog(serve, /registered 2 Discord commands/);
   expect(emu.gatewayEvents.find((e) => e.kind === 'identify')?.intents).toBe(1);
-  expect(emu.commands('555555555555555555').map((c) => c.name).sort()).toEqual(['pushcheck', 'usersig']);
+  expect(
+    emu
+      .commands('555555555555555555')
+      .map((c) => c.name)
+      .sort(),
+  ).toEqual(['pushcheck', 'usersig']);
   expect(serve.stdout()).toMatch(/Discord \(guild 555555555555555555\)/);
 });
 

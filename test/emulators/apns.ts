@@ -12,14 +12,38 @@ export type ApnsEnvironmentName = 'production' | 'sandbox';
 
 /** Apple's table: each reason with the HTTP status APNs sends it with. */
 export const APNS_REASON_STATUS: Readonly<Record<string, number>> = {
-  BadCollapseId: 400, BadDeviceToken: 400, BadExpirationDate: 400, BadMessageId: 400, BadPriority: 400,
-  BadTopic: 400, DeviceTokenNotForTopic: 400, DuplicateHeaders: 400, IdleTimeout: 400, InvalidPushType: 400,
-  MissingDeviceToken: 400, MissingTopic: 400, PayloadEmpty: 400, TopicDisallowed: 400,
-  BadCertificate: 403, BadCertificateEnvironment: 403, ExpiredProviderToken: 403, Forbidden: 403,
-  InvalidProviderToken: 403, MissingProviderToken: 403, UnrelatedKeyIdInToken: 403, BadEnvironmentKeyInToken: 403,
+  BadCollapseId: 400,
+  BadDeviceToken: 400,
+  BadExpirationDate: 400,
+  BadMessageId: 400,
+  BadPriority: 400,
+  BadTopic: 400,
+  DeviceTokenNotForTopic: 400,
+  DuplicateHeaders: 400,
+  IdleTimeout: 400,
+  InvalidPushType: 400,
+  MissingDeviceToken: 400,
+  MissingTopic: 400,
+  PayloadEmpty: 400,
+  TopicDisallowed: 400,
+  BadCertificate: 403,
+  BadCertificateEnvironment: 403,
+  ExpiredProviderToken: 403,
+  Forbidden: 403,
+  InvalidProviderToken: 403,
+  MissingProviderToken: 403,
+  UnrelatedKeyIdInToken: 403,
+  BadEnvironmentKeyInToken: 403,
   BadEnvironmentKeyIdInToken: 403,
-  BadPath: 404, MethodNotAllowed: 405, ExpiredToken: 410, Unregistered: 410, PayloadTooLarge: 413,
-  TooManyProviderTokenUpdates: 429, TooManyRequests: 429, InternalServerError: 500, ServiceUnavailable: 503,
+  BadPath: 404,
+  MethodNotAllowed: 405,
+  ExpiredToken: 410,
+  Unregistered: 410,
+  PayloadTooLarge: 413,
+  TooManyProviderTokenUpdates: 429,
+  TooManyRequests: 429,
+  InternalServerError: 500,
+  ServiceUnavailable: 503,
   Shutdown: 503,
 };
 
@@ -178,7 +202,11 @@ export async function startApnsEmulator(options: ApnsEmulatorOptions): Promise<A
         apnsId: header(headers, 'apns-id'),
         authorization,
         jwt: decodeJwt(authorization),
-        clientCertSubject: peer && peer.subject ? Object.entries(peer.subject).map(([k, v]) => `${k}=${String(v)}`).join(', ') : undefined,
+        clientCertSubject: peer?.subject
+          ? Object.entries(peer.subject)
+              .map(([k, v]) => `${k}=${String(v)}`)
+              .join(', ')
+          : undefined,
         body,
         payload,
         connection: conn?.id ?? 0,

@@ -158,7 +158,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   const identifyWaiters: { count: number; resolve: () => void }[] = [];
   const closeWaiters: { count: number; resolve: () => void }[] = [];
   const closedCount = () => gatewayEvents.filter((e) => e.kind === 'close').length;
-  let seq = 0;
+  const _seq = 0;
   let snowflake = 1_300_000_000_000_000_000n;
   const nextId = () => String(++snowflake);
 
@@ -182,18 +182,61 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
 
   const guilds = options.guilds ?? [];
   const role = (id: string, position: number) => ({
-    id, name: `role-${id.slice(-4)}`, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null,
-    unicode_emoji: null, position, permissions: '0', managed: false, mentionable: false, flags: 0,
+    id,
+    name: `role-${id.slice(-4)}`,
+    color: 0,
+    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+    hoist: false,
+    icon: null,
+    unicode_emoji: null,
+    position,
+    permissions: '0',
+    managed: false,
+    mentionable: false,
+    flags: 0,
   });
   const guildCreate = (g: { id: string; roles: string[] }): JsonObject => ({
-    id: g.id, name: 'ops', icon: null, splash: null, discovery_splash: null, owner_id: '1', afk_channel_id: null, afk_timeout: 300,
-    verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
-    roles: [role(g.id, 0), ...g.roles.map((r, i) => role(r, i + 1))], emojis: [], stickers: [], features: [], mfa_level: 0,
-    application_id: null, system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null,
-    description: null, banner: null, premium_tier: 0, preferred_locale: 'en-US', public_updates_channel_id: null, nsfw_level: 0,
-    premium_progress_bar_enabled: false, safety_alerts_channel_id: null, joined_at: '2024-01-01T00:00:00.000Z', large: false,
-    unavailable: false, member_count: 1, voice_states: [], members: [], channels: [], threads: [], presences: [],
-    stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+    id: g.id,
+    name: 'ops',
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    owner_id: '1',
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    roles: [role(g.id, 0), ...g.roles.map((r, i) => role(r, i + 1))],
+    emojis: [],
+    stickers: [],
+    features: [],
+    mfa_level: 0,
+    application_id: null,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    banner: null,
+    premium_tier: 0,
+    preferred_locale: 'en-US',
+    public_updates_channel_id: null,
+    nsfw_level: 0,
+    premium_progress_bar_enabled: false,
+    safety_alerts_channel_id: null,
+    joined_at: '2024-01-01T00:00:00.000Z',
+    large: false,
+    unavailable: false,
+    member_count: 1,
+    voice_states: [],
+    members: [],
+    channels: [],
+    threads: [],
+    presences: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    soundboard_sounds: [],
   });
 
   const bot = { id: applicationId, username: 'imops', discriminator: '0', bot: true, avatar: null, global_name: null };
@@ -316,7 +359,11 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       });
     }
     if (method === 'GET' && path === '/applications/@me') {
-      return reply('application.me', authorized ? 200 : 401, authorized ? { id: applicationId, name: 'imops', flags: 0, bot_public: false } : { message: '401: Unauthorized', code: 0 });
+      return reply(
+        'application.me',
+        authorized ? 200 : 401,
+        authorized ? { id: applicationId, name: 'imops', flags: 0, bot_public: false } : { message: '401: Unauthorized', code: 0 },
+      );
     }
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       const guildId = m[2];
@@ -363,7 +410,12 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       if (!it.original) return reply(route, 404, { message: 'Unknown Message', code: 10008 }, extra);
       if (route === 'original.edit') {
         // Discord never changes a message's ephemeral flag on edit.
-        it.original = { ...it.original, ...pickMessage(body as JsonObject | undefined), flags: it.original.flags ?? 0, edited_timestamp: new Date().toISOString() };
+        it.original = {
+          ...it.original,
+          ...pickMessage(body as JsonObject | undefined),
+          flags: it.original.flags ?? 0,
+          edited_timestamp: new Date().toISOString(),
+        };
         return reply(route, 200, it.original, { ...extra, messageFlags: Number(it.original.flags) || 0 });
       }
       if (route === 'original.delete') {
@@ -429,13 +481,22 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       if (p.op === 2) {
         gatewayEvents.push({ kind: 'identify', ...(p.d?.intents !== undefined && { intents: p.d.intents }) });
         const port = (server.address() as AddressInfo).port;
-        ws.send(JSON.stringify({
-          op: 0, t: 'READY', s: ++socket.seq,
-          d: {
-            v: 10, session_id: `session-${nextId()}`, resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
-            user: bot, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })), shard: p.d?.shard ?? [0, 1], application: { id: applicationId, flags: 0 },
-          },
-        }));
+        ws.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++socket.seq,
+            d: {
+              v: 10,
+              session_id: `session-${nextId()}`,
+              resume_gateway_url: `ws://127.0.0.1:${port}/gateway`,
+              user: bot,
+              guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+              shard: p.d?.shard ?? [0, 1],
+              application: { id: applicationId, flags: 0 },
+            },
+          }),
+        );
         for (const g of guilds) ws.send(JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: ++socket.seq, d: guildCreate(g) }));
         socket.identified = true;
         identifiedCount += 1;
@@ -473,8 +534,17 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
         context: 0,
         authorizing_integration_owners: { '0': guildId },
         member: {
-          user: u, roles: user.roles ?? [], permissions: '2248473465835073', joined_at: '2024-01-01T00:00:00.000Z',
-          deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null,
+          user: u,
+          roles: user.roles ?? [],
+          permissions: '2248473465835073',
+          joined_at: '2024-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+          pending: false,
+          nick: null,
+          avatar: null,
+          premium_since: null,
         },
       };
     }
@@ -491,7 +561,13 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     const id = typeof payload.id === 'string' ? payload.id : nextId();
     const token = typeof payload.token === 'string' ? payload.token : `itoken-${id}-${Math.random().toString(36).slice(2, 12)}`;
     const full: JsonObject = {
-      id, token, application_id: applicationId, version: 1, app_permissions: '0', locale: 'en-US', entitlements: [],
+      id,
+      token,
+      application_id: applicationId,
+      version: 1,
+      app_permissions: '0',
+      locale: 'en-US',
+      entitlements: [],
       ...payload,
     };
     const it: Interaction = { id, token, acknowledged: false, fail: { ...opts.fail } };
@@ -538,36 +614,39 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     calls,
     gatewayEvents,
     commands: (guildId) => registered.get(guildId ?? '') ?? [],
-    setCommands: (list, guildId) => registered.set(guildId ?? '', list.map((c) => withServerFields(c, guildId))),
-    identified: (count = 1) =>
-      identifiedCount >= count ? Promise.resolve() : new Promise<void>((resolve) => identifyWaiters.push({ count, resolve })),
+    setCommands: (list, guildId) =>
+      registered.set(
+        guildId ?? '',
+        list.map((c) => withServerFields(c, guildId)),
+      ),
+    identified: (count = 1) => (identifiedCount >= count ? Promise.resolve() : new Promise<void>((resolve) => identifyWaiters.push({ count, resolve }))),
     closed: (count) => (closedCount() >= count ? Promise.resolve() : new Promise<void>((resolve) => closeWaiters.push({ count, resolve }))),
     nextCall,
     dispatch,
-    slash: (command, subcommand, options, d = {}) =>
-      dispatch({ type: 2, ...userPart(d.user), data: commandData(command, subcommand, options) }, d),
-    autocomplete: (command, subcommand, options, d = {}) =>
-      dispatch({ type: 4, ...userPart(d.user), data: commandData(command, subcommand, options) }, d),
-    button: (msg, customId, d = {}) =>
-      dispatch({ type: 3, ...userPart(d.user), message: msg, data: { custom_id: customId, component_type: 2 } }, d),
+    slash: (command, subcommand, options, d = {}) => dispatch({ type: 2, ...userPart(d.user), data: commandData(command, subcommand, options) }, d),
+    autocomplete: (command, subcommand, options, d = {}) => dispatch({ type: 4, ...userPart(d.user), data: commandData(command, subcommand, options) }, d),
+    button: (msg, customId, d = {}) => dispatch({ type: 3, ...userPart(d.user), message: msg, data: { custom_id: customId, component_type: 2 } }, d),
     select: (msg, customId, values, d = {}) =>
       dispatch({ type: 3, ...userPart(d.user), message: msg, data: { custom_id: customId, component_type: 3, values } }, d),
     modalSubmit: (customId, values, d = {}) =>
-      dispatch({
-        type: 5,
-        ...userPart(d.user),
-        ...(d.message && { message: d.message }),
-        data: {
-          custom_id: customId,
-          components: Object.entries(values).map(([field, value], i) => ({
-            type: 18,
-            id: i + 1,
-            component: (Array.isArray(value)
-              ? { type: 3, id: 100 + i, custom_id: field, values: value }
-              : { type: 4, id: 100 + i, custom_id: field, value }) as JsonObject,
-          })),
+      dispatch(
+        {
+          type: 5,
+          ...userPart(d.user),
+          ...(d.message && { message: d.message }),
+          data: {
+            custom_id: customId,
+            components: Object.entries(values).map(([field, value], i) => ({
+              type: 18,
+              id: i + 1,
+              component: (Array.isArray(value)
+                ? { type: 3, id: 100 + i, custom_id: field, values: value }
+                : { type: 4, id: 100 + i, custom_id: field, value }) as JsonObject,
+            })),
+          },
         },
-      }, d),
+        d,
+      ),
     close: async () => {
       for (const s of sockets) s.ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

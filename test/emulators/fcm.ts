@@ -157,14 +157,26 @@ export async function startFcmEmulator(options: FcmEmulatorOptions): Promise<Fcm
 
         const bearer = /^Bearer (.+)$/.exec(record.authorization ?? '')?.[1];
         if (!bearer || (!options.anyBearer && !issued.has(bearer))) {
-          return respond({ kind: 'status', status: 401, canonical: 'UNAUTHENTICATED', message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.' });
+          return respond({
+            kind: 'status',
+            status: 401,
+            canonical: 'UNAUTHENTICATED',
+            message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+          });
         }
         if (options.projects && !options.projects.includes(record.project!)) {
-          return respond({ kind: 'status', status: 403, canonical: 'PERMISSION_DENIED', message: `Permission 'cloudmessaging.messages.create' denied on resource '//cloudresourcemanager.googleapis.com/projects/${record.project}' (or it may not exist).` });
+          return respond({
+            kind: 'status',
+            status: 403,
+            canonical: 'PERMISSION_DENIED',
+            message: `Permission 'cloudmessaging.messages.create' denied on resource '//cloudresourcemanager.googleapis.com/projects/${record.project}' (or it may not exist).`,
+          });
         }
         const program = token ? programs.get(token) : undefined;
         if (program && (!record.validateOnly || program.validateOnly !== false)) return respond(program.behaviour);
-        return json(200, { name: `projects/${record.project}/messages/${record.validateOnly ? 'fake_message_id' : `0:${Date.now()}%${randomBytes(4).toString('hex')}`}` });
+        return json(200, {
+          name: `projects/${record.project}/messages/${record.validateOnly ? 'fake_message_id' : `0:${Date.now()}%${randomBytes(4).toString('hex')}`}`,
+        });
 
         function respond(b: FcmBehaviour): void {
           switch (b.kind) {
@@ -172,14 +184,18 @@ export async function startFcmEmulator(options: FcmEmulatorOptions): Promise<Fcm
               return json(200, { name: `projects/${record.project}/messages/0:${Date.now()}` });
             case 'fcmError': {
               const e = FCM_ERRORS[b.errorCode] ?? { status: 400, canonical: 'INVALID_ARGUMENT', message: b.errorCode };
-              return json(e.status, {
-                error: {
-                  code: e.status,
-                  message: b.message ?? e.message,
-                  status: e.canonical,
-                  details: [{ '@type': 'type.googleapis.com/google.firebase.fcm.v1.FcmError', errorCode: b.errorCode }],
+              return json(
+                e.status,
+                {
+                  error: {
+                    code: e.status,
+                    message: b.message ?? e.message,
+                    status: e.canonical,
+                    details: [{ '@type': 'type.googleapis.com/google.firebase.fcm.v1.FcmError', errorCode: b.errorCode }],
+                  },
                 },
-              }, b.retryAfter !== undefined ? { 'retry-after': String(b.retryAfter) } : {});
+                b.retryAfter !== undefined ? { 'retry-after': String(b.retryAfter) } : {},
+              );
             }
             case 'status':
               return json(b.status, { error: { code: b.status, message: b.message, status: b.canonical } });

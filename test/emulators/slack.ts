@@ -121,7 +121,15 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
       if (failure) return json(200, { ok: false, error: failure });
       switch (method) {
         case 'auth.test':
-          return json(200, { ok: true, url: 'https://imops-test.slack.com/', team: 'imops', user: 'imops', team_id: 'T0IMOPS', user_id: 'UBOT', bot_id: 'BBOT' });
+          return json(200, {
+            ok: true,
+            url: 'https://imops-test.slack.com/',
+            team: 'imops',
+            user: 'imops',
+            team_id: 'T0IMOPS',
+            user_id: 'UBOT',
+            bot_id: 'BBOT',
+          });
         case 'views.open':
         case 'views.update':
         case 'views.push':

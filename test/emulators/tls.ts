@@ -29,7 +29,10 @@ export interface ServerCert {
 /** The names every emulator certificate carries, so one CA and one server certificate serve APNs, FCM and OAuth. */
 export const EMULATOR_HOSTNAMES = ['localhost', 'fcm.googleapis.com', 'oauth2.googleapis.com'];
 
-const serial = () => randomBytes(8).toString('hex').replace(/^[89a-f]/, '1');
+const serial = () =>
+  randomBytes(8)
+    .toString('hex')
+    .replace(/^[89a-f]/, '1');
 
 function pem(label: string, der: ArrayBuffer): string {
   const b64 = Buffer.from(der).toString('base64').replace(/.{64}/g, '$&\n');
@@ -52,7 +55,7 @@ export async function createCa(name = 'imops test CA'): Promise<TestCa> {
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
-  return { certPem: cert.toString('pem') + '\n', keys, cert };
+  return { certPem: `${cert.toString('pem')}\n`, keys, cert };
 }
 
 /** A server certificate signed by `ca` for the given DNS names (and 127.0.0.1). */
@@ -72,15 +75,12 @@ export async function createServerCert(ca: TestCa, hostnames: string[] = EMULATO
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension([
-        ...hostnames.map((value) => ({ type: 'dns' as const, value })),
-        { type: 'ip' as const, value: '127.0.0.1' },
-      ]),
+      new x509.SubjectAlternativeNameExtension([...hostnames.map((value) => ({ type: 'dns' as const, value })), { type: 'ip' as const, value: '127.0.0.1' }]),
       await x509.AuthorityKeyIdentifierExtension.create(ca.keys.publicKey),
     ],
   });
   const keyDer = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
-  return { certPem: cert.toString('pem') + '\n', keyPem: pem('PRIVATE KEY', keyDer) };
+  return { certPem: `${cert.toString('pem')}\n`, keyPem: pem('PRIVATE KEY', keyDer) };
 }
 
 /** A CA plus one server certificate for all emulator hostnames. */
@@ -148,13 +148,7 @@ export async function createApplePushCert(options: ApplePushCertOptions = {}): P
   const now = Date.now();
   const { keys, keyPem } = await createRsaKeyPair();
   const cn = envs.includes('production') ? `Apple Push Services: ${bundleId}` : `Apple Development IOS Push Services: ${bundleId}`;
-  const name: x509.JsonName = [
-    { [UID_OID]: [bundleId] },
-    { CN: [cn] },
-    { OU: [options.teamId ?? 'ABCDE12345'] },
-    { O: ['Example Ltd'] },
-    { C: ['US'] },
-  ];
+  const name: x509.JsonName = [{ [UID_OID]: [bundleId] }, { CN: [cn] }, { OU: [options.teamId ?? 'ABCDE12345'] }, { O: ['Example Ltd'] }, { C: ['US'] }];
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
     name,
@@ -169,17 +163,15 @@ export async function createApplePushCert(options: ApplePushCertOptions = {}): P
       ...(envs.includes('production') ? [new x509.Extension(APPLE_PROD_OID, false, ASN1_NULL)] : []),
     ],
   });
-  const certPem = cert.toString('pem') + '\n';
+  const certPem = `${cert.toString('pem')}\n`;
   return {
     certPem,
     keyPem,
     p12: (passphrase: string) => {
-      const asn1 = forge.pkcs12.toPkcs12Asn1(
-        forge.pki.privateKeyFromPem(keyPem),
-        [forge.pki.certificateFromPem(certPem)],
-        passphrase,
-        { algorithm: '3des', friendlyName: cn },
-      );
+      const asn1 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(keyPem), [forge.pki.certificateFromPem(certPem)], passphrase, {
+        algorithm: '3des',
+        friendlyName: cn,
+      });
       return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
     },
   };

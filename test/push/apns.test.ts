@@ -30,7 +30,13 @@ describe('a deliverable token', () => {
   it('is DELIVERED with the apns-id, as a visible test alert to the bundle ID, signed with the key and team', async () => {
     const token = apnsToken();
     const result = await tester.test(app, device('10086', token));
-    expect(result).toMatchObject({ ok: true, verdict: 'DELIVERED', certificateId: '10086', platform: 'apns', provider: { status: 200, environment: 'production' } });
+    expect(result).toMatchObject({
+      ok: true,
+      verdict: 'DELIVERED',
+      certificateId: '10086',
+      platform: 'apns',
+      provider: { status: 200, environment: 'production' },
+    });
     const [req] = fx.apns.production.requests;
     expect(req).toBeDefined();
     expect(result.id).toBe(req!.acceptedApnsId);
@@ -56,22 +62,43 @@ describe('a deliverable token', () => {
 
 // What a support engineer must see for each of Apple's reasons (independent of src/push/providers/apns/reasons.ts).
 const EXPECTED: Record<string, string> = {
-  BadCollapseId: 'PAYLOAD_REJECTED', BadDeviceToken: 'BAD_DEVICE_TOKEN', BadExpirationDate: 'PAYLOAD_REJECTED',
-  BadMessageId: 'PAYLOAD_REJECTED', BadPriority: 'PAYLOAD_REJECTED', BadTopic: 'TOPIC_INVALID',
-  DeviceTokenNotForTopic: 'TOKEN_NOT_FOR_TOPIC', DuplicateHeaders: 'PAYLOAD_REJECTED', IdleTimeout: 'NETWORK',
-  InvalidPushType: 'PAYLOAD_REJECTED', MissingDeviceToken: 'BAD_DEVICE_TOKEN', MissingTopic: 'TOPIC_INVALID',
-  PayloadEmpty: 'PAYLOAD_REJECTED', TopicDisallowed: 'TOPIC_INVALID', BadCertificate: 'CREDENTIAL_INVALID',
-  BadCertificateEnvironment: 'CERT_ENVIRONMENT_MISMATCH', ExpiredProviderToken: 'CREDENTIAL_EXPIRED',
-  Forbidden: 'CREDENTIAL_INVALID', InvalidProviderToken: 'CREDENTIAL_INVALID', MissingProviderToken: 'CREDENTIAL_INVALID',
-  UnrelatedKeyIdInToken: 'CREDENTIAL_INVALID', BadEnvironmentKeyInToken: 'CERT_ENVIRONMENT_MISMATCH',
-  BadEnvironmentKeyIdInToken: 'CERT_ENVIRONMENT_MISMATCH', BadPath: 'PAYLOAD_REJECTED', MethodNotAllowed: 'PAYLOAD_REJECTED',
-  ExpiredToken: 'TOKEN_UNREGISTERED', Unregistered: 'TOKEN_UNREGISTERED', PayloadTooLarge: 'PAYLOAD_REJECTED',
-  TooManyProviderTokenUpdates: 'RATE_LIMITED', TooManyRequests: 'RATE_LIMITED', InternalServerError: 'PROVIDER_UNAVAILABLE',
-  ServiceUnavailable: 'PROVIDER_UNAVAILABLE', Shutdown: 'PROVIDER_UNAVAILABLE',
+  BadCollapseId: 'PAYLOAD_REJECTED',
+  BadDeviceToken: 'BAD_DEVICE_TOKEN',
+  BadExpirationDate: 'PAYLOAD_REJECTED',
+  BadMessageId: 'PAYLOAD_REJECTED',
+  BadPriority: 'PAYLOAD_REJECTED',
+  BadTopic: 'TOPIC_INVALID',
+  DeviceTokenNotForTopic: 'TOKEN_NOT_FOR_TOPIC',
+  DuplicateHeaders: 'PAYLOAD_REJECTED',
+  IdleTimeout: 'NETWORK',
+  InvalidPushType: 'PAYLOAD_REJECTED',
+  MissingDeviceToken: 'BAD_DEVICE_TOKEN',
+  MissingTopic: 'TOPIC_INVALID',
+  PayloadEmpty: 'PAYLOAD_REJECTED',
+  TopicDisallowed: 'TOPIC_INVALID',
+  BadCertificate: 'CREDENTIAL_INVALID',
+  BadCertificateEnvironment: 'CERT_ENVIRONMENT_MISMATCH',
+  ExpiredProviderToken: 'CREDENTIAL_EXPIRED',
+  Forbidden: 'CREDENTIAL_INVALID',
+  InvalidProviderToken: 'CREDENTIAL_INVALID',
+  MissingProviderToken: 'CREDENTIAL_INVALID',
+  UnrelatedKeyIdInToken: 'CREDENTIAL_INVALID',
+  BadEnvironmentKeyInToken: 'CERT_ENVIRONMENT_MISMATCH',
+  BadEnvironmentKeyIdInToken: 'CERT_ENVIRONMENT_MISMATCH',
+  BadPath: 'PAYLOAD_REJECTED',
+  MethodNotAllowed: 'PAYLOAD_REJECTED',
+  ExpiredToken: 'TOKEN_UNREGISTERED',
+  Unregistered: 'TOKEN_UNREGISTERED',
+  PayloadTooLarge: 'PAYLOAD_REJECTED',
+  TooManyProviderTokenUpdates: 'RATE_LIMITED',
+  TooManyRequests: 'RATE_LIMITED',
+  InternalServerError: 'PROVIDER_UNAVAILABLE',
+  ServiceUnavailable: 'PROVIDER_UNAVAILABLE',
+  Shutdown: 'PROVIDER_UNAVAILABLE',
 };
 
 describe('every APNs reason', () => {
-  it('the emulator covers all of Apple\'s reasons', () => {
+  it("the emulator covers all of Apple's reasons", () => {
     expect(Object.keys(APNS_REASON_STATUS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
@@ -189,7 +216,7 @@ describe('network failures are NETWORK with the detail', () => {
     expect((await tester.test(app, device('10086', token))).verdict).toBe('DELIVERED');
   });
 
-  it('a GOAWAY carries APNs\' reason; the next push reconnects', async () => {
+  it("a GOAWAY carries APNs' reason; the next push reconnects", async () => {
     await tester.test(app, device('10086', apnsToken()));
     const before = fx.apns.production.handshakes;
     const token = apnsToken();
@@ -226,7 +253,10 @@ describe('network failures are NETWORK with the detail', () => {
   });
 
   it('an unknown host is a DNS failure and a closed port a connect failure', async () => {
-    const providers: ProvidersConfig = { ...fx.providers, apns: { ...fx.providers.apns, productionUrl: 'https://api.push.invalid', sandboxUrl: 'https://127.0.0.1:1' } };
+    const providers: ProvidersConfig = {
+      ...fx.providers,
+      apns: { ...fx.providers.apns, productionUrl: 'https://api.push.invalid', sandboxUrl: 'https://127.0.0.1:1' },
+    };
     const t = createDeviceTester({ providers, log: logged.log });
     try {
       const dns = await t.test(app, device('10086', apnsToken()));
@@ -242,7 +272,7 @@ describe('network failures are NETWORK with the detail', () => {
 });
 
 describe('one run of several devices (issue 9)', () => {
-  it('a hung stream is a timeout, not a GOAWAY, when another device\'s 500 closes the connection; a 503 and a 429 keep their own answers', async () => {
+  it("a hung stream is a timeout, not a GOAWAY, when another device's 500 closes the connection; a 503 and a 429 keep their own answers", async () => {
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     const [hung, failed, busy, limited] = [apnsToken(), apnsToken(), apnsToken(), apnsToken()];
     fx.apns.production.program(hung, { kind: 'hang' });
@@ -250,7 +280,10 @@ describe('one run of several devices (issue 9)', () => {
     // answered on a closing connection by "client session is either closed or destroyed".
     fx.apns.production.program(failed, { kind: 'delay', ms: 20, then: { kind: 'reject', reason: 'InternalServerError' } });
     fx.apns.production.program(busy, { kind: 'delay', ms: 80, then: { kind: 'reject', reason: 'ServiceUnavailable' } });
-    fx.apns.production.program(limited, { kind: 'sequence', steps: [{ kind: 'delay', ms: 120, then: { kind: 'reject', reason: 'TooManyRequests' } }, { kind: 'accept' }] });
+    fx.apns.production.program(limited, {
+      kind: 'sequence',
+      steps: [{ kind: 'delay', ms: 120, then: { kind: 'reject', reason: 'TooManyRequests' } }, { kind: 'accept' }],
+    });
     const send = (t: string) => tester.test(app, device('10086', t));
     const [h, f, b, l] = await Promise.all([send(hung), send(failed), send(busy), send(limited)]);
 
@@ -325,7 +358,10 @@ describe('preflight stops before sending', () => {
 
   it('a broken credential is CREDENTIAL_INVALID without sending', async () => {
     const cert = app.certificates[0] as ApnsCertificateConfig;
-    const broken: AppConfig = { ...app, certificates: [{ ...cert, auth: { type: 'token', keyFile: cert.auth.type === 'token' ? cert.auth.keyFile : '', keyId: 'abc', teamId: 'DEF123GHIJ' } }] };
+    const broken: AppConfig = {
+      ...app,
+      certificates: [{ ...cert, auth: { type: 'token', keyFile: cert.auth.type === 'token' ? cert.auth.keyFile : '', keyId: 'abc', teamId: 'DEF123GHIJ' } }],
+    };
     const r = await tester.test(broken, device('10086', apnsToken()));
     expect(r.verdict).toBe('CREDENTIAL_INVALID');
     expect(r.cause).toMatch(/Key ID "abc"/);
@@ -346,7 +382,12 @@ describe('certificate-based auth (PKCS#12)', () => {
     const { join } = await import('node:path');
     const p12 = join(fx.dir, 'push.p12');
     writeFileSync(p12, (await createApplePushCert({ bundleId: 'com.example.app' })).p12('s3cret'));
-    const withP12: AppConfig = { ...app, certificates: [{ id: '10090', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pkcs12', file: p12, passphrase: 's3cret' } }] };
+    const withP12: AppConfig = {
+      ...app,
+      certificates: [
+        { id: '10090', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pkcs12', file: p12, passphrase: 's3cret' } },
+      ],
+    };
     const r = await tester.test(withP12, device('10090', apnsToken()));
     expect(r.verdict).toBe('DELIVERED');
     const [req] = fx.apns.production.requests;
@@ -360,10 +401,7 @@ describe('secrets', () => {
     const tokens = [apnsToken(), apnsToken(), apnsToken()];
     fx.apns.production.program(tokens[1]!, { kind: 'reject', reason: 'Unregistered' });
     fx.tokenOnlyIn('sandbox', tokens[2]!);
-    const results = [
-      ...(await Promise.all(tokens.map((t) => tester.test(app, device('10086', t))))),
-      await tester.test(app, device('99999', tokens[0]!)),
-    ];
+    const results = [...(await Promise.all(tokens.map((t) => tester.test(app, device('10086', t))))), await tester.test(app, device('99999', tokens[0]!))];
     const cert = app.certificates[0] as ApnsCertificateConfig;
     const keyPem = readFileSync(cert.auth.type === 'token' ? cert.auth.keyFile : '', 'utf8');
     const keyBody = keyPem.split('\n')[1]!;

@@ -19,9 +19,18 @@ const write = (name: string, data: string | Buffer) => {
   return p;
 };
 const tokenCert = (keyFile: string, keyId = 'ABC123DEFG', teamId = 'DEF123GHIJ'): ApnsCertificateConfig => ({
-  id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'token', keyFile, keyId, teamId },
+  id: '10086',
+  platform: 'apns',
+  bundleId: 'com.example.app',
+  environment: 'production',
+  auth: { type: 'token', keyFile, keyId, teamId },
 });
-async function p12Cert(name: string, options: ApplePushCertOptions, environment: 'production' | 'sandbox' = 'production', bundleId = 'com.example.app'): Promise<ApnsCertificateConfig> {
+async function p12Cert(
+  name: string,
+  options: ApplePushCertOptions,
+  environment: 'production' | 'sandbox' = 'production',
+  bundleId = 'com.example.app',
+): Promise<ApnsCertificateConfig> {
   const file = write(`${name}.p12`, (await createApplePushCert(options)).p12('pw'));
   return { id: '10090', platform: 'apns', bundleId, environment, auth: { type: 'pkcs12', file, passphrase: 'pw' } };
 }
@@ -56,7 +65,11 @@ describe('.p8 token keys', () => {
 
   it('garbage, a missing file, short IDs and a file named for another key are each reported with a fix', async () => {
     const garbage = await checkCertificate(tokenCert(write('garbage.p8', 'not a key')));
-    expect(garbage.problems[0]).toMatchObject({ level: 'failure', problem: expect.stringMatching(/not a readable private key/), fix: expect.stringMatching(/Download/) });
+    expect(garbage.problems[0]).toMatchObject({
+      level: 'failure',
+      problem: expect.stringMatching(/not a readable private key/),
+      fix: expect.stringMatching(/Download/),
+    });
     const missing = await checkCertificate(tokenCert(join(dir, 'nope.p8')));
     expect(missing.problems[0]!.problem).toMatch(/cannot be read \(ENOENT\)/);
     const ids = await checkCertificate(tokenCert(write('k.p8', await createP8Key()), 'abc', 'team-1'));
@@ -112,7 +125,7 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     expect(prodOnly.problems[0]!.problem).toMatch(/production only/);
   });
 
-  it('a certificate for another bundle ID, or without Apple\'s push extensions, fails', async () => {
+  it("a certificate for another bundle ID, or without Apple's push extensions, fails", async () => {
     const other = await checkCertificate(await p12Cert('other', { bundleId: 'com.other.app' }));
     expect(other.problems[0]!.problem).toBe('The certificate was issued for com.other.app, but bundleId is com.example.app.');
     const plain = await checkCertificate(await p12Cert('plain', { environments: [] }));
@@ -128,14 +141,31 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
   it('a PEM certificate with another key does not match', async () => {
     const a = await createApplePushCert();
     const b = await createApplePushCert();
-    const h = await checkCertificate({ id: '10091', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: write('a.crt', a.certPem), keyFile: write('b.key', b.keyPem) } });
+    const h = await checkCertificate({
+      id: '10091',
+      platform: 'apns',
+      bundleId: 'com.example.app',
+      environment: 'production',
+      auth: { type: 'pem', certFile: write('a.crt', a.certPem), keyFile: write('b.key', b.keyPem) },
+    });
     expect(h.problems.map((p) => p.problem)).toContain('The certificate and the private key do not belong together.');
-    const ok = await checkCertificate({ id: '10092', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile: write('a2.crt', a.certPem), keyFile: write('a.key', a.keyPem) } });
+    const ok = await checkCertificate({
+      id: '10092',
+      platform: 'apns',
+      bundleId: 'com.example.app',
+      environment: 'production',
+      auth: { type: 'pem', certFile: write('a2.crt', a.certPem), keyFile: write('a.key', a.keyPem) },
+    });
     expect(ok.level).toBe('ok');
   });
 });
 
-const fcm = (file: string, projectId?: string): FcmCertificateConfig => ({ id: '20001', platform: 'fcm', serviceAccountFile: file, ...(projectId ? { projectId } : {}) });
+const fcm = (file: string, projectId?: string): FcmCertificateConfig => ({
+  id: '20001',
+  platform: 'fcm',
+  serviceAccountFile: file,
+  ...(projectId ? { projectId } : {}),
+});
 
 describe('service accounts', () => {
   it('a complete service account is ok and names the account and project', async () => {
@@ -165,13 +195,17 @@ describe('credential files readable by other users', () => {
     chmodSync(p8, 0o644);
     const key = await checkCertificate(tokenCert(p8));
     expect(key.level).toBe('warning');
-    expect(key.problems).toEqual([expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p8}`), fix: expect.stringContaining(`chmod 600 ${p8}`) })]);
+    expect(key.problems).toEqual([
+      expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p8}`), fix: expect.stringContaining(`chmod 600 ${p8}`) }),
+    ]);
     expect(key.problems[0]!.problem).toMatch(/mode 644/);
 
     const p12 = await p12Cert('shared', {});
     const p12File = (p12.auth as { file: string }).file;
     chmodSync(p12File, 0o640);
-    expect((await checkCertificate(p12)).problems).toEqual([expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p12File}`) })]);
+    expect((await checkCertificate(p12)).problems).toEqual([
+      expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p12File}`) }),
+    ]);
 
     const saFile = write('shared-sa.json', JSON.stringify(await createServiceAccount('imops-test')));
     chmodSync(saFile, 0o604);
@@ -186,7 +220,13 @@ describe('credential files readable by other users', () => {
     const certFile = write('public.crt', a.certPem);
     chmodSync(certFile, 0o644);
     const keyFile = write('private.key', a.keyPem);
-    const pem: ApnsCertificateConfig = { id: '10093', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'pem', certFile, keyFile } };
+    const pem: ApnsCertificateConfig = {
+      id: '10093',
+      platform: 'apns',
+      bundleId: 'com.example.app',
+      environment: 'production',
+      auth: { type: 'pem', certFile, keyFile },
+    };
     expect((await checkCertificate(pem)).level).toBe('ok');
     chmodSync(keyFile, 0o644);
     const open = await checkCertificate(pem);
@@ -203,10 +243,20 @@ describe('tester.certificates(app)', () => {
       await p12Cert('list-expired', { notAfter: new Date(Date.now() - DAY), notBefore: new Date(Date.now() - 300 * DAY) }),
       fcm(write('sa2.json', JSON.stringify(sa))),
     ];
-    const tester = createDeviceTester({ providers: { apns: { productionUrl: 'https://localhost:1', sandboxUrl: 'https://localhost:1', timeoutMs: 1000 }, fcm: { url: 'https://localhost:1', timeoutMs: 1000 } }, log: capturingLogger().log });
+    const tester = createDeviceTester({
+      providers: {
+        apns: { productionUrl: 'https://localhost:1', sandboxUrl: 'https://localhost:1', timeoutMs: 1000 },
+        fcm: { url: 'https://localhost:1', timeoutMs: 1000 },
+      },
+      log: capturingLogger().log,
+    });
     try {
       const health = await tester.certificates({ name: 'prod', sdkAppId: 1, secretKey: 'k', certificates: certs });
-      expect(health.map((h) => [h.certificateId, h.level])).toEqual([['10086', 'ok'], ['10090', 'failure'], ['20001', 'ok']]);
+      expect(health.map((h) => [h.certificateId, h.level])).toEqual([
+        ['10086', 'ok'],
+        ['10090', 'failure'],
+        ['20001', 'ok'],
+      ]);
       const text = JSON.stringify(health);
       expect(text).not.toContain(p8.split('\n')[1]!);
       expect(text).not.toContain(sa.private_key!.split('\n')[1]!);

@@ -44,7 +44,11 @@ describe('a valid FCM token', () => {
 
   it('reuses the OAuth token across tests and testers', async () => {
     const t = createDeviceTester({ providers: fx.providers, log: logged.log });
-    const other: AppConfig = { ...app, name: 'other', certificates: [{ id: '20002', platform: 'fcm', serviceAccountFile: (app.certificates[2] as FcmCertificateConfig).serviceAccountFile }] };
+    const other: AppConfig = {
+      ...app,
+      name: 'other',
+      certificates: [{ id: '20002', platform: 'fcm', serviceAccountFile: (app.certificates[2] as FcmCertificateConfig).serviceAccountFile }],
+    };
     try {
       for (let i = 0; i < 3; i++) expect((await t.test(other, device('20002', fcmToken(), 'fcm'))).verdict).toBe('DELIVERED');
       expect(fx.fcm.oauthRequests).toHaveLength(0);
@@ -58,15 +62,30 @@ describe('a valid FCM token', () => {
 const CASES: [string, Parameters<PushFixture['fcm']['program']>[1], string, RegExp][] = [
   ['UNREGISTERED', { kind: 'fcmError', errorCode: 'UNREGISTERED' }, 'TOKEN_UNREGISTERED', /Delete this token/],
   ['INVALID_ARGUMENT (bad token)', { kind: 'fcmError', errorCode: 'INVALID_ARGUMENT' }, 'BAD_DEVICE_TOKEN', /getToken/],
-  ['INVALID_ARGUMENT (payload)', { kind: 'fcmError', errorCode: 'INVALID_ARGUMENT', message: 'Invalid value at \'message.android.ttl\'' }, 'PAYLOAD_REJECTED', /field/],
+  [
+    'INVALID_ARGUMENT (payload)',
+    { kind: 'fcmError', errorCode: 'INVALID_ARGUMENT', message: "Invalid value at 'message.android.ttl'" },
+    'PAYLOAD_REJECTED',
+    /field/,
+  ],
   ['SENDER_ID_MISMATCH', { kind: 'fcmError', errorCode: 'SENDER_ID_MISMATCH' }, 'SENDER_MISMATCH', /Firebase project/],
   ['QUOTA_EXCEEDED', { kind: 'fcmError', errorCode: 'QUOTA_EXCEEDED', retryAfter: 60 }, 'RATE_LIMITED', /Wait/],
   ['UNAVAILABLE', { kind: 'fcmError', errorCode: 'UNAVAILABLE' }, 'PROVIDER_UNAVAILABLE', /Try again/],
   ['INTERNAL', { kind: 'fcmError', errorCode: 'INTERNAL' }, 'PROVIDER_UNAVAILABLE', /Try again/],
   ['UNSPECIFIED_ERROR', { kind: 'fcmError', errorCode: 'UNSPECIFIED_ERROR' }, 'PROVIDER_UNAVAILABLE', /Try again/],
   ['THIRD_PARTY_AUTH_ERROR', { kind: 'fcmError', errorCode: 'THIRD_PARTY_AUTH_ERROR' }, 'THIRD_PARTY_AUTH', /APNs auth key/],
-  ['401 UNAUTHENTICATED (imops\' own token)', { kind: 'status', status: 401, canonical: 'UNAUTHENTICATED', message: 'Request had invalid authentication credentials.' }, 'CREDENTIAL_INVALID', /service-account/],
-  ['403 PERMISSION_DENIED', { kind: 'status', status: 403, canonical: 'PERMISSION_DENIED', message: 'Permission \'cloudmessaging.messages.create\' denied on resource' }, 'CREDENTIAL_INVALID', /Cloud Messaging API/],
+  [
+    "401 UNAUTHENTICATED (imops' own token)",
+    { kind: 'status', status: 401, canonical: 'UNAUTHENTICATED', message: 'Request had invalid authentication credentials.' },
+    'CREDENTIAL_INVALID',
+    /service-account/,
+  ],
+  [
+    '403 PERMISSION_DENIED',
+    { kind: 'status', status: 403, canonical: 'PERMISSION_DENIED', message: "Permission 'cloudmessaging.messages.create' denied on resource" },
+    'CREDENTIAL_INVALID',
+    /Cloud Messaging API/,
+  ],
   ['HTML 503 from a proxy', { kind: 'html', status: 503 }, 'PROVIDER_UNAVAILABLE', /Try again/],
 ];
 

@@ -20,7 +20,7 @@ describe('the verdict list', () => {
   });
 });
 
-describe('every provider\'s reason table', () => {
+describe("every provider's reason table", () => {
   it.each(PROVIDERS.map((p) => [p.id, p] as const))('%s: each reason has a listed verdict, a cause and a fix, and no two rows collide', (id, provider) => {
     expect(provider.reasons.size).toBeGreaterThan(0);
     const folded = new Map<string, string>();
@@ -47,7 +47,9 @@ describe('the registry', () => {
   it('lists each provider once, with its folder, its words and its defaults', () => {
     expect(PLATFORMS).toEqual(PROVIDERS.map((p) => p.id));
     expect(new Set(PLATFORMS).size).toBe(PLATFORMS.length);
-    const folders = readdirSync(join(ROOT, 'src/push/providers'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(join(ROOT, 'src/push/providers'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.sort()).toEqual([...PLATFORMS].sort());
     for (const p of PROVIDERS) {
       expect(providerFor(p.id)).toBe(p);
@@ -62,8 +64,15 @@ describe('the registry', () => {
   });
 
   it('names certificates through their provider', () => {
-    expect(describeCertificate({ id: '10086', platform: 'apns', bundleId: 'com.example.app', environment: 'production', auth: { type: 'token', keyFile: 'k', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' } }))
-      .toBe('10086 (APNs production, com.example.app)');
+    expect(
+      describeCertificate({
+        id: '10086',
+        platform: 'apns',
+        bundleId: 'com.example.app',
+        environment: 'production',
+        auth: { type: 'token', keyFile: 'k', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' },
+      }),
+    ).toBe('10086 (APNs production, com.example.app)');
     expect(describeCertificate({ id: '20001', platform: 'fcm', serviceAccountFile: 'sa.json' })).toBe('20001 (FCM)');
   });
 });
@@ -81,7 +90,7 @@ describe('token shapes', () => {
     expect(providerFor('fcm').tokenShape('a'.repeat(120))).toBeUndefined();
   });
 
-  it('the certificate\'s own provider is asked first; otherwise the surest claim wins', () => {
+  it("the certificate's own provider is asked first; otherwise the surest claim wins", () => {
     expect(describeToken(hex64, 'apns').looksLike).toBe('apns');
     expect(describeToken(fcmToken, 'apns').looksLike).toBe('fcm');
     expect(describeToken('z'.repeat(120), 'fcm')).toEqual({ looksLike: 'fcm', problems: [] });
@@ -104,7 +113,7 @@ function staticImports(source: string): string[] {
 }
 
 describe('start-up', () => {
-  it('node-apn and firebase-admin are not loaded by anything the CLI imports at start (only by a provider\'s sender, on the first push)', () => {
+  it("node-apn and firebase-admin are not loaded by anything the CLI imports at start (only by a provider's sender, on the first push)", () => {
     const seen = new Set<string>();
     const heavy: string[] = [];
     const visit = (file: string) => {
@@ -112,7 +121,13 @@ describe('start-up', () => {
       seen.add(file);
       for (const spec of staticImports(readFileSync(join(ROOT, file), 'utf8'))) {
         if (/^(@parse\/node-apn|firebase-admin)(\/|$)/.test(spec)) heavy.push(`${file} imports ${spec}`);
-        if (spec.startsWith('.')) visit(relative(ROOT, resolve(ROOT, dirname(file), spec)).split(sep).join('/').replace(/\.js$/, '.ts'));
+        if (spec.startsWith('.'))
+          visit(
+            relative(ROOT, resolve(ROOT, dirname(file), spec))
+              .split(sep)
+              .join('/')
+              .replace(/\.js$/, '.ts'),
+          );
       }
     };
     visit('bin/imops.ts');
@@ -127,12 +142,14 @@ describe('start-up', () => {
 
 // A comparison, a switch case or an object keyed by a platform name: the registry answers those questions.
 const PLATFORM_NAMES = ['apns', 'fcm', 'huawei', 'honor', 'xiaomi', 'oppo', 'vivo', 'meizu'].join('|');
-const LITERAL_DECISION = new RegExp([
-  `[!=]==?\\s*['"\`](${PLATFORM_NAMES})['"\`]`,
-  `['"\`](${PLATFORM_NAMES})['"\`]\\s*[!=]==?`,
-  `\\bcase\\s+['"\`](${PLATFORM_NAMES})['"\`]`,
-  `[{,]\\s*(${PLATFORM_NAMES})\\s*:\\s*['"\`{]`,
-].join('|'));
+const LITERAL_DECISION = new RegExp(
+  [
+    `[!=]==?\\s*['"\`](${PLATFORM_NAMES})['"\`]`,
+    `['"\`](${PLATFORM_NAMES})['"\`]\\s*[!=]==?`,
+    `\\bcase\\s+['"\`](${PLATFORM_NAMES})['"\`]`,
+    `[{,]\\s*(${PLATFORM_NAMES})\\s*:\\s*['"\`{]`,
+  ].join('|'),
+);
 
 export function platformLiteralDecisions(file: string, source: string): string[] {
   return source.split('\n').flatMap((line, i) => (LITERAL_DECISION.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []));

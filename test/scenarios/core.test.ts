@@ -98,7 +98,12 @@ describe('the core itself', () => {
   });
 
   it('turns an unexpected failure into an error with a correlation ID that is also in the log', async () => {
-    const broken = { ...world.services.push, devices: () => { throw new Error('disk on fire'); } };
+    const broken = {
+      ...world.services.push,
+      devices: () => {
+        throw new Error('disk on fire');
+      },
+    };
     const { createCommandCore } = await import('../../src/commands/core.js');
     const core = createCommandCore({ config: world.config, log: world.log, push: broken, audit: world.services.audit });
     const p = core.plan(principal('slack', 'admin'), core.parseText('pushcheck', 'alice prod'));

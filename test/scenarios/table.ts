@@ -98,8 +98,22 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const services = await openServices({ config, log, dataDir: ':memory:' });
 
   const tokens: Record<string, string[]> = {};
-  const seed = async (userId: string, certificateId: string, platform: 'apns' | 'fcm', token: string, extra: { environment?: 'production' | 'sandbox'; appVersion?: string } = {}) => {
-    await services.devices.upsert({ app: PROD.name, userId, certificateId, platform, token, appVersion: extra.appVersion ?? '5.2.0', ...(extra.environment && { environment: extra.environment }) });
+  const seed = async (
+    userId: string,
+    certificateId: string,
+    platform: 'apns' | 'fcm',
+    token: string,
+    extra: { environment?: 'production' | 'sandbox'; appVersion?: string } = {},
+  ) => {
+    await services.devices.upsert({
+      app: PROD.name,
+      userId,
+      certificateId,
+      platform,
+      token,
+      appVersion: extra.appVersion ?? '5.2.0',
+      ...(extra.environment && { environment: extra.environment }),
+    });
     (tokens[userId] ??= []).push(token);
   };
   // alice: an iPhone on the production certificate and an Android phone: both deliver.
@@ -114,14 +128,21 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
 
   const nowS = Math.floor(Date.now() / 1000);
   const sigs: Record<string, string> = {
-    'alice': generateUserSig({ sdkAppId: PROD.sdkAppId, secretKey: keys[0]!, userId: 'alice', now: nowS }),
+    alice: generateUserSig({ sdkAppId: PROD.sdkAppId, secretKey: keys[0]!, userId: 'alice', now: nowS }),
     'alice:expired': generateUserSig({ sdkAppId: PROD.sdkAppId, secretKey: keys[0]!, userId: 'alice', expireSeconds: 86400, now: nowS - 3 * 86400 }),
     'alice:staging': generateUserSig({ sdkAppId: STAGING.sdkAppId, secretKey: keys[1]!, userId: 'alice', now: nowS }),
     'alice:otherkey': generateUserSig({ sdkAppId: PROD.sdkAppId, secretKey: randomBytes(32).toString('hex'), userId: 'alice', now: nowS }),
   };
-  sigs['alice:standard-base64'] = sigs.alice!.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=') + '+/=';
+  sigs['alice:standard-base64'] = `${sigs.alice!.replace(/\*/g, '+').replace(/-/g, '/').replace(/_/g, '=')}+/=`;
 
-  const core = createCommandCore({ config, log, push: services.push, audit: services.audit, ...(options.rateLimits && { rateLimits: options.rateLimits }), ...(options.now && { now: options.now }) });
+  const core = createCommandCore({
+    config,
+    log,
+    push: services.push,
+    audit: services.audit,
+    ...(options.rateLimits && { rateLimits: options.rateLimits }),
+    ...(options.now && { now: options.now }),
+  });
   return {
     config,
     services,
@@ -131,11 +152,12 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     log,
     secrets: { keys, tokens: Object.values(tokens).flat(), userSigs: Object.values(sigs) },
     tokens,
-    fill: (text) => text.replace(/\{sig:([a-z:-]+)\}/g, (_, k: string) => {
-      const s = sigs[k];
-      if (!s) throw new Error(`no UserSig named ${k} in the scenario world`);
-      return s;
-    }),
+    fill: (text) =>
+      text.replace(/\{sig:([a-z:-]+)\}/g, (_, k: string) => {
+        const s = sigs[k];
+        if (!s) throw new Error(`no UserSig named ${k} in the scenario world`);
+        return s;
+      }),
     async close() {
       await services.close();
       await fixture?.close();
@@ -211,97 +233,383 @@ const NO_DEVICE_WORDS = ['no devices', 'ends here', 'after login', 'logged out',
 
 export const SCENARIOS: Scenario[] = [
   // /usersig
-  { name: 'help lists every subcommand', command: 'usersig', text: 'help', subcommand: 'help', args: {},
-    expect: { status: 'info', ephemeral: true, title: ['how to use'], says: ['gen', 'verify', 'inspect', 'explain', '180d'] } },
-  { name: 'gen signs a UserSig, shown only to the caller', command: 'usersig', text: 'gen alice 30d prod', subcommand: 'gen', args: { userId: 'alice', expiry: '30d', app: 'prod' },
-    expect: { status: 'success', ephemeral: true, title: ['UserSig', 'alice'], fields: GEN_FIELDS, code: true, says: ['1400000001', '30 days'] } },
-  { name: 'gen takes the app in place of the expiry', command: 'usersig', text: 'gen alice staging', subcommand: 'gen', args: { userId: 'alice', app: 'staging' },
-    expect: { status: 'success', ephemeral: true, title: ['alice'], fields: GEN_FIELDS, code: true, says: ['1400000002', '180 days'] } },
-  { name: 'gen without an app when several are configured asks which', command: 'usersig', text: 'gen alice', subcommand: 'gen', args: { userId: 'alice' },
-    expect: { status: 'error', ephemeral: true, title: ['which app'], says: ['prod', 'staging'] } },
-  { name: 'gen with an unknown app lists the configured ones', command: 'usersig', text: 'gen alice 1d nope', subcommand: 'gen', args: { userId: 'alice', expiry: '1d', app: 'nope' },
-    expect: { status: 'error', ephemeral: true, title: ['unknown app'], says: ['prod', 'staging'] } },
-  { name: 'gen with a bad expiry says how to write one', command: 'usersig', text: 'gen alice forever prod', subcommand: 'gen', args: { userId: 'alice', expiry: 'forever', app: 'prod' },
-    expect: { status: 'error', ephemeral: true, says: ['forever', '180d', '12h'] } },
-  { name: 'gen is refused to someone not in access, naming the key to add', as: 'stranger', command: 'usersig', text: 'gen alice 30d prod', subcommand: 'gen', args: { userId: 'alice', expiry: '30d', app: 'prod' },
-    expect: { status: 'error', ephemeral: true, title: ['not allowed'], says: ['access.usersig.generate: ["'] } },
-  { name: 'gen without a UserID shows usage', command: 'usersig', text: 'gen', subcommand: 'gen', args: {}, only: 'slack',
-    expect: { status: 'error', ephemeral: true, says: ['missing <userId>', '/usersig gen <userId> [expiry] [app]'] } },
-  { name: 'an unknown subcommand shows usage', command: 'usersig', text: 'frobnicate alice', args: {}, only: 'slack',
-    expect: { status: 'error', ephemeral: true, says: ['unknown subcommand', '/usersig verify <userId> <userSig> [app]'] } },
-  { name: 'verify a good UserSig', command: 'usersig', text: 'verify alice {sig:alice} prod', subcommand: 'verify', args: { userId: 'alice', userSig: '{sig:alice}', app: 'prod' },
-    expect: { status: 'success', ephemeral: true, title: ['valid', 'alice'], fields: ['Verdict', 'SDKAppID', 'UserID', 'Generated', 'Expires'], says: ['VALID', '1400000001'] } },
-  { name: 'verify an expired UserSig: verdict, cause, fix and IM code', command: 'usersig', text: 'verify alice {sig:alice:expired} prod', subcommand: 'verify', args: { userId: 'alice', userSig: '{sig:alice:expired}', app: 'prod' },
-    expect: { status: 'failure', ephemeral: true, title: ['invalid', 'EXPIRED'], fields: ['Verdict', 'Expires'], says: ['IM 70001', 'cause', 'fix'] } },
-  { name: 'verify against another UserID', command: 'usersig', text: 'verify bob {sig:alice} prod', subcommand: 'verify', args: { userId: 'bob', userSig: '{sig:alice}', app: 'prod' },
-    expect: { status: 'failure', ephemeral: true, title: ['USERID_MISMATCH'], says: ['IM 70013'] } },
-  { name: 'verify a UserSig signed for another app', command: 'usersig', text: 'verify alice {sig:alice:staging} prod', subcommand: 'verify', args: { userId: 'alice', userSig: '{sig:alice:staging}', app: 'prod' },
-    expect: { status: 'failure', ephemeral: true, title: ['SDKAPPID_MISMATCH'], says: ['IM 70014', '1400000002'] } },
-  { name: 'verify a UserSig signed with another key', command: 'usersig', text: 'verify alice {sig:alice:otherkey} prod', subcommand: 'verify', args: { userId: 'alice', userSig: '{sig:alice:otherkey}', app: 'prod' },
-    expect: { status: 'failure', ephemeral: true, title: ['SIGNATURE_MISMATCH'], says: ['IM 70009'] } },
-  { name: 'verify a UserSig converted to standard base64', command: 'usersig', text: 'verify alice {sig:alice:standard-base64} prod', subcommand: 'verify', args: { userId: 'alice', userSig: '{sig:alice:standard-base64}', app: 'prod' },
-    expect: { status: 'failure', ephemeral: true, title: ['MALFORMED'] } },
-  { name: 'verify without the UserSig opens a form for it', command: 'usersig', text: 'verify alice', subcommand: 'verify', args: { userId: 'alice' },
-    expect: { kind: 'form', ephemeral: true, formFields: ['userId', 'userSig', 'app'] } },
-  { name: 'inspect decodes without a key', command: 'usersig', text: 'inspect {sig:alice}', subcommand: 'inspect', args: { userSig: '{sig:alice}' },
-    expect: { status: 'info', ephemeral: true, title: ['decoded', 'alice'], fields: ['SDKAppID', 'UserID', 'Expires'], says: ['1400000001', 'app prod'] } },
-  { name: 'explain a known IM error code, for the whole channel', command: 'usersig', text: 'explain 70013', subcommand: 'explain', args: { code: '70013' },
-    expect: { status: 'info', ephemeral: false, title: ['70013'], says: ['UserID', 'fix'] } },
+  {
+    name: 'help lists every subcommand',
+    command: 'usersig',
+    text: 'help',
+    subcommand: 'help',
+    args: {},
+    expect: { status: 'info', ephemeral: true, title: ['how to use'], says: ['gen', 'verify', 'inspect', 'explain', '180d'] },
+  },
+  {
+    name: 'gen signs a UserSig, shown only to the caller',
+    command: 'usersig',
+    text: 'gen alice 30d prod',
+    subcommand: 'gen',
+    args: { userId: 'alice', expiry: '30d', app: 'prod' },
+    expect: { status: 'success', ephemeral: true, title: ['UserSig', 'alice'], fields: GEN_FIELDS, code: true, says: ['1400000001', '30 days'] },
+  },
+  {
+    name: 'gen takes the app in place of the expiry',
+    command: 'usersig',
+    text: 'gen alice staging',
+    subcommand: 'gen',
+    args: { userId: 'alice', app: 'staging' },
+    expect: { status: 'success', ephemeral: true, title: ['alice'], fields: GEN_FIELDS, code: true, says: ['1400000002', '180 days'] },
+  },
+  {
+    name: 'gen without an app when several are configured asks which',
+    command: 'usersig',
+    text: 'gen alice',
+    subcommand: 'gen',
+    args: { userId: 'alice' },
+    expect: { status: 'error', ephemeral: true, title: ['which app'], says: ['prod', 'staging'] },
+  },
+  {
+    name: 'gen with an unknown app lists the configured ones',
+    command: 'usersig',
+    text: 'gen alice 1d nope',
+    subcommand: 'gen',
+    args: { userId: 'alice', expiry: '1d', app: 'nope' },
+    expect: { status: 'error', ephemeral: true, title: ['unknown app'], says: ['prod', 'staging'] },
+  },
+  {
+    name: 'gen with a bad expiry says how to write one',
+    command: 'usersig',
+    text: 'gen alice forever prod',
+    subcommand: 'gen',
+    args: { userId: 'alice', expiry: 'forever', app: 'prod' },
+    expect: { status: 'error', ephemeral: true, says: ['forever', '180d', '12h'] },
+  },
+  {
+    name: 'gen is refused to someone not in access, naming the key to add',
+    as: 'stranger',
+    command: 'usersig',
+    text: 'gen alice 30d prod',
+    subcommand: 'gen',
+    args: { userId: 'alice', expiry: '30d', app: 'prod' },
+    expect: { status: 'error', ephemeral: true, title: ['not allowed'], says: ['access.usersig.generate: ["'] },
+  },
+  {
+    name: 'gen without a UserID shows usage',
+    command: 'usersig',
+    text: 'gen',
+    subcommand: 'gen',
+    args: {},
+    only: 'slack',
+    expect: { status: 'error', ephemeral: true, says: ['missing <userId>', '/usersig gen <userId> [expiry] [app]'] },
+  },
+  {
+    name: 'an unknown subcommand shows usage',
+    command: 'usersig',
+    text: 'frobnicate alice',
+    args: {},
+    only: 'slack',
+    expect: { status: 'error', ephemeral: true, says: ['unknown subcommand', '/usersig verify <userId> <userSig> [app]'] },
+  },
+  {
+    name: 'verify a good UserSig',
+    command: 'usersig',
+    text: 'verify alice {sig:alice} prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', userSig: '{sig:alice}', app: 'prod' },
+    expect: {
+      status: 'success',
+      ephemeral: true,
+      title: ['valid', 'alice'],
+      fields: ['Verdict', 'SDKAppID', 'UserID', 'Generated', 'Expires'],
+      says: ['VALID', '1400000001'],
+    },
+  },
+  {
+    name: 'verify an expired UserSig: verdict, cause, fix and IM code',
+    command: 'usersig',
+    text: 'verify alice {sig:alice:expired} prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', userSig: '{sig:alice:expired}', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['invalid', 'EXPIRED'], fields: ['Verdict', 'Expires'], says: ['IM 70001', 'cause', 'fix'] },
+  },
+  {
+    name: 'verify against another UserID',
+    command: 'usersig',
+    text: 'verify bob {sig:alice} prod',
+    subcommand: 'verify',
+    args: { userId: 'bob', userSig: '{sig:alice}', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['USERID_MISMATCH'], says: ['IM 70013'] },
+  },
+  {
+    name: 'verify a UserSig signed for another app',
+    command: 'usersig',
+    text: 'verify alice {sig:alice:staging} prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', userSig: '{sig:alice:staging}', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['SDKAPPID_MISMATCH'], says: ['IM 70014', '1400000002'] },
+  },
+  {
+    name: 'verify a UserSig signed with another key',
+    command: 'usersig',
+    text: 'verify alice {sig:alice:otherkey} prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', userSig: '{sig:alice:otherkey}', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['SIGNATURE_MISMATCH'], says: ['IM 70009'] },
+  },
+  {
+    name: 'verify a UserSig converted to standard base64',
+    command: 'usersig',
+    text: 'verify alice {sig:alice:standard-base64} prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', userSig: '{sig:alice:standard-base64}', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['MALFORMED'] },
+  },
+  {
+    name: 'verify without the UserSig opens a form for it',
+    command: 'usersig',
+    text: 'verify alice',
+    subcommand: 'verify',
+    args: { userId: 'alice' },
+    expect: { kind: 'form', ephemeral: true, formFields: ['userId', 'userSig', 'app'] },
+  },
+  {
+    name: 'inspect decodes without a key',
+    command: 'usersig',
+    text: 'inspect {sig:alice}',
+    subcommand: 'inspect',
+    args: { userSig: '{sig:alice}' },
+    expect: { status: 'info', ephemeral: true, title: ['decoded', 'alice'], fields: ['SDKAppID', 'UserID', 'Expires'], says: ['1400000001', 'app prod'] },
+  },
+  {
+    name: 'explain a known IM error code, for the whole channel',
+    command: 'usersig',
+    text: 'explain 70013',
+    subcommand: 'explain',
+    args: { code: '70013' },
+    expect: { status: 'info', ephemeral: false, title: ['70013'], says: ['UserID', 'fix'] },
+  },
   // TRTC reports negative codes; the minus sign is part of the code (-100018 is not 100018).
-  { name: 'explain a negative TRTC room-entry code', command: 'usersig', text: 'explain -100018', subcommand: 'explain', args: { code: '-100018' },
-    expect: { status: 'info', ephemeral: false, title: ['-100018', 'ERR_SERVER_INFO_ECDH_GET_TINYID'], says: ['TRTC', 'fix'] } },
-  { name: 'explain a negative TRTC Web code', command: 'usersig', text: 'explain -10019', subcommand: 'explain', args: { code: '-10019' },
-    expect: { status: 'info', ephemeral: false, title: ['-10019', 'PRIVATE_MAP_KEY_INVALID'], says: ['privateMapKey'] } },
-  { name: 'explain a negated IM code as TRTC reports it', command: 'usersig', text: 'explain -70001', subcommand: 'explain', args: { code: '-70001' },
-    expect: { status: 'info', ephemeral: false, title: ['-70001'], says: ['70001', 'negated'] } },
-  { name: 'explain an unknown code says so', command: 'usersig', text: 'explain 424242', subcommand: 'explain', args: { code: '424242' },
-    expect: { status: 'warning', ephemeral: false, title: ['424242', 'not in the imops catalogue'] } },
-  { name: 'with no arguments /usersig opens a form', command: 'usersig', text: '', args: {}, only: 'slack',
-    expect: { kind: 'form', ephemeral: true, formFields: ['action', 'app', 'userId', 'expiry', 'userSig'] } },
-  { name: 'the form wants a UserID to generate', command: 'usersig', text: '', args: {}, only: 'slack', steps: [{ submit: { action: 'gen', app: 'prod', userId: '', expiry: '' } }],
-    expect: { kind: 'form-errors', ephemeral: true, formFields: ['userId'] } },
-  { name: 'the form checks the expiry in place', command: 'usersig', text: '', args: {}, only: 'slack', steps: [{ submit: { action: 'gen', app: 'prod', userId: 'alice', expiry: 'soon' } }],
-    expect: { kind: 'form-errors', ephemeral: true, formFields: ['expiry'] } },
-  { name: 'the form generates', command: 'usersig', text: '', args: {}, only: 'slack', steps: [{ submit: { action: 'gen', app: 'prod', userId: 'alice', expiry: '12h' } }],
-    expect: { status: 'success', ephemeral: true, title: ['alice'], fields: GEN_FIELDS, code: true, says: ['12 hours'] } },
-  { name: 'the verify form checks the pasted UserSig', command: 'usersig', text: 'verify alice prod', subcommand: 'verify', args: { userId: 'alice', app: 'prod' }, steps: [{ submit: { userId: 'alice', userSig: '{sig:alice:expired}' } }],
-    expect: { status: 'failure', ephemeral: true, title: ['EXPIRED'], says: ['IM 70001'] } },
+  {
+    name: 'explain a negative TRTC room-entry code',
+    command: 'usersig',
+    text: 'explain -100018',
+    subcommand: 'explain',
+    args: { code: '-100018' },
+    expect: { status: 'info', ephemeral: false, title: ['-100018', 'ERR_SERVER_INFO_ECDH_GET_TINYID'], says: ['TRTC', 'fix'] },
+  },
+  {
+    name: 'explain a negative TRTC Web code',
+    command: 'usersig',
+    text: 'explain -10019',
+    subcommand: 'explain',
+    args: { code: '-10019' },
+    expect: { status: 'info', ephemeral: false, title: ['-10019', 'PRIVATE_MAP_KEY_INVALID'], says: ['privateMapKey'] },
+  },
+  {
+    name: 'explain a negated IM code as TRTC reports it',
+    command: 'usersig',
+    text: 'explain -70001',
+    subcommand: 'explain',
+    args: { code: '-70001' },
+    expect: { status: 'info', ephemeral: false, title: ['-70001'], says: ['70001', 'negated'] },
+  },
+  {
+    name: 'explain an unknown code says so',
+    command: 'usersig',
+    text: 'explain 424242',
+    subcommand: 'explain',
+    args: { code: '424242' },
+    expect: { status: 'warning', ephemeral: false, title: ['424242', 'not in the imops catalogue'] },
+  },
+  {
+    name: 'with no arguments /usersig opens a form',
+    command: 'usersig',
+    text: '',
+    args: {},
+    only: 'slack',
+    expect: { kind: 'form', ephemeral: true, formFields: ['action', 'app', 'userId', 'expiry', 'userSig'] },
+  },
+  {
+    name: 'the form wants a UserID to generate',
+    command: 'usersig',
+    text: '',
+    args: {},
+    only: 'slack',
+    steps: [{ submit: { action: 'gen', app: 'prod', userId: '', expiry: '' } }],
+    expect: { kind: 'form-errors', ephemeral: true, formFields: ['userId'] },
+  },
+  {
+    name: 'the form checks the expiry in place',
+    command: 'usersig',
+    text: '',
+    args: {},
+    only: 'slack',
+    steps: [{ submit: { action: 'gen', app: 'prod', userId: 'alice', expiry: 'soon' } }],
+    expect: { kind: 'form-errors', ephemeral: true, formFields: ['expiry'] },
+  },
+  {
+    name: 'the form generates',
+    command: 'usersig',
+    text: '',
+    args: {},
+    only: 'slack',
+    steps: [{ submit: { action: 'gen', app: 'prod', userId: 'alice', expiry: '12h' } }],
+    expect: { status: 'success', ephemeral: true, title: ['alice'], fields: GEN_FIELDS, code: true, says: ['12 hours'] },
+  },
+  {
+    name: 'the verify form checks the pasted UserSig',
+    command: 'usersig',
+    text: 'verify alice prod',
+    subcommand: 'verify',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ submit: { userId: 'alice', userSig: '{sig:alice:expired}' } }],
+    expect: { status: 'failure', ephemeral: true, title: ['EXPIRED'], says: ['IM 70001'] },
+  },
 
   // /pushcheck
-  { name: 'pushcheck lists the devices with a certificate select and a start button', command: 'pushcheck', text: 'alice prod', args: { userId: 'alice', app: 'prod' },
-    expect: { status: 'info', ephemeral: true, title: ['alice'], fields: DEVICE_FIELDS, actions: ['select', 'Start testing'], says: ['10086', '20001', 'apns', 'fcm'] } },
-  { name: 'pushcheck with no devices says so and why', command: 'pushcheck', text: 'bob prod', args: { userId: 'bob', app: 'prod' },
-    expect: { status: 'warning', ephemeral: true, title: ['no devices', 'bob'], says: NO_DEVICE_WORDS } },
-  { name: 'pushcheck shows a certificate nobody configured', command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' },
-    expect: { status: 'info', ephemeral: true, title: ['dave'], fields: [...DEVICE_FIELDS.filter((f) => f !== 'App version'), 'Warnings'], says: ['99999', 'not configured'] } },
-  { name: 'pushcheck is refused to someone not in access', as: 'stranger', command: 'pushcheck', text: 'alice prod', args: { userId: 'alice', app: 'prod' },
-    expect: { status: 'error', ephemeral: true, title: ['not allowed'], says: ['access.push.test: ["'] } },
-  { name: 'pushcheck with an unknown app lists the configured ones', command: 'pushcheck', text: 'alice nope', args: { userId: 'alice', app: 'nope' },
-    expect: { status: 'error', ephemeral: true, title: ['unknown app'], says: ['prod', 'staging'] } },
-  { name: 'pushcheck with too many words shows usage', command: 'pushcheck', text: 'alice prod extra', args: {}, only: 'slack',
-    expect: { status: 'error', ephemeral: true, says: ['unexpected argument', '/pushcheck <userId> [app]'] } },
-  { name: 'with no arguments /pushcheck opens a form', command: 'pushcheck', text: '', args: {}, only: 'slack',
-    expect: { kind: 'form', ephemeral: true, formFields: ['userId', 'app'] } },
-  { name: 'the pushcheck form wants a UserID', command: 'pushcheck', text: '', args: {}, only: 'slack', steps: [{ submit: { userId: ' ', app: 'prod' } }],
-    expect: { kind: 'form-errors', ephemeral: true, formFields: ['userId'] } },
-  { name: 'the pushcheck form shows the devices', command: 'pushcheck', text: '', args: {}, only: 'slack', steps: [{ submit: { userId: 'alice', app: 'prod' } }],
-    expect: { status: 'info', ephemeral: true, title: ['alice'], fields: DEVICE_FIELDS, actions: ['select', 'Start testing'] } },
-  { name: 'Start testing pushes to every device and replaces the card with the results', push: true, command: 'pushcheck', text: 'alice prod', args: { userId: 'alice', app: 'prod' }, steps: [{ click: 'Start testing' }],
-    expect: { status: 'success', ephemeral: true, title: ['delivered', '2 of 2'], says: ['PASS', 'DELIVERED', '10086', '20001'], actions: ['Test again'] } },
-  { name: 'choosing a certificate tests only its devices', push: true, command: 'pushcheck', text: 'alice prod', args: { userId: 'alice', app: 'prod' }, steps: [{ select: '20001' }, { click: 'Start testing' }],
-    expect: { status: 'success', ephemeral: true, title: ['1 of 1'], says: ['PASS', '20001', 'certificate 20001'] } },
-  { name: 'a development token under the production certificate fails with cause and fix', push: true, command: 'pushcheck', text: 'carol prod', args: { userId: 'carol', app: 'prod' }, steps: [{ click: 'Start testing' }],
-    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'cause', 'fix', 'BadDeviceToken'] } },
-  { name: 'an unconfigured certificate fails before anything is sent', push: true, command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' }, steps: [{ click: 'Start testing' }],
-    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'UNKNOWN_CERTIFICATE', '99999'] } },
+  {
+    name: 'pushcheck lists the devices with a certificate select and a start button',
+    command: 'pushcheck',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    expect: {
+      status: 'info',
+      ephemeral: true,
+      title: ['alice'],
+      fields: DEVICE_FIELDS,
+      actions: ['select', 'Start testing'],
+      says: ['10086', '20001', 'apns', 'fcm'],
+    },
+  },
+  {
+    name: 'pushcheck with no devices says so and why',
+    command: 'pushcheck',
+    text: 'bob prod',
+    args: { userId: 'bob', app: 'prod' },
+    expect: { status: 'warning', ephemeral: true, title: ['no devices', 'bob'], says: NO_DEVICE_WORDS },
+  },
+  {
+    name: 'pushcheck shows a certificate nobody configured',
+    command: 'pushcheck',
+    text: 'dave prod',
+    args: { userId: 'dave', app: 'prod' },
+    expect: {
+      status: 'info',
+      ephemeral: true,
+      title: ['dave'],
+      fields: [...DEVICE_FIELDS.filter((f) => f !== 'App version'), 'Warnings'],
+      says: ['99999', 'not configured'],
+    },
+  },
+  {
+    name: 'pushcheck is refused to someone not in access',
+    as: 'stranger',
+    command: 'pushcheck',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    expect: { status: 'error', ephemeral: true, title: ['not allowed'], says: ['access.push.test: ["'] },
+  },
+  {
+    name: 'pushcheck with an unknown app lists the configured ones',
+    command: 'pushcheck',
+    text: 'alice nope',
+    args: { userId: 'alice', app: 'nope' },
+    expect: { status: 'error', ephemeral: true, title: ['unknown app'], says: ['prod', 'staging'] },
+  },
+  {
+    name: 'pushcheck with too many words shows usage',
+    command: 'pushcheck',
+    text: 'alice prod extra',
+    args: {},
+    only: 'slack',
+    expect: { status: 'error', ephemeral: true, says: ['unexpected argument', '/pushcheck <userId> [app]'] },
+  },
+  {
+    name: 'with no arguments /pushcheck opens a form',
+    command: 'pushcheck',
+    text: '',
+    args: {},
+    only: 'slack',
+    expect: { kind: 'form', ephemeral: true, formFields: ['userId', 'app'] },
+  },
+  {
+    name: 'the pushcheck form wants a UserID',
+    command: 'pushcheck',
+    text: '',
+    args: {},
+    only: 'slack',
+    steps: [{ submit: { userId: ' ', app: 'prod' } }],
+    expect: { kind: 'form-errors', ephemeral: true, formFields: ['userId'] },
+  },
+  {
+    name: 'the pushcheck form shows the devices',
+    command: 'pushcheck',
+    text: '',
+    args: {},
+    only: 'slack',
+    steps: [{ submit: { userId: 'alice', app: 'prod' } }],
+    expect: { status: 'info', ephemeral: true, title: ['alice'], fields: DEVICE_FIELDS, actions: ['select', 'Start testing'] },
+  },
+  {
+    name: 'Start testing pushes to every device and replaces the card with the results',
+    push: true,
+    command: 'pushcheck',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ click: 'Start testing' }],
+    expect: { status: 'success', ephemeral: true, title: ['delivered', '2 of 2'], says: ['PASS', 'DELIVERED', '10086', '20001'], actions: ['Test again'] },
+  },
+  {
+    name: 'choosing a certificate tests only its devices',
+    push: true,
+    command: 'pushcheck',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ select: '20001' }, { click: 'Start testing' }],
+    expect: { status: 'success', ephemeral: true, title: ['1 of 1'], says: ['PASS', '20001', 'certificate 20001'] },
+  },
+  {
+    name: 'a development token under the production certificate fails with cause and fix',
+    push: true,
+    command: 'pushcheck',
+    text: 'carol prod',
+    args: { userId: 'carol', app: 'prod' },
+    steps: [{ click: 'Start testing' }],
+    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'cause', 'fix', 'BadDeviceToken'] },
+  },
+  {
+    name: 'an unconfigured certificate fails before anything is sent',
+    push: true,
+    command: 'pushcheck',
+    text: 'dave prod',
+    args: { userId: 'dave', app: 'prod' },
+    steps: [{ click: 'Start testing' }],
+    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['FAIL', 'UNKNOWN_CERTIFICATE', '99999'] },
+  },
 
   // Rate limits. hasty runs dave's check (it fails before anything is sent) until the limit; the next press
   // is refused with the wait and the reason, and the button stays to press again later.
-  { name: 'a person who ran too many push tests is told how long to wait and why', as: 'hasty', command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' },
+  {
+    name: 'a person who ran too many push tests is told how long to wait and why',
+    as: 'hasty',
+    command: 'pushcheck',
+    text: 'dave prod',
+    args: { userId: 'dave', app: 'prod' },
     steps: [{ click: 'Start testing' }, ...Array.from({ length: PUSH_TEST_LIMIT.max }, () => ({ click: 'Test again' }))],
-    expect: { status: 'warning', ephemeral: true, title: ['too many push tests', 'wait'], says: [`all ${PUSH_TEST_LIMIT.max} push tests`, '10 minutes', 'real notifications', 'other people are not affected', 'RATE_LIMITED'], actions: ['Test again'] } },
-  { name: 'someone else can still run push tests meanwhile', push: true, command: 'pushcheck', text: 'dave prod', args: { userId: 'dave', app: 'prod' }, steps: [{ click: 'Start testing' }],
-    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['UNKNOWN_CERTIFICATE'] } },
+    expect: {
+      status: 'warning',
+      ephemeral: true,
+      title: ['too many push tests', 'wait'],
+      says: [`all ${PUSH_TEST_LIMIT.max} push tests`, '10 minutes', 'real notifications', 'other people are not affected', 'RATE_LIMITED'],
+      actions: ['Test again'],
+    },
+  },
+  {
+    name: 'someone else can still run push tests meanwhile',
+    push: true,
+    command: 'pushcheck',
+    text: 'dave prod',
+    args: { userId: 'dave', app: 'prod' },
+    steps: [{ click: 'Start testing' }],
+    expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['UNKNOWN_CERTIFICATE'] },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -314,13 +622,28 @@ export function seenFromReply(r: Reply): Seen {
   const codeBlocks: string[] = [];
   const visit = (b: Block) => {
     switch (b.type) {
-      case 'text': parts.push(b.text); break;
-      case 'code': codeBlocks.push(b.text); parts.push(b.text); break;
-      case 'fields': for (const f of b.fields) { fieldLabels.push(f.label); parts.push(`${f.label}: ${f.value}`); } break;
-      case 'list': parts.push(b.title, ...b.items); break;
+      case 'text':
+        parts.push(b.text);
+        break;
+      case 'code':
+        codeBlocks.push(b.text);
+        parts.push(b.text);
+        break;
+      case 'fields':
+        for (const f of b.fields) {
+          fieldLabels.push(f.label);
+          parts.push(`${f.label}: ${f.value}`);
+        }
+        break;
+      case 'list':
+        parts.push(b.title, ...b.items);
+        break;
       case 'item':
         parts.push(b.title);
-        for (const f of b.fields) { fieldLabels.push(f.label); parts.push(`${f.label}: ${f.value}`); }
+        for (const f of b.fields) {
+          fieldLabels.push(f.label);
+          parts.push(`${f.label}: ${f.value}`);
+        }
         if (b.cause) parts.push(`Cause: ${b.cause}`);
         if (b.fix) parts.push(`Fix: ${b.fix}`);
         break;
@@ -333,15 +656,43 @@ export function seenFromReply(r: Reply): Seen {
   if (r.footer) parts.push(r.footer);
   const actions = (r.actions ?? []).map((a) => (a.type === 'button' ? a.label : 'select'));
   for (const a of r.actions ?? []) if (a.type === 'select') parts.push(a.placeholder, ...a.options.map((o) => o.label));
-  return { kind: 'message', ephemeral: r.visibility === 'ephemeral', status: r.status, title: r.title, text: parts.join('\n'), fieldLabels, code: codeBlocks, actions, formFields: [] };
+  return {
+    kind: 'message',
+    ephemeral: r.visibility === 'ephemeral',
+    status: r.status,
+    title: r.title,
+    text: parts.join('\n'),
+    fieldLabels,
+    code: codeBlocks,
+    actions,
+    formFields: [],
+  };
 }
 
 export function seenFromForm(f: Form): Seen {
-  return { kind: 'form', ephemeral: true, title: f.title, text: [f.title, ...f.fields.map((x) => x.label)].join('\n'), fieldLabels: [], code: [], actions: [], formFields: f.fields.map((x) => x.id) };
+  return {
+    kind: 'form',
+    ephemeral: true,
+    title: f.title,
+    text: [f.title, ...f.fields.map((x) => x.label)].join('\n'),
+    fieldLabels: [],
+    code: [],
+    actions: [],
+    formFields: f.fields.map((x) => x.id),
+  };
 }
 
 export function seenFromErrors(errors: Record<string, string>): Seen {
-  return { kind: 'form-errors', ephemeral: true, title: '', text: Object.values(errors).join('\n'), fieldLabels: [], code: [], actions: [], formFields: Object.keys(errors) };
+  return {
+    kind: 'form-errors',
+    ephemeral: true,
+    title: '',
+    text: Object.values(errors).join('\n'),
+    fieldLabels: [],
+    code: [],
+    actions: [],
+    formFields: Object.keys(errors),
+  };
 }
 
 /** What is wrong with what the user saw; empty when it matches the row. */

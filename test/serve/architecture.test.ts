@@ -12,11 +12,7 @@ import { ROOT } from './harness.js';
 /** Every module specifier in a TypeScript file: static imports and re-exports, side-effect imports, import(). */
 export function specifiers(source: string, options: { valuesOnly?: boolean } = {}): string[] {
   const found: string[] = [];
-  const patterns = [
-    /^\s*(?:import|export)\s[^;'"]*?\sfrom\s*['"]([^'"]+)['"]/gm,
-    /^\s*import\s*['"]([^'"]+)['"]/gm,
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
+  const patterns = [/^\s*(?:import|export)\s[^;'"]*?\sfrom\s*['"]([^'"]+)['"]/gm, /^\s*import\s*['"]([^'"]+)['"]/gm, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
   for (const p of patterns) {
     for (const m of source.matchAll(p)) {
       // `import type` and `export type` are erased when compiled: they cannot make a module load another.
@@ -90,7 +86,13 @@ function imports(files: string[], options: { valuesOnly?: boolean } = {}): { fro
   return files.flatMap((from) =>
     specifiers(readFileSync(join(ROOT, from), 'utf8'), options)
       .filter((s) => s.startsWith('.'))
-      .map((s) => ({ from, target: relative(ROOT, resolve(ROOT, dirname(from), s)).split(sep).join('/').replace(/\.js$/, '.ts') })),
+      .map((s) => ({
+        from,
+        target: relative(ROOT, resolve(ROOT, dirname(from), s))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts'),
+      })),
   );
 }
 
@@ -98,8 +100,11 @@ describe('layering', () => {
   const all = imports([...sources('src'), ...sources('adapters')]);
 
   it('reads the imports it checks (static, re-exports, type-only, dynamic)', () => {
-    expect(specifiers(`import type { A } from './a.js';\nimport {\n  b,\n  c,\n} from "../b.js";\nexport { d } from './d.js';\nimport './side.js';\nconst e = await import('./e.js');`))
-      .toEqual(['./a.js', '../b.js', './d.js', './side.js', './e.js']);
+    expect(
+      specifiers(
+        `import type { A } from './a.js';\nimport {\n  b,\n  c,\n} from "../b.js";\nexport { d } from './d.js';\nimport './side.js';\nconst e = await import('./e.js');`,
+      ),
+    ).toEqual(['./a.js', '../b.js', './d.js', './side.js', './e.js']);
     // The real sources are read: the adapters' known way into the core is among them.
     expect(all).toContainEqual({ from: 'adapters/slack/adapter.ts', target: 'src/commands/adapter.ts' });
     expect(all.filter((i) => i.from.startsWith('src/')).length).toBeGreaterThan(50);
@@ -121,9 +126,17 @@ describe('layering', () => {
   });
 
   it('finds a cycle, and no module of src/ and adapters/ loads itself through others (type-only imports are erased)', () => {
-    expect(cycles([{ from: 'a.ts', target: 'b.ts' }, { from: 'b.ts', target: 'c.ts' }, { from: 'c.ts', target: 'a.ts' }, { from: 'c.ts', target: 'd.ts' }]))
-      .toEqual([['a.ts', 'b.ts', 'c.ts']]);
-    expect(specifiers(`import type { A } from './a.js';\nexport type { B } from './b.js';\nimport { c } from './c.js';`, { valuesOnly: true })).toEqual(['./c.js']);
+    expect(
+      cycles([
+        { from: 'a.ts', target: 'b.ts' },
+        { from: 'b.ts', target: 'c.ts' },
+        { from: 'c.ts', target: 'a.ts' },
+        { from: 'c.ts', target: 'd.ts' },
+      ]),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(specifiers(`import type { A } from './a.js';\nexport type { B } from './b.js';\nimport { c } from './c.js';`, { valuesOnly: true })).toEqual([
+      './c.js',
+    ]);
     expect(cycles(imports([...sources('src'), ...sources('adapters')], { valuesOnly: true }))).toEqual([]);
   });
 

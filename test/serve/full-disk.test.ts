@@ -47,13 +47,22 @@ describe.skipIf(!mounted)('a full disk under the store (tmpfs)', () => {
   });
 
   it('answers 503 with Retry-After while the disk is full, /readyz says store: false, and both recover when space is freed', async () => {
-    const serve = await startServe({ cwd: tmp.dir, env: baseEnv({ IMOPS_DATA_DIR: join(mnt, 'data'), IMOPS_SDKAPPID: String(SDKAPPID), IMOPS_SECRET_KEY: SECRET, LOG_LEVEL: 'info' }) });
+    const serve = await startServe({
+      cwd: tmp.dir,
+      env: baseEnv({ IMOPS_DATA_DIR: join(mnt, 'data'), IMOPS_SDKAPPID: String(SDKAPPID), IMOPS_SECRET_KEY: SECRET, LOG_LEVEL: 'info' }),
+    });
     try {
-      const put = (userId: string) => fetch(`${serve.url}/v1/devices`, {
-        method: 'PUT',
-        headers: { authorization: `UserSig ${generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId })}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': userId, 'content-type': 'application/json' },
-        body: JSON.stringify({ certificateId: '10086', token: 'a'.repeat(64) }),
-      });
+      const put = (userId: string) =>
+        fetch(`${serve.url}/v1/devices`, {
+          method: 'PUT',
+          headers: {
+            authorization: `UserSig ${generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId })}`,
+            'x-sdkappid': String(SDKAPPID),
+            'x-userid': userId,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ certificateId: '10086', token: 'a'.repeat(64) }),
+        });
       expect((await put('before')).status).toBe(201);
 
       const filler = join(mnt, 'filler');

@@ -70,7 +70,10 @@ export function runImops(options: { env: NodeJS.ProcessEnv; cwd: string; args: s
 export function waitForLog(serve: ServeChild, pattern: RegExp): Promise<string> {
   return new Promise((res, rej) => {
     const check = () => {
-      const line = serve.stderr().split('\n').find((l) => pattern.test(l));
+      const line = serve
+        .stderr()
+        .split('\n')
+        .find((l) => pattern.test(l));
       if (line !== undefined) {
         serve.child.stderr!.off('data', check);
         res(line);

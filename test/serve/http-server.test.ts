@@ -39,7 +39,10 @@ function gate() {
 describe('createHttpServer', () => {
   it('answers /healthz, and /readyz with 503 naming the part that is not ready', async () => {
     let slack = false;
-    const s = await start(() => {}, () => ({ store: true, 'adapter:slack': slack }));
+    const s = await start(
+      () => {},
+      () => ({ store: true, 'adapter:slack': slack }),
+    );
     const health = await fetch(`${s.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
@@ -108,7 +111,7 @@ describe('createHttpServer', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 
-  it('logs a failed request\'s error without the request data a library error carries, however deep', async () => {
+  it("logs a failed request's error without the request data a library error carries, however deep", async () => {
     const secret = 'eJw-rendered-UserSig-that-must-not-be-logged';
     // Shaped like a discord.js DiscordAPIError: the request it sent, five levels down, past the redaction paths.
     const libraryError = Object.assign(new Error('Invalid Form Body'), {

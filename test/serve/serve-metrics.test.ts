@@ -27,7 +27,9 @@ let core: CommandCore | undefined;
 
 beforeAll(async () => {
   const capture: ChatAdapter = {
-    name: 'slack', label: 'Slack', setupHint: 'set up Slack',
+    name: 'slack',
+    label: 'Slack',
+    setupHint: 'set up Slack',
     missing: () => [],
     async start(ctx) {
       core = ctx.core;

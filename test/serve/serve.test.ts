@@ -51,8 +51,12 @@ function heldUpload(url: string, userId: string, token: string) {
     method: 'PUT',
     agent: false,
     headers: {
-      authorization: `UserSig ${userSig}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': userId,
-      'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue',
+      authorization: `UserSig ${userSig}`,
+      'x-sdkappid': String(SDKAPPID),
+      'x-userid': userId,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      expect: '100-continue',
     },
   });
   const started = new Promise<void>((res) => req.once('continue', () => res()));
@@ -64,7 +68,13 @@ function heldUpload(url: string, userId: string, token: string) {
     req.once('error', rej);
   });
   req.flushHeaders();
-  return { started, finish: () => (req.end(body), answered) };
+  return {
+    started,
+    finish: () => {
+      req.end(body);
+      return answered;
+    },
+  };
 }
 
 const apnsToken = () => randomBytes(32).toString('hex');
@@ -119,7 +129,13 @@ describe('imops serve adapters', () => {
       const serve = await startServe({
         entry: BIN_WITH_ADAPTERS,
         cwd: tmp.dir,
-        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data'), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'shh', DISCORD_TOKEN: 'refuse', DISCORD_APPLICATION_ID: '1' }),
+        env: baseEnv({
+          IMOPS_DATA_DIR: join(tmp.dir, 'data'),
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_SIGNING_SECRET: 'shh',
+          DISCORD_TOKEN: 'refuse',
+          DISCORD_APPLICATION_ID: '1',
+        }),
       });
       expect(serve.stdout()).toMatch(/slack:\s+enabled: Slack \(HTTP mode, POST \/slack\/events\)/);
       expect(serve.stdout()).toMatch(/discord:\s+FAILED to start: gateway refused the token/);
@@ -172,7 +188,10 @@ describe('imops serve adapters', () => {
       expect(serve.stdout()).toMatch(/discord:\s+FAILED to start: gateway refused the token/);
       serve.child.kill('SIGTERM');
       expect((await serve.exited).code).toBe(0);
-      const line = serve.stderr().split('\n').find((l) => l.includes('adapter failed to start'));
+      const line = serve
+        .stderr()
+        .split('\n')
+        .find((l) => l.includes('adapter failed to start'));
       expect(line).toContain('gateway refused the token');
       expect(serve.stderr()).not.toContain(secret);
     } finally {
@@ -222,7 +241,13 @@ function heldPost(url: string, body: string) {
     req.once('error', rej);
   });
   req.flushHeaders();
-  return { started, finish: () => (req.end(body), answered) };
+  return {
+    started,
+    finish: () => {
+      req.end(body);
+      return answered;
+    },
+  };
 }
 
 describe('imops serve configuration errors', () => {
@@ -231,7 +256,11 @@ describe('imops serve configuration errors', () => {
     try {
       const file = join(tmp.dir, 'imops.yml');
       writeFileSync(file, 'apps:\n  - name: prod\n    sdkAppId: 1400000000\n    secretKey: ${IMOPS_UNSET_SECRET_FOR_TEST}\n');
-      const r = await runImops({ cwd: tmp.dir, args: ['--config', file, 'serve', '--host', '127.0.0.1'], env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data') }) });
+      const r = await runImops({
+        cwd: tmp.dir,
+        args: ['--config', file, 'serve', '--host', '127.0.0.1'],
+        env: baseEnv({ IMOPS_DATA_DIR: join(tmp.dir, 'data') }),
+      });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(file);
       expect(r.stderr).toContain('apps[0].secretKey');
@@ -286,7 +315,11 @@ describe('imops serve with an app', () => {
 
     const bad = await fetch(`${serve.url}/v1/devices`, {
       method: 'PUT',
-      headers: { authorization: `UserSig ${generateUserSig({ sdkAppId: SDKAPPID, secretKey: 'another-key', userId: 'mallory' })}`, 'x-sdkappid': String(SDKAPPID), 'x-userid': 'mallory' },
+      headers: {
+        authorization: `UserSig ${generateUserSig({ sdkAppId: SDKAPPID, secretKey: 'another-key', userId: 'mallory' })}`,
+        'x-sdkappid': String(SDKAPPID),
+        'x-userid': 'mallory',
+      },
       body: JSON.stringify({ certificateId: '10086', token: apnsToken() }),
     });
     expect(bad.status).toBe(401);
@@ -334,7 +367,10 @@ describe('imops serve with an app', () => {
     expect((JSON.parse(shutdownLine) as { inFlight: number }).inFlight).toBeGreaterThanOrEqual(2);
     // The server has stopped accepting; the held uploads finish, are stored, and close their connections.
     const heldAnswers = await Promise.all(held.map((h) => h.finish()));
-    expect(heldAnswers).toEqual([{ status: 201, connection: 'close' }, { status: 201, connection: 'close' }]);
+    expect(heldAnswers).toEqual([
+      { status: 201, connection: 'close' },
+      { status: 201, connection: 'close' },
+    ]);
     await clients;
     const exit = await serve.exited;
     expect(exit).toEqual({ code: 0, signal: null });

@@ -85,9 +85,20 @@ export async function startHarness(options: WorldOptions & { env?: Record<string
       const responseId = randomUUID();
       const triggerId = `trig.${randomUUID()}`;
       const body = new URLSearchParams({
-        token: 'legacy-verification-token', team_id: 'T0IMOPS', team_domain: 'imops', channel_id: 'C0SCENARIO', channel_name: 'support',
-        user_id: USERS[who].slack, user_name: who, command: `/${name}`, text, api_app_id: 'A0IMOPS', is_enterprise_install: 'false',
-        response_url: fake.responseUrl(responseId), trigger_id: triggerId, ...extra,
+        token: 'legacy-verification-token',
+        team_id: 'T0IMOPS',
+        team_domain: 'imops',
+        channel_id: 'C0SCENARIO',
+        channel_name: 'support',
+        user_id: USERS[who].slack,
+        user_name: who,
+        command: `/${name}`,
+        text,
+        api_app_id: 'A0IMOPS',
+        is_enterprise_install: 'false',
+        response_url: fake.responseUrl(responseId),
+        trigger_id: triggerId,
+        ...extra,
       }).toString();
       return { ...(await post(body)), responseId, triggerId };
     },
@@ -108,8 +119,8 @@ export async function startHarness(options: WorldOptions & { env?: Record<string
 
 const EMOJI_STATUS = new Map<string, Status>(Object.entries(STATUS_EMOJI).map(([s, e]) => [e, s as Status]));
 
-const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const plainWords = (t: string) => unescape(t.replace(/\*/g, '').replace(/`/g, ''));
+const unescapeText = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const plainWords = (t: string) => unescapeText(t.replace(/\*/g, '').replace(/`/g, ''));
 
 export function seenFromMessage(message: Message): Seen {
   const parts: string[] = [];
@@ -126,14 +137,14 @@ export function seenFromMessage(message: Message): Seen {
           if (i === 0) {
             const m = /^(:[a-z_]+:) \*(.*)\*$/s.exec(text);
             status = m ? EMOJI_STATUS.get(m[1]!) : undefined;
-            title = unescape(m ? m[2]! : text);
+            title = unescapeText(m ? m[2]! : text);
           }
           parts.push(plainWords(text));
         }
         for (const f of (block.fields as { text: string }[] | undefined) ?? []) {
           const [label, ...rest] = f.text.split('\n');
           fieldLabels.push(plainWords(label ?? ''));
-          parts.push(`${plainWords(label ?? '')}: ${unescape(rest.join('\n'))}`);
+          parts.push(`${plainWords(label ?? '')}: ${unescapeText(rest.join('\n'))}`);
         }
         break;
       }
@@ -148,7 +159,12 @@ export function seenFromMessage(message: Message): Seen {
         for (const el of block.elements as { text: string }[]) parts.push(plainWords(el.text));
         break;
       case 'actions':
-        for (const el of block.elements as { type: string; text?: { text: string }; placeholder?: { text: string }; options?: { text: { text: string } }[] }[]) {
+        for (const el of block.elements as {
+          type: string;
+          text?: { text: string };
+          placeholder?: { text: string };
+          options?: { text: { text: string } }[];
+        }[]) {
           if (el.type === 'button') {
             actions.push(el.text!.text);
             parts.push(el.text!.text);
@@ -162,14 +178,29 @@ export function seenFromMessage(message: Message): Seen {
         parts.push(JSON.stringify(block));
     }
   });
-  return { kind: 'message', ephemeral: message.response_type !== 'in_channel', ...(status && { status }), title, text: parts.join('\n'), fieldLabels, code, actions, formFields: [] };
+  return {
+    kind: 'message',
+    ephemeral: message.response_type !== 'in_channel',
+    ...(status && { status }),
+    title,
+    text: parts.join('\n'),
+    fieldLabels,
+    code,
+    actions,
+    formFields: [],
+  };
 }
 
 export function seenFromView(view: View): Seen {
   return {
-    kind: 'form', ephemeral: true, title: view.title?.text ?? '',
+    kind: 'form',
+    ephemeral: true,
+    title: view.title?.text ?? '',
     text: view.blocks.map((b) => (b.label as { text: string } | undefined)?.text ?? '').join('\n'),
-    fieldLabels: [], code: [], actions: [], formFields: view.blocks.map((b) => b.block_id as string),
+    fieldLabels: [],
+    code: [],
+    actions: [],
+    formFields: view.blocks.map((b) => b.block_id as string),
   };
 }
 
@@ -180,15 +211,34 @@ export function viewSubmission(view: View, values: Record<string, string>, who: 
     const el = b.element as { type: string; action_id: string; options?: { text: unknown; value: string }[] };
     const v = values[b.block_id as string];
     state[b.block_id as string] = {
-      [el.action_id]: el.type === 'static_select'
-        ? { type: 'static_select', selected_option: v === undefined ? null : el.options!.find((o) => o.value === v) ?? { text: { type: 'plain_text', text: v }, value: v } }
-        : { type: 'plain_text_input', value: v === undefined || v === '' ? null : v },
+      [el.action_id]:
+        el.type === 'static_select'
+          ? {
+              type: 'static_select',
+              selected_option: v === undefined ? null : (el.options!.find((o) => o.value === v) ?? { text: { type: 'plain_text', text: v }, value: v }),
+            }
+          : { type: 'plain_text_input', value: v === undefined || v === '' ? null : v },
     };
   }
   return {
-    type: 'view_submission', team: { id: 'T0IMOPS', domain: 'imops' }, user: { id: USERS[who].slack, team_id: 'T0IMOPS' }, api_app_id: 'A0IMOPS',
-    token: 'legacy', trigger_id: `trig.${randomUUID()}`,
-    view: { id: 'V1', team_id: 'T0IMOPS', type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata ?? '', blocks: view.blocks, state: { values: state }, hash: 'h', app_id: 'A0IMOPS', bot_id: 'BBOT' },
+    type: 'view_submission',
+    team: { id: 'T0IMOPS', domain: 'imops' },
+    user: { id: USERS[who].slack, team_id: 'T0IMOPS' },
+    api_app_id: 'A0IMOPS',
+    token: 'legacy',
+    trigger_id: `trig.${randomUUID()}`,
+    view: {
+      id: 'V1',
+      team_id: 'T0IMOPS',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata ?? '',
+      blocks: view.blocks,
+      state: { values: state },
+      hash: 'h',
+      app_id: 'A0IMOPS',
+      bot_id: 'BBOT',
+    },
     response_urls: [],
   };
 }
@@ -200,12 +250,26 @@ export function blockAction(message: Message, step: { click: string } | { select
   const elements = block.elements as { type: string; action_id: string; text?: { text: string }; options?: { text: unknown; value: string }[] }[];
   const el = 'click' in step ? elements.find((e) => e.type === 'button' && e.text?.text === step.click) : elements.find((e) => e.type === 'static_select');
   if (!el) throw new Error(`no ${'click' in step ? `button "${step.click}"` : 'select'} in the message`);
-  const action = 'click' in step
-    ? { type: 'button', action_id: el.action_id, block_id: block.block_id, text: el.text, action_ts: `${Date.now() / 1000}` }
-    : { type: 'static_select', action_id: el.action_id, block_id: block.block_id, selected_option: el.options!.find((o) => o.value === step.select), action_ts: `${Date.now() / 1000}` };
+  const action =
+    'click' in step
+      ? { type: 'button', action_id: el.action_id, block_id: block.block_id, text: el.text, action_ts: `${Date.now() / 1000}` }
+      : {
+          type: 'static_select',
+          action_id: el.action_id,
+          block_id: block.block_id,
+          selected_option: el.options!.find((o) => o.value === step.select),
+          action_ts: `${Date.now() / 1000}`,
+        };
   return {
-    type: 'block_actions', team: { id: 'T0IMOPS', domain: 'imops' }, user: { id: USERS[who].slack, team_id: 'T0IMOPS' }, api_app_id: 'A0IMOPS', token: 'legacy',
-    container: { type: 'message', message_ts: '1.2', channel_id: 'C0SCENARIO', is_ephemeral: true }, trigger_id: `trig.${randomUUID()}`,
-    channel: { id: 'C0SCENARIO', name: 'support' }, response_url: responseUrl, actions: [action],
+    type: 'block_actions',
+    team: { id: 'T0IMOPS', domain: 'imops' },
+    user: { id: USERS[who].slack, team_id: 'T0IMOPS' },
+    api_app_id: 'A0IMOPS',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1.2', channel_id: 'C0SCENARIO', is_ephemeral: true },
+    trigger_id: `trig.${randomUUID()}`,
+    channel: { id: 'C0SCENARIO', name: 'support' },
+    response_url: responseUrl,
+    actions: [action],
   };
 }

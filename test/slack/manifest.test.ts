@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_SPECS, usageHint } from '../../src/commands/specs.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-interface SlashCommand { command: string; url?: string; description: string; usage_hint?: string; should_escape?: boolean }
+interface SlashCommand {
+  command: string;
+  url?: string;
+  description: string;
+  usage_hint?: string;
+  should_escape?: boolean;
+}
 const manifest = parse(readFileSync(`${root}manifest.yml`, 'utf8')) as {
   display_information: { name: string; description?: string };
   features: { slash_commands: SlashCommand[]; bot_user?: { display_name: string } };
@@ -20,7 +26,7 @@ describe('manifest.yml', () => {
     expect(declared).toEqual(expected);
   });
 
-  it('stays within Slack\'s manifest limits', () => {
+  it("stays within Slack's manifest limits", () => {
     expect(manifest.display_information.name.length).toBeLessThanOrEqual(35);
     expect((manifest.display_information.description ?? '').length).toBeLessThanOrEqual(140);
     for (const c of manifest.features.slash_commands) {
@@ -38,9 +44,16 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for the scopes the adapter uses', () => {
-    const adapterSource = readdirSync(`${root}adapters/slack`).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${root}adapters/slack/${f}`, 'utf8')).join('\n');
+    const adapterSource = readdirSync(`${root}adapters/slack`)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(`${root}adapters/slack/${f}`, 'utf8'))
+      .join('\n');
     // Each scope with the Web API methods that need it; a scope is justified only if the adapter calls one.
     const needs: Record<string, RegExp> = { commands: /app\.command\(/, 'chat:write': /chat\.(postEphemeral|postMessage|update)\(/ };
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(Object.keys(needs).filter((s) => needs[s]!.test(adapterSource)).sort());
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
+      Object.keys(needs)
+        .filter((s) => needs[s]!.test(adapterSource))
+        .sort(),
+    );
   });
 });

@@ -26,19 +26,24 @@ function mrkdwnObjects(blocks: unknown[]): { text: string; verbatim?: boolean }[
   return out;
 }
 
-const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeText = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 describe('Slack rendering of user-supplied text', () => {
   it.each(hostile)('shows %j as text in every part of a reply', (value) => {
     const reply: Reply = {
-      status: 'failure', title: `Devices of ${value}`, visibility: 'public',
+      status: 'failure',
+      title: `Devices of ${value}`,
+      visibility: 'public',
       blocks: [
         { type: 'text', text: value },
         { type: 'fields', fields: [{ label: 'Device', value }] },
         { type: 'item', status: 'failure', title: value, fields: [{ label: 'Model', value }], cause: value, fix: value },
         { type: 'list', title: value, items: [value] },
       ],
-      cause: value, fix: value, code: value, footer: value,
+      cause: value,
+      fix: value,
+      code: value,
+      footer: value,
     };
     const message = renderMessage(reply);
     const objects = mrkdwnObjects(message.blocks);
@@ -47,9 +52,9 @@ describe('Slack rendering of user-supplied text', () => {
       // No control sequence survives: every < in the text came from the user and is escaped.
       expect(o.text).not.toMatch(/</);
       expect(o.verbatim).toBe(true);
-      expect(unescape(o.text)).toContain(value);
+      expect(unescapeText(o.text)).toContain(value);
     }
     expect(message.text).not.toMatch(/</);
-    expect(unescape(message.text)).toBe(`Devices of ${value}`);
+    expect(unescapeText(message.text)).toBe(`Devices of ${value}`);
   });
 });

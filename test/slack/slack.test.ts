@@ -23,12 +23,21 @@ async function card(userId = 'alice'): Promise<Message> {
 }
 
 describe('request signing', () => {
-  const body = () => new URLSearchParams({ command: '/usersig', text: 'gen alice 1d prod', user_id: USERS.admin.slack, channel_id: 'C1', team_id: 'T1', response_url: h.fake.responseUrl('unsigned'), trigger_id: 't' }).toString();
+  const body = () =>
+    new URLSearchParams({
+      command: '/usersig',
+      text: 'gen alice 1d prod',
+      user_id: USERS.admin.slack,
+      channel_id: 'C1',
+      team_id: 'T1',
+      response_url: h.fake.responseUrl('unsigned'),
+      trigger_id: 't',
+    }).toString();
 
   it('refuses a bad signature with 401 and runs nothing', async () => {
     const auditBefore = (await h.world.services.audit.recent(1000)).length;
     const b = body();
-    const res = await h.post(b, { ...h.sign(b), 'x-slack-signature': 'v0=' + '0'.repeat(64) });
+    const res = await h.post(b, { ...h.sign(b), 'x-slack-signature': `v0=${'0'.repeat(64)}` });
     expect(res.status).toBe(401);
     expect(res.text).toBe('');
     expect((await h.world.services.audit.recent(1000)).length).toBe(auditBefore);
@@ -47,7 +56,7 @@ describe('request signing', () => {
     expect((await h.post(b, { 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(401);
   });
 
-  it('answers Slack\'s ssl_check', async () => {
+  it("answers Slack's ssl_check", async () => {
     const res = await h.post('ssl_check=1&token=x', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(200);
   });
@@ -89,7 +98,7 @@ describe('answering in time', () => {
     apns.reset();
   });
 
-  it('opens the form right after the acknowledgement, with the command\'s trigger_id, and answers the submit through the command\'s response_url', async () => {
+  it("opens the form right after the acknowledgement, with the command's trigger_id, and answers the submit through the command's response_url", async () => {
     const opened = h.fake.calls.filter((c) => c.method === 'views.open').length;
     const res = await h.command('pushcheck', '');
     expect(res.status).toBe(200);
@@ -189,8 +198,14 @@ describe('Socket Mode', () => {
     const open = await h.fake.waitForCall('apps.connections.open');
     expect(open.authorization).toBe(`Bearer ${APP_TOKEN}`);
     const ack = await h.fake.sendEnvelope('slash_commands', {
-      command: '/usersig', text: 'explain 70001', user_id: USERS.admin.slack, channel_id: 'C0SCENARIO', team_id: 'T0IMOPS',
-      trigger_id: 't.socket', response_url: h.fake.responseUrl(), api_app_id: 'A0IMOPS',
+      command: '/usersig',
+      text: 'explain 70001',
+      user_id: USERS.admin.slack,
+      channel_id: 'C0SCENARIO',
+      team_id: 'T0IMOPS',
+      trigger_id: 't.socket',
+      response_url: h.fake.responseUrl(),
+      api_app_id: 'A0IMOPS',
     });
     const seen = seenFromMessage(ack.payload as Message);
     expect(seen.ephemeral).toBe(false);
@@ -209,6 +224,7 @@ describe('adapter wiring', () => {
   it('logs no secret key, UserSig, device token or Slack token', () => {
     const log = h.world.logLines.join('\n');
     expect(minted).toHaveLength(1);
-    for (const s of [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs, ...minted, BOT_TOKEN, APP_TOKEN]) expect(log).not.toContain(s);
+    for (const s of [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs, ...minted, BOT_TOKEN, APP_TOKEN])
+      expect(log).not.toContain(s);
   });
 });

@@ -54,7 +54,10 @@ describe('Slack token check at start', () => {
   it('fails to start when Slack rejects the token, naming the variable and the fix', async () => {
     fake.failNext('auth.test', 'invalid_auth');
     const before = fake.calls.filter((c) => c.method === 'auth.test').length;
-    const failed = await start(fake.apiUrl).then(() => undefined, (err: unknown) => err as Error);
+    const failed = await start(fake.apiUrl).then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
     expect(failed).toBeInstanceOf(Error);
     expect(failed!.message).toContain('SLACK_BOT_TOKEN');
     expect(failed!.message).toContain('invalid_auth');
@@ -66,7 +69,10 @@ describe('Slack token check at start', () => {
 
   it('fails to start when Slack cannot be reached, naming SLACK_API_URL', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/api/`;
-    const failed = await start(url).then(() => undefined, (err: unknown) => err as Error);
+    const failed = await start(url).then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
     expect(failed).toBeInstanceOf(Error);
     expect(failed!.message).toContain(`cannot reach Slack at SLACK_API_URL (${url})`);
     expect(failed!.message).toMatch(/ECONNREFUSED/);
@@ -90,7 +96,12 @@ describe('imops serve with a Slack token that is refused', () => {
   it('shows FAILED to start in the banner, keeps serving the API, and /readyz answers 503', async () => {
     const tmp = tempDir('slack-refused');
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk: Buffer, _enc, done) { lines.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
     const config: Config = { source: 'test', apps: [], access: {}, providers: structuredClone(DEFAULT_PROVIDERS), dataDir: join(tmp.dir, 'data') };
     fake.failNext('auth.test', 'invalid_auth');
     const serve = await startServe({

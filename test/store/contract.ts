@@ -17,7 +17,12 @@ const tokenB = 'b'.repeat(64);
 
 export function clock(start = T0) {
   let t = start;
-  return { now: () => t, advance: (ms: number) => { t += ms; } };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 export function describeStoreContract(name: string, open: (options: ContractOptions) => Promise<Store>): void {
@@ -36,24 +41,48 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
     it('keeps one row per (app, UserID, token): a re-upload moves last seen and replaces the report', async () => {
       const c = clock();
       const s = await devices(c.now);
-      const first = await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA, appVersion: '1.0', deviceModel: 'iPhone15,2' });
+      const first = await s.upsert({
+        app: 'prod',
+        userId: 'alice',
+        certificateId: '10086',
+        platform: 'apns',
+        token: tokenA,
+        appVersion: '1.0',
+        deviceModel: 'iPhone15,2',
+      });
       expect(first.created).toBe(true);
       expect(first.device.firstUploaded).toBe('2026-03-01T10:00:00.000Z');
 
       c.advance(60_000);
-      const again = await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10087', platform: 'apns', token: tokenA, appVersion: '1.1', environment: 'sandbox' });
+      const again = await s.upsert({
+        app: 'prod',
+        userId: 'alice',
+        certificateId: '10087',
+        platform: 'apns',
+        token: tokenA,
+        appVersion: '1.1',
+        environment: 'sandbox',
+      });
       expect(again.created).toBe(false);
       expect(again.device).toMatchObject({ firstUploaded: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-01T10:01:00.000Z', certificateId: '10087' });
 
       const [only, ...rest] = await s.list('prod', 'alice');
       expect(rest).toEqual([]);
       expect(only).toEqual({
-        app: 'prod', userId: 'alice', certificateId: '10087', platform: 'apns', token: tokenA, environment: 'sandbox', appVersion: '1.1',
-        warnings: [], firstUploaded: '2026-03-01T10:00:00.000Z', lastSeen: '2026-03-01T10:01:00.000Z',
+        app: 'prod',
+        userId: 'alice',
+        certificateId: '10087',
+        platform: 'apns',
+        token: tokenA,
+        environment: 'sandbox',
+        appVersion: '1.1',
+        warnings: [],
+        firstUploaded: '2026-03-01T10:00:00.000Z',
+        lastSeen: '2026-03-01T10:01:00.000Z',
       });
     });
 
-    it('lists a user\'s devices most recently seen first, and keeps apps and users apart', async () => {
+    it("lists a user's devices most recently seen first, and keeps apps and users apart", async () => {
       const c = clock();
       const s = await devices(c.now);
       await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA });
@@ -76,7 +105,7 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       expect((await s.list('prod', 'alice'))[0]!.warnings).toEqual([]);
     });
 
-    it('removes one token on request, or all of the user\'s tokens on logout', async () => {
+    it("removes one token on request, or all of the user's tokens on logout", async () => {
       const s = await devices(clock().now);
       for (const token of [tokenA, tokenB]) await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token });
       await s.upsert({ app: 'prod', userId: 'bob', certificateId: '10086', platform: 'apns', token: tokenA });
@@ -112,12 +141,16 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
         s.upsert({ app: 'prod', userId: 'bob', certificateId: '10086', platform: 'apns', token: tokenB }),
         s.upsert({ app: 'prod', userId: 'bob', certificateId: '10087', platform: 'apns', token: tokenB }),
       ]);
-      expect(results.map((r) => [r.device.userId, r.created])).toEqual([['alice', false], ['bob', true], ['bob', false]]);
+      expect(results.map((r) => [r.device.userId, r.created])).toEqual([
+        ['alice', false],
+        ['bob', true],
+        ['bob', false],
+      ]);
       expect(results[0]!.device.firstUploaded).toBe('2026-03-01T10:00:00.000Z');
       expect(await s.list('prod', 'bob')).toEqual([expect.objectContaining({ certificateId: '10087' })]);
     });
 
-    it('applies one user\'s writes in the order they were called: a remove is never overtaken by an earlier upload', async () => {
+    it("applies one user's writes in the order they were called: a remove is never overtaken by an earlier upload", async () => {
       const s = await devices(clock().now);
       const put = s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA });
       const del = s.remove('prod', 'alice', tokenA);
@@ -135,7 +168,9 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
 
     it('a logout after 1,000 uploads of one user leaves nothing, whatever the store batches', async () => {
       const s = await devices(clock().now, 2000);
-      const puts = Array.from({ length: 1000 }, (_, i) => s.upsert({ app: 'prod', userId: 'zoe', certificateId: '10086', platform: 'apns', token: i.toString(16).padStart(64, '0') }));
+      const puts = Array.from({ length: 1000 }, (_, i) =>
+        s.upsert({ app: 'prod', userId: 'zoe', certificateId: '10086', platform: 'apns', token: i.toString(16).padStart(64, '0') }),
+      );
       const removed = s.remove('prod', 'zoe');
       await Promise.all(puts);
       expect(await removed).toBe(1000);
@@ -174,7 +209,8 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       const s = await devices(clock().now);
       expect(s.maxPerUser).toBe(20);
       const results: Awaited<ReturnType<typeof s.upsert>>[] = [];
-      for (let i = 0; i < 25; i++) results.push(await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: `${i}`.padStart(64, 'f') }));
+      for (let i = 0; i < 25; i++)
+        results.push(await s.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: `${i}`.padStart(64, 'f') }));
       expect(results.filter((r) => r.evicted.length > 0)).toHaveLength(5);
       expect(await s.list('prod', 'alice')).toHaveLength(20);
     });
@@ -199,4 +235,3 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
     });
   });
 }
-

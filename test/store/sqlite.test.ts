@@ -14,7 +14,7 @@ describe('SQLite store', () => {
   const dirs: string[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
-    dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'imops-sqlite-'));
@@ -26,14 +26,24 @@ describe('SQLite store', () => {
     const dir = tempDir();
     const c = clock();
     const first = openSqliteStore({ dataDir: dir, now: c.now });
-    await first.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64), bundleId: 'com.example.app', warnings: ['w'] });
+    await first.devices.upsert({
+      app: 'prod',
+      userId: 'alice',
+      certificateId: '10086',
+      platform: 'apns',
+      token: 'a'.repeat(64),
+      bundleId: 'com.example.app',
+      warnings: ['w'],
+    });
     await first.close();
 
     c.advance(5000);
     const store = openSqliteStore({ dataDir: dir, now: c.now });
     open.push(store);
     expect(store.describe()).toBe(`SQLite at ${join(dir, 'imops.sqlite')}`);
-    expect(await store.devices.list('prod', 'alice')).toEqual([expect.objectContaining({ token: 'a'.repeat(64), bundleId: 'com.example.app', warnings: ['w'], lastSeen: '2026-03-01T10:00:00.000Z' })]);
+    expect(await store.devices.list('prod', 'alice')).toEqual([
+      expect.objectContaining({ token: 'a'.repeat(64), bundleId: 'com.example.app', warnings: ['w'], lastSeen: '2026-03-01T10:00:00.000Z' }),
+    ]);
     expect((await store.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64) })).created).toBe(false);
   });
 
@@ -43,20 +53,42 @@ describe('SQLite store', () => {
     const old = new Database(join(dir, 'imops.sqlite'));
     old.exec(migrations[0]!);
     old.pragma('user_version = 1');
-    old.prepare('INSERT INTO devices (app, user_id, token, certificate_id, platform, environment, warnings, first_uploaded, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    old
+      .prepare(
+        'INSERT INTO devices (app, user_id, token, certificate_id, platform, environment, warnings, first_uploaded, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run('prod', 'alice', 'a'.repeat(64), '10086', 'apns', 'production', '["w"]', Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-01-02T00:00:00Z'));
-    expect(() => old.prepare("INSERT INTO devices (app, user_id, token, certificate_id, platform, first_uploaded, last_seen) VALUES ('prod', 'bob', 't', '1', 'huawei', 0, 0)").run()).toThrow(/CHECK/);
+    expect(() =>
+      old
+        .prepare(
+          "INSERT INTO devices (app, user_id, token, certificate_id, platform, first_uploaded, last_seen) VALUES ('prod', 'bob', 't', '1', 'huawei', 0, 0)",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     old.close();
 
     const store = openSqliteStore({ dataDir: dir });
     open.push(store);
     expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(await store.devices.list('prod', 'alice')).toEqual([{
-      app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64), environment: 'production',
-      warnings: ['w'], firstUploaded: '2026-01-01T00:00:00.000Z', lastSeen: '2026-01-02T00:00:00.000Z',
-    }]);
+    expect(await store.devices.list('prod', 'alice')).toEqual([
+      {
+        app: 'prod',
+        userId: 'alice',
+        certificateId: '10086',
+        platform: 'apns',
+        token: 'a'.repeat(64),
+        environment: 'production',
+        warnings: ['w'],
+        firstUploaded: '2026-01-01T00:00:00.000Z',
+        lastSeen: '2026-01-02T00:00:00.000Z',
+      },
+    ]);
     // Platforms are the provider registry's business now; the store keeps what it is given.
-    store.db.prepare("INSERT INTO devices (app, user_id, token, certificate_id, platform, first_uploaded, last_seen) VALUES ('prod', 'bob', 'hw-token', '30001', 'huawei', 0, 0)").run();
+    store.db
+      .prepare(
+        "INSERT INTO devices (app, user_id, token, certificate_id, platform, first_uploaded, last_seen) VALUES ('prod', 'bob', 'hw-token', '30001', 'huawei', 0, 0)",
+      )
+      .run();
     expect(await store.devices.list('prod', 'bob')).toEqual([expect.objectContaining({ platform: 'huawei', certificateId: '30001' })]);
     // The index the per-user queries walk is back.
     expect(store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'devices'").pluck().all()).toContain('devices_by_user');
@@ -82,7 +114,9 @@ describe('SQLite store', () => {
     const write = store.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'a'.repeat(64) });
     await store.close();
     expect((await write).created).toBe(true);
-    await expect(store.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'b'.repeat(64) })).rejects.toThrow(/closed/);
+    await expect(store.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: 'b'.repeat(64) })).rejects.toThrow(
+      /closed/,
+    );
     expect(store.health()).toMatchObject({ writable: false });
   });
 });

@@ -13,18 +13,37 @@ const LOCALES: [name: string, catalogue: Catalogue][] = [['en', en]];
 
 /** Lists the type checker keeps complete: each union member once. */
 const all = <K extends string>(members: Record<K, true>) => Object.keys(members) as K[];
-const KEY_HINTS = all<KeyHint>({ none: true, no_key: true, pem_key: true, hex_decoded: true, trailing_newline: true, trailing_space: true, leading_zero_app: true });
+const KEY_HINTS = all<KeyHint>({
+  none: true,
+  no_key: true,
+  pem_key: true,
+  hex_decoded: true,
+  trailing_newline: true,
+  trailing_space: true,
+  leading_zero_app: true,
+});
 const DIFFERENCES = all<UserIdDifference>({ spaces: true, case: true, prefix: true, other: true });
 const KINDS = all<SigKind>({ userSig: true, privateMapKey: true });
 const GENERATORS = all<GeneratorKind>({ cpp: true, go_stored: true, zlib_fastest: true, python: true, php: true, node: true, default_level: true });
 
 const VALUES: JsonValue[] = [
-  { type: 'null' }, { type: 'string', value: '1400000000' }, { type: 'string', value: 'a string well over twenty-four characters' }, { type: 'string', value: '' },
-  { type: 'number', value: -5 }, { type: 'number', value: 1.5 }, { type: 'boolean' }, { type: 'list' }, { type: 'object' },
+  { type: 'null' },
+  { type: 'string', value: '1400000000' },
+  { type: 'string', value: 'a string well over twenty-four characters' },
+  { type: 'string', value: '' },
+  { type: 'number', value: -5 },
+  { type: 'number', value: 1.5 },
+  { type: 'boolean' },
+  { type: 'list' },
+  { type: 'object' },
 ];
 const USERBUF_PROBLEMS: UserbufProblem[] = [
-  { kind: 'too_short', bytes: 3, minimum: 23 }, { kind: 'bad_version', version: 5 }, { kind: 'account_overruns', accountBytes: 48, bytes: 33 },
-  { kind: 'no_room_length' }, { kind: 'room_length_mismatch', roomBytes: 5, following: 2 }, { kind: 'trailing_bytes', count: 2 },
+  { kind: 'too_short', bytes: 3, minimum: 23 },
+  { kind: 'bad_version', version: 5 },
+  { kind: 'account_overruns', accountBytes: 48, bytes: 33 },
+  { kind: 'no_room_length' },
+  { kind: 'room_length_mismatch', roomBytes: 5, following: 2 },
+  { kind: 'trailing_bytes', count: 2 },
 ];
 const T = 1_700_000_000;
 const ALSO: AlsoExpired[] = [{}, { alsoExpired: { at: T, secondsAgo: 400 * 86400 } }];
@@ -60,12 +79,18 @@ const SAMPLES: { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: Outc
   BAD_JSON: { too_large: [{ maxKiB: 4 }], too_deep: [{ maxDepth: 8 }], not_text: [{}], not_object: [{}], unescaped_userid: [{}] },
   LEGACY_V1: { ecdsa: [{}], plain_json: [{}] },
   MISSING_FIELD: {
-    no_version: [{}], bad_version: values((value) => ({ value })),
-    no_identifier: [{}], bad_identifier: values((value) => ({ value })),
-    no_sdkappid: [{}], bad_sdkappid: values((value) => ({ value })),
-    no_time: [{}], bad_time: values((value) => ({ value })),
-    no_expire: [{}], bad_expire: values((value) => ({ value })),
-    no_sig: [{}], bad_sig: values((value) => ({ value })),
+    no_version: [{}],
+    bad_version: values((value) => ({ value })),
+    no_identifier: [{}],
+    bad_identifier: values((value) => ({ value })),
+    no_sdkappid: [{}],
+    bad_sdkappid: values((value) => ({ value })),
+    no_time: [{}],
+    bad_time: values((value) => ({ value })),
+    no_expire: [{}],
+    bad_expire: values((value) => ({ value })),
+    no_sig: [{}],
+    bad_sig: values((value) => ({ value })),
     bad_userbuf: values((value) => ({ value })),
     unreadable_userbuf: each(USERBUF_PROBLEMS, (problem) => ({ problem })),
   },
@@ -74,7 +99,9 @@ const SAMPLES: { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: Outc
     grant_app: withAlso((also) => ({ grantAppId: 1400000009, signedAppId: 1400000000, ...also })),
   },
   USERID_MISMATCH: {
-    other_user: KINDS.flatMap((kind) => DIFFERENCES.flatMap((difference) => withAlso((also) => ({ kind, signedUserId: 'alice', expectedUserId: 'Alice ', difference, ...also })))),
+    other_user: KINDS.flatMap((kind) =>
+      DIFFERENCES.flatMap((difference) => withAlso((also) => ({ kind, signedUserId: 'alice', expectedUserId: 'Alice ', difference, ...also }))),
+    ),
     grant_user: withAlso((also) => ({ grantUserId: '(7', signedUserId: '用户', ...also })),
   },
   SIGNATURE_MISMATCH: {
@@ -97,7 +124,10 @@ const SAMPLES: { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: Outc
     ],
   },
   DECODED: {
-    user_sig: [{ ...claims, expired: false, secondsAway: 86400 }, { ...claims, userId: 'al ice', expired: true, secondsAway: 60 }],
+    user_sig: [
+      { ...claims, expired: false, secondsAway: 86400 },
+      { ...claims, userId: 'al ice', expired: true, secondsAway: 60 },
+    ],
     private_map_key: [
       { ...claims, expired: false, secondsAway: 300, room: { roomId: 42 }, privilegeNames: ['create room'] },
       { ...claims, expired: true, secondsAway: 300, room: { strRoomId: 'live-1' }, privilegeNames: [] },
@@ -121,14 +151,24 @@ function expectSentence(text: unknown, where: string) {
 }
 
 const samples = Object.entries(SAMPLES).flatMap(([verdict, reasons]) =>
-  Object.entries(reasons as Record<string, unknown[]>).flatMap(([reason, list]) => list.map((facts) => ({ verdict, reason, facts }) as Outcome)));
+  Object.entries(reasons as Record<string, unknown[]>).flatMap(([reason, list]) => list.map((facts) => ({ verdict, reason, facts }) as Outcome)),
+);
 
 describe.each(LOCALES)('the %s catalogue', (_name, t) => {
   it('words exactly the verdicts and reasons that have samples, and every verdict has some', () => {
-    const reasons = (table: object) => Object.entries(table).map(([v, rs]) => `${v}: ${Object.keys(rs as object).sort().join(' ')}`).sort();
+    const reasons = (table: object) =>
+      Object.entries(table)
+        .map(
+          ([v, rs]) =>
+            `${v}: ${Object.keys(rs as object)
+              .sort()
+              .join(' ')}`,
+        )
+        .sort();
     expect(reasons(t.usersigVerdicts)).toEqual(reasons(SAMPLES));
     expect(Object.keys(SAMPLES).sort()).toEqual([...VERDICTS, 'DECODED'].sort());
-    for (const [verdict, rs] of Object.entries(SAMPLES)) for (const [reason, list] of Object.entries(rs as object)) expect((list as unknown[]).length, `${verdict}.${reason}`).toBeGreaterThan(0);
+    for (const [verdict, rs] of Object.entries(SAMPLES))
+      for (const [reason, list] of Object.entries(rs as object)) expect((list as unknown[]).length, `${verdict}.${reason}`).toBeGreaterThan(0);
   });
 
   it('renders cause and fix of every verdict and reason as whole sentences', () => {
@@ -143,7 +183,10 @@ describe.each(LOCALES)('the %s catalogue', (_name, t) => {
 
   it('words every IM / TRTC error code, and the negated IM codes TRTC reports', () => {
     expect(Object.keys(t.imErrors.codes).map(Number).sort()).toEqual(IM_ERROR_ROWS.map((r) => r.code).sort());
-    const entries = [...IM_ERROR_ROWS.map((r) => lookupImError(r.code)), ...IM_ERROR_ROWS.filter((r) => r.code >= 70001 && r.code <= 70500).map((r) => lookupImError(-r.code))];
+    const entries = [
+      ...IM_ERROR_ROWS.map((r) => lookupImError(r.code)),
+      ...IM_ERROR_ROWS.filter((r) => r.code >= 70001 && r.code <= 70500).map((r) => lookupImError(-r.code)),
+    ];
     for (const entry of entries) {
       expect(entry).toBeDefined();
       const info = toImErrorInfo(entry!, t.imErrors);

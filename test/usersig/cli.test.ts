@@ -19,8 +19,16 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = ENV, cwd = dir, io: 
   let err = '';
   const code = await main(argv, {
     io: {
-      out: (t) => { out += t.endsWith('\n') ? t : `${t}\n`; }, err: (t) => { err += t.endsWith('\n') ? t : `${t}\n`; }, env, cwd,
-      interactive: io.interactive ?? true, readStdin: async () => io.stdin ?? '',
+      out: (t) => {
+        out += t.endsWith('\n') ? t : `${t}\n`;
+      },
+      err: (t) => {
+        err += t.endsWith('\n') ? t : `${t}\n`;
+      },
+      env,
+      cwd,
+      interactive: io.interactive ?? true,
+      readStdin: async () => io.stdin ?? '',
     },
   });
   return { code, out, err };
@@ -47,7 +55,12 @@ describe('imops usersig gen', () => {
     const doc = JSON.parse(r.out);
     expect(doc).toEqual({
       userSig: generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: 1700000000, expireSeconds: 43200 }),
-      app: 'default', sdkAppId: APP, userId: 'alice', generatedAt: '2023-11-14T22:13:20Z', expiresAt: '2023-11-15T10:13:20Z', expireSeconds: 43200,
+      app: 'default',
+      sdkAppId: APP,
+      userId: 'alice',
+      generatedAt: '2023-11-14T22:13:20Z',
+      expiresAt: '2023-11-15T10:13:20Z',
+      expireSeconds: 43200,
     });
   });
 
@@ -78,7 +91,10 @@ describe('imops usersig gen', () => {
   it('picks the app by name from imops.yml', async () => {
     const cfgDir = mkdtempSync(join(dir, 'cfg-'));
     const other = randomKey();
-    writeFileSync(join(cfgDir, 'imops.yml'), `apps:\n  - name: test\n    sdkAppId: 1400000001\n    secretKey: \${TEST_KEY}\n  - name: prod\n    sdkAppId: ${APP}\n    secretKey: ${KEY}\n`);
+    writeFileSync(
+      join(cfgDir, 'imops.yml'),
+      `apps:\n  - name: test\n    sdkAppId: 1400000001\n    secretKey: \${TEST_KEY}\n  - name: prod\n    sdkAppId: ${APP}\n    secretKey: ${KEY}\n`,
+    );
     const r = await run(['usersig', 'gen', 'alice', '--app', 'test', '--json'], { TEST_KEY: other }, cfgDir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ app: 'test', sdkAppId: 1400000001 });

@@ -24,13 +24,26 @@ describe('byte-identical to the official tls-sig-api-v2 1.0.2', () => {
       const strRoomId = r.str(PRINTABLE, 1, 64);
       const label = JSON.stringify({ i, kind, userId, expire, sdkAppId, nowMs, roomId, strRoomId, privileges });
 
-      const ours = kind === 'userSig'
-        ? generateUserSig({ sdkAppId, secretKey: key, userId, expireSeconds: expire, now, relaxedUserId: true })
-        : generatePrivateMapKey({ sdkAppId, secretKey: key, userId, expireSeconds: expire, now, privileges, relaxedUserId: true, ...(kind === 'room' ? { roomId } : { strRoomId }) });
+      const ours =
+        kind === 'userSig'
+          ? generateUserSig({ sdkAppId, secretKey: key, userId, expireSeconds: expire, now, relaxedUserId: true })
+          : generatePrivateMapKey({
+              sdkAppId,
+              secretKey: key,
+              userId,
+              expireSeconds: expire,
+              now,
+              privileges,
+              relaxedUserId: true,
+              ...(kind === 'room' ? { roomId } : { strRoomId }),
+            });
       const theirs = official(sdkAppId, key, nowMs, (api) =>
-        kind === 'userSig' ? api.genUserSig(userId, expire)
-          : kind === 'room' ? api.genPrivateMapKey(userId, expire, roomId, privileges)
-            : api.genPrivateMapKeyWithStringRoomID(userId, expire, strRoomId, privileges));
+        kind === 'userSig'
+          ? api.genUserSig(userId, expire)
+          : kind === 'room'
+            ? api.genPrivateMapKey(userId, expire, roomId, privileges)
+            : api.genPrivateMapKeyWithStringRoomID(userId, expire, strRoomId, privileges),
+      );
       expect(ours, label).toBe(theirs);
 
       // And the verifier accepts what the official library signs, right up to the last valid second.

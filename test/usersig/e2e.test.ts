@@ -7,9 +7,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function imops(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'bin/imops.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout, err: stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'bin/imops.ts', ...args],
+      { cwd: root, env: { PATH: process.env.PATH, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout, err: stderr });
+      },
+    );
   });
 }
 

@@ -1,7 +1,15 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateBounded } from '../../src/usersig/codec.js';
-import { encodeTencentBase64, generatePrivateMapKey, generateUserSig, inspectUserSig, MAX_INFLATED_BYTES, verifyUserSig, VERDICTS } from '../../src/usersig/index.js';
+import {
+  encodeTencentBase64,
+  generatePrivateMapKey,
+  generateUserSig,
+  inspectUserSig,
+  MAX_INFLATED_BYTES,
+  verifyUserSig,
+  VERDICTS,
+} from '../../src/usersig/index.js';
 import { randomKey, rng, wrap } from './helpers.js';
 
 const KEY = randomKey();

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import {
-  explainImError, generatePrivateMapKey, generateUserSig, IM_ERRORS, inspectUserSig, parseExpiry, VERDICTS, verifyUserSig,
+  explainImError,
+  generatePrivateMapKey,
+  generateUserSig,
+  IM_ERRORS,
+  inspectUserSig,
+  parseExpiry,
+  VERDICTS,
+  verifyUserSig,
 } from '../../src/usersig/index.js';
 import { randomKey } from './helpers.js';
 import { pemLike } from './pem-like.js';
@@ -99,8 +106,10 @@ describe('parseExpiry', () => {
 
 describe('IM error-code catalogue', () => {
   it('covers the account codes, REST, SDK and TRTC codes, each with meaning, cause and fix', () => {
-    const required = [70001, 70002, 70003, 70004, 70005, 70009, 70013, 70014, 70016, 70020, 70050, 70052, 70107, 70398, 70402, 70403, 70500,
-      60004, 60005, 6206, 7003, -100018, -100006, -100013, -10013, -10018, -10019];
+    const required = [
+      70001, 70002, 70003, 70004, 70005, 70009, 70013, 70014, 70016, 70020, 70050, 70052, 70107, 70398, 70402, 70403, 70500, 60004, 60005, 6206, 7003, -100018,
+      -100006, -100013, -10013, -10018, -10019,
+    ];
     for (const code of required) {
       const e = explainImError(code);
       expect(e, String(code)).toBeDefined();

@@ -8,13 +8,19 @@ const APP = 1400000000;
 const NOW = 1700000000;
 const base = { sdkAppId: APP, secretKey: KEY, now: NOW };
 
-const V1 = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZBaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__';
-const V2 = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwqXFqUXxBoa6jlDJ4pTsxIKCzBQlK0MTAyiAyJRk5qYqWRmao4qmVhRkFqUqWVmYmcCEijPTlayUjDMMw3K0jZ1LUsI8XN3CPYLyU6K8TYJdKw0NtT21M1z9C3JN0ssr9X0Cs22VagES6DCd';
-const V3 = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwokpuZl5mcUlRYkl*UVQBcUp2YkFBZkpSlaGJgZQAJEpycxNVbIyNEcVTa0oyCxKVbIyMzCxgIkVZ6YrWSllG5r6h2YHhWckZgX6uoWGFXgbGOdbOkZG*RhqBwaZRDoX*0QG5ueEB5n72irVAgDN7jN4';
-const V4 = 'eJxVjU0LgkAURf-L2xoympUMtHgEWWShJEHutJmxUTPxq5Hov0eWi*7iwj1ncZ8QuEe94xVQMHUCk2FLxotGCjlgJaN72hY-VbMsKkvJgBoW*eVrGnnjQI3FP*WqlBUHOh1BW-MqbgVQQMQNd-JrbJZGnB-6IEHE1cUPT17vIiJ69qdxfJYJUCDa3trNrXwbrGeZZqeN70S5IiJRzIgePFREhGfBii7MlvB6A36tQqM_';
-const V5 = 'eJxVjrsOgkAURP-l1sYIYgybUGw0opEQjCBCB7LCVd4LChr-3cijcKqZc5p5g6kdpw9WAgFxOoNJtzFgaYVX7HCDXnar00Hx4O7lOQZABGk2pDcVJgyIsPynrMmxZEDmI6g5K-36CgTogW6ZGke*mAt*rLdmSLu4J6PVfmWV9YBGrS-KlWZv0HkqyvgEQyBQrl1WFJc9tWWv5i8uOcnZ8tLWWFiSZFiVqq-OO0ePhIIr8PkCEzVIaQ__';
+const V1 =
+  'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwhWZiflZpXlQqeKU7MSCgswUJStDEwMogMiUZOamKlkZmqOKplYUZBaBxE1NTY3gosWZ6UpWSj5ljuYp*p7l5unBxXnF2WVhVU4uAf7Ozi5JpX7O5SbuHuUhzgZJmQXaTia2SrUAohcx8g__';
+const V2 =
+  'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwqXFqUXxBoa6jlDJ4pTsxIKCzBQlK0MTAyiAyJRk5qYqWRmao4qmVhRkFqUqWVmYmcCEijPTlayUjDMMw3K0jZ1LUsI8XN3CPYLyU6K8TYJdKw0NtT21M1z9C3JN0ssr9X0Cs22VagES6DCd';
+const V3 =
+  'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwokpuZl5mcUlRYkl*UVQBcUp2YkFBZkpSlaGJgZQAJEpycxNVbIyNEcVTa0oyCxKVbIyMzCxgIkVZ6YrWSllG5r6h2YHhWckZgX6uoWGFXgbGOdbOkZG*RhqBwaZRDoX*0QG5ueEB5n72irVAgDN7jN4';
+const V4 =
+  'eJxVjU0LgkAURf-L2xoympUMtHgEWWShJEHutJmxUTPxq5Hov0eWi*7iwj1ncZ8QuEe94xVQMHUCk2FLxotGCjlgJaN72hY-VbMsKkvJgBoW*eVrGnnjQI3FP*WqlBUHOh1BW-MqbgVQQMQNd-JrbJZGnB-6IEHE1cUPT17vIiJ69qdxfJYJUCDa3trNrXwbrGeZZqeN70S5IiJRzIgePFREhGfBii7MlvB6A36tQqM_';
+const V5 =
+  'eJxVjrsOgkAURP-l1sYIYgybUGw0opEQjCBCB7LCVd4LChr-3cijcKqZc5p5g6kdpw9WAgFxOoNJtzFgaYVX7HCDXnar00Hx4O7lOQZABGk2pDcVJgyIsPynrMmxZEDmI6g5K-36CgTogW6ZGke*mAt*rLdmSLu4J6PVfmWV9YBGrS-KlWZv0HkqyvgEQyBQrl1WFJc9tWWv5i8uOcnZ8tLWWFiSZFiVqq-OO0ePhIIr8PkCEzVIaQ__';
 // The official Python library on V1's inputs: same signature, other JSON layout and zlib build, so other bytes.
-const PY_V1 = 'eJyrVgrxCdYrSy1SslJQMtIzUNJRAItkpqTmlWSmZUIkKjIT87NK82CSxSnZiQUFmSlAKUMTAyiAyqVWFGQWpYJkTE1NjRDiJZm5YFFzNPXFmekgG3zKHM1T9D3LzdODi-OKs8vCqpxcAvydnV2SSv2cy03cPcpDnA2SMgu0nUxslWoBHdYzUg__';
+const PY_V1 =
+  'eJyrVgrxCdYrSy1SslJQMtIzUNJRAItkpqTmlWSmZUIkKjIT87NK82CSxSnZiQUFmSlAKUMTAyiAyqVWFGQWpYJkTE1NjRDiJZm5YFFzNPXFmekgG3zKHM1T9D3LzdODi-OKs8vCqpxcAvydnV2SSv2cy03cPcpDnA2SMgu0nUxslWoBHdYzUg__';
 
 const json = (sig: string) => inflateSync(decodeTencentBase64(sig)).toString();
 
@@ -23,7 +29,9 @@ describe('reference vectors (reference/usersig.md §7)', () => {
     expect(generateUserSig({ ...base, userId: 'xiaojun', expireSeconds: 86400 * 180 })).toBe(V1);
     expect(generateUserSig({ ...base, userId: 'user_01-A', expireSeconds: 86400 })).toBe(V2);
     expect(generateUserSig({ ...base, userId: 'administrator', expireSeconds: 604800 })).toBe(V3);
-    expect(json(V1)).toBe('{"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,"TLS.time":1700000000,"TLS.expire":15552000,"TLS.sig":"LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}');
+    expect(json(V1)).toBe(
+      '{"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,"TLS.time":1700000000,"TLS.expire":15552000,"TLS.sig":"LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4="}',
+    );
   });
 
   it('the default validity is 180 days', () => {
@@ -42,7 +50,13 @@ describe('reference vectors (reference/usersig.md §7)', () => {
   });
 
   it('verifies every vector as VALID, and decodes the room grants', () => {
-    for (const [userId, sig] of [['xiaojun', V1], ['user_01-A', V2], ['administrator', V3], ['xiaojun', V4], ['xiaojun', V5]] as const) {
+    for (const [userId, sig] of [
+      ['xiaojun', V1],
+      ['user_01-A', V2],
+      ['administrator', V3],
+      ['xiaojun', V4],
+      ['xiaojun', V5],
+    ] as const) {
       expect(verifyUserSig({ ...base, userId, userSig: sig }).verdict).toBe('VALID');
     }
     const v4 = verifyUserSig({ ...base, userId: 'xiaojun', userSig: V4 });

@@ -1,7 +1,15 @@
 import { createHmac, generateKeyPairSync, sign } from 'node:crypto';
-import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeTencentBase64, encodeTencentBase64, generatePrivateMapKey, generateUserSig, verifyUserSig, VERDICTS, type Verification } from '../../src/usersig/index.js';
+import {
+  decodeTencentBase64,
+  encodeTencentBase64,
+  generatePrivateMapKey,
+  generateUserSig,
+  verifyUserSig,
+  VERDICTS,
+  type Verification,
+} from '../../src/usersig/index.js';
 import { randomKey, wrap } from './helpers.js';
 import { inflateSync } from 'node:zlib';
 import { pemLike } from './pem-like.js';
@@ -13,7 +21,8 @@ const APP = 1400000000;
 const NOW = 1_700_000_000;
 const DAY = 86400;
 const good = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW, expireSeconds: 180 * DAY });
-const SAMPLE = 'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwok5mcmpUInilOzEgoLMFCUrQxMDKIDIlGTmpipZGZqjiqZWFGQWgcRNTU2N4KLFmelKVkqRpfnOYaHhhh6B4Y65ifkWZaa*zkmmeY5*yV6pzmElXiHZxQGGSYWVJkmhtkq1AALqMT8_';
+const SAMPLE =
+  'eJyrVgrxCdYrSy1SslIy0jNQ0gHzM1NS80oy0zLBwok5mcmpUInilOzEgoLMFCUrQxMDKIDIlGTmpipZGZqjiqZWFGQWgcRNTU2N4KLFmelKVkqRpfnOYaHhhh6B4Y65ifkWZaa*zkmmeY5*yV6pzmElXiHZxQGGSYWVJkmhtkq1AALqMT8_';
 const check = (userSig: string, over: Partial<{ userId: string; sdkAppId: number; secretKey: string; now: number }> = {}): Verification =>
   verifyUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', userSig, now: NOW + 60, ...over });
 
@@ -45,7 +54,13 @@ describe('verifyUserSig verdicts, from realistic broken input', () => {
     expect(good).toBe(SAMPLE);
     const v = record(check(good));
     expectVerdict(v, 'VALID');
-    expect(v).toMatchObject({ sdkAppId: APP, userId: 'alice', generatedAt: '2023-11-14T22:13:20Z', expiresAt: '2024-05-12T22:13:20Z', expireSeconds: 15552000 });
+    expect(v).toMatchObject({
+      sdkAppId: APP,
+      userId: 'alice',
+      generatedAt: '2023-11-14T22:13:20Z',
+      expiresAt: '2024-05-12T22:13:20Z',
+      expireSeconds: 15552000,
+    });
     expect(check(`  \n${good}\n `).verdict).toBe('VALID'); // surrounding whitespace of a paste is ignored
   });
 
@@ -123,8 +138,13 @@ describe('verifyUserSig verdicts, from realistic broken input', () => {
   it('LEGACY_V1: a pre-2019 ECDSA UserSig, compressed and in its plain-JSON form', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     const fields = {
-      'TLS.account_type': '0', 'TLS.identifier': 'alice', 'TLS.appid_at_3rd': '0', 'TLS.sdk_appid': String(APP),
-      'TLS.expire_after': '15552000', 'TLS.version': '201610110000', 'TLS.time': String(NOW),
+      'TLS.account_type': '0',
+      'TLS.identifier': 'alice',
+      'TLS.appid_at_3rd': '0',
+      'TLS.sdk_appid': String(APP),
+      'TLS.expire_after': '15552000',
+      'TLS.version': '201610110000',
+      'TLS.time': String(NOW),
     };
     const content = `TLS.appid_at_3rd:0\nTLS.account_type:0\nTLS.identifier:alice\nTLS.sdk_appid:${APP}\nTLS.time:${NOW}\nTLS.expire_after:15552000\n`;
     const v1 = { ...fields, 'TLS.sig': sign('sha256', Buffer.from(content), privateKey).toString('base64') };
@@ -182,8 +202,12 @@ describe('verifyUserSig verdicts, from realistic broken input', () => {
   });
 
   it('SIGNATURE_MISMATCH names the usual key mistakes: hex-decoded, trailing newline, PEM', () => {
-    const hexSigned = createHmac('sha256', Buffer.from(KEY, 'hex')).update(`TLS.identifier:alice\nTLS.sdkappid:${APP}\nTLS.time:${NOW}\nTLS.expire:86400\n`).digest('base64');
-    const hexSig = wrap(JSON.stringify({ 'TLS.ver': '2.0', 'TLS.identifier': 'alice', 'TLS.sdkappid': APP, 'TLS.time': NOW, 'TLS.expire': 86400, 'TLS.sig': hexSigned }));
+    const hexSigned = createHmac('sha256', Buffer.from(KEY, 'hex'))
+      .update(`TLS.identifier:alice\nTLS.sdkappid:${APP}\nTLS.time:${NOW}\nTLS.expire:86400\n`)
+      .digest('base64');
+    const hexSig = wrap(
+      JSON.stringify({ 'TLS.ver': '2.0', 'TLS.identifier': 'alice', 'TLS.sdkappid': APP, 'TLS.time': NOW, 'TLS.expire': 86400, 'TLS.sig': hexSigned }),
+    );
     expect(check(hexSig).cause).toMatch(/hex-decoded/);
     const nl = wrap(JSON.stringify(signed({ 'TLS.identifier': 'alice', 'TLS.sdkappid': APP, 'TLS.time': NOW, 'TLS.expire': 86400 }, `${KEY}\n`)));
     expect(check(nl).cause).toMatch(/trailing newline/);

@@ -23,7 +23,11 @@ export const ALL_CERTIFICATES = '*';
  */
 export const MAX_TEST_DEVICES = 20;
 
-const PUSHCHECK_SPEC = spec({ name: 'pushcheck', description: 'Show the devices a UserID uploaded and send them a test offline push', options: [userIdOption, appOption] });
+const PUSHCHECK_SPEC = spec({
+  name: 'pushcheck',
+  description: 'Show the devices a UserID uploaded and send them a test offline push',
+  options: [userIdOption, appOption],
+});
 
 function ids(ctx: Ctx, app: string, userId: string, cert: string | undefined) {
   const select = encodeId(KINDS.select, app, userId);
@@ -36,11 +40,18 @@ function ids(ctx: Ctx, app: string, userId: string, cert: string | undefined) {
 }
 
 function card(ctx: Ctx, principal: Principal, app: string | undefined, userId: string, cert: string | undefined): Promise<Reply> {
-  return chat(ctx, principal, listDevicesCheck, { userId, ...(app !== undefined && { app }) }, (f) => {
-    if (f.devices.length === 0) return noDevicesReply(ctx.t, f.app, userId);
-    const selected = cert && f.devices.some((d) => d.certificateId === cert) ? cert : undefined;
-    return deviceCard(ctx.t, f, selected, ids(ctx, f.app.name, userId, selected), MAX_TEST_DEVICES, ctx.deps.now());
-  }, { retry: `/pushcheck ${userId}` });
+  return chat(
+    ctx,
+    principal,
+    listDevicesCheck,
+    { userId, ...(app !== undefined && { app }) },
+    (f) => {
+      if (f.devices.length === 0) return noDevicesReply(ctx.t, f.app, userId);
+      const selected = cert && f.devices.some((d) => d.certificateId === cert) ? cert : undefined;
+      return deviceCard(ctx.t, f, selected, ids(ctx, f.app.name, userId, selected), MAX_TEST_DEVICES, ctx.deps.now());
+    },
+    { retry: `/pushcheck ${userId}` },
+  );
 }
 
 function rerun(ctx: Ctx, app: string, userId: string, cert: string | undefined): Action[] {
@@ -50,8 +61,14 @@ function rerun(ctx: Ctx, app: string, userId: string, cert: string | undefined):
 
 function test(ctx: Ctx, principal: Principal, app: string, userId: string, cert: string | undefined): Promise<Reply> {
   const again = rerun(ctx, app, userId, cert);
-  return chat(ctx, principal, pushTestCheck, { app, userId, ...(cert !== undefined && { certificateId: cert }), maxDevices: MAX_TEST_DEVICES },
-    (f) => testResultsReply(ctx.t, f, MAX_TEST_DEVICES, again, ctx.deps.now()), { retry: `/pushcheck ${userId}`, extra: { actions: again } });
+  return chat(
+    ctx,
+    principal,
+    pushTestCheck,
+    { app, userId, ...(cert !== undefined && { certificateId: cert }), maxDevices: MAX_TEST_DEVICES },
+    (f) => testResultsReply(ctx.t, f, MAX_TEST_DEVICES, again, ctx.deps.now()),
+    { retry: `/pushcheck ${userId}`, extra: { actions: again } },
+  );
 }
 
 function pushForm(ctx: Ctx): Form {
@@ -63,7 +80,18 @@ function pushForm(ctx: Ctx): Form {
     submitLabel: f.submit,
     fields: [
       { type: 'text', id: 'userId', label: ctx.t.labels.userId, placeholder: ctx.t.usersig.forms.userIdPlaceholder, required: true, maxLength: 200 },
-      ...(names.length > 0 ? [{ type: 'select' as const, id: 'app', label: ctx.t.labels.app, options: names.map((n) => ({ label: n, value: n })), required: true, initial: names[0]! }] : []),
+      ...(names.length > 0
+        ? [
+            {
+              type: 'select' as const,
+              id: 'app',
+              label: ctx.t.labels.app,
+              options: names.map((n) => ({ label: n, value: n })),
+              required: true,
+              initial: names[0]!,
+            },
+          ]
+        : []),
     ],
   };
 }

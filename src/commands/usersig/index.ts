@@ -19,7 +19,11 @@ const SUBCOMMANDS: SubcommandSpec[] = [
   {
     name: 'gen',
     description: 'Generate a UserSig for a UserID (shown only to you)',
-    options: [userIdOption, { name: 'expiry', description: 'Validity: seconds, or 180d, 12h, 30m, 45s (default 180d)', type: 'string', required: false }, appOption],
+    options: [
+      userIdOption,
+      { name: 'expiry', description: 'Validity: seconds, or 180d, 12h, 30m, 45s (default 180d)', type: 'string', required: false },
+      appOption,
+    ],
   },
   {
     name: 'verify',
@@ -46,8 +50,16 @@ function planSubcommand(ctx: Ctx, principal: Principal, subcommand: string | und
   const userId = args.userId ?? '';
   switch (subcommand) {
     case 'gen':
-      return ephemeral(() => chat(ctx, principal, generateCheck, { userId, ...(args.app !== undefined && { app: args.app }), ...(args.expiry !== undefined && { expiry: args.expiry }), expiryMayBeApp: true },
-        (g) => generatedReply(ctx.t, g, now()), { retry: `/usersig gen ${userId}` }));
+      return ephemeral(() =>
+        chat(
+          ctx,
+          principal,
+          generateCheck,
+          { userId, ...(args.app !== undefined && { app: args.app }), ...(args.expiry !== undefined && { expiry: args.expiry }), expiryMayBeApp: true },
+          (g) => generatedReply(ctx.t, g, now()),
+          { retry: `/usersig gen ${userId}` },
+        ),
+      );
     case 'verify':
       if (!args.userSig) {
         // The form carries the app in its id; an unknown one is answered now, not after the user pasted a UserSig.
@@ -57,14 +69,23 @@ function planSubcommand(ctx: Ctx, principal: Principal, subcommand: string | und
         }
         return { kind: 'form', form: verifyForm(ctx, args) };
       }
-      return ephemeral(() => chat(ctx, principal, verifyCheck, { userId, userSig: args.userSig ?? '', ...(args.app !== undefined && { app: args.app }) },
-        (f) => verificationReply(ctx.t, f, now()), { retry: `/usersig verify ${userId} <userSig>` }));
+      return ephemeral(() =>
+        chat(
+          ctx,
+          principal,
+          verifyCheck,
+          { userId, userSig: args.userSig ?? '', ...(args.app !== undefined && { app: args.app }) },
+          (f) => verificationReply(ctx.t, f, now()),
+          { retry: `/usersig verify ${userId} <userSig>` },
+        ),
+      );
     case 'inspect':
       if (!args.userSig) return { kind: 'form', form: inspectForm(ctx) };
       return ephemeral(() => chat(ctx, principal, inspectCheck, { userSig: args.userSig ?? '' }, (f) => inspectionReply(ctx.t, f, now()), { retry: '' }));
     case 'explain':
       return {
-        kind: 'reply', visibility: 'public',
+        kind: 'reply',
+        visibility: 'public',
         run: () => chat(ctx, principal, explainCheck, { code: args.code ?? '' }, (e) => explainReply(ctx.t, e, (s) => clip(s, 20)), { retry: '' }),
       };
     default:
@@ -79,7 +100,10 @@ function helpReply(ctx: Ctx): Reply {
     status: 'info',
     title: t.title,
     visibility: 'ephemeral',
-    blocks: [{ type: 'list', title: ctx.t.labels.commands, items: [...items, t.openForm] }, { type: 'text', text: t.expiryNote }],
+    blocks: [
+      { type: 'list', title: ctx.t.labels.commands, items: [...items, t.openForm] },
+      { type: 'text', text: t.expiryNote },
+    ],
   };
 }
 
@@ -92,10 +116,22 @@ function appField(ctx: Ctx): FormField[] {
 }
 
 const userIdField = (ctx: Ctx, initial?: string): FormField => ({
-  type: 'text', id: 'userId', label: ctx.t.labels.userId, placeholder: ctx.t.usersig.forms.userIdPlaceholder, required: false, maxLength: 200, ...(initial !== undefined && { initial }),
+  type: 'text',
+  id: 'userId',
+  label: ctx.t.labels.userId,
+  placeholder: ctx.t.usersig.forms.userIdPlaceholder,
+  required: false,
+  maxLength: 200,
+  ...(initial !== undefined && { initial }),
 });
 const userSigField = (ctx: Ctx, required: boolean): FormField => ({
-  type: 'text', id: 'userSig', label: ctx.t.usersig.forms.userSig, placeholder: ctx.t.usersig.forms.userSigPlaceholder, required, multiline: true, maxLength: SIG_MAX,
+  type: 'text',
+  id: 'userSig',
+  label: ctx.t.usersig.forms.userSig,
+  placeholder: ctx.t.usersig.forms.userSigPlaceholder,
+  required,
+  multiline: true,
+  maxLength: SIG_MAX,
 });
 
 function usersigForm(ctx: Ctx): Form {
@@ -106,8 +142,16 @@ function usersigForm(ctx: Ctx): Form {
     submitLabel: f.run,
     fields: [
       {
-        type: 'select', id: 'action', label: f.action, required: true, initial: 'gen',
-        options: [{ label: f.gen, value: 'gen' }, { label: f.verify, value: 'verify' }, { label: f.inspect, value: 'inspect' }],
+        type: 'select',
+        id: 'action',
+        label: f.action,
+        required: true,
+        initial: 'gen',
+        options: [
+          { label: f.gen, value: 'gen' },
+          { label: f.verify, value: 'verify' },
+          { label: f.inspect, value: 'inspect' },
+        ],
       },
       ...appField(ctx),
       userIdField(ctx),

@@ -22,7 +22,13 @@ export class Collector {
  * A credential file's bytes, or a failure naming the file. A key readable by group or others can be copied by
  * anyone with a shell on the server, so that is a warning of its own (POSIX modes only).
  */
-export async function readCredentialFile(path: string, what: string, c: Collector, fixHint: string, holds: 'secret' | 'public' = 'secret'): Promise<Buffer | undefined> {
+export async function readCredentialFile(
+  path: string,
+  what: string,
+  c: Collector,
+  fixHint: string,
+  holds: 'secret' | 'public' = 'secret',
+): Promise<Buffer | undefined> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -3,9 +3,24 @@ import { maskToken } from '../../log.js';
 import type { Device, PushResult } from '../types.js';
 import type { PushVerdict } from '../verdicts.js';
 
-export function pushResult(device: Device, platform: PushResult['platform'], verdict: PushVerdict, cause: string, fix: string, provider: PushResult['provider'], id?: string): PushResult {
+export function pushResult(
+  device: Device,
+  platform: PushResult['platform'],
+  verdict: PushVerdict,
+  cause: string,
+  fix: string,
+  provider: PushResult['provider'],
+  id?: string,
+): PushResult {
   return {
-    certificateId: device.certificateId, platform, token: maskToken(device.token), ok: verdict === 'DELIVERED', verdict, cause, fix, provider,
+    certificateId: device.certificateId,
+    platform,
+    token: maskToken(device.token),
+    ok: verdict === 'DELIVERED',
+    verdict,
+    cause,
+    fix,
+    provider,
     ...(id !== undefined && { id }),
   };
 }

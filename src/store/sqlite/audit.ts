@@ -13,9 +13,7 @@ interface AuditRow {
 }
 
 export function createSqliteAuditLog(db: Db, health: WriteHealth, now: () => number = Date.now): AuditLog {
-  const insert = db.prepare(
-    'INSERT INTO audit (at, principal, action, app, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO audit (at, principal, action, app, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const select = db.prepare('SELECT at, principal, action, app, target, outcome, detail FROM audit ORDER BY at DESC, id DESC LIMIT ?');
   return {
     async record(e) {

@@ -22,7 +22,8 @@ interface DeviceRow {
   last_seen: number;
 }
 
-const COLUMNS = 'app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen';
+const COLUMNS =
+  'app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model, os_version, warnings, first_uploaded, last_seen';
 
 /** A queued write: `apply` runs it inside the batch's transaction and returns what settles its promise after the commit. */
 interface Write {

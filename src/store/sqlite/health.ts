@@ -23,9 +23,8 @@ export function trackWrites(db: Db, now: () => number): WriteHealth {
     } catch (err) {
       const code = cannotWrite(err);
       if (code === undefined) throw err;
-      problem = code === 'SQLITE_FULL'
-        ? 'the disk holding the SQLite store is full'
-        : `the SQLite store cannot write (${code}): the disk or file system is failing`;
+      problem =
+        code === 'SQLITE_FULL' ? 'the disk holding the SQLite store is full' : `the SQLite store cannot write (${code}): the disk or file system is failing`;
       throw new StoreUnavailableError(`${problem}; nothing was stored`, code);
     }
     problem = undefined;

@@ -92,12 +92,15 @@ export const en = {
   rate: {
     what: { 'usersig.generate': 'UserSigs', 'push.test': 'push tests' } satisfies Record<LimitedAction, string>,
     why: {
-      'usersig.generate': 'Each UserSig logs in as its user until it expires, so imops caps how many one person can mint: a burst is what a script or a borrowed account looks like.',
-      'push.test': 'Each test sends real notifications to the user\'s phones with the app\'s APNs/FCM credentials, so imops caps how often one person can run them: this keeps a chat command from flooding a phone or getting the app throttled by Apple or Google.',
+      'usersig.generate':
+        'Each UserSig logs in as its user until it expires, so imops caps how many one person can mint: a burst is what a script or a borrowed account looks like.',
+      'push.test':
+        "Each test sends real notifications to the user's phones with the app's APNs/FCM credentials, so imops caps how often one person can run them: this keeps a chat command from flooding a phone or getting the app throttled by Apple or Google.",
     } satisfies Record<LimitedAction, string>,
     title: (what: string, wait: string) => `Too many ${what}: wait ${wait}`,
     cause: (max: number, what: string, window: string, why: string) => `You have used all ${max} ${what} allowed per person in ${window}. ${why}`,
-    fix: (wait: string) => `Wait ${wait}, then try again. Other people are not affected; for bulk work, an operator can use the imops CLI on the server, which is not limited.`,
+    fix: (wait: string) =>
+      `Wait ${wait}, then try again. Other people are not affected; for bulk work, an operator can use the imops CLI on the server, which is not limited.`,
   },
 
   errors: {
@@ -123,7 +126,8 @@ export const en = {
     cannotGenerate: 'Cannot generate that UserSig',
     validTitle: (userId: string) => `Valid UserSig for ${userId}`,
     invalidTitle: (verdict: string) => `Invalid UserSig: ${verdict}`,
-    decodedNote: (verify: string) => `Decoded without a key: this shows what the UserSig claims, not that it is authentic. Use ${verify} to check the signature.`,
+    decodedNote: (verify: string) =>
+      `Decoded without a key: this shows what the UserSig claims, not that it is authentic. Use ${verify} to check the signature.`,
     cannotDecode: (verdict: string) => `Cannot decode this UserSig: ${verdict}`,
     decodedExpired: (userId: string) => `Decoded UserSig for ${userId}: expired`,
     decoded: (userId: string) => `Decoded UserSig for ${userId}`,
@@ -134,7 +138,8 @@ export const en = {
     },
     unknownCode: {
       title: (code: number) => `Error ${code} is not in the imops catalogue`,
-      cause: 'imops knows the UserSig and account errors (IM 70001–70500, the SDK codes that mirror them, and the TRTC room-entry codes such as -100018); this code is not one of them.',
+      cause:
+        'imops knows the UserSig and account errors (IM 70001–70500, the SDK codes that mirror them, and the TRTC room-entry codes such as -100018); this code is not one of them.',
       fix: 'Search the Tencent Cloud IM (or TRTC) error code page for it; if it concerns login or UserSig, run /usersig verify on the UserSig the client used.',
     },
     knownCode: (system: string, code: number, name: string) => `${system} error ${code}: ${name}`,
@@ -178,10 +183,12 @@ export const en = {
     testAgain: 'Test again',
     cardIntro: (n: number, selected: string | undefined, shown: number, max: number) =>
       `${plural(n, 'device')} uploaded. ${selected ? `Testing certificate ${selected} only.` : 'Choose a certificate, or test them all.'} "Start testing" sends a test offline push to ${shown === 1 ? 'this device' : shown > max ? `the ${max} most recently seen of these ${shown} devices (a test run sends to at most ${max})` : `these ${shown} devices`}.`,
-    terminalIntro: (n: number, testCommand: string) => `${plural(n, 'device')} uploaded, most recently seen first. \`${testCommand}\` sends each a test offline push.`,
+    terminalIntro: (n: number, testCommand: string) =>
+      `${plural(n, 'device')} uploaded, most recently seen first. \`${testCommand}\` sends each a test offline push.`,
     certificatesTitle: (app: string, ok: number, warnings: number, failed: number) =>
       `Push certificates of app ${app}: ${[ok && `${ok} ok`, warnings && `${warnings} with warning${warnings === 1 ? '' : 's'}`, failed && `${failed} failed`].filter(Boolean).join(', ') || 'none'}`,
-    certificateTitle: (level: 'ok' | 'warning' | 'failure', certificate: string) => `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · certificate ${certificate}`,
+    certificateTitle: (level: 'ok' | 'warning' | 'failure', certificate: string) =>
+      `${{ ok: 'OK', warning: 'WARN', failure: 'FAIL' }[level]} · certificate ${certificate}`,
     noDevices: {
       /** Each starts lower-case: lists capitalise them, sentences run them on. */
       reasons: [
@@ -191,11 +198,13 @@ export const en = {
       ],
       otherCertificateReason:
         'uploaded with another certificate: the build registers its token with a different certificate ID than the one tested (debug and release builds, or the iOS and Android apps, use different IDs)',
-      cause: (userId: string, app: string, sdkAppId: number) => `${userId} has no device uploaded in app ${app} (SDKAppID ${sdkAppId}), so there is nothing to push to: the check ends here.`,
+      cause: (userId: string, app: string, sdkAppId: number) =>
+        `${userId} has no device uploaded in app ${app} (SDKAppID ${sdkAppId}), so there is nothing to push to: the check ends here.`,
       fix: 'Log in on the device again and make sure the app registers for push and reports its token after login, then run the check again.',
       otherCause: (userId: string, certificateId: string, ids: string[]) =>
         `${userId} uploaded no device with certificate ${certificateId}; their devices use certificate${ids.length === 1 ? '' : 's'} ${ids.join(', ')}.`,
-      otherFix: (ids: string[]) => `Test with certificate ${ids.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
+      otherFix: (ids: string[]) =>
+        `Test with certificate ${ids.join(' or ')}, or check which certificate ID the build registers with (debug and release builds use different IDs).`,
     },
     noDevicesTitle: (userId: string, app: string) => `No devices for ${userId} in ${app}`,
     noDevicesWithCertTitle: (userId: string, certificateId: string) => `No devices for ${userId} with certificate ${certificateId}`,
@@ -217,7 +226,8 @@ export const en = {
     resultsIntro: (userId: string, app: string, cert: string | undefined) => `UserID ${userId}, app ${app}${cert ? `, certificate ${cert}` : ''}.`,
     skippedNote: (tested: number, matching: number, max: number, skipped: number, filtered: boolean) =>
       `Tested the ${tested} most recently seen of ${matching} devices: a test run sends to at most ${max}, so ${skipped} older device${skipped === 1 ? ' was' : 's were'} not sent a push. Old tokens are usually reinstalls${filtered ? '' : '; choose a certificate to test a smaller set'}.`,
-    resultTitle: (ok: boolean, platform: string, certificateId: string, verdict: string) => `${ok ? 'PASS' : 'FAIL'} · ${platform} · certificate ${certificateId} · ${verdict}`,
+    resultTitle: (ok: boolean, platform: string, certificateId: string, verdict: string) =>
+      `${ok ? 'PASS' : 'FAIL'} · ${platform} · certificate ${certificateId} · ${verdict}`,
     forms: {
       title: 'Push check',
       submit: 'Show devices',

@@ -24,11 +24,15 @@ export interface ApnsSettings {
   timeoutMs: number;
 }
 
-const auth = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('token'), keyFile: nonEmpty, keyId: nonEmpty, teamId: nonEmpty }),
-  z.object({ type: z.literal('pkcs12'), file: nonEmpty, passphrase: z.string().optional() }),
-  z.object({ type: z.literal('pem'), certFile: nonEmpty, keyFile: nonEmpty }),
-], { error: 'must have type token, pkcs12 or pem' });
+const auth = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('token'), keyFile: nonEmpty, keyId: nonEmpty, teamId: nonEmpty }),
+    z.object({ type: z.literal('pkcs12'), file: nonEmpty, passphrase: z.string().optional() }),
+    z.object({ type: z.literal('pem'), certFile: nonEmpty, keyFile: nonEmpty }),
+  ],
+  { error: 'must have type token, pkcs12 or pem' },
+);
 
 export const apnsCertificateSchema = z.object({
   id: certificateId,
@@ -49,9 +53,12 @@ export const APNS_DEFAULTS: ApnsSettings = {
 
 export function resolveApnsCertificate(c: z.infer<typeof apnsCertificateSchema>, abs: (p: string) => string): ApnsCertificateConfig {
   const a = c.auth;
-  const resolved: ApnsAuth = a.type === 'token' ? { ...a, keyFile: abs(a.keyFile) }
-    : a.type === 'pkcs12' ? { ...a, file: abs(a.file) }
-    : { ...a, certFile: abs(a.certFile), keyFile: abs(a.keyFile) };
+  const resolved: ApnsAuth =
+    a.type === 'token'
+      ? { ...a, keyFile: abs(a.keyFile) }
+      : a.type === 'pkcs12'
+        ? { ...a, file: abs(a.file) }
+        : { ...a, certFile: abs(a.certFile), keyFile: abs(a.keyFile) };
   return { ...c, auth: resolved };
 }
 

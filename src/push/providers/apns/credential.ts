@@ -25,31 +25,51 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
   if (auth.type === 'token') {
     const summary = `token key ${auth.keyId}, team ${auth.teamId}, topic ${cert.bundleId}, ${cert.environment}`;
     if (!APPLE_ID.test(auth.keyId)) {
-      c.fail(`The Key ID "${auth.keyId}" is not 10 capital letters or digits.`, 'Copy the Key ID from Apple Developer > Certificates, IDs & Profiles > Keys (it is also in the file name AuthKey_<KeyID>.p8).');
+      c.fail(
+        `The Key ID "${auth.keyId}" is not 10 capital letters or digits.`,
+        'Copy the Key ID from Apple Developer > Certificates, IDs & Profiles > Keys (it is also in the file name AuthKey_<KeyID>.p8).',
+      );
     }
     if (!APPLE_ID.test(auth.teamId)) {
       c.fail(`The Team ID "${auth.teamId}" is not 10 capital letters or digits.`, 'Copy the Team ID from Apple Developer > Membership details.');
     }
     const nameId = /^AuthKey_([A-Z0-9]{10})\.p8$/.exec(basename(auth.keyFile))?.[1];
     if (nameId && nameId !== auth.keyId) {
-      c.warn(`The key file is named for Key ID ${nameId}, but keyId is ${auth.keyId}.`, `Apple names the file AuthKey_<KeyID>.p8: set keyId to ${nameId}, or use the .p8 of key ${auth.keyId}.`);
+      c.warn(
+        `The key file is named for Key ID ${nameId}, but keyId is ${auth.keyId}.`,
+        `Apple names the file AuthKey_<KeyID>.p8: set keyId to ${nameId}, or use the .p8 of key ${auth.keyId}.`,
+      );
     }
-    const raw = await readCredentialFile(auth.keyFile, '.p8 key file', c, 'Check auth.keyFile in imops.yml: it must point to the AuthKey_<KeyID>.p8 downloaded from Apple.');
+    const raw = await readCredentialFile(
+      auth.keyFile,
+      '.p8 key file',
+      c,
+      'Check auth.keyFile in imops.yml: it must point to the AuthKey_<KeyID>.p8 downloaded from Apple.',
+    );
     if (raw) {
       const text = raw.toString('utf8');
       let key: KeyObject | undefined;
       try {
         key = createPrivateKey(text);
       } catch {
-        c.fail('The .p8 file is not a readable private key.', 'Download the key again from Apple Developer > Keys (a .p8 can be downloaded only once: if it is lost, create a new key).');
+        c.fail(
+          'The .p8 file is not a readable private key.',
+          'Download the key again from Apple Developer > Keys (a .p8 can be downloaded only once: if it is lost, create a new key).',
+        );
       }
       if (key) {
         const curve = key.asymmetricKeyDetails?.namedCurve;
         if (key.asymmetricKeyType !== 'ec' || (curve !== 'prime256v1' && curve !== 'P-256')) {
-          c.fail(`The .p8 file holds a ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'}${curve ? ` ${curve}` : ''} key, but APNs token keys are EC P-256.`, 'Use the .p8 Apple gave for an APNs key (Keys > "Apple Push Notifications service (APNs)"), not another key.');
+          c.fail(
+            `The .p8 file holds a ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'}${curve ? ` ${curve}` : ''} key, but APNs token keys are EC P-256.`,
+            'Use the .p8 Apple gave for an APNs key (Keys > "Apple Push Notifications service (APNs)"), not another key.',
+          );
         } else {
           if (!/-{5}BEGIN PRIVATE KEY-{5}/.test(text)) {
-            c.warn('The .p8 key is not in PKCS#8 form ("BEGIN PRIVATE KEY") as Apple ships it; it was converted somewhere.', 'Use the original AuthKey_<KeyID>.p8 file from Apple.');
+            c.warn(
+              'The .p8 key is not in PKCS#8 form ("BEGIN PRIVATE KEY") as Apple ships it; it was converted somewhere.',
+              'Use the original AuthKey_<KeyID>.p8 file from Apple.',
+            );
           }
           loaded = { token: { key: text, keyId: auth.keyId, teamId: auth.teamId } };
         }
@@ -63,17 +83,31 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
   let certPem: string | undefined;
   let keyPem: string | undefined;
   if (auth.type === 'pkcs12') {
-    const raw = await readCredentialFile(auth.file, 'PKCS#12 file', c, 'Check auth.file in imops.yml: it must point to the .p12 exported from Keychain Access (certificate and private key).');
+    const raw = await readCredentialFile(
+      auth.file,
+      'PKCS#12 file',
+      c,
+      'Check auth.file in imops.yml: it must point to the .p12 exported from Keychain Access (certificate and private key).',
+    );
     if (raw) {
       try {
         const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(raw.toString('binary')), auth.passphrase ?? '');
         const certBag = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]?.[0];
-        const keyBag = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]?.[0]
-          ?? p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!]?.[0];
+        const keyBag =
+          p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]?.[0] ??
+          p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!]?.[0];
         if (certBag?.cert) certPem = forge.pki.certificateToPem(certBag.cert);
         if (keyBag?.key) keyPem = forge.pki.privateKeyToPem(keyBag.key);
-        if (!certBag?.cert) c.fail('The .p12 file holds no certificate.', 'Export the APNs certificate together with its private key from Keychain Access (select both, Export 2 items).');
-        if (!keyBag?.key) c.fail('The .p12 file holds no private key.', 'Export the APNs certificate together with its private key from Keychain Access (expand the certificate, select both).');
+        if (!certBag?.cert)
+          c.fail(
+            'The .p12 file holds no certificate.',
+            'Export the APNs certificate together with its private key from Keychain Access (select both, Export 2 items).',
+          );
+        if (!keyBag?.key)
+          c.fail(
+            'The .p12 file holds no private key.',
+            'Export the APNs certificate together with its private key from Keychain Access (expand the certificate, select both).',
+          );
       } catch (err) {
         const msg = (err as Error).message ?? '';
         if (/MAC|password|Invalid password/i.test(msg)) {
@@ -114,26 +148,51 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     summary = `certificate ${uid ?? '(no UID)'}, ${supports}, expires ${notAfter.toISOString().slice(0, 10)}`;
 
     if (key && !x509.checkPrivateKey(key)) {
-      c.fail('The certificate and the private key do not belong together.', 'Export the certificate with its own private key (in Keychain Access, expand the certificate and export both).');
+      c.fail(
+        'The certificate and the private key do not belong together.',
+        'Export the certificate with its own private key (in Keychain Access, expand the certificate and export both).',
+      );
     }
     if (notAfter.getTime() < now) {
-      c.fail(`The certificate expired on ${notAfter.toISOString().slice(0, 10)}.`, 'Create a new APNs certificate in Apple Developer and update it in place in the IM console (editing keeps the certificate ID; re-creating changes it), then replace the file here.', 'CREDENTIAL_EXPIRED');
+      c.fail(
+        `The certificate expired on ${notAfter.toISOString().slice(0, 10)}.`,
+        'Create a new APNs certificate in Apple Developer and update it in place in the IM console (editing keeps the certificate ID; re-creating changes it), then replace the file here.',
+        'CREDENTIAL_EXPIRED',
+      );
     } else if (notAfter.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS) {
       const days = Math.ceil((notAfter.getTime() - now) / DAY_MS);
-      c.warn(`The certificate expires in ${days} day${days === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}).`, 'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID).');
+      c.warn(
+        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}).`,
+        'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID).',
+      );
     }
     if (notBefore.getTime() > now) {
       c.fail(`The certificate is not valid before ${notBefore.toISOString()}.`, 'Check the server clock, or wait until the certificate becomes valid.');
     }
     if (!envs.sandbox && !envs.production) {
-      c.fail('This is not an APNs certificate: it has neither of Apple\'s push environment extensions.', 'Create an "Apple Push Notification service SSL (Sandbox & Production)" certificate for the App ID; a development or distribution signing certificate cannot send pushes.');
+      c.fail(
+        "This is not an APNs certificate: it has neither of Apple's push environment extensions.",
+        'Create an "Apple Push Notification service SSL (Sandbox & Production)" certificate for the App ID; a development or distribution signing certificate cannot send pushes.',
+      );
     } else if (cert.environment === 'production' && !envs.production) {
-      c.fail('The certificate is for the sandbox (development) environment only, but this certificate ID is configured for production.', 'Use a universal "Apple Push Services" certificate, or set environment: sandbox for this certificate ID (and give production its own).', 'CERT_ENVIRONMENT_MISMATCH');
+      c.fail(
+        'The certificate is for the sandbox (development) environment only, but this certificate ID is configured for production.',
+        'Use a universal "Apple Push Services" certificate, or set environment: sandbox for this certificate ID (and give production its own).',
+        'CERT_ENVIRONMENT_MISMATCH',
+      );
     } else if (cert.environment === 'sandbox' && !envs.sandbox) {
-      c.fail('The certificate is for production only, but this certificate ID is configured for sandbox.', 'Use a universal "Apple Push Services" certificate, or set environment: production for this certificate ID.', 'CERT_ENVIRONMENT_MISMATCH');
+      c.fail(
+        'The certificate is for production only, but this certificate ID is configured for sandbox.',
+        'Use a universal "Apple Push Services" certificate, or set environment: production for this certificate ID.',
+        'CERT_ENVIRONMENT_MISMATCH',
+      );
     }
     if (uid && uid !== cert.bundleId) {
-      c.fail(`The certificate was issued for ${uid}, but bundleId is ${cert.bundleId}.`, `Set bundleId to ${uid} if that is the app, or use the certificate issued for ${cert.bundleId}.`, 'TOPIC_INVALID');
+      c.fail(
+        `The certificate was issued for ${uid}, but bundleId is ${cert.bundleId}.`,
+        `Set bundleId to ${uid} if that is the app, or use the certificate issued for ${cert.bundleId}.`,
+        'TOPIC_INVALID',
+      );
     }
     if (certPem && keyPem) loaded = { cert: certPem, key: keyPem };
   }

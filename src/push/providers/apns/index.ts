@@ -1,13 +1,28 @@
 // APNs (iOS): token keys (.p8) and certificates (.p12 / PEM) through @parse/node-apn.
 import type { PushProvider } from '../types.js';
-import { apnsCertificateSchema, apnsSettingsSchema, APNS_DEFAULTS, resolveApnsCertificate, resolveApnsSettings, type ApnsCertificateConfig, type ApnsSettings } from './config.js';
+import {
+  apnsCertificateSchema,
+  apnsSettingsSchema,
+  APNS_DEFAULTS,
+  resolveApnsCertificate,
+  resolveApnsSettings,
+  type ApnsCertificateConfig,
+  type ApnsSettings,
+} from './config.js';
 import { inspectApns, type ApnsCredential } from './credential.js';
 import { APNS_REASONS } from './reasons.js';
 import { apnsTokenShape } from './token-shape.js';
 import { apnsTester } from './test-push.js';
 import type { z } from 'zod';
 
-export const apns: PushProvider<'apns', ApnsCertificateConfig, ApnsSettings, ApnsCredential, z.infer<typeof apnsCertificateSchema>, z.infer<typeof apnsSettingsSchema>> = {
+export const apns: PushProvider<
+  'apns',
+  ApnsCertificateConfig,
+  ApnsSettings,
+  ApnsCredential,
+  z.infer<typeof apnsCertificateSchema>,
+  z.infer<typeof apnsSettingsSchema>
+> = {
   id: 'apns',
   displayName: 'APNs',
   article: 'an',
@@ -31,10 +46,14 @@ export const apns: PushProvider<'apns', ApnsCertificateConfig, ApnsSettings, Apn
   reportWarnings(cert, report) {
     const warnings: string[] = [];
     if (report.environment !== undefined && report.environment !== cert.environment) {
-      warnings.push(`The app reported a ${report.environment} token but certificate ${cert.id} is for ${cert.environment}: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.`);
+      warnings.push(
+        `The app reported a ${report.environment} token but certificate ${cert.id} is for ${cert.environment}: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.`,
+      );
     }
     if (report.bundleId !== undefined && report.bundleId !== cert.bundleId) {
-      warnings.push(`The app reported bundle ID ${report.bundleId} but certificate ${cert.id} pushes to ${cert.bundleId}: APNs will answer DeviceTokenNotForTopic.`);
+      warnings.push(
+        `The app reported bundle ID ${report.bundleId} but certificate ${cert.id} pushes to ${cert.bundleId}: APNs will answer DeviceTokenNotForTopic.`,
+      );
     }
     return warnings;
   },

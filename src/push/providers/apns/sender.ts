@@ -123,14 +123,19 @@ export class ApnsSender {
     this.providers.clear();
     // node-apn's shutdown waits for session.close(), which never calls back on a session that already failed
     // (TLS or DNS error): give it a moment, then stop waiting; the session is destroyed either way.
-    await Promise.all(entries.map((e) => new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 500);
-      timer.unref();
-      void e.provider.shutdown(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    })));
+    await Promise.all(
+      entries.map(
+        (e) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, 500);
+            timer.unref();
+            void e.provider.shutdown(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      ),
+    );
   }
 }
 
@@ -174,7 +179,7 @@ function watchSessions(entry: Entry): void {
       const closedByUs = session.closed;
       let reason = 'GOAWAY';
       try {
-        const parsed = data && data.length ? (JSON.parse(data.toString('utf8')) as { reason?: string }) : undefined;
+        const parsed = data?.length ? (JSON.parse(data.toString('utf8')) as { reason?: string }) : undefined;
         if (parsed?.reason) reason = `GOAWAY ${parsed.reason}`;
       } catch {
         // GOAWAY without Apple's JSON: keep the bare name.
@@ -204,7 +209,7 @@ function watchSessions(entry: Entry): void {
   const destroySession = client.destroySession;
   if (typeof destroySession === 'function') {
     client.destroySession = (session?: ClientHttp2Session) => {
-      if (session && session.closed && !session.destroyed) return;
+      if (session?.closed && !session.destroyed) return;
       destroySession.call(client, session);
     };
   }

@@ -28,7 +28,14 @@ async function testApns(sender: ApnsSender, { app, device, certificate: cert, lo
   const first = await send(env);
   const provider = { status: first.status, reason: first.reason, environment: env };
   if (first.credentialError) {
-    return pushResult(device, 'apns', 'CREDENTIAL_INVALID', `Nothing was sent: the APNs library refused certificate ${cert.id}: ${scrub(first.credentialError, device.token)}.`, 'Run `imops push certs` and fix the problems it lists for this certificate.', provider);
+    return pushResult(
+      device,
+      'apns',
+      'CREDENTIAL_INVALID',
+      `Nothing was sent: the APNs library refused certificate ${cert.id}: ${scrub(first.credentialError, device.token)}.`,
+      'Run `imops push certs` and fix the problems it lists for this certificate.',
+      provider,
+    );
   }
   if (first.ok) return delivered(device, cert, first, provider);
   if (first.network) return network(device, first.network, env);
@@ -37,29 +44,56 @@ async function testApns(sender: ApnsSender, { app, device, certificate: cert, lo
     const other: ApnsEnvironment = env === 'production' ? 'sandbox' : 'production';
     const second = await send(other);
     if (second.ok) {
-      const match = app.certificates.find((c): c is ApnsCertificateConfig => c.platform === cert.platform && c.environment === other && c.bundleId === cert.bundleId && c.id !== cert.id);
-      return pushResult(device, 'apns', 'TOKEN_ENVIRONMENT_MISMATCH',
+      const match = app.certificates.find(
+        (c): c is ApnsCertificateConfig => c.platform === cert.platform && c.environment === other && c.bundleId === cert.bundleId && c.id !== cert.id,
+      );
+      return pushResult(
+        device,
+        'apns',
+        'TOKEN_ENVIRONMENT_MISMATCH',
         `This is a ${other} token: APNs ${env} rejected it (${first.reason}) and APNs ${other} accepted the same test push (apns-id ${second.apnsId ?? 'none'}). The app is a ${BUILD_KIND[other]}, which registers with APNs ${other}, but it uploaded its token with certificate ${cert.id}, configured for ${env}.`,
         match
           ? `The app must upload its token with certificate ID ${match.id} (the ${other} certificate for ${cert.bundleId}) in ${other === 'sandbox' ? 'debug' : 'release'} builds: set the ${other} certificate ID in the app's push configuration (e.g. TUIOfflinePushCertificateIDForAPNS) for this build type.`
           : `No ${other} certificate for ${cert.bundleId} is configured: upload one in the IM console and add it to imops.yml, then have ${BUILD_KIND[other]}s report its certificate ID; or test with a ${BUILD_KIND[env]}.`,
-        provider, second.apnsId);
+        provider,
+        second.apnsId,
+      );
     }
     if (second.status === 410) {
       const e = explainApnsReason(second.reason, second.status);
-      return pushResult(device, 'apns', e.verdict, `This is a ${other} token (APNs ${env} said ${first.reason}), and APNs ${other} says it is no longer valid (${second.reason}). ${e.cause}`, e.fix, { status: second.status, reason: second.reason, environment: other });
+      return pushResult(
+        device,
+        'apns',
+        e.verdict,
+        `This is a ${other} token (APNs ${env} said ${first.reason}), and APNs ${other} says it is no longer valid (${second.reason}). ${e.cause}`,
+        e.fix,
+        { status: second.status, reason: second.reason, environment: other },
+      );
     }
   }
   const e = explainApnsReason(first.reason, first.status);
   const extra = tokenProblems.length && e.verdict === 'BAD_DEVICE_TOKEN' ? ` The token itself looks wrong: ${tokenProblems.join(' ')}` : '';
-  return pushResult(device, 'apns', e.verdict, `APNs ${env} answered ${first.status ?? ''} ${first.reason ?? ''}`.replace(/\s+/g, ' ').trim() + `: ${e.cause}${extra}${first.timestamp ? ` (APNs last saw the token valid at ${new Date(first.timestamp).toISOString()}.)` : ''}`, e.fix, provider);
+  return pushResult(
+    device,
+    'apns',
+    e.verdict,
+    `APNs ${env} answered ${first.status ?? ''} ${first.reason ?? ''}`.replace(/\s+/g, ' ').trim() +
+      `: ${e.cause}${extra}${first.timestamp ? ` (APNs last saw the token valid at ${new Date(first.timestamp).toISOString()}.)` : ''}`,
+    e.fix,
+    provider,
+  );
 }
 
 function delivered(device: Context['device'], cert: ApnsCertificateConfig, answer: ApnsAnswer, provider: PushResult['provider']): PushResult {
-  return pushResult(device, 'apns', 'DELIVERED',
+  return pushResult(
+    device,
+    'apns',
+    'DELIVERED',
     `APNs ${answer.environment} accepted the test notification for ${cert.bundleId}${answer.uniqueId ? ` (apns-unique-id ${answer.uniqueId}: look it up in the Push Notifications Console delivery log)` : ''}. It shows as an alert titled "imops test notification" unless the app is in the foreground.`,
     'Nothing to fix on the push side. If the user still sees nothing: check the notification permission and Focus mode on the device, and that the user is logged in (after logout IM sends no offline push).',
-    { ...provider, status: 200 }, answer.apnsId);
+    { ...provider, status: 200 },
+    answer.apnsId,
+  );
 }
 
 const NETWORK_FIX: Record<NonNullable<ApnsAnswer['network']>['kind'], string> = {
@@ -72,5 +106,8 @@ const NETWORK_FIX: Record<NonNullable<ApnsAnswer['network']>['kind'], string> = 
 };
 
 function network(device: Context['device'], n: NonNullable<ApnsAnswer['network']>, env: ApnsEnvironment): PushResult {
-  return pushResult(device, 'apns', 'NETWORK', `No answer from APNs ${env}: ${scrub(n.detail, device.token)}.`, NETWORK_FIX[n.kind], { reason: n.kind, environment: env });
+  return pushResult(device, 'apns', 'NETWORK', `No answer from APNs ${env}: ${scrub(n.detail, device.token)}.`, NETWORK_FIX[n.kind], {
+    reason: n.kind,
+    environment: env,
+  });
 }

@@ -27,7 +27,10 @@ export function apnsTokenShape(t: string): TokenMatch | undefined {
   if (!t.startsWith('APA91') && BASE64.test(t) && t.length % 4 === 0 && /[+/=]/.test(t)) {
     const bytes = Buffer.from(t, 'base64').length;
     if (bytes >= 16 && bytes <= 100) {
-      return { confidence: 'loose', problems: [`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`] };
+      return {
+        confidence: 'loose',
+        problems: [`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`],
+      };
     }
   }
   return undefined;

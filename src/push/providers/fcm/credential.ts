@@ -13,7 +13,8 @@ export interface FcmCredential {
 export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection<FcmCredential>> {
   const c = new Collector();
   let loaded: FcmCredential | undefined;
-  const fix = 'Download a new key from the Firebase console > Project settings > Service accounts > Generate new private key, and point serviceAccountFile at it.';
+  const fix =
+    'Download a new key from the Firebase console > Project settings > Service accounts > Generate new private key, and point serviceAccountFile at it.';
   const raw = await readCredentialFile(cert.serviceAccountFile, 'service-account file', c, 'Check serviceAccountFile in imops.yml.');
   let summary = 'service account';
   if (raw) {
@@ -35,11 +36,15 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       const pk = str('private_key');
       if (pk) {
         if (!pk.includes('\n') && pk.includes('\\n')) {
-          c.fail('The private_key has literal "\\n" instead of line breaks, so it cannot be read.', 'Use the JSON file exactly as downloaded from Firebase; do not copy the key through an environment variable or editor that escapes it.');
+          c.fail(
+            'The private_key has literal "\\n" instead of line breaks, so it cannot be read.',
+            'Use the JSON file exactly as downloaded from Firebase; do not copy the key through an environment variable or editor that escapes it.',
+          );
         } else {
           try {
             const key = createPrivateKey(pk);
-            if (key.asymmetricKeyType !== 'rsa') c.fail(`The private_key is ${key.asymmetricKeyType?.toUpperCase()}, but Google service-account keys are RSA.`, fix);
+            if (key.asymmetricKeyType !== 'rsa')
+              c.fail(`The private_key is ${key.asymmetricKeyType?.toUpperCase()}, but Google service-account keys are RSA.`, fix);
           } catch {
             c.fail('The private_key in the service-account file cannot be read.', fix);
           }
@@ -49,7 +54,10 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       const email = str('client_email');
       summary = `service account ${email ?? '(no client_email)'}, project ${cert.projectId ?? project ?? '(none)'}`;
       if (cert.projectId && project && cert.projectId !== project) {
-        c.warn(`projectId is ${cert.projectId} but the service account belongs to ${project}; FCM will refuse it unless the account was granted access to ${cert.projectId}.`, `Remove projectId (to use ${project}) or use a service account of ${cert.projectId}.`);
+        c.warn(
+          `projectId is ${cert.projectId} but the service account belongs to ${project}; FCM will refuse it unless the account was granted access to ${cert.projectId}.`,
+          `Remove projectId (to use ${project}) or use a service account of ${cert.projectId}.`,
+        );
       }
       const projectId = cert.projectId ?? project;
       if (projectId) loaded = { projectId };

@@ -1,13 +1,28 @@
 // FCM (Android, and iOS through Firebase): a service account through firebase-admin.
 import type { z } from 'zod';
 import type { PushProvider } from '../types.js';
-import { fcmCertificateSchema, fcmSettingsSchema, FCM_DEFAULTS, resolveFcmCertificate, resolveFcmSettings, type FcmCertificateConfig, type FcmSettings } from './config.js';
+import {
+  fcmCertificateSchema,
+  fcmSettingsSchema,
+  FCM_DEFAULTS,
+  resolveFcmCertificate,
+  resolveFcmSettings,
+  type FcmCertificateConfig,
+  type FcmSettings,
+} from './config.js';
 import { inspectFcm, type FcmCredential } from './credential.js';
 import { FCM_REASONS } from './reasons.js';
 import { fcmTokenShape } from './token-shape.js';
 import { fcmTester } from './test-push.js';
 
-export const fcm: PushProvider<'fcm', FcmCertificateConfig, FcmSettings, FcmCredential, z.infer<typeof fcmCertificateSchema>, z.infer<typeof fcmSettingsSchema>> = {
+export const fcm: PushProvider<
+  'fcm',
+  FcmCertificateConfig,
+  FcmSettings,
+  FcmCredential,
+  z.infer<typeof fcmCertificateSchema>,
+  z.infer<typeof fcmSettingsSchema>
+> = {
   id: 'fcm',
   displayName: 'FCM',
   article: 'an',

@@ -29,7 +29,10 @@ const DEFAULT_FCM = 'fcm.googleapis.com';
 
 /** Keeps the requested host (SNI, Host, certificate check) but dials the configured FCM address. */
 class RedirectAgent extends https.Agent {
-  constructor(private readonly target: { host: string; port: number } | undefined, private readonly ca: Buffer | undefined) {
+  constructor(
+    private readonly target: { host: string; port: number } | undefined,
+    private readonly ca: Buffer | undefined,
+  ) {
     super({ keepAlive: true, ...(ca ? { ca } : {}) });
   }
 
@@ -102,7 +105,10 @@ export class FcmSender {
   private async attempt(fn: () => Promise<string>, step: 'validate' | 'send'): Promise<FcmAnswer> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<FcmAnswer>((resolve) => {
-      timer = setTimeout(() => resolve({ ok: false, step, timedOut: true, code: 'app/network-timeout', message: `FCM did not answer within ${this.config.timeoutMs} ms` }), this.config.timeoutMs);
+      timer = setTimeout(
+        () => resolve({ ok: false, step, timedOut: true, code: 'app/network-timeout', message: `FCM did not answer within ${this.config.timeoutMs} ms` }),
+        this.config.timeoutMs,
+      );
     });
     const call = fn().then(
       (messageId): FcmAnswer => ({ ok: true, messageId, step }),

@@ -10,10 +10,20 @@ export function fcmTokenShape(t: string): TokenMatch | undefined {
   if (/\s/.test(t)) return undefined;
   if (t.includes(':') || t.startsWith('APA91')) {
     if (!FCM_CHARS.test(t)) {
-      return { confidence: 'loose', problems: ['The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.'] };
+      return {
+        confidence: 'loose',
+        problems: [
+          'The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.',
+        ],
+      };
     }
     if (t.length < FCM_MIN_LENGTH) {
-      return { confidence: 'loose', problems: [`The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`] };
+      return {
+        confidence: 'loose',
+        problems: [
+          `The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`,
+        ],
+      };
     }
     return { confidence: 'exact', problems: [] };
   }

@@ -8,6 +8,7 @@ import { errorReply, type Action, type Choice, type Form, type Reply } from '../
 import { clip } from '../../text.js';
 import { chat, ReplyError, type Ctx } from '../context.js';
 import { encodeId } from '../ids.js';
+import { appField, userIdField } from '../fields.js';
 import { ephemeral, replyPlan, type CommandModule } from '../module.js';
 import type { Args, FormResult, Plan, Principal } from '../types.js';
 import { appOption, spec, usageReply, userIdOption } from '../usage.js';
@@ -72,27 +73,12 @@ function test(ctx: Ctx, principal: Principal, app: string, userId: string, cert:
 }
 
 function pushForm(ctx: Ctx): Form {
-  const names = appNames(ctx.deps.config);
   const f = ctx.t.push.forms;
   return {
     id: KINDS.form,
     title: f.title,
     submitLabel: f.submit,
-    fields: [
-      { type: 'text', id: 'userId', label: ctx.t.labels.userId, placeholder: ctx.t.usersig.forms.userIdPlaceholder, required: true, maxLength: 200 },
-      ...(names.length > 0
-        ? [
-            {
-              type: 'select' as const,
-              id: 'app',
-              label: ctx.t.labels.app,
-              options: names.map((n) => ({ label: n, value: n })),
-              required: true,
-              initial: names[0]!,
-            },
-          ]
-        : []),
-    ],
+    fields: [userIdField(ctx, { required: true }), ...appField(ctx)],
   };
 }
 

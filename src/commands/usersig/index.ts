@@ -9,6 +9,7 @@ import { clip } from '../../text.js';
 import { parseExpiry } from '../../usersig/index.js';
 import { chat, type Ctx } from '../context.js';
 import { encodeId } from '../ids.js';
+import { appField, userIdField } from '../fields.js';
 import { ephemeral, replyPlan, type CommandModule } from '../module.js';
 import type { Args, FormResult, Plan, Principal, SubcommandSpec } from '../types.js';
 import { appOption, spec, subcommandUsage, userIdOption } from '../usage.js';
@@ -109,21 +110,6 @@ function helpReply(ctx: Ctx): Reply {
 
 // Forms
 
-function appField(ctx: Ctx): FormField[] {
-  const names = appNames(ctx.deps.config);
-  if (names.length === 0) return [];
-  return [{ type: 'select', id: 'app', label: ctx.t.labels.app, options: names.map((n) => ({ label: n, value: n })), required: true, initial: names[0]! }];
-}
-
-const userIdField = (ctx: Ctx, initial?: string): FormField => ({
-  type: 'text',
-  id: 'userId',
-  label: ctx.t.labels.userId,
-  placeholder: ctx.t.usersig.forms.userIdPlaceholder,
-  required: false,
-  maxLength: 200,
-  ...(initial !== undefined && { initial }),
-});
 const userSigField = (ctx: Ctx, required: boolean): FormField => ({
   type: 'text',
   id: 'userSig',
@@ -154,7 +140,7 @@ function usersigForm(ctx: Ctx): Form {
         ],
       },
       ...appField(ctx),
-      userIdField(ctx),
+      userIdField(ctx, { required: false }),
       { type: 'text', id: 'expiry', label: f.expiry, placeholder: f.expiryPlaceholder, required: false, maxLength: 20 },
       userSigField(ctx, false),
     ],
@@ -167,7 +153,11 @@ function verifyForm(ctx: Ctx, args: Args): Form {
     id: encodeId(KINDS.verify, args.app ?? '') ?? KINDS.verify,
     title: f.verifyTitle,
     submitLabel: f.verifySubmit,
-    fields: [{ ...userIdField(ctx, args.userId), required: true }, userSigField(ctx, true), ...(args.app === undefined ? appField(ctx) : [])],
+    fields: [
+      userIdField(ctx, { required: true, ...(args.userId !== undefined && { initial: args.userId }) }),
+      userSigField(ctx, true),
+      ...(args.app === undefined ? appField(ctx) : []),
+    ],
   };
 }
 

@@ -119,6 +119,10 @@ export const en = {
     staleFix: 'Run the command again to get a fresh one.',
   },
 
+  forms: {
+    userIdPlaceholder: 'exactly as the client logs in',
+  },
+
   usersig: {
     generatedTitle: (userId: string) => `UserSig for ${userId}`,
     privmapTitle: (userId: string) => `PrivateMapKey for ${userId}`,
@@ -155,7 +159,6 @@ export const en = {
       gen: 'Generate a UserSig',
       verify: 'Verify a UserSig',
       inspect: 'Decode a UserSig (no key)',
-      userIdPlaceholder: 'exactly as the client logs in',
       expiry: 'Expiry (for Generate)',
       expiryPlaceholder: '180d, 12h, 30m or seconds',
       userSig: 'UserSig',

@@ -3,8 +3,11 @@
 import type { ProviderSettingsBase, PushProvider, CertificateFacts, Inspection } from './types.js';
 import { apns } from './apns/index.js';
 import { fcm } from './fcm/index.js';
+import { honor } from './honor/index.js';
+import { huawei } from './huawei/index.js';
+import { xiaomi } from './xiaomi/index.js';
 
-export const PROVIDERS = [apns, fcm] as const;
+export const PROVIDERS = [apns, fcm, huawei, honor, xiaomi] as const;
 
 type Registered = (typeof PROVIDERS)[number];
 

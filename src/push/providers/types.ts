@@ -80,11 +80,22 @@ export interface TestContext<Cert, Loaded> {
   loaded: Loaded;
   /** What looks wrong with the token's text (shown when the provider rejects the token). */
   tokenProblems: string[];
+  /** Only validate, deliver nothing (providers whose `sweepMode` is `validate_only`; others ignore it). */
+  validateOnly?: boolean;
+}
+
+/** What `push certs --live` learnt by asking the provider (an access token, a reachable endpoint). */
+export interface LiveCheck {
+  /** One line: what was asked and what the provider said. */
+  summary: string;
+  problems: HealthProblem[];
 }
 
 /** A provider's connections for one tester: sends test pushes and explains every answer. */
 export interface PushSender<Cert, Loaded> {
   test(context: TestContext<Cert, Loaded>): Promise<PushResult>;
+  /** `push certs --live`: ask the provider about the credential without sending a push (absent: nothing to ask). */
+  checkLive?(certificate: Cert, loaded: Loaded): Promise<LiveCheck>;
   close(): Promise<void>;
 }
 
@@ -118,6 +129,12 @@ export interface PushProvider<
   /** The zod schema of its `providers.<id>` block; every field optional. */
   readonly settingsSchema: z.ZodType<RawSettings>;
   readonly defaults: Settings;
+  /**
+   * What a sweep can do without showing anything to users: `validate_only` (the provider checks the message
+   * and token without delivering; TestContext.validateOnly) or `credential_and_token` (only the credential and
+   * the token's shape can be checked). Absent for providers that choose their own dry run (APNs, FCM).
+   */
+  readonly sweepMode?: 'validate_only' | 'credential_and_token';
   /** Its reasons: the catalogue test walks every row. */
   readonly reasons: ReadonlyMap<string, ReasonEntry>;
 

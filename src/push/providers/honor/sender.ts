@@ -1,0 +1,134 @@
+// Honor Push test pushes: an OAuth access token per client (fetched once, reused until it expires, refreshed once
+// when Honor refuses it with 401), then one send with the `timestamp` header, marked as a test message
+// (`targetUserType: 1`). Honor has no dry run: a sweep checks the credential and the token's shape only.
+import { createHash } from 'node:crypto';
+import type { PushResult } from '../../types.js';
+import { TEST_ALERT } from '../result.js';
+import type { LiveCheck, PushSender, TestContext } from '../types.js';
+import { AccessTokenCache } from '../vendor/access-token.js';
+import { joinUrl, VendorHttp } from '../vendor/http.js';
+import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
+import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { HONOR_TOKEN_PATH, honorSendPath, type HonorCertificateConfig, type HonorSettings } from './config.js';
+import { explainHonor, explainHonorOAuth, HONOR_REASONS } from './reasons.js';
+
+type Context = TestContext<HonorCertificateConfig, VendorLoaded>;
+
+export function honorMessage(cert: HonorCertificateConfig, token: string) {
+  return {
+    android: {
+      targetUserType: 1,
+      notification: {
+        title: TEST_ALERT.title,
+        body: TEST_ALERT.body,
+        clickAction: { type: 3 },
+        ...(cert.importance !== undefined && { importance: cert.importance }),
+      },
+    },
+    token: [token],
+  };
+}
+
+export class HonorClient {
+  readonly http: VendorHttp;
+  readonly tokens = new AccessTokenCache<OAuthFailure>();
+
+  constructor(
+    readonly settings: HonorSettings,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.http = new VendorHttp(settings);
+  }
+
+  key(cert: HonorCertificateConfig): string {
+    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
+  }
+
+  accessToken(cert: HonorCertificateConfig) {
+    return this.tokens.get(this.key(cert), () =>
+      clientCredentials(this.http, joinUrl(this.settings.authUrl, HONOR_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
+    );
+  }
+
+  vendor(): OAuthVendor {
+    return { provider: 'honor', vendor: 'Honor', setting: 'providers.honor.authUrl', authUrl: this.settings.authUrl, explain: explainHonorOAuth };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+export function honorTester(client: HonorClient): PushSender<HonorCertificateConfig, VendorLoaded> {
+  return {
+    test: (context) => testHonor(client, context),
+    checkLive: async (cert): Promise<LiveCheck> => liveOAuth(await client.accessToken(cert), client.vendor(), cert.clientId, cert.clientSecret, Date.now()),
+    close: () => client.close(),
+  };
+}
+
+const STEP = 'Honor Push send';
+
+async function testHonor(client: HonorClient, context: Context): Promise<PushResult> {
+  const { certificate: cert, device } = context;
+  const secrets = [cert.clientSecret];
+  let refreshed = false;
+  for (;;) {
+    const t = await client.accessToken(cert);
+    if (!t.ok) return oauthFailureResult(context, t.failure, client.vendor(), secrets);
+    const r = await client.http.request(joinUrl(client.settings.url, honorSendPath(cert.appId)), {
+      headers: { authorization: `Bearer ${t.token}`, timestamp: String(Date.now()) },
+      json: honorMessage(cert, device.token),
+    });
+    if (r.kind !== 'answer') {
+      const reason = r.kind === 'timeout' ? 'timeout' : r.code;
+      return vendorFailureResult(context, {
+        step: STEP,
+        reason,
+        entry: {
+          provider: 'honor',
+          reason,
+          verdict: 'NETWORK',
+          cause: r.kind === 'timeout' ? `Honor did not answer within ${r.ms} ms.` : `imops could not reach Honor Push (${r.code}).`,
+          fix: `Check that the server can reach ${client.settings.url} (providers.honor.url), and any proxy or firewall in between; then try again.`,
+        },
+      });
+    }
+    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
+    const bodyCode = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
+    const message = typeof body.message === 'string' ? body.message : r.json === undefined && r.text ? r.text : undefined;
+    // A token Honor refuses as expired (401, in the status or the body) is fetched again once.
+    if ((r.status === 401 || bodyCode === '401') && !refreshed) {
+      refreshed = true;
+      await client.tokens.invalidate(client.key(cert), t.token);
+      continue;
+    }
+    const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const requestId = typeof data.requestId === 'string' ? data.requestId : undefined;
+    const extra = requestId ? `Honor requestId ${requestId}.` : undefined;
+    const fail = (reason: string, entryReason = reason) =>
+      vendorFailureResult(
+        context,
+        { step: STEP, reason, status: r.status, message, entry: { ...explainHonor(entryReason), reason }, ...(extra && { extra }) },
+        secrets,
+      );
+    if (r.status === 200 && bodyCode === '200') {
+      if (list(data.expireTokens).includes(device.token) || (list(data.expireTokens).length > 0 && data.sendResult !== true)) return fail('expireTokens');
+      if (list(data.failTokens).includes(device.token) || (list(data.failTokens).length > 0 && data.sendResult !== true)) return fail('failTokens');
+      if (data.sendResult !== true) return fail('sendResult');
+      return vendorDelivered(
+        context,
+        `Honor Push accepted the test notification for app ${cert.appId} (marked as a test message).`,
+        VENDOR_NOTHING_SHOWS,
+        r.status,
+        '200',
+        message,
+        requestId,
+      );
+    }
+    const reason = bodyCode && bodyCode !== String(r.status) ? bodyCode : `HTTP ${r.status}`;
+    const known = HONOR_REASONS.has(reason) ? reason : `HTTP ${r.status}`;
+    return fail(reason, HONOR_REASONS.has(known) ? known : reason);
+  }
+}

@@ -1,0 +1,55 @@
+// Huawei Push Kit (HMS, Android): OAuth client credentials and the v1 send API, written on undici's fetch.
+import type { z } from 'zod';
+import type { PushProvider } from '../types.js';
+import type { VendorLoaded } from '../vendor/result.js';
+import {
+  HUAWEI_DEFAULTS,
+  huaweiCertificateSchema,
+  huaweiSettingsSchema,
+  resolveHuaweiCertificate,
+  resolveHuaweiSettings,
+  type HuaweiCertificateConfig,
+  type HuaweiSettings,
+} from './config.js';
+import { inspectHuawei } from './credential.js';
+import { HUAWEI_REASONS } from './reasons.js';
+import { huaweiTokenShape } from './token-shape.js';
+
+export const huawei: PushProvider<
+  'huawei',
+  HuaweiCertificateConfig,
+  HuaweiSettings,
+  VendorLoaded,
+  z.infer<typeof huaweiCertificateSchema>,
+  z.infer<typeof huaweiSettingsSchema>
+> = {
+  id: 'huawei',
+  displayName: 'Huawei Push Kit',
+  article: 'a',
+  deviceLabel: 'Android (Huawei Push Kit)',
+  credentialKind: 'OAuth client',
+  tokenName: 'a Huawei Push Kit token',
+  tokenSource: 'the token from HmsInstanceId.getToken()',
+  certificateSchema: huaweiCertificateSchema,
+  settingsSchema: huaweiSettingsSchema,
+  defaults: HUAWEI_DEFAULTS,
+  sweepMode: 'validate_only',
+  reasons: HUAWEI_REASONS,
+  resolveCertificate: resolveHuaweiCertificate,
+  resolveSettings: resolveHuaweiSettings,
+  describeCertificate(c) {
+    return `Huawei Push Kit, App ID ${c.appId}${c.category ? `, category ${c.category}` : ''}`;
+  },
+  certificateFacts(c) {
+    return { id: c.id, platform: c.platform };
+  },
+  tokenShape: huaweiTokenShape,
+  reportWarnings() {
+    return [];
+  },
+  inspect: (cert) => inspectHuawei(cert),
+  async createSender(settings, log) {
+    const { HuaweiClient, huaweiTester } = await import('./sender.js');
+    return huaweiTester(new HuaweiClient(settings), log);
+  },
+};

@@ -1,0 +1,184 @@
+// Huawei Push Kit test pushes: an OAuth access token per OAuth client (fetched once, reused until it expires,
+// refreshed once when Push Kit calls it expired), then `validate_only: true` and the real send, as FCM does.
+// The message is a visible notification marked as a test message (`target_user_type: 1`).
+import { createHash } from 'node:crypto';
+import type { Logger } from '../../../log.js';
+import type { PushResult } from '../../types.js';
+import { TEST_ALERT } from '../result.js';
+import type { LiveCheck, PushSender, TestContext } from '../types.js';
+import { AccessTokenCache } from '../vendor/access-token.js';
+import { joinUrl, VendorHttp, type VendorHttpResult } from '../vendor/http.js';
+import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
+import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { HUAWEI_TOKEN_PATH, huaweiSendPath, type HuaweiCertificateConfig, type HuaweiSettings } from './config.js';
+import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from './reasons.js';
+
+type Context = TestContext<HuaweiCertificateConfig, VendorLoaded>;
+
+/** One Push Kit answer, as data. */
+export type HuaweiAnswer =
+  | { kind: 'oauth'; failure: OAuthFailure }
+  | { kind: 'transport'; result: Exclude<VendorHttpResult, { kind: 'answer' }> }
+  | { kind: 'answer'; status: number; code?: string; msg?: string; requestId?: string; illegalTokens?: string[] };
+
+export function huaweiMessage(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean) {
+  return {
+    validate_only: validateOnly,
+    message: {
+      android: {
+        ...(cert.category !== undefined && { category: cert.category }),
+        target_user_type: 1,
+        notification: { title: TEST_ALERT.title, body: TEST_ALERT.body, click_action: { type: 3 }, importance: 'NORMAL' },
+      },
+      token: [token],
+    },
+  };
+}
+
+export class HuaweiClient {
+  readonly http: VendorHttp;
+  readonly tokens = new AccessTokenCache<OAuthFailure>();
+
+  constructor(
+    readonly settings: HuaweiSettings,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.http = new VendorHttp(settings);
+  }
+
+  private key(cert: HuaweiCertificateConfig): string {
+    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
+  }
+
+  accessToken(cert: HuaweiCertificateConfig) {
+    return this.tokens.get(this.key(cert), () =>
+      clientCredentials(this.http, joinUrl(this.settings.authUrl, HUAWEI_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
+    );
+  }
+
+  /** One request; a token Push Kit calls expired (80200003) is dropped and the request made once more. */
+  async send(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { refreshed?: boolean }> {
+    const first = await this.once(cert, token, validateOnly);
+    if (first.kind !== 'answer' || first.code !== '80200003' || !first.accessToken) return first;
+    await this.tokens.invalidate(this.key(cert), first.accessToken);
+    return { ...(await this.once(cert, token, validateOnly)), refreshed: true };
+  }
+
+  private async once(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { accessToken?: string }> {
+    const t = await this.accessToken(cert);
+    if (!t.ok) return { kind: 'oauth', failure: t.failure };
+    const r = await this.http.request(joinUrl(this.settings.url, huaweiSendPath(cert.appId)), {
+      headers: { authorization: `Bearer ${t.token}` },
+      json: huaweiMessage(cert, token, validateOnly),
+    });
+    if (r.kind !== 'answer') return { kind: 'transport', result: r };
+    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
+    const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
+    const msg = typeof body.msg === 'string' ? body.msg : r.json === undefined && r.text ? r.text : undefined;
+    let illegalTokens: string[] | undefined;
+    if (code === '80100000' && msg) {
+      try {
+        const parts = JSON.parse(msg) as { illegal_tokens?: unknown };
+        if (Array.isArray(parts.illegal_tokens)) illegalTokens = parts.illegal_tokens.filter((x): x is string => typeof x === 'string');
+      } catch {
+        // Not the documented JSON: the code alone decides.
+      }
+    }
+    return {
+      kind: 'answer',
+      status: r.status,
+      ...(code !== undefined && { code }),
+      ...(msg !== undefined && { msg }),
+      ...(typeof body.requestId === 'string' && { requestId: body.requestId }),
+      ...(illegalTokens && { illegalTokens }),
+      accessToken: t.token,
+    };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}
+
+const STEP = { validate: 'Huawei Push Kit dry run (validate_only)', send: 'Huawei Push Kit send' } as const;
+
+export function huaweiTester(client: HuaweiClient, _log?: Logger): PushSender<HuaweiCertificateConfig, VendorLoaded> {
+  return {
+    test: (context) => testHuawei(client, context),
+    checkLive: (cert) => liveHuawei(client, cert),
+    close: () => client.close(),
+  };
+}
+
+async function testHuawei(client: HuaweiClient, context: Context): Promise<PushResult> {
+  const { certificate: cert, device } = context;
+  const steps: ('validate' | 'send')[] = context.validateOnly ? ['validate'] : ['validate', 'send'];
+  let last: HuaweiAnswer | undefined;
+  for (const step of steps) {
+    const answer = await client.send(cert, device.token, step === 'validate');
+    last = answer;
+    const failed = explainAnswer(client, context, answer, STEP[step]);
+    if (failed) return failed;
+  }
+  const a = last as Extract<HuaweiAnswer, { kind: 'answer' }>;
+  return vendorDelivered(
+    context,
+    context.validateOnly
+      ? `Huawei Push Kit validated the test notification for app ${cert.appId} (validate_only: nothing was shown on the phone).`
+      : `Huawei Push Kit accepted the test notification for app ${cert.appId} (dry run with validate_only, then the real send, marked as a test message).`,
+    VENDOR_NOTHING_SHOWS,
+    a.status,
+    a.code ?? '80000000',
+    a.msg,
+    a.requestId,
+  );
+}
+
+/** A PushResult for anything but success; undefined when Push Kit accepted. */
+function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAnswer, step: string): PushResult | undefined {
+  const secrets = [context.certificate.clientSecret];
+  if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, vendorOf(client), secrets);
+  if (answer.kind === 'transport') {
+    const r = answer.result;
+    return vendorFailureResult(context, {
+      step,
+      reason: r.kind === 'timeout' ? 'timeout' : r.code,
+      entry: {
+        provider: 'huawei',
+        reason: r.kind === 'timeout' ? 'timeout' : r.code,
+        verdict: 'NETWORK',
+        cause: r.kind === 'timeout' ? `Push Kit did not answer within ${r.ms} ms.` : `imops could not reach Push Kit (${r.code}).`,
+        fix: `Check that the server can reach ${client.settings.url} (providers.huawei.url), and any proxy or firewall in between; then try again.`,
+      },
+    });
+  }
+  if (answer.status === 200 && answer.code === '80000000') return undefined;
+  const reason = answer.code ?? `HTTP ${answer.status}`;
+  // The code decides when imops knows it; a code it does not know on a failing status is shown with that status' row.
+  const known = HUAWEI_REASONS.has(reason) ? reason : HUAWEI_REASONS.has(`HTTP ${answer.status}`) ? `HTTP ${answer.status}` : reason;
+  const entry = { ...explainHuawei(known), reason };
+  const extra = [
+    answer.illegalTokens?.includes(context.device.token) ? 'The token is in illegal_tokens.' : '',
+    answer.requestId ? `Huawei requestId ${answer.requestId}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return vendorFailureResult(context, { step, reason, status: answer.status, message: answer.msg, entry, ...(extra && { extra }) }, secrets);
+}
+
+function vendorOf(client: HuaweiClient): OAuthVendor {
+  return { provider: 'huawei', vendor: 'Huawei', setting: 'providers.huawei.authUrl', authUrl: client.settings.authUrl, explain: explainHuaweiOAuth };
+}
+
+async function liveHuawei(client: HuaweiClient, cert: HuaweiCertificateConfig): Promise<LiveCheck> {
+  const live = await liveOAuth(await client.accessToken(cert), vendorOf(client), cert.clientId, cert.clientSecret, Date.now());
+  if (/\/\/login\.cloud\.huawei\.com|api\.push\.hicloud\.com/.test(`${client.settings.authUrl} ${client.settings.url}`)) {
+    live.problems.unshift({
+      level: 'warning',
+      verdict: 'CREDENTIAL_INVALID',
+      problem: 'providers.huawei points at a legacy host (login.cloud.huawei.com or api.push.hicloud.com), which the v1 API does not use.',
+      fix: 'Remove providers.huawei.authUrl and url (or set them to https://oauth-login.cloud.huawei.com and https://push-api.cloud.huawei.com).',
+    });
+  }
+  return live;
+}

@@ -1,0 +1,59 @@
+// Xiaomi Mi Push (MIUI / HyperOS): the static `Authorization: key=<AppSecret>` and the /v3/message/regid API.
+import type { z } from 'zod';
+import type { PushProvider } from '../types.js';
+import type { VendorLoaded } from '../vendor/result.js';
+import {
+  resolveXiaomiCertificate,
+  resolveXiaomiSettings,
+  XIAOMI_DEFAULTS,
+  xiaomiCertificateSchema,
+  xiaomiSettingsSchema,
+  type XiaomiCertificateConfig,
+  type XiaomiSettings,
+} from './config.js';
+import { inspectXiaomi } from './credential.js';
+import { XIAOMI_REASONS } from './reasons.js';
+import { xiaomiTokenShape } from './token-shape.js';
+
+export const xiaomi: PushProvider<
+  'xiaomi',
+  XiaomiCertificateConfig,
+  XiaomiSettings,
+  VendorLoaded,
+  z.infer<typeof xiaomiCertificateSchema>,
+  z.infer<typeof xiaomiSettingsSchema>
+> = {
+  id: 'xiaomi',
+  displayName: 'Xiaomi Mi Push',
+  article: 'a',
+  deviceLabel: 'Android (Xiaomi Mi Push)',
+  credentialKind: 'AppSecret',
+  tokenName: 'a Xiaomi regId',
+  tokenSource: 'the regId from MiPushClient.getRegId()',
+  certificateSchema: xiaomiCertificateSchema,
+  settingsSchema: xiaomiSettingsSchema,
+  defaults: XIAOMI_DEFAULTS,
+  sweepMode: 'credential_and_token',
+  reasons: XIAOMI_REASONS,
+  resolveCertificate: resolveXiaomiCertificate,
+  resolveSettings: resolveXiaomiSettings,
+  describeCertificate(c) {
+    return `Xiaomi Mi Push, ${c.packageName}${c.channelId ? `, channel ${c.channelId}` : ''}`;
+  },
+  certificateFacts(c) {
+    return { id: c.id, platform: c.platform, bundleId: c.packageName };
+  },
+  tokenShape: xiaomiTokenShape,
+  reportWarnings(cert, report) {
+    return report.bundleId !== undefined && report.bundleId !== cert.packageName
+      ? [
+          `The app reported package ${report.bundleId} but certificate ${cert.id} pushes to ${cert.packageName}: Xiaomi will answer 22022 (package name illegal).`,
+        ]
+      : [];
+  },
+  inspect: (cert) => inspectXiaomi(cert),
+  async createSender(settings) {
+    const { xiaomiTester } = await import('./sender.js');
+    return xiaomiTester(settings);
+  },
+};

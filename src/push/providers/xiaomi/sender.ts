@@ -1,0 +1,115 @@
+// Xiaomi Mi Push test pushes: one form POST to /v3/message/regid with `Authorization: key=<AppSecret>`, the
+// package name and the channel ID. Xiaomi has no token exchange and no Android dry run.
+import type { PushResult } from '../../types.js';
+import { TEST_ALERT } from '../result.js';
+import type { LiveCheck, PushSender, TestContext } from '../types.js';
+import { joinUrl, VendorHttp } from '../vendor/http.js';
+import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { XIAOMI_SEND_PATH, type XiaomiCertificateConfig, type XiaomiSettings } from './config.js';
+import { explainXiaomi, XIAOMI_REASONS } from './reasons.js';
+
+type Context = TestContext<XiaomiCertificateConfig, VendorLoaded>;
+
+/** Xiaomi limits: title under 50 characters, description under 128. */
+export function xiaomiForm(cert: XiaomiCertificateConfig, token: string): Record<string, string> {
+  return {
+    registration_id: token,
+    restricted_package_name: cert.packageName,
+    pass_through: '0',
+    title: TEST_ALERT.title.slice(0, 49),
+    description: TEST_ALERT.body.slice(0, 127),
+    notify_type: '-1',
+    'extra.notify_effect': '1',
+    ...(cert.channelId !== undefined && { 'extra.channel_id': cert.channelId }),
+  };
+}
+
+const STEP = 'Xiaomi Mi Push send';
+
+export function xiaomiTester(settings: XiaomiSettings): PushSender<XiaomiCertificateConfig, VendorLoaded> {
+  const http = new VendorHttp(settings);
+  return {
+    test: (context) => testXiaomi(http, settings, context),
+    checkLive: (cert) => liveXiaomi(http, settings, cert),
+    close: () => http.close(),
+  };
+}
+
+async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: Context): Promise<PushResult> {
+  const { certificate: cert, device } = context;
+  const secrets = [cert.appSecret];
+  const r = await http.request(joinUrl(settings.url, XIAOMI_SEND_PATH), {
+    headers: { authorization: `key=${cert.appSecret}` },
+    form: xiaomiForm(cert, device.token),
+  });
+  if (r.kind !== 'answer') {
+    const reason = r.kind === 'timeout' ? 'timeout' : r.code;
+    return vendorFailureResult(context, {
+      step: STEP,
+      reason,
+      entry: {
+        provider: 'xiaomi',
+        reason,
+        verdict: 'NETWORK',
+        cause: r.kind === 'timeout' ? `Xiaomi did not answer within ${r.ms} ms.` : `imops could not reach Mi Push (${r.code}).`,
+        fix: `Check that the server can reach ${settings.url} (providers.xiaomi.url), and any proxy or firewall in between; then try again.`,
+      },
+    });
+  }
+  const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
+  const code = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
+  const words = [body.reason, body.description].filter((x): x is string => typeof x === 'string' && x !== '');
+  const message = words.length ? words.join(' / ') : r.json === undefined && r.text ? r.text : undefined;
+  const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+  const quota =
+    data.day_acked !== undefined || data.day_quota !== undefined
+      ? `Today: ${String(data.day_acked ?? '?')} of ${String(data.day_quota ?? '?')} messages used.`
+      : '';
+  const trace = typeof body.trace_id === 'string' ? `Xiaomi trace_id ${body.trace_id}.` : '';
+  const extra = [quota, trace].filter(Boolean).join(' ');
+  const fail = (reason: string, entryReason = reason) =>
+    vendorFailureResult(
+      context,
+      { step: STEP, reason, status: r.status, message, entry: { ...explainXiaomi(entryReason), reason }, ...(extra && { extra }) },
+      secrets,
+    );
+  if (r.status === 200 && code === '0' && body.result === 'ok') {
+    const bad = typeof data.bad_regids === 'string' ? data.bad_regids.split(',').map((s) => s.trim()) : [];
+    if (bad.includes(device.token)) return fail('bad_regids');
+    const id = typeof data.id === 'string' ? data.id : undefined;
+    return vendorDelivered(
+      context,
+      `Xiaomi accepted the test notification for ${cert.packageName}${cert.channelId ? ` on channel ${cert.channelId}` : ''}.${quota ? ` ${quota}` : ''}`,
+      VENDOR_NOTHING_SHOWS,
+      r.status,
+      '0',
+      message,
+      id,
+    );
+  }
+  if (code !== undefined && code !== '0') return fail(code, XIAOMI_REASONS.has(code) || !XIAOMI_REASONS.has(`HTTP ${r.status}`) ? code : `HTTP ${r.status}`);
+  return fail(`HTTP ${r.status}`);
+}
+
+/**
+ * Xiaomi has no token endpoint: the AppSecret and package name are only judged when a push is sent. --live can
+ * say whether Mi Push is reachable from here, not whether the credential is right.
+ */
+async function liveXiaomi(http: VendorHttp, settings: XiaomiSettings, cert: XiaomiCertificateConfig): Promise<LiveCheck> {
+  const r = await http.request(joinUrl(settings.url, '/'), { method: 'GET' });
+  const limits =
+    'Xiaomi has no token endpoint, so --live cannot check the AppSecret, the package name or the channel without sending a push; `imops push test` with a real device checks them.';
+  if (r.kind === 'answer') return { summary: `Mi Push at ${settings.url} answered (HTTP ${r.status}). ${limits}`, problems: [] };
+  const what = r.kind === 'timeout' ? `did not answer within ${r.ms} ms` : `could not be reached (${r.code})`;
+  return {
+    summary: `Mi Push ${what}. ${limits}`,
+    problems: [
+      {
+        level: 'warning',
+        verdict: 'NETWORK',
+        problem: `Mi Push at ${settings.url} ${what}, so certificate ${cert.id} cannot send from this server.`,
+        fix: 'Check the network path to providers.xiaomi.url (default https://api.xmpush.xiaomi.com), and any proxy or firewall in between.',
+      },
+    ],
+  };
+}

@@ -146,8 +146,9 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .command('certs')
     .description('check each push credential without sending: key format, IDs, expiry, environment, bundle ID')
     .option('--app <name>', 'configured app (needed when several are configured)')
+    .option('--live', 'also ask each provider that has one for an access token (sends no push)')
     .option('--json', 'print one JSON document')
-    .action(async (opts: { app?: string; json?: boolean }) => {
+    .action(async (opts: { app?: string; live?: boolean; json?: boolean }) => {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);
       if (app.certificates.length === 0) {
@@ -162,7 +163,12 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       let f: CertificatesFinding;
       try {
         // Credentials only: no store, so the check runs wherever the config can be read (a deploy step, CI).
-        f = await runCheck({ config, log, now: Date.now, credentials: (a) => tester.certificates(a) }, operator(), certificatesCheck, { app: app.name });
+        f = await runCheck(
+          { config, log, now: Date.now, credentials: (a) => tester.certificates(a, { live: opts.live === true }) },
+          operator(),
+          certificatesCheck,
+          { app: app.name },
+        );
       } finally {
         await tester.close();
       }

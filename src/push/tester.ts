@@ -6,12 +6,13 @@ import type { Metrics } from '../metrics.js';
 import { preflight, type Inspect } from './preflight.js';
 import { inspectCertificate, providerFor, type PushPlatform } from './providers/index.js';
 import { pushResult, scrub } from './providers/result.js';
-import type { Inspection, PushSender } from './providers/types.js';
+import type { Inspection, LiveCheck, PushSender } from './providers/types.js';
 import type { CertificateHealth, Device, PushResult } from './types.js';
 
 export interface DeviceTester {
   test(app: AppConfig, device: Device): Promise<PushResult>;
-  certificates(app: AppConfig): Promise<CertificateHealth[]>;
+  /** Credential health of every certificate; `live` also asks providers that can (an access token, no push). */
+  certificates(app: AppConfig, options?: { live?: boolean }): Promise<CertificateHealth[]>;
   close(): Promise<void>;
 }
 
@@ -103,12 +104,16 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 
   return {
     test,
-    async certificates(app) {
+    async certificates(app, opts = {}) {
       return Promise.all(
         app.certificates.map(async (c: CertificateConfig) => {
           const value = inspectCertificate(c, now());
           health.set(keyOf(c), { at: now(), value });
-          return (await value).health;
+          const inspection = await value;
+          if (!opts.live || inspection.loaded === undefined) return inspection.health;
+          const sender = await senderFor(c.platform);
+          if (!sender.checkLive) return inspection.health;
+          return withLive(inspection.health, await sender.checkLive(c, inspection.loaded));
         }),
       );
     },
@@ -125,4 +130,11 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
       );
     },
   };
+}
+
+/** The offline health with what the provider said when asked (`push certs --live`). */
+function withLive(h: CertificateHealth, live: LiveCheck): CertificateHealth {
+  const problems = [...h.problems, ...live.problems.map(({ level, problem, fix }) => ({ level, problem, fix }))];
+  const level = problems.some((p) => p.level === 'failure') ? 'failure' : problems.length ? 'warning' : 'ok';
+  return { ...h, level, summary: `${h.summary}; live: ${live.summary}`, problems };
 }

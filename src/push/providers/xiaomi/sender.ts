@@ -58,7 +58,7 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
   }
   const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
   const code = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
-  const words = [body.reason, body.description].filter((x): x is string => typeof x === 'string' && x !== '');
+  const words = [...new Set([body.reason, body.description].filter((x): x is string => typeof x === 'string' && x !== ''))];
   const message = words.length ? words.join(' / ') : r.json === undefined && r.text ? r.text : undefined;
   const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
   const quota =

@@ -1,0 +1,128 @@
+// Honor Push through imops' own client against the loopback Honor: Client ID / Client Secret OAuth fetched once,
+// the timestamp header and camelCase test message, failTokens / expireTokens, a 401 refreshed once, codes imops
+// does not know shown verbatim, timeouts and 5xx.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
+import { providerFor } from '../../src/push/providers/index.js';
+import { honorToken } from '../emulators/honor.js';
+import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
+import { capturingLogger, device } from './helpers.js';
+import { HONOR_SECRET, startVendorEmulators, type VendorEmulators } from './vendor-emulators.js';
+
+let vx: VendorEmulators;
+let tester: DeviceTester;
+const logged = capturingLogger();
+
+beforeAll(async () => {
+  vx = await startVendorEmulators();
+  tester = createDeviceTester({ providers: vx.providers(), log: logged.log });
+});
+afterAll(async () => {
+  await tester?.close();
+  await vx?.close();
+});
+beforeEach(() => vx.reset());
+
+const ho = (token: string) => device('30002', token, 'honor');
+
+describe('Honor Push test push', () => {
+  it('sends one test message with the timestamp header and camelCase fields, after one token request', async () => {
+    const token = honorToken();
+    const r = await tester.test(vx.app(), ho(token));
+    expect(r).toMatchObject({ ok: true, verdict: 'DELIVERED', platform: 'honor', provider: { status: 200, reason: '200' } });
+    expect(vx.honor.tokenRequests).toEqual([{ grantType: 'client_credentials', clientId: 'honor-client' }]);
+    const [q] = vx.honor.requests;
+    expect(q!.timestamp).toMatch(/^\d{13}$/);
+    expect(q!.body).toMatchObject({ android: { targetUserType: 1, notification: { clickAction: { type: 3 }, importance: 'NORMAL' } }, token: [token] });
+    await Promise.all([tester.test(vx.app(), ho(honorToken())), tester.test(vx.app(), ho(honorToken()))]);
+    expect(vx.honor.tokenRequests).toHaveLength(1);
+    expect(providerFor('honor').sweepMode).toBe('credential_and_token');
+  });
+
+  it('expireTokens is TOKEN_UNREGISTERED and failTokens BAD_DEVICE_TOKEN, with the vendor field as the reason', async () => {
+    const expired = honorToken();
+    const failed = honorToken();
+    vx.honor.program(expired, { kind: 'expireToken' });
+    vx.honor.program(failed, { kind: 'failToken' });
+    const a = await tester.test(vx.app(), ho(expired));
+    const b = await tester.test(vx.app(), ho(failed));
+    expect(a).toMatchObject({ ok: false, verdict: 'TOKEN_UNREGISTERED', provider: { reason: 'expireTokens' } });
+    expect(b).toMatchObject({ ok: false, verdict: 'BAD_DEVICE_TOKEN', provider: { reason: 'failTokens' } });
+    expect(b.fix).toMatch(/HMS token/);
+  });
+
+  it('an access token Honor refuses with 401 is fetched again once and the send retried once', async () => {
+    await tester.test(vx.app(), ho(honorToken()));
+    vx.reset();
+    vx.honor.expireTokens();
+    const r = await tester.test(vx.app(), ho(honorToken()));
+    expect(r.verdict).toBe('DELIVERED');
+    expect(vx.honor.tokenRequests).toHaveLength(1);
+    expect(vx.honor.requests).toHaveLength(2);
+  });
+
+  it('App Secret in place of the Client Secret: invalid_client, explained in the console terms, secret never shown', async () => {
+    const app = vx.app();
+    (app.certificates[1] as { clientSecret: string }).clientSecret = 'the-app-secret-by-mistake';
+    const fresh = createDeviceTester({ providers: vx.providers(), log: logged.log });
+    try {
+      const r = await fresh.test(app, ho(honorToken()));
+      expect(r).toMatchObject({ verdict: 'CREDENTIAL_INVALID', provider: { status: 401, reason: 'invalid_client' } });
+      expect(r.cause).toMatch(/App Secret is not the Client Secret/);
+      expect(JSON.stringify(r)).not.toContain('the-app-secret-by-mistake');
+      const [live] = await fresh.certificates({ ...app, certificates: [app.certificates[1]!] }, { live: true });
+      expect(live).toMatchObject({ level: 'failure' });
+      expect(live!.problems.at(-1)!.problem).toMatch(/invalid_client/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a Honor code imops does not know is shown verbatim, never as success', async () => {
+    const token = honorToken();
+    vx.honor.program(token, { kind: 'code', code: 80300007, message: 'token invalid (new)' });
+    const r = await tester.test(vx.app(), ho(token));
+    expect(r.ok).toBe(false);
+    expect(r.provider).toMatchObject({ reason: '80300007', message: 'token invalid (new)' });
+    expect(r.cause).toMatch(/does not know/);
+  });
+
+  it('5xx and 429 are PROVIDER_UNAVAILABLE and RATE_LIMITED; a hang is NETWORK', async () => {
+    for (const [status, verdict] of [
+      [500, 'PROVIDER_UNAVAILABLE'],
+      [503, 'PROVIDER_UNAVAILABLE'],
+      [429, 'RATE_LIMITED'],
+    ] as const) {
+      const token = honorToken();
+      vx.honor.program(token, { kind: 'http', status });
+      expect((await tester.test(vx.app(), ho(token))).verdict, String(status)).toBe(verdict);
+    }
+    const quick = createDeviceTester({ providers: vx.providers(300), log: logged.log });
+    try {
+      const token = honorToken();
+      vx.honor.program(token, { kind: 'hang' });
+      expect((await quick.test(vx.app(), ho(token))).verdict).toBe('NETWORK');
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it('APNs and FCM tokens under the Honor certificate are PLATFORM_MISMATCH before anything is sent', async () => {
+    for (const token of [apnsToken(), fcmToken()]) expect((await tester.test(vx.app(), ho(token))).verdict).toBe('PLATFORM_MISMATCH');
+    expect(vx.honor.requests).toHaveLength(0);
+  });
+
+  it('without importance NORMAL every result and push certs warn about the marketing quota', async () => {
+    const app = vx.app();
+    delete (app.certificates[1] as { importance?: string }).importance;
+    const r = await tester.test(app, ho(honorToken()));
+    expect(r.cause).toMatch(/no importance.*marketing/);
+    expect((vx.honor.requests[0]!.body!.android as { notification: object }).notification).not.toHaveProperty('importance');
+    const [h] = await tester.certificates({ ...app, certificates: [app.certificates[1]!] });
+    expect(h!.problems.map((p) => p.fix).join(' ')).toMatch(/importance: NORMAL/);
+  });
+
+  it('no log line carries the client secret', () => {
+    expect(logged.lines.join('\n')).not.toContain(HONOR_SECRET);
+  });
+});

@@ -139,4 +139,5 @@ console.log(
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ')}; bare client: ${bareHandshakes}`,
 );
+await (await import('./_push-huawei.js')).huaweiBench(Number(process.env.BENCH_HUAWEI_PUSHES ?? 2000), CONCURRENCY);
 process.exit(0);

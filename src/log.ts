@@ -28,6 +28,10 @@ const SECRET_FIELDS = [
   'accessToken',
   'access_token',
   'serviceAccount',
+  // Android vendor secrets (imops.yml certificate fields).
+  'clientSecret',
+  'client_secret',
+  'appSecret',
 ];
 
 export const REDACTED = '[redacted]';

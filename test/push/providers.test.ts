@@ -122,7 +122,7 @@ describe('start-up', () => {
       if (seen.has(file)) return;
       seen.add(file);
       for (const spec of staticImports(readFileSync(join(ROOT, file), 'utf8'))) {
-        if (/^(@parse\/node-apn|firebase-admin)(\/|$)/.test(spec)) heavy.push(`${file} imports ${spec}`);
+        if (/^(@parse\/node-apn|firebase-admin|undici)(\/|$)/.test(spec)) heavy.push(`${file} imports ${spec}`);
         if (spec.startsWith('.'))
           visit(
             relative(ROOT, resolve(ROOT, dirname(file), spec))

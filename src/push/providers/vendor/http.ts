@@ -94,9 +94,3 @@ function networkCode(err: unknown): string {
 export function joinUrl(origin: string, path: string): string {
   return `${origin.replace(/\/+$/, '')}${path}`;
 }
-
-/** A vendor's text for a message: one line, bounded, secrets taken out by the caller. */
-export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
-}

@@ -4,8 +4,8 @@
 import type { PushResult } from '../../types.js';
 import type { LiveCheck, ReasonEntry, TestContext } from '../types.js';
 import { expiresAt, type TokenOutcome } from './access-token.js';
-import { vendorFailureResult, type VendorLoaded } from './result.js';
-import { oneLine, type VendorHttp } from './http.js';
+import { oneLine, vendorFailureResult, type VendorLoaded } from './result.js';
+import type { VendorHttp } from './http.js';
 
 export type OAuthFailure =
   /** The vendor answered and refused: its own code (`error`, with `sub_error` when sent) and words. */

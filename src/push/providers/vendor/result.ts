@@ -5,7 +5,6 @@ import type { PushResult } from '../../types.js';
 import type { PushVerdict } from '../../verdicts.js';
 import { pushResult, scrub, stripSecrets } from '../result.js';
 import type { ReasonEntry, TestContext } from '../types.js';
-import { oneLine } from './http.js';
 
 /** What every vendor's inspection hands its sender: the warnings every test result repeats. */
 export interface VendorLoaded {
@@ -79,3 +78,9 @@ function notes(loaded: VendorLoaded | undefined): string {
 /** What every vendor says when nothing shows on the phone although the vendor accepted the push. */
 export const VENDOR_NOTHING_SHOWS =
   'Nothing to fix on the push side. If nothing shows on the phone: the vendor accepted the message but delivers it asynchronously; check that notifications are allowed for the app on the phone, that the phone is online with the vendor push service, and that the user is logged in (after logout IM sends no offline push).';
+
+/** A vendor's text for a message: one line, bounded, secrets taken out by the caller. */
+export function oneLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -60,7 +60,7 @@ export function describeToken(token: string, expected?: PushPlatform): TokenShap
   if (expected !== undefined && own) return { looksLike: expected, problems: [...problems, ...own.problems] };
   const matches = PROVIDERS.flatMap((p) => {
     const match = p.tokenShape(t);
-    return match ? [{ id: p.id, match }] : [];
+    return match && !match.ownOnly ? [{ id: p.id, match }] : [];
   });
   const best = matches.find((m) => m.match.confidence === 'exact') ?? matches[0];
   if (best) return { looksLike: best.id, problems: [...problems, ...best.match.problems] };

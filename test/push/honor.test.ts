@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { providerFor } from '../../src/push/providers/index.js';
+import { describeToken } from '../../src/push/token-shape.js';
 import { honorToken } from '../emulators/honor.js';
 import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
@@ -124,5 +125,13 @@ describe('Honor Push test push', () => {
 
   it('no log line carries the client secret', () => {
     expect(logged.lines.join('\n')).not.toContain(HONOR_SECRET);
+  });
+});
+
+describe('Honor token shape', () => {
+  it('accepts opaque tokens under a Honor certificate but claims no token of unknown origin', () => {
+    const token = honorToken();
+    expect(describeToken(token, 'honor').looksLike).toBe('honor');
+    expect(describeToken('abcdefghijklmnopqrstuvwxyz').looksLike).toBe('unknown');
   });
 });

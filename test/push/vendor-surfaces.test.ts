@@ -78,6 +78,17 @@ describe('vendor certificates in imops.yml', () => {
   });
 });
 
+describe('vendor secrets in logs', () => {
+  it('clientSecret and appSecret are redacted wherever a log object carries them', () => {
+    const { log, lines } = capturedLogger();
+    log.info({ certificate: config.apps[0]!.certificates[0], other: { cert: config.apps[0]!.certificates[2] } }, 'cert');
+    const text = lines.join('');
+    expect(text).not.toContain(HW_SECRET);
+    expect(text).not.toContain(MI_SECRET);
+    expect(text).toContain('[redacted]');
+  });
+});
+
 describe('imops push certs', () => {
   it('checks the fields offline, and --live asks Huawei and Honor for an access token and says what it cannot check for Xiaomi', async () => {
     const offline = await imops(['push', 'certs', '--json']);

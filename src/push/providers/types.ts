@@ -40,6 +40,11 @@ export interface TokenMatch {
   confidence: 'exact' | 'loose';
   /** Short sentences, empty when the token looks right. */
   problems: string[];
+  /**
+   * The provider has no known token format (Honor): it accepts the token under its own certificate, but this is
+   * no evidence that a token of unknown origin is one of its own.
+   */
+  ownOnly?: boolean;
 }
 
 /** A credential problem plus the verdict a test push gets when the problem is a failure. */

@@ -5,6 +5,7 @@ import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js'
 import { providerFor } from '../../src/push/providers/index.js';
 import { XIAOMI_REASONS } from '../../src/push/providers/xiaomi/reasons.js';
 import { xiaomiToken } from '../emulators/xiaomi.js';
+import { honorToken } from '../emulators/honor.js';
 import { huaweiToken } from '../emulators/huawei.js';
 import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
@@ -160,5 +161,30 @@ describe('Xiaomi Mi Push test push', () => {
       expect(XIAOMI_REASONS.has(code), code).toBe(true);
     }
     expect(logged.lines.join('\n')).not.toContain(MI_SECRET);
+  });
+});
+
+describe('sweep mode without a dry run', () => {
+  it('Honor and Xiaomi with validateOnly send nothing: Honor checks the credential, Xiaomi only the shape', async () => {
+    const app = vx.app();
+    for (const [i, token, platform] of [
+      [1, honorToken(), 'honor'],
+      [2, xiaomiToken(), 'xiaomi'],
+    ] as const) {
+      const provider = providerFor(platform);
+      const sender = await provider.createSender(vx.providers()[platform], logged.log);
+      try {
+        const cert = app.certificates[i]!;
+        const { loaded } = await provider.inspect(cert, Date.now());
+        const r = await sender.test({ app, device: device(cert.id, token, platform), certificate: cert, loaded, tokenProblems: [], validateOnly: true });
+        expect(r).toMatchObject({ verdict: 'DELIVERED', provider: { reason: 'credential_and_token' } });
+        expect(r.cause).toMatch(/nothing was sent/);
+      } finally {
+        await sender.close();
+      }
+    }
+    expect(vx.honor.requests).toHaveLength(0);
+    expect(vx.honor.tokenRequests).toHaveLength(1);
+    expect(vx.xiaomi.requests).toHaveLength(0);
   });
 });

@@ -76,6 +76,17 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
   for (;;) {
     const t = await client.accessToken(cert);
     if (!t.ok) return oauthFailureResult(context, t.failure, client.vendor(), secrets);
+    // No dry run at Honor (sweepMode credential_and_token): the credential and the token's shape, nothing sent.
+    if (context.validateOnly) {
+      return vendorDelivered(
+        context,
+        `Honor has no dry run: the access token for client ${cert.clientId} was issued and the token's shape fits; nothing was sent.`,
+        'Nothing to fix for the credential; only a real test push shows whether Honor accepts this token.',
+        200,
+        'credential_and_token',
+        undefined,
+      );
+    }
     const r = await client.http.request(joinUrl(client.settings.url, honorSendPath(cert.appId)), {
       headers: { authorization: `Bearer ${t.token}`, timestamp: String(Date.now()) },
       json: honorMessage(cert, device.token),

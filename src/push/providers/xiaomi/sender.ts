@@ -38,6 +38,18 @@ export function xiaomiTester(settings: XiaomiSettings): PushSender<XiaomiCertifi
 async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: Context): Promise<PushResult> {
   const { certificate: cert, device } = context;
   const secrets = [cert.appSecret];
+  // No dry run and no token endpoint at Xiaomi (sweepMode credential_and_token): the config and the token's
+  // shape were checked by preflight; nothing is sent.
+  if (context.validateOnly) {
+    return vendorDelivered(
+      context,
+      `Xiaomi has no dry run and no token endpoint: the certificate's fields and the regId's shape fit; nothing was sent.`,
+      'Only a real test push checks the AppSecret, package name and channel with Xiaomi.',
+      0,
+      'credential_and_token',
+      undefined,
+    );
+  }
   const r = await http.request(joinUrl(settings.url, XIAOMI_SEND_PATH), {
     headers: { authorization: `key=${cert.appSecret}` },
     form: xiaomiForm(cert, device.token),

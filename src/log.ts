@@ -28,6 +28,12 @@ const SECRET_FIELDS = [
   'accessToken',
   'access_token',
   'serviceAccount',
+  // Android vendors (OPPO, vivo, Meizu): signing secrets, the keys that sign with them, and issued tokens.
+  'masterSecret',
+  'appSecret',
+  'appKey',
+  'authToken',
+  'auth_token',
 ];
 
 export const REDACTED = '[redacted]';

@@ -147,7 +147,8 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .description('check each push credential without sending: key format, IDs, expiry, environment, bundle ID')
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
-    .action(async (opts: { app?: string; json?: boolean }) => {
+    .option('--live', 'also ask each provider that can (OPPO, vivo: an access token; Meizu: a signed probe)')
+    .action(async (opts: { app?: string; json?: boolean; live?: boolean }) => {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);
       if (app.certificates.length === 0) {
@@ -162,7 +163,9 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       let f: CertificatesFinding;
       try {
         // Credentials only: no store, so the check runs wherever the config can be read (a deploy step, CI).
-        f = await runCheck({ config, log, now: Date.now, credentials: (a) => tester.certificates(a) }, operator(), certificatesCheck, { app: app.name });
+        f = await runCheck({ config, log, now: Date.now, credentials: (a) => tester.certificates(a, { live: opts.live }) }, operator(), certificatesCheck, {
+          app: app.name,
+        });
       } finally {
         await tester.close();
       }

@@ -6,12 +6,13 @@ import type { Metrics } from '../metrics.js';
 import { preflight, type Inspect } from './preflight.js';
 import { inspectCertificate, providerFor, type PushPlatform } from './providers/index.js';
 import { pushResult, scrub } from './providers/result.js';
-import type { Inspection, PushSender } from './providers/types.js';
+import type { Inspection, LiveCheck, PushSender } from './providers/types.js';
 import type { CertificateHealth, Device, PushResult } from './types.js';
 
 export interface DeviceTester {
   test(app: AppConfig, device: Device): Promise<PushResult>;
-  certificates(app: AppConfig): Promise<CertificateHealth[]>;
+  /** Credential health of every certificate; `live` also asks each provider that can (an access token). */
+  certificates(app: AppConfig, options?: { live?: boolean }): Promise<CertificateHealth[]>;
   close(): Promise<void>;
 }
 
@@ -103,12 +104,15 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 
   return {
     test,
-    async certificates(app) {
+    async certificates(app, opts = {}) {
       return Promise.all(
         app.certificates.map(async (c: CertificateConfig) => {
           const value = inspectCertificate(c, now());
           health.set(keyOf(c), { at: now(), value });
-          return (await value).health;
+          const offline = (await value).health;
+          const provider = providerFor(c.platform);
+          if (!opts.live || !provider.liveCheck || offline.level === 'failure') return offline;
+          return withLive(offline, await provider.liveCheck(c, providers[c.platform], log));
         }),
       );
     },
@@ -125,4 +129,11 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
       );
     },
   };
+}
+
+/** The offline health with what the provider said live: its summary appended, its problems added. */
+function withLive(health: CertificateHealth, live: LiveCheck): CertificateHealth {
+  const problems = [...health.problems, ...live.problems.map(({ level, problem, fix }) => ({ level, problem, fix }))];
+  const level = problems.some((p) => p.level === 'failure') ? 'failure' : problems.length ? 'warning' : 'ok';
+  return { ...health, level, summary: `${health.summary}; live: ${live.summary}`, problems };
 }

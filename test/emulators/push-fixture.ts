@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'yaml';
 import type { AccessConfig, AppConfig, CertificateConfig, ProvidersConfig } from '../../src/config/types.js';
+import { DEFAULT_PROVIDERS } from '../../src/config/types.js';
 import { createP8Key, createServiceAccount, createTestPki } from './tls.js';
 import { startApnsEmulator, type ApnsEmulator, type ApnsEnvironmentName } from './apns.js';
 import { startFcmEmulator, type FcmEmulator } from './fcm.js';
@@ -67,6 +68,7 @@ export async function startPushFixture(options: PushFixtureOptions = {}): Promis
   ]);
   const timeoutMs = options.timeoutMs ?? 5000;
   const providers: ProvidersConfig = {
+    ...DEFAULT_PROVIDERS,
     apns: { productionUrl: production.url, sandboxUrl: sandbox.url, caFile, timeoutMs },
     fcm: { url: `https://localhost:${fcm.port}`, caFile, timeoutMs },
   };

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { checkCertificate } from '../../src/push/providers/index.js';
+import { checkCertificate, DEFAULT_PROVIDERS } from '../../src/push/providers/index.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import type { ApnsCertificateConfig, AppConfig, CertificateConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { createApplePushCert, createP8Key, createServiceAccount, type ApplePushCertOptions } from '../emulators/tls.js';
@@ -245,6 +245,7 @@ describe('tester.certificates(app)', () => {
     ];
     const tester = createDeviceTester({
       providers: {
+        ...DEFAULT_PROVIDERS,
         apns: { productionUrl: 'https://localhost:1', sandboxUrl: 'https://localhost:1', timeoutMs: 1000 },
         fcm: { url: 'https://localhost:1', timeoutMs: 1000 },
       },

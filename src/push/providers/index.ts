@@ -3,8 +3,11 @@
 import type { ProviderSettingsBase, PushProvider, CertificateFacts, Inspection } from './types.js';
 import { apns } from './apns/index.js';
 import { fcm } from './fcm/index.js';
+import { meizu } from './meizu/index.js';
+import { oppo } from './oppo/index.js';
+import { vivo } from './vivo/index.js';
 
-export const PROVIDERS = [apns, fcm] as const;
+export const PROVIDERS = [apns, fcm, oppo, vivo, meizu] as const;
 
 type Registered = (typeof PROVIDERS)[number];
 

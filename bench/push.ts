@@ -139,4 +139,5 @@ console.log(
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ')}; bare client: ${bareHandshakes}`,
 );
+await import('./_push-meizu.js');
 process.exit(0);

@@ -140,7 +140,7 @@ providers:
     [
       'apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n    certificates:\n      - { id: "1", platform: hms }\n',
       'apps[0].certificates[0].platform',
-      /apns or fcm/,
+      /platform apns,? (or )?fcm/,
     ],
     ['apps:\n  - name: a\n    sdkAppId: 1\n    secretKey: k\n  - name: a\n    sdkAppId: 2\n    secretKey: k\n', 'apps[1].name', /used by two apps/],
     ['providers:\n  apns: { productionUrl: "not a url" }\n', 'providers.apns.productionUrl', /URL/],

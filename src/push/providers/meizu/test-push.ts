@@ -57,7 +57,10 @@ export async function meizuLiveCheck(cert: MeizuCertificateConfig, settings: Mei
     const answer = await client.http.post(MEIZU_PUSH_PATH, { form: MeizuClient.form(cert, MEIZU_PROBE_PUSH_ID) });
     const f = meizuFailure(answer, MEIZU_PROBE_PUSH_ID);
     if (f?.perPushId || (f && ['1005', '110004'].includes(f.reason))) {
-      return { summary: `Meizu accepted the App ID and App Secret (signed probe answered ${f.reason} for the made-up pushId)`, problems: [] };
+      return {
+        summary: `Meizu accepted the App ID and App Secret (a signed probe to a made-up pushId, answered ${f.reason}); it cannot tell whether uploaded pushIds belong to this app or how much quota is left`,
+        problems: [],
+      };
     }
     if (!f) {
       return {

@@ -4,6 +4,7 @@ import { Collector, finish } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { OppoCertificateConfig } from './config.js';
 import { OPPO_CONSOLE } from './reasons.js';
+import { maskKey } from '../vendor-b/explain.js';
 
 /** OPPO categories [inferred from Tencent's API names and OPPO code 67; vendors.md §4.2]. */
 const OPPO_CATEGORIES = ['IM', 'ACCOUNT', 'DEVICE_REMINDER', 'ORDER', 'TODO', 'SUBSCRIPTION', 'NEWS', 'CONTENT', 'MARKETING', 'SOCIAL'];
@@ -56,6 +57,6 @@ export async function inspectOppo(cert: OppoCertificateConfig): Promise<Inspecti
     );
   }
   for (const w of oppoClassificationWarnings(cert)) c.warn(w.problem, w.fix);
-  const summary = `AppKey ${cert.appKey}, channel ${cert.channelId ?? '(none)'}, category ${cert.category ?? '(none)'}`;
+  const summary = `AppKey ${maskKey(cert.appKey)}, channel ${cert.channelId ?? '(none)'}, category ${cert.category ?? '(none)'}`;
   return finish(cert, summary, c, c.problems.some((p) => p.level === 'failure') ? undefined : cert);
 }

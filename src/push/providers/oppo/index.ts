@@ -14,6 +14,7 @@ import { inspectOppo } from './credential.js';
 import { OPPO_REASONS } from './reasons.js';
 import { oppoLiveCheck, oppoTester } from './test-push.js';
 import { oppoTokenShape } from './token-shape.js';
+import { maskKey } from '../vendor-b/explain.js';
 
 export const oppo: PushProvider<
   'oppo',
@@ -38,7 +39,7 @@ export const oppo: PushProvider<
   resolveCertificate: resolveOppoCertificate,
   resolveSettings: resolveOppoSettings,
   describeCertificate(c) {
-    return `OPPO, AppKey ${c.appKey}`;
+    return `OPPO, AppKey ${maskKey(c.appKey)}`;
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

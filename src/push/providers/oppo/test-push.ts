@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult } from '../vendor-b/explain.js';
+import { failureResult, maskKey } from '../vendor-b/explain.js';
 import type { OppoClient } from './client.js';
 import type { OppoCertificateConfig, OppoSettings } from './config.js';
 import { oppoClassificationWarnings } from './credential.js';
@@ -26,7 +26,7 @@ async function testOppo(
       device,
       'oppo',
       'DELIVERED',
-      `OPPO push accepted the test notification for AppKey ${cert.appKey}${cert.channelId ? ` on channel ${cert.channelId}` : ''}.${quota.length ? ` ${quota.join(' ')}` : ''}`,
+      `OPPO push accepted the test notification for AppKey ${maskKey(cert.appKey)}${cert.channelId ? ` on channel ${cert.channelId}` : ''}.${quota.length ? ` ${quota.join(' ')}` : ''}`,
       'Nothing to fix on the push side. If nothing shows on the phone: OPPO turns notifications off for newly installed apps (Settings > Notifications > the app), the channel must exist in the app, and the user must be logged in.',
       { status: 200, reason: '0' },
       outcome.messageId,

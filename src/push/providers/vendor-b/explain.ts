@@ -122,3 +122,8 @@ export function failureResult(
     ...(words !== undefined && { message: words }),
   });
 }
+
+/** An app key as answers show it: enough to tell apps apart in the vendor console, not the whole key. */
+export function maskKey(key: string): string {
+  return key.length > 8 ? `${key.slice(0, 4)}…${key.slice(-2)}` : '…';
+}

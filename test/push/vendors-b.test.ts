@@ -151,6 +151,7 @@ describe('OPPO', () => {
     expect(r.cause).toMatch(/no category/);
     const message = JSON.parse(oppo.sends()[0]!.form!.message!);
     expect(message.notification.channel_id).toBeUndefined();
+    expect(message.notification.notify_level).toBeUndefined();
     oppo.forceSend({ kind: 'json', body: { code: 10000, message: 'Invalid RegistrationId' } });
     expect((await tester.test(app, device('30014', oppoToken(), 'oppo'))).cause).toMatch(/no channelId/);
     const health = await tester.certificates(app);
@@ -290,7 +291,10 @@ describe('every documented answer, through the emulators', () => {
       provider: { status: 502, reason: 'HTTP_5XX' },
     });
     meizu.forceSend({ kind: 'http', status: 429, retryAfter: '30' });
-    expect(await tester.test(app, device('30006', meizuToken(), 'meizu'))).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429 } });
+    expect(await tester.test(app, device('30006', meizuToken(), 'meizu'))).toMatchObject({
+      verdict: 'RATE_LIMITED',
+      provider: { status: 429, message: 'Retry-After: 30' },
+    });
     meizu.forceSend({ kind: 'http', status: 200, body: '<html>ok</html>' });
     expect(await tester.test(app, device('30006', meizuToken(), 'meizu'))).toMatchObject({ ok: false, provider: { reason: 'NOT_JSON' } });
   });

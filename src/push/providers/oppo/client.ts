@@ -106,7 +106,8 @@ export function oppoMessage(cert: OppoCertificateConfig, registrationId: string)
       click_action_type: 0,
       ...(cert.channelId && { channel_id: cert.channelId }),
       ...(cert.category && { category: cert.category }),
-      notify_level: cert.notifyLevel ?? 2,
+      // notify_level belongs to the classification: sent with a category (2: shade and lock screen) or when set.
+      ...(cert.notifyLevel !== undefined ? { notify_level: cert.notifyLevel } : cert.category ? { notify_level: 2 } : {}),
     },
   };
 }

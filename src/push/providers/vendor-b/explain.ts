@@ -96,7 +96,7 @@ export function transportFailure(table: ReadonlyMap<string, ReasonEntry>, answer
   if (answer.kind === 'timeout') return pick(TRANSPORT.timeout, undefined, `no answer within ${answer.timeoutMs} ms`);
   if (answer.kind === 'network') return pick(TRANSPORT.network, undefined, answer.code);
   const snippet = answer.text.replace(/\s+/g, ' ').trim().slice(0, 200) || undefined;
-  if (answer.status === 429) return pick(TRANSPORT.rateLimited, 429, snippet);
+  if (answer.status === 429) return pick(TRANSPORT.rateLimited, 429, answer.retryAfter ? `Retry-After: ${answer.retryAfter}` : snippet);
   if (answer.status >= 500) return pick(TRANSPORT.serverError, answer.status, snippet);
   if (answer.status >= 300) return pick(TRANSPORT.httpError, answer.status, snippet);
   return pick(TRANSPORT.notJson, answer.status, snippet);

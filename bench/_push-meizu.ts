@@ -59,9 +59,10 @@ const bareOne = async (i: number) => {
   return body.code === '200' && Object.keys(body.value).length === 0;
 };
 
-async function run(count: number, one: (i: number) => Promise<boolean>): Promise<{ perSecond: number; failures: number }> {
+async function run(count: number, one: (i: number) => Promise<boolean>): Promise<{ perSecond: number; cpuMicros: number; failures: number }> {
   let next = 0;
   let failures = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -71,19 +72,24 @@ async function run(count: number, one: (i: number) => Promise<boolean>): Promise
       }
     }),
   );
-  return { perSecond: count / (Number(process.hrtime.bigint() - started) / 1e9), failures };
+  const used = process.cpuUsage(cpu);
+  return { perSecond: count / (Number(process.hrtime.bigint() - started) / 1e9), cpuMicros: (used.user + used.system) / count, failures };
 }
 
 await run(WARMUP, bareOne);
 await run(WARMUP, imopsOne);
 const imops: number[] = [];
 const bare: number[] = [];
+const imopsCpu: number[] = [];
+const bareCpu: number[] = [];
 let failures = 0;
 for (let r = 0; r < ROUNDS; r++) {
   const a = await run(Math.ceil(TOTAL / ROUNDS), imopsOne);
   const b = await run(Math.ceil(TOTAL / ROUNDS), bareOne);
   imops.push(a.perSecond);
   bare.push(b.perSecond);
+  imopsCpu.push(a.cpuMicros);
+  bareCpu.push(b.cpuMicros);
   failures += a.failures + b.failures;
   emulator.reset();
 }
@@ -96,8 +102,13 @@ const ratio = median(ratios);
 console.log(
   `\nMeizu test pushes (per-request MD5 signatures): ${TOTAL} per client in ${ROUNDS} alternating rounds (medians), ${CONCURRENCY} in flight, local emulator (HTTP)`,
 );
-console.log(`  imops (createDeviceTester)  ${median(imops).toFixed(0).padStart(7)} pushes/s`);
-console.log(`  bare undici fetch client    ${median(bare).toFixed(0).padStart(7)} pushes/s   failures (both) ${failures}`);
+console.log(
+  `  imops (createDeviceTester)  ${median(imops).toFixed(0).padStart(7)} pushes/s  ${median(imopsCpu).toFixed(0).padStart(5)} µs CPU/push (emulator included)`,
+);
+console.log(
+  `  bare undici fetch client    ${median(bare).toFixed(0).padStart(7)} pushes/s  ${median(bareCpu).toFixed(0).padStart(5)} µs CPU/push (emulator included)  failures (both) ${failures}`,
+);
 console.log(
   `  ratio imops / bare          ${ratio.toFixed(2)}  (target >= 0.50) ${ratio >= 0.5 ? 'OK' : 'BELOW TARGET'}; per round: ${ratios.map((r) => r.toFixed(2)).join(' ')}`,
 );
+console.log(`  CPU ratio bare / imops      ${(median(bareCpu) / median(imopsCpu)).toFixed(2)}  (pushes per CPU-second, without other processes' noise)`);

@@ -340,6 +340,11 @@ describe('preflight', () => {
     expect(providerFor('meizu').tokenShape(apnsToken())).toBeUndefined();
   });
 
+  it('an upload under a vivo certificate in test mode is warned that only registered test devices get pushes', () => {
+    expect(providerFor('vivo').reportWarnings(certs[3]!, { token: vivoToken() }).join(' ')).toMatch(/pushMode 1.*test device/);
+    expect(providerFor('vivo').reportWarnings(certs[2]!, { token: vivoToken() })).toEqual([]);
+  });
+
   it('every vendor provider declares its sweep mode', () => {
     for (const id of ['oppo', 'vivo', 'meizu'] as const) expect(providerFor(id).sweepMode).toBe('credential_and_token');
   });

@@ -44,8 +44,12 @@ export const vivo: PushProvider<
     return { id: c.id, platform: c.platform };
   },
   tokenShape: vivoTokenShape,
-  reportWarnings() {
-    return [];
+  reportWarnings(cert) {
+    return cert.pushMode === 1
+      ? [
+          `Certificate ${cert.id} sends vivo test pushes (pushMode 1): this phone gets them only if its regId is registered as a test device in the vivo push console (at most 20).`,
+        ]
+      : [];
   },
   inspect: (cert) => inspectVivo(cert),
   liveCheck: vivoLiveCheck,

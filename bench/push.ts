@@ -140,4 +140,5 @@ console.log(
     .join(', ')}; bare client: ${bareHandshakes}`,
 );
 await (await import('./_push-huawei.js')).huaweiBench(Number(process.env.BENCH_HUAWEI_PUSHES ?? 2000), CONCURRENCY);
+await import('./_push-meizu.js');
 process.exit(0);

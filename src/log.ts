@@ -28,10 +28,14 @@ const SECRET_FIELDS = [
   'accessToken',
   'access_token',
   'serviceAccount',
-  // Android vendor secrets (imops.yml certificate fields).
+  // Android vendor secrets (imops.yml certificate fields), the keys that sign with them, and issued tokens.
   'clientSecret',
   'client_secret',
   'appSecret',
+  'masterSecret',
+  'appKey',
+  'authToken',
+  'auth_token',
 ];
 
 export const REDACTED = '[redacted]';

@@ -146,8 +146,8 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .command('certs')
     .description('check each push credential without sending: key format, IDs, expiry, environment, bundle ID')
     .option('--app <name>', 'configured app (needed when several are configured)')
-    .option('--live', 'also ask each provider that has one for an access token (sends no push)')
     .option('--json', 'print one JSON document')
+    .option('--live', 'also ask each provider that can: an access token (Huawei, Honor, OPPO, vivo), a signed probe (Meizu), a reachability check (Xiaomi)')
     .action(async (opts: { app?: string; live?: boolean; json?: boolean }) => {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);

@@ -111,6 +111,9 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
           health.set(keyOf(c), { at: now(), value });
           const inspection = await value;
           if (!opts.live || inspection.loaded === undefined) return inspection.health;
+          // A provider asks live either with its own signed probe (liveCheck) or through its sender (an access token).
+          const provider = providerFor(c.platform);
+          if (provider.liveCheck) return withLive(inspection.health, await provider.liveCheck(c, providers[c.platform], log));
           const sender = await senderFor(c.platform);
           if (!sender.checkLive) return inspection.health;
           return withLive(inspection.health, await sender.checkLive(c, inspection.loaded));

@@ -5,9 +5,12 @@ import { apns } from './apns/index.js';
 import { fcm } from './fcm/index.js';
 import { honor } from './honor/index.js';
 import { huawei } from './huawei/index.js';
+import { meizu } from './meizu/index.js';
+import { oppo } from './oppo/index.js';
+import { vivo } from './vivo/index.js';
 import { xiaomi } from './xiaomi/index.js';
 
-export const PROVIDERS = [apns, fcm, huawei, honor, xiaomi] as const;
+export const PROVIDERS = [apns, fcm, huawei, honor, xiaomi, oppo, vivo, meizu] as const;
 
 type Registered = (typeof PROVIDERS)[number];
 

@@ -61,6 +61,14 @@ export interface Inspection<Loaded = unknown> {
   loaded?: Loaded;
 }
 
+/** What `push certs --live` learnt by asking the provider (an access token, a signed probe). */
+export interface LiveCheck {
+  /** One line added to the certificate's summary: "OPPO issued an auth_token", "Meizu checked the signature". */
+  summary: string;
+  /** Problems found live (failures and warnings), each with its fix. */
+  problems: HealthProblem[];
+}
+
 /** Public facts about a configured certificate: what a client developer needs to pick the right ID. */
 export interface CertificateFacts {
   id: string;
@@ -157,6 +165,8 @@ export interface PushProvider<
   reportWarnings(cert: Cert, report: DeviceReport): string[];
   /** Credential health from the files alone (`now` in ms). */
   inspect(cert: Cert, now: number): Promise<Inspection<Loaded>>;
+  /** `push certs --live`: ask the provider itself (an access token, or what it can check without one). */
+  liveCheck?(cert: Cert, settings: Settings, log: Logger): Promise<LiveCheck>;
   /** Its sender; the provider's client library is imported here, on the first push, not at start-up. */
   createSender(settings: Settings, log: Logger): Promise<PushSender<Cert, Loaded>>;
 }

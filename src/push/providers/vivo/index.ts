@@ -1,0 +1,60 @@
+// vivo push (Funtouch OS / OriginOS phones): a small client on fetch and crypto.
+import type { z } from 'zod';
+import type { PushProvider } from '../types.js';
+import {
+  vivoCertificateSchema,
+  vivoSettingsSchema,
+  VIVO_DEFAULTS,
+  resolveVivoCertificate,
+  resolveVivoSettings,
+  type VivoCertificateConfig,
+  type VivoSettings,
+} from './config.js';
+import { inspectVivo } from './credential.js';
+import { VIVO_REASONS } from './reasons.js';
+import { vivoLiveCheck, vivoTester } from './test-push.js';
+import { vivoTokenShape } from './token-shape.js';
+
+export const vivo: PushProvider<
+  'vivo',
+  VivoCertificateConfig,
+  VivoSettings,
+  VivoCertificateConfig,
+  z.infer<typeof vivoCertificateSchema>,
+  z.infer<typeof vivoSettingsSchema>
+> = {
+  id: 'vivo',
+  displayName: 'vivo',
+  article: 'a',
+  deviceLabel: 'Android (vivo)',
+  credentialKind: 'APP ID, APP KEY and APP SECRET',
+  tokenName: 'a vivo regId',
+  tokenSource: 'the regId from PushClient.getInstance(context).getRegId()',
+  certificateSchema: vivoCertificateSchema,
+  settingsSchema: vivoSettingsSchema,
+  defaults: VIVO_DEFAULTS,
+  reasons: VIVO_REASONS,
+  sweepMode: 'credential_and_token',
+  resolveCertificate: resolveVivoCertificate,
+  resolveSettings: resolveVivoSettings,
+  describeCertificate(c) {
+    return `vivo, APP ID ${c.appId}${c.pushMode === 1 ? ', test push' : ''}`;
+  },
+  certificateFacts(c) {
+    return { id: c.id, platform: c.platform };
+  },
+  tokenShape: vivoTokenShape,
+  reportWarnings(cert) {
+    return cert.pushMode === 1
+      ? [
+          `Certificate ${cert.id} sends vivo test pushes (pushMode 1): this phone gets them only if its regId is registered as a test device in the vivo push console (at most 20).`,
+        ]
+      : [];
+  },
+  inspect: (cert) => inspectVivo(cert),
+  liveCheck: vivoLiveCheck,
+  async createSender(settings) {
+    const { VivoClient } = await import('./client.js');
+    return vivoTester(new VivoClient(settings));
+  },
+};

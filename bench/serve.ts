@@ -181,7 +181,7 @@ try {
   }
 
   if (POSTGRES) {
-    pgServer = await startPgServer({ fast: false });
+    pgServer = await startPgServer({ fast: process.env.BENCH_PG_FAST === '1' });
     const dbUrl = await pgServer.createDatabase('bench');
     const pool = process.env.BENCH_POOL ?? '8';
     const pgEnv = { ...env, IMOPS_DATABASE_URL: dbUrl, IMOPS_DATABASE_POOL: pool };
@@ -197,7 +197,10 @@ try {
     const one = await start(1);
     const two = await start(2);
     const half = Math.max(1, Math.floor(CONNECTIONS / 2));
-    const [r1, r2] = await Promise.all([load(one.url, items, half, 0), load(two.url, items, half, USERS / 2)]);
+    const [r1, r2] =
+      process.env.BENCH_PG_ONE === '1'
+        ? [await load(one.url, items, CONNECTIONS, 0), await load(two.url, items, 1, USERS / 2)]
+        : await Promise.all([load(one.url, items, half, 0), load(two.url, items, half, USERS / 2)]);
     const codes = await Promise.all([stop(one.child), stop(two.child)]);
     const ok = r1['2xx'] + r2['2xx'];
     const seconds = Math.max(r1.duration, r2.duration) || DURATION_S;

@@ -71,11 +71,12 @@ export function createPgDeviceStore(pool: Pool, health: PgHealth, now: () => num
     const at = now();
     const run = () =>
       health.run(() =>
-        pool.query<{ r: OpResult[] }>('SELECT imops_device_writes($1::jsonb, $2::bigint, $3::integer) AS r', [
-          JSON.stringify(batch.map((w) => w.op)),
-          at,
-          maxPerUser,
-        ]),
+        // Named: each connection parses and plans it once.
+        pool.query<{ r: OpResult[] }>({
+          name: 'imops_device_writes',
+          text: 'SELECT imops_device_writes($1::jsonb, $2::bigint, $3::integer) AS r',
+          values: [JSON.stringify(batch.map((w) => w.op)), at, maxPerUser],
+        }),
       );
     try {
       const { rows } = await run();

@@ -7,6 +7,9 @@ import { createPgRateWindows } from './rate-limits.js';
 
 export { DEFAULT_POOL_SIZE, describeDatabaseUrl } from './db.js';
 
+/** Device write batches in flight at once per process. */
+const MAX_LANES = 4;
+
 export interface PostgresStore extends Store {
   /** The pool itself, for Postgres-specific tests and tools; the rest of imops uses the ports. */
   readonly pool: Pool;
@@ -50,9 +53,10 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw new Error(`cannot open the Postgres store at ${where}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const health = trackHealth(pool, where, options.probeMs);
-  // A lane per connection but one: a slow batch never starves the reads, locks and audit writes of a connection.
+  // At most MAX_LANES batches in flight (bigger batches mean fewer commits, which is what costs), and always one
+  // connection free of them, so device writes never starve the reads, locks and audit writes.
   const devices = createPgDeviceStore(pool, health, now, {
-    lanes: Math.max(1, size - 1),
+    lanes: Math.max(1, Math.min(MAX_LANES, size - 1)),
     ...(options.maxPerUser !== undefined && { maxPerUser: options.maxPerUser }),
   });
   let closing: Promise<void> | undefined;

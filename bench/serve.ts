@@ -183,7 +183,7 @@ try {
   if (POSTGRES) {
     pgServer = await startPgServer({ fast: process.env.BENCH_PG_FAST === '1' });
     const dbUrl = await pgServer.createDatabase('bench');
-    const pool = process.env.BENCH_POOL ?? '8';
+    const pool = process.env.BENCH_POOL ?? '10'; // the default of IMOPS_DATABASE_POOL
     const pgEnv = { ...env, IMOPS_DATABASE_URL: dbUrl, IMOPS_DATABASE_POOL: pool };
     const start = (i: number) =>
       startChild(

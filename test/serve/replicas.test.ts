@@ -67,6 +67,10 @@ describe('two imops serve replicas on one Postgres', () => {
     [a, b] = await Promise.all([replica(), replica()]);
   }, 60_000);
 
+  it('both started at once on an empty database: the schema was migrated once, by one of them', async () => {
+    expect((await db.query('SELECT version, name FROM imops_schema ORDER BY version')).rows).toEqual([{ version: 1, name: expect.any(String) }]);
+  });
+
   it('say which store they use in the banner, without the password', () => {
     for (const r of [a, b]) {
       expect(r.stdout()).toMatch(new RegExp(`store:\\s+Postgres at 127\\.0\\.0\\.1:${server.port}/replicas`));

@@ -194,17 +194,19 @@ function runAs(): { uid: number; gid: number } | null {
     return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
   };
   let found = lookup();
-  if (!found) {
+  // Two test files may race to create it (useradd then fails on the locked /etc/passwd): try a few times.
+  for (let attempt = 0; !found && attempt < 5; attempt++) {
     try {
       execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', RUN_AS], { stdio: 'ignore' });
     } catch {
       try {
         execFileSync('adduser', ['-S', '-H', '-D', RUN_AS], { stdio: 'ignore' }); // busybox (Alpine)
       } catch {
-        // Two test files may race to create it: look again below.
+        // Not created this time: look again, and retry.
       }
     }
     found = lookup();
+    if (!found) spawnSync('sleep', ['0.2']);
   }
   if (!found) throw new Error(`running as root, and the unprivileged user ${RUN_AS} that Postgres needs could not be created (useradd)`);
   return (cachedUser = found);

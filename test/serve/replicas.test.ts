@@ -9,7 +9,7 @@ import { createSharedRateLimiter, PUSH_TEST_LIMIT, RATE_LIMITS } from '../../src
 import { openPostgresStore } from '../../src/store/postgres/index.js';
 import { generateUserSig } from '../../src/usersig/index.js';
 import { startPgServer, type PgServer } from '../store/pg-server.js';
-import { baseEnv, startServe, tempDir, type ServeChild } from './harness.js';
+import { baseEnv, runImops, startServe, tempDir, type ServeChild } from './harness.js';
 
 const SDKAPPID = 1400000000;
 const SECRET = 'c3e9a1b2d4f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -88,6 +88,13 @@ describe('two imops serve replicas on one Postgres', () => {
     expect(await removed.json()).toEqual({ removed: 1 });
     expect(await stored('alice')).toEqual([]);
     expect((await put(a, 'alice', tok(1))).status).toBe(201);
+  });
+
+  it('imops devices list with the same IMOPS_DATABASE_URL shows what the replicas stored', async () => {
+    const r = await runImops({ env: env(), cwd: tmp.dir, args: ['devices', 'list', 'alice', '--json'] });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(tok(1).slice(-4));
+    expect(r.stdout + r.stderr).not.toContain(PASSWORD);
   });
 
   it("one user's new tokens arriving at both replicas at once never make a 21st device", async () => {

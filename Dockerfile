@@ -1,6 +1,7 @@
 # imops: the chat-ops bot (`imops serve`): device upload API, /healthz, /readyz, /metrics, Slack and Discord.
 #   docker build -t imops .
 #   docker run -p 3000:3000 -v imops-data:/data -e IMOPS_SDKAPPID=… -e IMOPS_SECRET_KEY=… imops
+# Several replicas: -e IMOPS_DATABASE_URL=postgres://… on each (the /data volume is then unused); see docker-compose.yml.
 # Its steps are the npm commands CI runs (.ci/run): npm ci, then the build.
 
 FROM node:20-bookworm-slim AS build

@@ -30,7 +30,7 @@ export interface Services {
 export async function openServices(options: ServicesOptions): Promise<Services> {
   const { config, log } = options;
   const metrics = options.metrics ?? new Metrics();
-  const store = await openStore({ dataDir: options.dataDir ?? config.dataDir });
+  const store = await openStore({ dataDir: options.dataDir ?? config.dataDir, ...(config.database && { database: config.database }) });
   let push: PushService;
   try {
     const tester = createDeviceTester({ providers: config.providers, log, metrics });

@@ -1,6 +1,7 @@
 /**
- * Per-person rate limits for what chat users can set off: minting UserSigs and sending test pushes. In memory
- * (one imops process answers a workspace; a restart forgets, which errs on the side of the user).
+ * Per-person rate limits for what chat users can set off: minting UserSigs and sending test pushes. The windows
+ * live in the store (`RateWindows`), so that several replicas behind a load balancer count against the same
+ * ones; `createRateLimiter` keeps them in this process's memory (tests, embedders).
  */
 
 /** The actions a chat principal is limited on. */
@@ -37,13 +38,45 @@ export type RateDecision = { allowed: true; remaining: number } | { allowed: fal
 
 export interface RateLimiter {
   readonly limits: RateLimits;
-  /** (person, action) pairs remembered now; bounded by `maxKeys`. */
-  readonly size: number;
   /**
    * Count one use of `action` by `key` (`platform:userId`) at `nowMs` if the limit allows it. A refused use is
    * not counted, so waiting the time given is always enough.
    */
+  take(key: string, action: LimitedAction, nowMs: number): RateDecision | Promise<RateDecision>;
+}
+
+/** The in-memory limiter: answers at once. */
+export interface MemoryRateLimiter extends RateLimiter {
+  /** (person, action) pairs remembered now; bounded by `maxKeys`. */
+  readonly size: number;
   take(key: string, action: LimitedAction, nowMs: number): RateDecision;
+}
+
+export type WindowDecision = { allowed: true; used: number } | { allowed: false; retryAfterMs: number };
+
+/**
+ * Sliding-window logs kept by the store, shared by every process that uses it: the port behind the shared limiter.
+ */
+export interface RateWindows {
+  /**
+   * Count one use under `key` at `nowMs` if fewer than `max` uses fall within the window that ends at `nowMs`
+   * (uses at or before `nowMs - windowMs` have expired). A refused use is not counted; `retryAfterMs` is when
+   * the oldest counted use expires, at most `windowMs`.
+   */
+  take(key: string, max: number, windowMs: number, nowMs: number): Promise<WindowDecision>;
+}
+
+/** A limiter whose windows live in the store: every replica on the same store shares them. */
+export function createSharedRateLimiter(limits: RateLimits, windows: RateWindows): RateLimiter {
+  return {
+    limits,
+    async take(key, action, nowMs) {
+      const limit = limits[action];
+      if (!Number.isFinite(limit.max)) return { allowed: true, remaining: Number.POSITIVE_INFINITY };
+      const d = await windows.take(`${action}\n${key}`, limit.max, limit.windowMs, nowMs);
+      return d.allowed ? { allowed: true, remaining: limit.max - d.used } : { allowed: false, retryAfterMs: d.retryAfterMs, limit };
+    },
+  };
 }
 
 /** Distinct (key, action) pairs remembered before idle ones are swept: bounds memory whoever sends commands. */
@@ -53,7 +86,7 @@ const MAX_KEYS = 10_000;
  * A sliding-window log: the times of the last `max` uses per (key, action). Exact (no burst at a window
  * edge), and small: at most `max` numbers per active person.
  */
-export function createRateLimiter(limits: RateLimits = RATE_LIMITS, options: { maxKeys?: number } = {}): RateLimiter {
+export function createRateLimiter(limits: RateLimits = RATE_LIMITS, options: { maxKeys?: number } = {}): MemoryRateLimiter {
   const maxKeys = options.maxKeys ?? MAX_KEYS;
   const uses = new Map<string, number[]>();
 

@@ -72,7 +72,7 @@ export async function runCheck<I, P, F>(deps: CheckDeps, principal: Principal, c
   }
   const prepared = await check.prepare(deps, input);
   if (check.rate && deps.limiter && principal.platform !== 'cli') {
-    const decision = deps.limiter.take(who, check.rate, deps.now());
+    const decision = await deps.limiter.take(who, check.rate, deps.now());
     if (!decision.allowed) {
       const { max, windowMs } = decision.limit;
       await refuse(

@@ -22,9 +22,9 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
       const { config } = loadCli(ctx);
       let store: Store;
       try {
-        store = await openStore({ dataDir: config.dataDir });
+        store = await openStore({ dataDir: config.dataDir, ...(config.database && { database: config.database }) });
       } catch (err) {
-        throw storeOpenError(config.dataDir, err);
+        throw storeOpenError(config, err);
       }
       try {
         const entries = await store.audit.recent(limit);

@@ -197,7 +197,7 @@ async function withServices(ctx: CliContext, appName: string | undefined, fn: (s
   try {
     services = await openServices({ config, log });
   } catch (err) {
-    throw storeOpenError(config.dataDir, err);
+    throw storeOpenError(config, err);
   }
   try {
     await fn(services, app, { config, log, now: Date.now, push: services.push, audit: services.audit, devices: services.devices });

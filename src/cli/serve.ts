@@ -74,10 +74,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   try {
     services = await openServices({ config, log, metrics, dataDir: config.dataDir });
   } catch (err) {
-    throw storeOpenError(config.dataDir, err);
+    throw storeOpenError(config, err);
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
-  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: services.audit, metrics }), metrics);
+  const core = meterCore(
+    createCommandCore({ config, log, push: services.push, audit: services.audit, rateWindows: services.store.rateLimits, metrics }),
+    metrics,
+  );
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
 
@@ -243,8 +246,13 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
   const lines = ['imops serve'];
   const rows: [string, string | undefined][] = [];
   rows.push(['config', config.source === 'environment' ? 'environment (no imops.yml; --config FILE or IMOPS_CONFIG to use one)' : config.source]);
-  rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
-  rows.push(['store', o.store]);
+  if (config.database) {
+    // describe() names host, port and database only: the URL's credentials never reach the banner.
+    rows.push(['store', `${o.store} (IMOPS_DATABASE_URL; replicas share it)`]);
+  } else {
+    rows.push(['data', `${config.dataDir} (IMOPS_DATA_DIR)`]);
+    rows.push(['store', `${o.store} (one process; set IMOPS_DATABASE_URL=postgres://… to run several replicas)`]);
+  }
   if (config.apps.length === 0) {
     rows.push([
       'apps',

@@ -1,4 +1,5 @@
 // What every command checks in its environment before it does anything, worded once for `serve` and the rest.
+import type { Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -15,7 +16,17 @@ export function logLevelFrom(env: NodeJS.ProcessEnv, fallback: (typeof LOG_LEVEL
  * The store in the data directory could not be opened. Most often a directory this user cannot write (a
  * root-owned Docker volume, a read-only mount) or a file where the directory should be.
  */
-export function storeOpenError(dataDir: string, err: unknown): ConfigError {
+export function storeOpenError(config: Pick<Config, 'dataDir' | 'database'>, err: unknown): ConfigError {
+  const { dataDir } = config;
+  if (config.database) {
+    return new ConfigError(
+      'IMOPS_DATABASE_URL',
+      '',
+      // The store's message names host, port and database only, never the URL's credentials.
+      err instanceof Error ? err.message : String(err),
+      'check that Postgres is running and reachable from here, and that the user in IMOPS_DATABASE_URL may connect and create tables in that database',
+    );
+  }
   return new ConfigError(
     'IMOPS_DATA_DIR',
     '',

@@ -1,5 +1,5 @@
 // What every command module gets, and the one way a module turns a check's outcome into a reply.
-import { createRateLimiter } from '../access/rate-limit.js';
+import { createRateLimiter, createSharedRateLimiter, RATE_LIMITS } from '../access/rate-limit.js';
 import { runCheck, type Check, type CheckDeps } from '../checks/check.js';
 import { RefusedError } from '../checks/refusal.js';
 import { UsageError } from '../errors.js';
@@ -22,7 +22,9 @@ export function makeCtx(services: CoreServices): Ctx {
       push: services.push,
       audit: services.audit,
       now: services.now ?? Date.now,
-      limiter: createRateLimiter(services.rateLimits),
+      limiter: services.rateWindows
+        ? createSharedRateLimiter(services.rateLimits ?? RATE_LIMITS, services.rateWindows)
+        : createRateLimiter(services.rateLimits),
       ...(services.metrics && { metrics: services.metrics }),
     },
     t: en,

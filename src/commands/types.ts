@@ -2,7 +2,7 @@ import type { Logger } from '../log.js';
 import type { Config } from '../config/types.js';
 import type { AuditLog } from '../store/ports.js';
 import type { PushService } from '../push/types.js';
-import type { RateLimits } from '../access/rate-limit.js';
+import type { RateLimits, RateWindows } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from '../present/reply.js';
 import type { Metrics } from '../metrics.js';
 
@@ -92,6 +92,8 @@ export interface CoreServices {
   now?: () => number;
   /** Per-person limits for chat principals; default RATE_LIMITS (src/access/rate-limit.ts). */
   rateLimits?: RateLimits;
+  /** Where the limits are counted: the store's windows (shared by replicas); this process's memory when absent. */
+  rateWindows?: RateWindows;
   /** Where checks count what they found (UserSig verdicts); none in tests that do not look. */
   metrics?: Metrics;
 }

@@ -7,7 +7,7 @@ import { parseConfigYaml } from './yaml.js';
 import { configFileNotice, secretFileNotice } from './exposure.js';
 import { PROVIDERS, providerFor } from '../push/providers/index.js';
 import type { ProviderSettingsBase } from '../push/providers/types.js';
-import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config, type ProvidersConfig } from './types.js';
+import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config, type DatabaseConfig, type ProvidersConfig } from './types.js';
 
 export interface LoadOptions {
   /** Explicit path (`--config`); otherwise IMOPS_CONFIG, then ./imops.yml when it exists. */
@@ -29,8 +29,59 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const explicit = options.path ?? (env.IMOPS_CONFIG || undefined);
   const path = explicit ? resolve(cwd, explicit) : existsSync(resolve(cwd, 'imops.yml')) ? resolve(cwd, 'imops.yml') : undefined;
 
-  if (path) return loadFile(path, env, dataDir);
-  return loadFromEnv(env, dataDir);
+  const loaded = path ? loadFile(path, env, dataDir) : loadFromEnv(env, dataDir);
+  const database = databaseFrom(env);
+  if (database) loaded.config.database = database;
+  return loaded;
+}
+
+/** Most connections one process may ask for; Postgres' own default limit is 100 for all clients together. */
+const MAX_POOL = 500;
+
+/**
+ * IMOPS_DATABASE_URL (and IMOPS_DATABASE_POOL): Postgres instead of the embedded SQLite store. The URL carries
+ * credentials, so no message ever repeats it.
+ */
+function databaseFrom(env: NodeJS.ProcessEnv): DatabaseConfig | undefined {
+  const url = env.IMOPS_DATABASE_URL?.trim();
+  const poolText = env.IMOPS_DATABASE_POOL?.trim();
+  if (!url) {
+    if (poolText)
+      throw new ConfigError(
+        'environment',
+        'IMOPS_DATABASE_POOL',
+        'is set but IMOPS_DATABASE_URL is not',
+        'set IMOPS_DATABASE_URL=postgres://… to use Postgres, or unset IMOPS_DATABASE_POOL',
+      );
+    return undefined;
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')) {
+    throw new ConfigError(
+      'environment',
+      'IMOPS_DATABASE_URL',
+      'is not a postgres:// URL (its value is not shown: it may hold a password)',
+      'set it to postgres://USER:PASSWORD@HOST:5432/DATABASE (percent-encode special characters in the password), or unset it to use the embedded SQLite store',
+    );
+  }
+  const database: DatabaseConfig = { url };
+  if (poolText) {
+    const pool = Number(poolText);
+    if (!/^\d+$/.test(poolText) || pool < 1 || pool > MAX_POOL)
+      throw new ConfigError(
+        'environment',
+        'IMOPS_DATABASE_POOL',
+        `must be a whole number from 1 to ${MAX_POOL}, got "${poolText.slice(0, 20)}"`,
+        "for example 10 (connections per replica; replicas × pool must stay under the server's max_connections)",
+      );
+    database.pool = pool;
+  }
+  return database;
 }
 
 function loadFromEnv(env: NodeJS.ProcessEnv, dataDir: string): LoadedConfig {

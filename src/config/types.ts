@@ -13,6 +13,15 @@ export interface Config {
   access: AccessConfig;
   providers: ProvidersConfig;
   dataDir: string;
+  /** Postgres instead of the embedded SQLite store in dataDir (IMOPS_DATABASE_URL, IMOPS_DATABASE_POOL). */
+  database?: DatabaseConfig;
+}
+
+export interface DatabaseConfig {
+  /** postgres://user:password@host:port/database; never logged or shown. */
+  url: string;
+  /** Connections per process (default 10). */
+  pool?: number;
 }
 
 export interface AppConfig {

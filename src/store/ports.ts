@@ -2,9 +2,10 @@
  * The store as the rest of imops sees it: asynchronous ports, so that a networked store (Postgres, for several
  * replicas) can sit behind the same interfaces as the embedded SQLite default. Nothing here knows SQL.
  */
+import type { RateWindows } from '../access/rate-limit.js';
 import type { Device } from '../push/types.js';
 
-export type { Device };
+export type { Device, RateWindows };
 
 /** What a client (or an admin) reports for one device; the store adds the times. */
 export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: string[] };
@@ -89,7 +90,8 @@ export interface EventLog {
 
 /**
  * Named lease locks, so that with several replicas only one runs a watch round. A lease expires by itself after
- * its TTL, so a replica that dies holding it blocks the others for at most that long. Not implemented yet.
+ * its TTL, so a replica that dies holding it blocks the others for at most that long. The holder is the Store
+ * instance (one per process): taking a lock this store already holds renews its lease.
  */
 export interface Locks {
   /** Take `name` for `ttlMs` unless another holder's lease is still running; resolves with whether it was taken. */
@@ -106,10 +108,13 @@ export interface StoreHealth {
 
 /** Everything imops keeps, opened once per process. */
 export interface Store {
-  readonly kind: 'sqlite';
+  readonly kind: 'sqlite' | 'postgres';
   readonly devices: DeviceStore;
   readonly audit: AuditLog;
-  /** For the banner, e.g. "SQLite at ./data/imops.sqlite". */
+  readonly locks: Locks;
+  /** Rate-limit windows: with Postgres, every replica counts against the same ones. */
+  readonly rateLimits: RateWindows;
+  /** For the banner, e.g. "SQLite at ./data/imops.sqlite" or "Postgres db.internal:5432/imops" (never credentials). */
   describe(): string;
   health(): StoreHealth;
   /** Finish pending writes, then close. Safe to call twice. */
@@ -117,7 +122,8 @@ export interface Store {
 }
 
 /**
- * A write failed because the store cannot write right now (disk full, I/O error). Not the request's fault:
+ * A write failed because the store cannot write right now (disk full, I/O error, the database is down or
+ * unreachable). Not the request's fault:
  * the HTTP API answers 503 with Retry-After, and the client retries later.
  */
 export class StoreUnavailableError extends Error {

@@ -1,7 +1,8 @@
 /**
  * What every Store must do, whatever sits behind it. A store module runs it with a factory:
  *   describeStoreContract('sqlite', (o) => openSqliteStore({ dataDir: ':memory:', ...o }))
- * Each test opens its own store with its own clock; stores are closed after each test.
+ * Each test opens its own store with its own clock; stores are closed after each test. A factory opens an empty
+ * store, except when given `peerOf`: then a second handle (another process, another replica) on the same data.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.js';
@@ -9,6 +10,8 @@ import type { Store } from '../../src/store/ports.js';
 export interface ContractOptions {
   now: () => number;
   maxPerUser?: number;
+  /** Open another handle onto this store's data (as a second replica would), not an empty store. */
+  peerOf?: Store;
 }
 
 export const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -37,6 +40,12 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       return s;
     };
     const devices = async (now: () => number, maxPerUser?: number) => (await store({ now, ...(maxPerUser !== undefined && { maxPerUser }) })).devices;
+    /** Two handles on the same data, as two replicas (or `serve` and a CLI command) have. */
+    const pair = async (now: () => number, maxPerUser?: number) => {
+      const a = await store({ now, ...(maxPerUser !== undefined && { maxPerUser }) });
+      const b = await store({ now, peerOf: a, ...(maxPerUser !== undefined && { maxPerUser }) });
+      return [a, b] as const;
+    };
 
     it('keeps one row per (app, UserID, token): a re-upload moves last seen and replaces the report', async () => {
       const c = clock();
@@ -232,6 +241,70 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       const s = await store({ now: clock().now });
       expect(s.describe()).toMatch(new RegExp(`^${s.kind === 'sqlite' ? 'SQLite' : 'Postgres'} `, 'i'));
       expect(s.health()).toEqual({ writable: true });
+    });
+    it('what one handle stores or removes, another handle on the same data sees at once', async () => {
+      const [a, b] = await pair(clock().now);
+      await a.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tokenA });
+      expect((await b.devices.list('prod', 'alice')).map((d) => d.token)).toEqual([tokenA]);
+      // A re-upload through the other handle updates the same row.
+      expect((await b.devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10087', platform: 'apns', token: tokenA })).created).toBe(false);
+      expect(await a.devices.list('prod', 'alice')).toEqual([expect.objectContaining({ certificateId: '10087' })]);
+      expect(await b.devices.remove('prod', 'alice', tokenA)).toBe(1);
+      expect(await a.devices.list('prod', 'alice')).toEqual([]);
+    });
+
+    it("holds the per-user cap when one user's new tokens arrive through two handles at once", async () => {
+      const [a, b] = await pair(clock().now);
+      const tok = (i: number) => `${i}`.padStart(64, 'c');
+      const results = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          (i % 2 ? a : b).devices.upsert({ app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns', token: tok(i) }),
+        ),
+      );
+      expect(results.every((r) => r.created)).toBe(true);
+      expect(await a.devices.list('prod', 'alice')).toHaveLength(20);
+      expect(results.reduce((n, r) => n + r.evicted.length, 0)).toBe(10);
+    });
+
+    it('lease locks: one holder at a time, renewable by its holder, free again once released or expired', async () => {
+      const c = clock();
+      const [a, b] = await pair(c.now);
+      expect(await a.locks.tryAcquire('watch', 60_000)).toBe(true);
+      expect(await b.locks.tryAcquire('watch', 60_000)).toBe(false);
+      expect(await b.locks.tryAcquire('other', 60_000)).toBe(true);
+      // The holder renews its lease; a release by someone else changes nothing.
+      c.advance(50_000);
+      expect(await a.locks.tryAcquire('watch', 60_000)).toBe(true);
+      await b.locks.release('watch');
+      c.advance(50_000);
+      expect(await b.locks.tryAcquire('watch', 60_000)).toBe(false);
+      await a.locks.release('watch');
+      expect(await b.locks.tryAcquire('watch', 1_000)).toBe(true);
+      // A holder that dies keeps it only until its lease runs out.
+      c.advance(1_000);
+      expect(await a.locks.tryAcquire('watch', 60_000)).toBe(true);
+      // Only one of two handles asking at the same moment gets it.
+      const both = await Promise.all([a.locks.tryAcquire('round', 60_000), b.locks.tryAcquire('round', 60_000)]);
+      expect(both.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('rate-limit windows: max uses per window, a refusal says when to retry, uses expire, keys apart', async () => {
+      const s = await store({ now: clock().now });
+      const MIN = 60_000;
+      expect(await s.rateLimits.take('k', 2, 10 * MIN, 0)).toEqual({ allowed: true, used: 1 });
+      expect(await s.rateLimits.take('k', 2, 10 * MIN, 4 * MIN)).toEqual({ allowed: true, used: 2 });
+      expect(await s.rateLimits.take('k', 2, 10 * MIN, 9 * MIN)).toEqual({ allowed: false, retryAfterMs: MIN });
+      expect(await s.rateLimits.take('other', 2, 10 * MIN, 9 * MIN)).toEqual({ allowed: true, used: 1 });
+      // The first use expires at 10 min: the refused one was not counted.
+      expect(await s.rateLimits.take('k', 2, 10 * MIN, 10 * MIN)).toEqual({ allowed: true, used: 2 });
+      expect(await s.rateLimits.take('k', 2, 10 * MIN, 10 * MIN + 1)).toEqual({ allowed: false, retryAfterMs: 4 * MIN - 1 });
+    });
+
+    it('rate-limit windows are shared: uses through two handles at once never pass the limit', async () => {
+      const [a, b] = await pair(clock().now);
+      const decisions = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).rateLimits.take('slack:U1', 5, 600_000, 1_000)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
+      expect(await a.rateLimits.take('slack:U1', 5, 600_000, 2_000)).toEqual({ allowed: false, retryAfterMs: 599_000 });
     });
   });
 }

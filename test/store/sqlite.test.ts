@@ -7,7 +7,20 @@ import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { clock, describeStoreContract } from './contract.js';
 
-describeStoreContract('sqlite', async (o) => openSqliteStore({ dataDir: ':memory:', ...o }));
+// In memory, except for a store that will get a peer: two handles need one file between them.
+const dirOf = new Map<object, string>();
+describeStoreContract('sqlite', async ({ peerOf, ...o }) => {
+  const dir = peerOf ? dirOf.get(peerOf)! : mkdtempSync(join(tmpdir(), 'imops-sqlite-contract-'));
+  const store = openSqliteStore({ dataDir: dir, ...o });
+  dirOf.set(store, dir);
+  const close = store.close.bind(store);
+  return Object.assign(store, {
+    close: async () => {
+      await close();
+      if (!peerOf) rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
 
 describe('SQLite store', () => {
   const open: SqliteStore[] = [];

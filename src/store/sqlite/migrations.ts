@@ -65,4 +65,22 @@ export const migrations: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // 3: lease locks (one replica runs a watch round) and rate-limit windows (uses per key, each with its expiry so
+  // that idle keys can be swept without knowing their window).
+  `
+  CREATE TABLE locks (
+    name       TEXT PRIMARY KEY,
+    holder     TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE rate_uses (
+    id         INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL,
+    at         INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX rate_uses_by_key ON rate_uses (key, at);
+  CREATE INDEX rate_uses_by_expiry ON rate_uses (expires_at);
+  `,
 ];

@@ -42,7 +42,18 @@ export interface DeviceStore {
   remove(app: string, userId: string, token?: string): Promise<number>;
   /** UserIDs with devices that start with `prefix` (exact, case-sensitive), in order. */
   knownUserIds(app: string, prefix: string, limit: number): Promise<string[]>;
+  /** The `limit` most recently seen devices uploaded with `certificateId` (a sweep's sample), newest first. */
+  listByCertificate(app: string, certificateId: string, limit: number): Promise<Device[]>;
+  /**
+   * Store many reports at once (`imops devices import`), all in one transaction, in the write queue like any
+   * upsert (so ordered with them). Each row is an upsert as above, per-user cap included, except that its last
+   * seen is the given `lastSeen` (ms) when there is one. Resolves with how many rows were new and how many replaced.
+   */
+  importBatch(inputs: readonly ImportedDevice[]): Promise<{ stored: number; updated: number }>;
 }
+
+/** One device of an import: a report plus, optionally, when the team last saw it (ms since the epoch). */
+export type ImportedDevice = DeviceInput & { lastSeen?: number };
 
 export interface AuditEntry {
   at: string;
@@ -89,13 +100,35 @@ export interface EventLog {
 
 /**
  * Named lease locks, so that with several replicas only one runs a watch round. A lease expires by itself after
- * its TTL, so a replica that dies holding it blocks the others for at most that long. Not implemented yet.
+ * its TTL, so a replica that dies holding it blocks the others for at most that long. The holder is the Store
+ * instance: another open store (another replica, or a CLI run) is another holder. Taking a lock it already
+ * holds renews the lease.
  */
 export interface Locks {
   /** Take `name` for `ttlMs` unless another holder's lease is still running; resolves with whether it was taken. */
   tryAcquire(name: string, ttlMs: number): Promise<boolean>;
   /** Give `name` back if this process holds it. */
   release(name: string): Promise<void>;
+}
+
+/** One watch condition of a certificate (app, certificateId, kind), as the last round left it. */
+export interface AlertRecord {
+  /** `bad` after an alert was posted, `ok` after a recovery (or a first round that found nothing wrong). */
+  state: 'ok' | 'bad';
+  /** The verdict the condition was in (e.g. CREDENTIAL_EXPIRED), so a change of verdict alerts again. */
+  verdict?: string;
+  /** When this state began (ISO). */
+  since: string;
+}
+
+/**
+ * What the watch last said about each certificate, so an alert is posted once per change, whichever replica
+ * or `imops watch --once` runs the round, and across restarts. Keyed by (app, certificateId, kind); `kind` is
+ * the watch's condition name (expiring, credential, failure_rate).
+ */
+export interface AlertState {
+  get(app: string, certificateId: string, kind: string): Promise<AlertRecord | undefined>;
+  set(app: string, certificateId: string, kind: string, record: AlertRecord): Promise<void>;
 }
 
 export interface StoreHealth {
@@ -109,6 +142,8 @@ export interface Store {
   readonly kind: 'sqlite';
   readonly devices: DeviceStore;
   readonly audit: AuditLog;
+  readonly locks: Locks;
+  readonly alerts: AlertState;
   /** For the banner, e.g. "SQLite at ./data/imops.sqlite". */
   describe(): string;
   health(): StoreHealth;

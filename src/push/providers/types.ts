@@ -82,9 +82,24 @@ export interface TestContext<Cert, Loaded> {
   tokenProblems: string[];
 }
 
+/**
+ * How a sweep (`imops push sweep`) tests a device without showing anything on it:
+ * - `background`: a silent push the provider delivers to the app, never displayed (APNs `apns-push-type:
+ *   background`, priority 5, `content-available: 1`, no alert);
+ * - `validate_only`: the provider's dry run, which checks credential and token and sends nothing (FCM, Huawei);
+ * - `credential_and_token`: the vendor has no dry run: the credential check and the token's shape only. Such a
+ *   provider needs nothing more than this field: the tester answers from preflight alone.
+ */
+export type SweepMode = 'background' | 'validate_only' | 'credential_and_token';
+
 /** A provider's connections for one tester: sends test pushes and explains every answer. */
 export interface PushSender<Cert, Loaded> {
   test(context: TestContext<Cert, Loaded>): Promise<PushResult>;
+  /**
+   * The sweep's push, invisible on the device (see SweepMode), explained like a test push: DELIVERED when the
+   * provider accepted it. Required when the provider's sweepMode is `background` or `validate_only`.
+   */
+  sweep?(context: TestContext<Cert, Loaded>): Promise<PushResult>;
   close(): Promise<void>;
 }
 
@@ -118,6 +133,8 @@ export interface PushProvider<
   /** The zod schema of its `providers.<id>` block; every field optional. */
   readonly settingsSchema: z.ZodType<RawSettings>;
   readonly defaults: Settings;
+  /** How `push sweep` tests its devices without showing anything to users (see SweepMode). */
+  readonly sweepMode: SweepMode;
   /** Its reasons: the catalogue test walks every row. */
   readonly reasons: ReadonlyMap<string, ReasonEntry>;
 

@@ -4,6 +4,7 @@ import { createSqliteAuditLog } from './audit.js';
 import { DB_FILE, openDatabase, type Db } from './db.js';
 import { createSqliteDeviceStore } from './devices.js';
 import { trackWrites } from './health.js';
+import { createSqliteAlertState, createSqliteLocks } from './watch.js';
 
 export interface SqliteStore extends Store {
   /** The handle itself, for SQLite-specific tests and tools; the rest of imops uses the ports. */
@@ -23,6 +24,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const health = trackWrites(db, now);
   const devices = createSqliteDeviceStore(db, health, now, options.maxPerUser === undefined ? {} : { maxPerUser: options.maxPerUser });
   const audit = createSqliteAuditLog(db, health, now);
+  const locks = createSqliteLocks(db, health, now);
+  const alerts = createSqliteAlertState(db, health);
   const where = options.dataDir === ':memory:' ? 'in memory (nothing is kept after exit)' : `at ${join(options.dataDir, DB_FILE)}`;
   let closing: Promise<void> | undefined;
   return {
@@ -30,6 +33,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db,
     devices,
     audit,
+    locks,
+    alerts,
     describe: () => `SQLite ${where}`,
     health: () => health.health(),
     close() {

@@ -65,4 +65,25 @@ export const migrations: readonly string[] = [
     at INTEGER NOT NULL
   );
   `,
+  // 3: sweeps sample a certificate's most recently seen devices; leases for the watch round; the watch's alert
+  // state (one row per certificate and condition).
+  `
+  CREATE INDEX devices_by_certificate ON devices (app, certificate_id, last_seen DESC);
+
+  CREATE TABLE locks (
+    name       TEXT PRIMARY KEY,
+    holder     TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+
+  CREATE TABLE alert_state (
+    app            TEXT NOT NULL,
+    certificate_id TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    state          TEXT NOT NULL,
+    verdict        TEXT,
+    since          INTEGER NOT NULL,
+    PRIMARY KEY (app, certificate_id, kind)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -13,6 +13,19 @@ export interface Config {
   access: AccessConfig;
   providers: ProvidersConfig;
   dataDir: string;
+  /** `watch:`: absent when not configured (serve runs no rounds; `imops watch --once` uses the defaults). */
+  watch?: WatchConfig;
+}
+
+/** The watch (design.md "Sweep and watch"). */
+export interface WatchConfig {
+  /** The period as written ("1h") and in ms. */
+  every: string;
+  everyMs: number;
+  /** Where alerts go: "slack:C0123ABC", "discord:123456789012345678". */
+  notify: string[];
+  certificateExpiryDays: number;
+  sweep: { sample: number; maxFailureRate: number };
 }
 
 export interface AppConfig {

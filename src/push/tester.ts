@@ -110,7 +110,8 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
       );
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
+    // Sweeps are counted by the sweep check (imops_sweep_verdicts_total), not as test pushes.
+    if (how === 'test') metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
     metrics?.pushSeconds.observe(seconds, { platform: result.platform });
     // debug, not info: pino's redaction costs more per line than the rest of a test push (bench/push.ts).
     log.debug(

@@ -37,6 +37,7 @@ const noPush: PushService = {
   devices: () => Promise.resolve([]),
   knownUserIds: () => Promise.resolve([]),
   test: () => Promise.reject(new Error('no push in registration tests')),
+  sweep: () => Promise.reject(new Error('no push in registration tests')),
   certificates: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };

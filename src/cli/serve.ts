@@ -19,6 +19,7 @@ import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
 import { certificateFacts } from '../push/providers/index.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
+import { startWatchLoop, type WatchLoop } from './watch-loop.js';
 
 const DEFAULT_PORT = 3000;
 /** Inside `docker stop`'s 10 s grace (and Kubernetes' 30 s), with room to close the store after the drain. */
@@ -41,6 +42,8 @@ export interface ServeOptions {
   shutdownTimeoutMs?: number;
   /** Bound on waiting for adapters to connect before the banner is printed. */
   adapterStartWaitMs?: number;
+  /** Delay before the first watch round (default: one `watch.every` period). */
+  watchFirstRoundMs?: number;
 }
 
 export interface AdapterStatus {
@@ -57,6 +60,8 @@ export interface RunningServe {
   services: Services;
   http: HttpServer;
   adapters: AdapterStatus[];
+  /** The watch loop, when imops.yml has `watch:`. */
+  watch?: WatchLoop;
   /** The human start-up banner, one string per line. */
   banner(): string[];
   /** Stop accepting, drain in-flight requests, stop adapters, close the store. Safe to call twice. */
@@ -144,6 +149,24 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const order = options.adapters.map((a) => a.name);
   statuses.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
+  // The watch (when configured): rounds on its schedule, alerts through the adapters' post().
+  const watch: WatchLoop | undefined = config.watch
+    ? startWatchLoop({
+        config,
+        watch: config.watch,
+        services,
+        log: log.child({ component: 'watch' }),
+        metrics,
+        ...(options.watchFirstRoundMs !== undefined && { firstRoundMs: options.watchFirstRoundMs }),
+        async post(target, reply) {
+          const [platform, channel] = [target.slice(0, target.indexOf(':')), target.slice(target.indexOf(':') + 1)];
+          const adapter = running.get(platform as ChatAdapter['name']);
+          if (!adapter?.post) throw new Error(`the ${platform} adapter is not running, so ${target} cannot be notified`);
+          await adapter.post(channel, reply);
+        },
+      })
+    : undefined;
+
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
@@ -159,6 +182,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
             log.error({ err: describeError(err), adapter: name }, 'adapter did not stop cleanly');
           }
         }),
+        watch?.stop(),
       ]);
       // Every request has answered or been cut off: nothing writes to the store any more.
       await services.close();
@@ -170,6 +194,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     port: address.port,
     services,
     http,
+    ...(watch && { watch }),
     adapters: statuses,
     banner: () => banner({ config, store: services.store.describe(), url, statuses, notices: options.notices ?? [] }),
     close,

@@ -82,7 +82,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     throw storeOpenError(config.dataDir, err);
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
-  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: services.audit, metrics }), metrics);
+  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: services.audit, devices: services.devices, metrics }), metrics);
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
 

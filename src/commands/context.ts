@@ -21,6 +21,7 @@ export function makeCtx(services: CoreServices): Ctx {
       log: services.log,
       push: services.push,
       audit: services.audit,
+      ...(services.devices && { devices: services.devices }),
       now: services.now ?? Date.now,
       limiter: createRateLimiter(services.rateLimits),
       ...(services.metrics && { metrics: services.metrics }),

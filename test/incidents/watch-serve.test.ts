@@ -92,6 +92,8 @@ describe('imops serve: the watch', () => {
     expect(discordPosts()).toHaveLength(1);
     expect(discordPosts()[0]!.path).toBe('/channels/123456789012345678/messages');
     expect(JSON.stringify(discordPosts()[0]!.body)).toContain('75%');
+    expect(await serve.services.metrics.sweepVerdicts.get({ platform: 'apns', verdict: 'TOKEN_NOT_FOR_TOPIC' })).toBe(3);
+    expect(await serve.services.metrics.watchAlerts.get({ kind: 'failure_rate' })).toBe(1);
     // Only background pushes reached APNs: nobody's phone showed anything.
     expect(fixture.apns.production.requests.every((r) => r.pushType === 'background')).toBe(true);
     // The alert names the certificate, never a device token.

@@ -43,8 +43,11 @@ export interface SweepFinding {
   app: AppConfig;
   certificate: CertificateConfig;
   mode: SweepMode;
-  /** Devices in the sample (at most `sample`). */
+  /** The sample size asked for, and the devices in the sample (at most that many). */
+  sample: number;
   sampled: number;
+  /** The time budget the sweep ran with (ms). */
+  budgetMs: number;
   /** Devices that got a result (RATE_LIMITED included); the budget may leave some out. */
   tested: number;
   byVerdict: Partial<Record<PushVerdict, number>>;
@@ -114,12 +117,13 @@ export async function sweep(deps: CheckDeps, p: Prepared): Promise<SweepFinding>
   const certificate = p.certificate;
   const sample = p.sample ?? SWEEP_DEFAULTS.sample;
   const maxFailureRate = p.maxFailureRate ?? SWEEP_DEFAULTS.maxFailureRate;
+  const budgetMs = p.budgetMs ?? SWEEP_DEFAULTS.budgetMs;
   const devices = await store.listByCertificate(app.name, certificate.id, sample);
   const outcome = await runSweep({
     devices,
     test: (d) => push.sweep(app.name, d),
     concurrency: p.concurrency ?? SWEEP_DEFAULTS.concurrency,
-    budgetMs: p.budgetMs ?? SWEEP_DEFAULTS.budgetMs,
+    budgetMs,
     ...(p.backoffMs !== undefined && { backoffMs: p.backoffMs }),
     ...(p.onProgress && { onResult: (done: number, total: number) => p.onProgress?.(done, total) }),
   });
@@ -151,7 +155,9 @@ export async function sweep(deps: CheckDeps, p: Prepared): Promise<SweepFinding>
     app,
     certificate,
     mode: providerFor(certificate.platform).sweepMode,
+    sample,
     sampled: devices.length,
+    budgetMs,
     tested: outcome.tested.length,
     byVerdict,
     failureRate,

@@ -299,6 +299,16 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
             : `not enabled: ${s.detail}`;
     rows.push([s.label.toLowerCase(), text]);
   }
+  if (config.watch) {
+    // The watch posts through the adapters: a notify target whose adapter is not running would alert nobody.
+    const idle = config.watch.notify.filter((n) => !o.statuses.some((s) => s.state !== 'disabled' && s.state !== 'failed' && n.startsWith(`${s.name}:`)));
+    rows.push([
+      'watch',
+      `a round every ${config.watch.every} (certificate health, expiry within ${config.watch.certificateExpiryDays} days, a sweep of ${config.watch.sweep.sample} devices each); alerts to ${
+        config.watch.notify.length ? config.watch.notify.join(', ') : 'no channel (watch.notify is empty: alerts are only logged)'
+      }${idle.length ? `\nWARNING: ${idle.join(', ')} cannot be notified: that adapter is not running` : ''}`,
+    ]);
+  }
   if (config.apps.length > 0) {
     rows.push([
       'access',

@@ -2,7 +2,6 @@
 // alerts. Words from the catalogue.
 import type { ImportFinding, ImportProblem } from '../checks/import.js';
 import type { SweepFinding } from '../checks/sweep.js';
-import { SWEEP_DEFAULTS } from '../checks/sweep.js';
 import type { WatchAlert, WatchFinding } from '../checks/watch.js';
 import { platformList } from '../push/providers/index.js';
 import type { Catalogue } from '../text/en/index.js';
@@ -45,7 +44,7 @@ export function sweepReply(t: Catalogue, f: SweepFinding): Reply {
       [L.app, f.app.name],
       [L.certificate, certificateLabel(t, f.app, cert)],
       [L.mode, S.mode[f.mode] ?? f.mode],
-      [L.sampled, S.sampledValue(f.sampled, f.sampled)],
+      [L.sampled, S.sampledValue(f.sampled, f.sample)],
       [L.tested, String(f.tested)],
       [L.failureRate, S.rateValue(failed, counted, pct(f.failureRate))],
       [L.pruned, f.pruned > 0 ? String(f.pruned) : undefined],
@@ -58,7 +57,7 @@ export function sweepReply(t: Catalogue, f: SweepFinding): Reply {
   for (const r of f.explanations) {
     blocks.push({ type: 'item', status: 'failure', title: S.verdictItem(r.verdict, f.byVerdict[r.verdict] ?? 0), fields: [], cause: r.cause, fix: r.fix });
   }
-  if (f.untested > 0) blocks.push(text(S.untestedNote(f.untested, Math.round(SWEEP_DEFAULTS.budgetMs / 1000))));
+  if (f.untested > 0) blocks.push(text(S.untestedNote(f.untested, Math.round(f.budgetMs / 1000))));
   if (f.rateLimitedAnswers > 0) blocks.push(text(S.rateLimitedNote(f.rateLimitedAnswers)));
   if (f.pruned > 0) blocks.push(text(S.prunedNote(f.pruned)));
   else if ((f.byVerdict.TOKEN_UNREGISTERED ?? 0) > 0) blocks.push(text(S.pruneHint(f.byVerdict.TOKEN_UNREGISTERED ?? 0)));

@@ -127,4 +127,22 @@ describe('imops serve: the watch', () => {
     const [ra, rb] = await Promise.all([a.watch!.runRound(), b.watch!.runRound()]);
     expect([ra?.ran, rb?.ran].filter(Boolean)).toHaveLength(1);
   });
+
+  it('a channel that refuses (Slack not_in_channel) is skipped: the other channel gets the alert, and it is not repeated', async () => {
+    const serve = await replica();
+    endPeriod(serve);
+    for (const t of tokens.slice(0, 3)) fixture.apns.production.program(t, { kind: 'reject', reason: 'BadDeviceToken' });
+    fixture.apns.sandbox.reset();
+    for (const t of tokens.slice(0, 3)) fixture.apns.sandbox.program(t, { kind: 'reject', reason: 'BadDeviceToken' });
+    slack.failNext('chat.postMessage', 'not_in_channel');
+    const [slackBefore, discordBefore] = [slackPosts().length, discordPosts().length];
+    const round = await serve.watch!.runRound();
+    expect(round?.alerts.map((a) => [a.kind, a.verdict])).toEqual([['failure_rate', 'BAD_DEVICE_TOKEN']]);
+    expect(slackPosts()).toHaveLength(slackBefore + 1);
+    expect(discordPosts()).toHaveLength(discordBefore + 1);
+    endPeriod(serve);
+    expect((await serve.watch!.runRound())?.alerts).toEqual([]);
+    expect(slackPosts()).toHaveLength(slackBefore + 1);
+    expect(discordPosts()).toHaveLength(discordBefore + 1);
+  });
 });

@@ -267,7 +267,7 @@ export const en = {
     noDevicesCause: (cert: string, app: string) => `No device of app ${app} was uploaded (or imported) with certificate ${cert}.`,
     noDevicesFix: 'Check the certificate ID, or load the devices a team already keeps with `imops devices import <file.jsonl>`.',
     untestedNote: (n: number, budgetS: number) =>
-      `${plural(n, 'device')} not tested: the sweep stops starting pushes after ${budgetS} s so that it always answers. Run it again with a smaller --sample.`,
+      `${plural(n, 'device')} not tested: the sweep stops starting pushes after ${budgetS} s so that it always answers. Run it again on a smaller sample (--sample) or with a longer budget (--budget).`,
     rateLimitedNote: (n: number) =>
       `The provider answered 429 ${plural(n, 'time')}: the sweep slowed down (paused, then fewer pushes at once) instead of pushing harder.`,
     prunedNote: (n: number) => `${plural(n, 'device')} the provider says are gone (TOKEN_UNREGISTERED) ${n === 1 ? 'was' : 'were'} removed from the store.`,

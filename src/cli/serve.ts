@@ -182,7 +182,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
             log.error({ err: describeError(err), adapter: name }, 'adapter did not stop cleanly');
           }
         }),
-        watch?.stop(),
+        // A round in progress (a sweep may take a minute) is not waited for beyond the shutdown bound.
+        watch &&
+          withTimeout(watch.stop(), shutdownMs, `the watch round did not finish within ${shutdownMs} ms`).catch((err: unknown) =>
+            log.warn({ err: describeError(err) }, 'stopping with a watch round unfinished; the next round runs after restart'),
+          ),
       ]);
       // Every request has answered or been cut off: nothing writes to the store any more.
       await services.close();

@@ -13,8 +13,8 @@ export const IMPORT_TOKEN_MAX = 4096;
 export const IMPORT_FIELD_MAX = 256;
 /** A line longer than this is not a device (and is not parsed). */
 export const IMPORT_LINE_MAX = 16_384;
-/** Rejections listed in the finding; the count goes on beyond it. */
-export const IMPORT_REJECTIONS_LISTED = 1000;
+/** Rejections listed in the finding (memory stays bounded on a file of garbage); the count goes on beyond it. */
+export const IMPORT_REJECTIONS_LISTED = 100_000;
 
 /** Why a line was rejected: typed, worded by src/present. */
 export type ImportProblem =

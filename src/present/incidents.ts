@@ -8,6 +8,8 @@ import type { Catalogue } from '../text/en/index.js';
 import { code, fields, text, type Block, type Reply } from './reply.js';
 import { certificateLabel, platformName } from './push.js';
 
+const IMPORT_REJECTIONS_SHOWN = 50;
+
 const pct = (r: number) => `${(Math.round(r * 1000) / 10).toString()}%`;
 
 /** A compact bar chart of verdict counts, widest bar 20 cells, monospace. */
@@ -98,10 +100,12 @@ export function importReply(t: Catalogue, f: ImportFinding): Reply {
   const blocks: Block[] = [];
   if (f.withWarnings > 0) blocks.push(text(I.warningsNote(f.withWarnings)));
   if (f.rejected.length > 0) {
+    // A terminal shows the first ones; --json lists them all.
+    const shown = f.rejected.slice(0, IMPORT_REJECTIONS_SHOWN);
     blocks.push({
       type: 'list',
-      title: I.rejectedTitle(f.rejectedCount, f.rejected.length),
-      items: f.rejected.map((r) => I.rejectedLine(r.line, importProblem(t, r.problem))),
+      title: I.rejectedTitle(f.rejectedCount, shown.length),
+      items: shown.map((r) => I.rejectedLine(r.line, importProblem(t, r.problem))),
     });
   }
   return {

@@ -85,6 +85,18 @@ describe('fleet commands: import, sweep, watch --once', () => {
     expect(JSON.parse(listed.out).devices[0].lastSeen).toBe(new Date(1_700_000_001_000).toISOString());
   });
 
+  it('lists every rejected line in --json, and the first 50 on a terminal', async () => {
+    const file = importFile(Array.from({ length: 60 }, (_, i) => `{"userId":"u${i}"`));
+    const json = JSON.parse((await imops(['devices', 'import', file, '--json'])).out);
+    expect(json.rejected).toHaveLength(60);
+    expect(json.rejected[59]).toEqual({ line: 60, problem: 'not JSON' });
+    const text = await imops(['devices', 'import', file]);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('the first 50 of 60');
+    expect(text.out).toContain('line 50: not JSON');
+    expect(text.out).not.toContain('line 51:');
+  });
+
   it('sweeps APNs devices with background pushes only, counts each verdict exactly and prunes the unregistered', async () => {
     const good = Array.from({ length: 6 }, () => apnsToken());
     const gone = [apnsToken(), apnsToken()];

@@ -1,14 +1,10 @@
 // /pushsweep <certificateId> [app]: the fleet view of one certificate in chat. A command of its own rather than
 // a `/pushcheck sweep` form, so that a UserID called "sweep" stays reachable with /pushcheck. Guarded by
 // `push.test` (it pushes through the app's credentials, silently) and deferred: a sweep takes seconds.
-import { isAllowed } from '../../access/policy.js';
-import { appNames } from '../../checks/refusal.js';
 import { sweepCheck } from '../../checks/sweep.js';
 import { sweepReply } from '../../present/incidents.js';
-import { describeCertificate } from '../../push/providers/index.js';
 import { chat, type Ctx } from '../context.js';
 import { replyPlan, type CommandModule } from '../module.js';
-import type { Choice } from '../../present/reply.js';
 import type { Principal } from '../types.js';
 import { appOption, spec, usageReply } from '../usage.js';
 
@@ -33,19 +29,6 @@ function run(ctx: Ctx, principal: Principal, certificateId: string, app: string 
   });
 }
 
-/** Configured certificates (not device data), offered to those who may sweep. */
-function certificateChoices(ctx: Ctx, principal: Principal, app: string | undefined, partial: string): Choice[] {
-  const { config } = ctx.deps;
-  if (!isAllowed(config, principal, 'push.test')) return [];
-  const names = appNames(config);
-  const name = app && names.includes(app) ? app : names.length === 1 ? names[0] : undefined;
-  const found = config.apps.find((a) => a.name === name);
-  return (found?.certificates ?? [])
-    .filter((c) => c.id.startsWith(partial))
-    .slice(0, 25)
-    .map((c) => ({ label: describeCertificate(c), value: c.id }));
-}
-
 export const pushsweepCommand: CommandModule = {
   spec: PUSHSWEEP_SPEC,
   idPrefix: 'ps.',
@@ -54,9 +37,5 @@ export const pushsweepCommand: CommandModule = {
     const cert = inv.args.certificateId;
     if (inv.empty || !cert) return replyPlan(usageReply(ctx.t, 'pushsweep', PUSHSWEEP_SPEC, undefined, ctx.t.errors.missing('<certificateId>')));
     return { kind: 'defer', visibility: 'ephemeral', run: () => run(ctx, principal, cert, inv.args.app) };
-  },
-  async autocomplete(ctx, principal, source, partial, args) {
-    if (source === 'certificate') return certificateChoices(ctx, principal, args.app, partial);
-    return [];
   },
 };

@@ -283,7 +283,7 @@ export const en = {
   },
   importDevices: {
     title: (stored: number, updated: number, rejected: number) => `Imported devices: ${stored} stored, ${updated} updated, ${rejected} rejected`,
-    rejectedTitle: (n: number, listed: number) => `Rejected lines${n > listed ? ` (the first ${listed} of ${n})` : ''}`,
+    rejectedTitle: (n: number, listed: number) => `Rejected lines${n > listed ? ` (the first ${listed} of ${n}; --json lists them all)` : ''}`,
     rejectedLine: (line: number, problem: string) => `line ${line}: ${problem}`,
     warningsNote: (n: number) =>
       `${plural(n, 'device')} stored with warnings (platform, certificate or token looks wrong): \`imops push sweep\` and \`imops push test\` explain them.`,

@@ -23,6 +23,8 @@ export type AlertFacts =
       counted: number;
       maxFailureRate: number;
       mode: SweepMode;
+      /** Devices found TOKEN_UNREGISTERED (uninstalled apps): removed by `push sweep --prune`. */
+      unregistered: number;
       /** The most frequent failure's own cause and fix. */
       cause?: string;
       fix?: string;
@@ -168,6 +170,7 @@ function failureRate(f: SweepFinding, counted: number): Current {
       counted,
       maxFailureRate: f.maxFailureRate,
       mode: f.mode,
+      unregistered: f.byVerdict.TOKEN_UNREGISTERED ?? 0,
       ...(example && { cause: example.cause, fix: example.fix }),
     },
   };

@@ -129,7 +129,7 @@ export function alertWords(t: Catalogue, a: WatchAlert): { cause: string; fix: s
     case 'failure_rate':
       return {
         cause: W.failureCause(pct(f.failureRate), f.failed, f.counted, pct(f.maxFailureRate), a.verdict, f.cause),
-        fix: W.failureFix(f.fix),
+        fix: W.failureFix(f.fix, a.certificateId, f.unregistered),
       };
     case 'recovered':
       return { cause: W.recoveredCause(W.condition[f.condition], f.previousVerdict), fix: W.recoveredFix };
@@ -180,7 +180,7 @@ export function watchTerminal(t: Catalogue, f: WatchFinding): Reply {
   });
   blocks.push({
     type: 'list',
-    title: '',
+    title: W.certificatesTitle,
     items: f.certificates.map((c) =>
       W.roundCertificate(`${c.app}/${c.certificateId}`, c.credential, c.sweep && c.sweep.tested > 0 ? pct(c.sweep.failureRate) : undefined),
     ),

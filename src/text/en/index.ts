@@ -276,7 +276,7 @@ export const en = {
       `${rate} of the tested devices failed, above the ${max} limit: this certificate looks broken for many users, not one.`,
     passedCause: (rate: string) =>
       `${rate} of the tested devices failed: the certificate works for the fleet; a user who gets nothing has a problem of their own (\`/pushcheck <userId>\`).`,
-    worstFix: 'Fix the most frequent failure first (below); each verdict has its own cause and fix.',
+    worstFix: 'Fix the most frequent failure first: each failing verdict above has its own cause and fix.',
     verdictItem: (verdict: string, n: number) => `${verdict} · ${plural(n, 'device')}`,
     progress: (done: number, total: number) => `sweeping: ${done}/${total} devices`,
     chatStarted: (cert: string) => `Sweeping certificate ${cert}…`,
@@ -318,7 +318,12 @@ export const en = {
       'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID), then replace the file imops reads.',
     failureCause: (rate: string, failed: number, counted: number, max: string, verdict: string, detail: string | undefined) =>
       `${rate} of the sampled devices failed (${failed} of ${counted}; limit ${max}), most with ${verdict}.${detail ? ` ${detail}` : ''}`,
-    failureFix: (fix: string | undefined) => fix ?? 'Run `imops push sweep` on this certificate for the examples of each verdict.',
+    failureFix: (fix: string | undefined, cert: string, unregistered: number) =>
+      `${fix ?? `Run \`imops push sweep --cert ${cert}\` for the examples of each verdict.`}${
+        unregistered > 0
+          ? ` ${plural(unregistered, 'sampled device')} ${unregistered === 1 ? 'is' : 'are'} gone (TOKEN_UNREGISTERED: uninstalled apps count as failures): \`imops push sweep --cert ${cert} --prune\` removes them.`
+          : ''
+      }`,
     recoveredCause: (condition: string, previous: string | undefined) =>
       `The watch found the certificate good again: ${condition}${previous ? ` (it was ${previous})` : ''}.`,
     recoveredFix: 'Nothing to do.',
@@ -326,6 +331,7 @@ export const en = {
     platformLabel: 'Platform',
     verdictLabel: 'Verdict',
     roundTitle: (n: number) => (n === 0 ? 'Watch round: nothing changed' : `Watch round: ${plural(n, 'alert')}`),
+    certificatesTitle: 'Certificates',
     roundSkipped: 'Watch round not run: another imops (a replica or another watch --once) is running one right now.',
     roundCertificate: (cert: string, credential: string, rate: string | undefined) =>
       `certificate ${cert}: credential ${credential}${rate !== undefined ? `, sweep failure rate ${rate}` : ''}`,

@@ -58,6 +58,8 @@ export class Metrics {
   readonly usersigVerdicts = new Counter(this.registry, 'imops_usersig_verdicts_total', 'UserSig verifications by verdict.', ['verdict']);
   readonly httpRequests = new Counter(this.registry, 'imops_http_requests_total', 'HTTP requests by route and status.', ['route', 'method', 'status']);
   readonly httpSeconds = new Histogram(this.registry, 'imops_http_request_duration_seconds', 'HTTP request latency by route.', ['route']);
+  readonly sweepVerdicts = new Counter(this.registry, 'imops_sweep_verdicts_total', 'Sweep results by platform and verdict.', ['platform', 'verdict']);
+  readonly watchAlerts = new Counter(this.registry, 'imops_watch_alerts_total', 'Watch alerts posted, by kind.', ['kind']);
   readonly deviceUploads = new Counter(this.registry, 'imops_device_uploads_total', 'Device uploads by outcome.', ['outcome']);
 
   /** The Content-Type of `metrics()`: the Prometheus text exposition format. */

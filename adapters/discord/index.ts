@@ -3,9 +3,10 @@
  * It asks only for the Guilds intent (interactions need no intent; privileged ones would close the gateway
  * with 4014), registers the commands when their definitions changed, and routes interactions to the core.
  */
-import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Routes, type RESTOptions } from 'discord.js';
 import { ConfigError, type ChatAdapter, type RunningAdapter } from '../../src/commands/adapter.js';
 import { createInteractionHandler } from './interactions.js';
+import { renderReply } from './render.js';
 import { discordEnv, DISCORD } from './env.js';
 import { describeSync, resolveApplicationId, syncCommands } from './register.js';
 
@@ -89,6 +90,17 @@ export function createDiscordAdapter(options: DiscordAdapterOptions = {}): ChatA
         stop: async () => {
           client.removeAllListeners();
           await client.destroy();
+        },
+        // POST /channels/{id}/messages: needs the bot in the guild with View Channel and Send Messages there.
+        post: async (channelId, reply) => {
+          const message = renderReply(reply);
+          await client.rest.post(Routes.channelMessages(channelId), {
+            body: {
+              embeds: message.embeds.map((e) => e.toJSON()),
+              components: message.components.map((c) => c.toJSON()),
+              allowed_mentions: message.allowedMentions,
+            },
+          });
         },
       };
     },

@@ -99,6 +99,10 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
       ready = false;
       await app.stop();
     },
+    async post(channel, reply) {
+      const message = renderMessage(reply);
+      await app.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
+    },
   };
 }
 

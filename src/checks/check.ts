@@ -3,7 +3,7 @@
 import { principalName, isAllowed, type GuardedAction } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { LimitedAction, RateLimiter } from '../access/rate-limit.js';
-import type { AuditLog, DeviceStore } from '../store/ports.js';
+import type { AlertState, AuditLog, DeviceStore, Locks } from '../store/ports.js';
 import type { AppConfig, Config } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -25,6 +25,9 @@ export interface CheckDeps {
   credentials?: (app: AppConfig) => Promise<CertificateHealth[]>;
   limiter?: RateLimiter;
   metrics?: Metrics;
+  /** The watch round's lock and alert state (serve, `imops watch --once`). */
+  locks?: Locks;
+  alerts?: AlertState;
 }
 
 /** What the audit log says about one run: never the credential itself. */

@@ -190,7 +190,11 @@ export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
   return { config, log };
 }
 
-async function withServices(ctx: CliContext, appName: string | undefined, fn: (s: Services, app: AppConfig, deps: CheckDeps) => Promise<void>): Promise<void> {
+export async function withServices(
+  ctx: CliContext,
+  appName: string | undefined,
+  fn: (s: Services, app: AppConfig, deps: CheckDeps) => Promise<void>,
+): Promise<void> {
   const { config, log } = loadCli(ctx);
   const app = findApp(config, appName);
   let services: Services;

@@ -19,6 +19,7 @@ import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
 import { certificateFacts } from '../push/providers/index.js';
 import { logLevelFrom, storeOpenError } from './startup.js';
+import { startWatchLoop, type WatchLoop } from './watch-loop.js';
 
 const DEFAULT_PORT = 3000;
 /** Inside `docker stop`'s 10 s grace (and Kubernetes' 30 s), with room to close the store after the drain. */
@@ -41,6 +42,8 @@ export interface ServeOptions {
   shutdownTimeoutMs?: number;
   /** Bound on waiting for adapters to connect before the banner is printed. */
   adapterStartWaitMs?: number;
+  /** Delay before the first watch round (default: one `watch.every` period). */
+  watchFirstRoundMs?: number;
 }
 
 export interface AdapterStatus {
@@ -57,6 +60,8 @@ export interface RunningServe {
   services: Services;
   http: HttpServer;
   adapters: AdapterStatus[];
+  /** The watch loop, when imops.yml has `watch:`. */
+  watch?: WatchLoop;
   /** The human start-up banner, one string per line. */
   banner(): string[];
   /** Stop accepting, drain in-flight requests, stop adapters, close the store. Safe to call twice. */
@@ -78,7 +83,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
   const core = meterCore(
-    createCommandCore({ config, log, push: services.push, audit: services.audit, rateWindows: services.store.rateLimits, metrics }),
+    createCommandCore({ config, log, push: services.push, audit: services.audit, devices: services.devices, rateWindows: services.store.rateLimits, metrics }),
     metrics,
   );
   const router = new Router();
@@ -147,6 +152,24 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   const order = options.adapters.map((a) => a.name);
   statuses.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 
+  // The watch (when configured): rounds on its schedule, alerts through the adapters' post().
+  const watch: WatchLoop | undefined = config.watch
+    ? startWatchLoop({
+        config,
+        watch: config.watch,
+        services,
+        log: log.child({ component: 'watch' }),
+        metrics,
+        ...(options.watchFirstRoundMs !== undefined && { firstRoundMs: options.watchFirstRoundMs }),
+        async post(target, reply) {
+          const [platform, channel] = [target.slice(0, target.indexOf(':')), target.slice(target.indexOf(':') + 1)];
+          const adapter = running.get(platform as ChatAdapter['name']);
+          if (!adapter?.post) throw new Error(`the ${platform} adapter is not running, so ${target} cannot be notified`);
+          await adapter.post(channel, reply);
+        },
+      })
+    : undefined;
+
   const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : 'localhost';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
 
@@ -162,6 +185,11 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
             log.error({ err: describeError(err), adapter: name }, 'adapter did not stop cleanly');
           }
         }),
+        // A round in progress (a sweep may take a minute) is not waited for beyond the shutdown bound.
+        watch &&
+          withTimeout(watch.stop(), shutdownMs, `the watch round did not finish within ${shutdownMs} ms`).catch((err: unknown) =>
+            log.warn({ err: describeError(err) }, 'stopping with a watch round unfinished; the next round runs after restart'),
+          ),
       ]);
       // Every request has answered or been cut off: nothing writes to the store any more.
       await services.close();
@@ -173,6 +201,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     port: address.port,
     services,
     http,
+    ...(watch && { watch }),
     adapters: statuses,
     banner: () => banner({ config, store: services.store.describe(), url, statuses, notices: options.notices ?? [] }),
     close,
@@ -281,6 +310,16 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
             ? `FAILED to start: ${s.detail} (the API keeps running; see the log)`
             : `not enabled: ${s.detail}`;
     rows.push([s.label.toLowerCase(), text]);
+  }
+  if (config.watch) {
+    // The watch posts through the adapters: a notify target whose adapter is not running would alert nobody.
+    const idle = config.watch.notify.filter((n) => !o.statuses.some((s) => s.state !== 'disabled' && s.state !== 'failed' && n.startsWith(`${s.name}:`)));
+    rows.push([
+      'watch',
+      `a round every ${config.watch.every} (certificate health, expiry within ${config.watch.certificateExpiryDays} days, a sweep of ${config.watch.sweep.sample} devices each); alerts to ${
+        config.watch.notify.length ? config.watch.notify.join(', ') : 'no channel (watch.notify is empty: alerts are only logged)'
+      }${idle.length ? `\nWARNING: ${idle.join(', ')} cannot be notified: that adapter is not running` : ''}`,
+    ]);
   }
   if (config.apps.length > 0) {
     rows.push([

@@ -20,6 +20,12 @@ export interface RunningAdapter {
   /** Connected and able to answer (readiness). */
   ready(): boolean;
   stop(): Promise<void>;
+  /**
+   * Post a reply to a channel on the adapter's own initiative (the watch's alerts): a public message, not an
+   * answer to anyone. Rejects when the platform refuses (bot not in the channel, unknown channel). Optional: an
+   * adapter without it cannot be a `watch.notify` target.
+   */
+  post?(channelId: string, reply: Reply): Promise<void>;
 }
 
 export interface ChatAdapter {

@@ -21,6 +21,7 @@ export function makeCtx(services: CoreServices): Ctx {
       log: services.log,
       push: services.push,
       audit: services.audit,
+      ...(services.devices && { devices: services.devices }),
       now: services.now ?? Date.now,
       limiter: services.rateWindows
         ? createSharedRateLimiter(services.rateLimits ?? RATE_LIMITS, services.rateWindows)

@@ -1,10 +1,11 @@
 // Every slash command imops has: one module each. Adding a command is one line here.
 import type { CommandModule } from './module.js';
 import { pushcheckCommand } from './pushcheck/index.js';
+import { pushsweepCommand } from './pushsweep/index.js';
 import type { CommandSpec } from './types.js';
 import { usersigCommand } from './usersig/index.js';
 
-export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand];
+export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand, pushsweepCommand];
 
 export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);
 

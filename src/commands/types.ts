@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import type { Config } from '../config/types.js';
-import type { AuditLog } from '../store/ports.js';
+import type { AuditLog, DeviceStore } from '../store/ports.js';
 import type { PushService } from '../push/types.js';
 import type { RateLimits, RateWindows } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from '../present/reply.js';
@@ -88,6 +88,8 @@ export interface CoreServices {
   log: Logger;
   push: PushService;
   audit: AuditLog;
+  /** The device store: `/pushsweep` samples a certificate's devices (and prunes). Absent: no sweeps in chat. */
+  devices?: DeviceStore;
   /** Unix milliseconds; tests pin it. Also the rate limiter's clock. */
   now?: () => number;
   /** Per-person limits for chat principals; default RATE_LIMITS (src/access/rate-limit.ts). */

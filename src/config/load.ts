@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { configFileSchema, type ConfigFile } from './schema.js';
+import { configFileSchema, durationMs, type ConfigFile } from './schema.js';
 import { parseConfigYaml } from './yaml.js';
 import { configFileNotice, secretFileNotice } from './exposure.js';
 import { PROVIDERS, providerFor } from '../push/providers/index.js';
@@ -204,6 +204,7 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
     access: file.access,
     dataDir,
     providers: resolveProviders(file.providers, source, abs),
+    ...(file.watch && { watch: { ...file.watch, everyMs: durationMs(file.watch.every) } }),
   };
 }
 

@@ -59,10 +59,36 @@ const access = z.record(z.string(), z.array(z.string())).superRefine((record, ct
   }
 });
 
+/** "90s", "15m", "1h", "1d": the watch's period, at least a minute (a round sweeps every certificate). */
+const duration = z
+  .string()
+  .regex(/^\d+\s*(s|m|h|d)$/, 'must be a duration such as 15m, 1h or 1d')
+  .refine((v) => durationMs(v) >= 60_000, 'must be at least 1m (each round sweeps every certificate)');
+
+export function durationMs(v: string): number {
+  const m = /^(\d+)\s*(s|m|h|d)$/.exec(v);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+/** `watch:` (design.md "Sweep and watch"). `notify` entries name a chat channel: slack:C0123ABC, discord:<channel ID>. */
+const watch = z.object({
+  every: duration.default('1h'),
+  notify: z.array(z.string().regex(/^(slack|discord):[A-Za-z0-9]+$/, 'must be slack:<channel ID> or discord:<channel ID>')).default([]),
+  certificateExpiryDays: z.coerce.number().int().min(1).max(365).default(30),
+  sweep: z
+    .object({
+      sample: z.coerce.number().int().min(1).max(10_000).default(100),
+      maxFailureRate: z.coerce.number().min(0).max(1).default(0.2),
+    })
+    .default({ sample: 100, maxFailureRate: 0.2 }),
+});
+
 export const configFileSchema = z.object({
   apps: z.array(app).default([]),
   access: access.default({}),
   providers: z.object(Object.fromEntries(PROVIDERS.map((p) => [p.id, providerFor(p.id).settingsSchema.optional()]))).default({}),
+  watch: watch.optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

@@ -15,6 +15,8 @@ export interface Config {
   dataDir: string;
   /** Postgres instead of the embedded SQLite store in dataDir (IMOPS_DATABASE_URL, IMOPS_DATABASE_POOL). */
   database?: DatabaseConfig;
+  /** `watch:`: absent when not configured (serve runs no rounds; `imops watch --once` uses the defaults). */
+  watch?: WatchConfig;
 }
 
 export interface DatabaseConfig {
@@ -22,6 +24,17 @@ export interface DatabaseConfig {
   url: string;
   /** Connections per process (default 10). */
   pool?: number;
+}
+
+/** The watch (design.md "Sweep and watch"). */
+export interface WatchConfig {
+  /** The period as written ("1h") and in ms. */
+  every: string;
+  everyMs: number;
+  /** Where alerts go: "slack:C0123ABC", "discord:123456789012345678". */
+  notify: string[];
+  certificateExpiryDays: number;
+  sweep: { sample: number; maxFailureRate: number };
 }
 
 export interface AppConfig {

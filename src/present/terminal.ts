@@ -12,7 +12,11 @@ function block(b: Block, t: Catalogue): string {
     case 'text':
       return `  ${b.text}`;
     case 'code':
-      return `  ${b.text}`;
+      // Every line indented alike (a multi-line block, such as a sweep's bar chart, stays aligned).
+      return b.text
+        .split('\n')
+        .map((line) => `  ${line}`)
+        .join('\n');
     case 'fields':
       return formatFields(rows(b.fields), '  ');
     case 'list':

@@ -59,6 +59,9 @@ export function createPushService(deps: PushServiceDeps): PushService {
     certificates(app) {
       return tester.certificates(findApp(config, app));
     },
+    sweep(app, device) {
+      return tester.sweep(findApp(config, app), device);
+    },
     close() {
       closed ??= tester.close();
       return closed;

@@ -11,6 +11,11 @@ import type { CertificateHealth, Device, PushResult } from './types.js';
 
 export interface DeviceTester {
   test(app: AppConfig, device: Device): Promise<PushResult>;
+  /**
+   * Test a device without showing anything on it, in its provider's sweep mode (SweepMode): a background push,
+   * a dry run, or (vendors without one) the credential check and the token's shape, sending nothing.
+   */
+  sweep(app: AppConfig, device: Device): Promise<PushResult>;
   /** Credential health of every certificate; `live` also asks providers that can (an access token, no push). */
   certificates(app: AppConfig, options?: { live?: boolean }): Promise<CertificateHealth[]>;
   close(): Promise<void>;
@@ -58,16 +63,41 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
     return value;
   };
 
-  async function test(app: AppConfig, device: Device): Promise<PushResult> {
+  async function send(app: AppConfig, device: Device, how: 'test' | 'sweep'): Promise<PushResult> {
+    const pre = await preflight(app, device, inspect);
+    if (!pre.go) return pre.result;
+    const { certificate, loaded, tokenProblems } = pre;
+    const sender = await senderFor(certificate.platform);
+    const context = { app, device, certificate, loaded, tokenProblems };
+    if (how === 'test') return sender.test(context);
+    // A sender that can check more without showing anything (an access token, a dry run) does so.
+    if (sender.sweep) return sender.sweep(context);
+    // No dry run at this vendor: what can be known without sending is the credential (preflight) and the token.
+    const name = providerFor(certificate.platform).displayName;
+    return tokenProblems.length
+      ? pushResult(
+          device,
+          certificate.platform,
+          'BAD_DEVICE_TOKEN',
+          `Nothing was sent (${name} has no dry run): the token does not look like ${providerFor(certificate.platform).tokenName}: ${tokenProblems.join(' ')}`,
+          `Upload ${providerFor(certificate.platform).tokenSource} with certificate ${certificate.id}.`,
+          {},
+        )
+      : pushResult(
+          device,
+          certificate.platform,
+          'DELIVERED',
+          `Nothing was sent (${name} has no dry run): the credential of certificate ${certificate.id} is usable and the token looks right.`,
+          'Nothing to fix that can be seen without sending; `imops push test` sends a visible test notification.',
+          { reason: 'credential_and_token' },
+        );
+  }
+
+  async function test(app: AppConfig, device: Device, how: 'test' | 'sweep' = 'test'): Promise<PushResult> {
     const started = process.hrtime.bigint();
     let result: PushResult;
     try {
-      const pre = await preflight(app, device, inspect);
-      if (!pre.go) result = pre.result;
-      else {
-        const { certificate, loaded, tokenProblems } = pre;
-        result = await (await senderFor(certificate.platform)).test({ app, device, certificate, loaded, tokenProblems });
-      }
+      result = await send(app, device, how);
     } catch (err) {
       // A bug or an unexpected library failure must still give the person a result, never a crash.
       log.error({ err: { name: (err as Error).name, message: scrub((err as Error).message ?? String(err), device.token) } }, 'test push failed unexpectedly');
@@ -81,7 +111,8 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
       );
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
+    // Sweeps are counted by the sweep check (imops_sweep_verdicts_total), not as test pushes.
+    if (how === 'test') metrics?.pushVerdicts.inc({ platform: result.platform, verdict: result.verdict });
     metrics?.pushSeconds.observe(seconds, { platform: result.platform });
     // debug, not info: pino's redaction costs more per line than the rest of a test push (bench/push.ts).
     log.debug(
@@ -103,7 +134,8 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
   }
 
   return {
-    test,
+    test: (app, device) => test(app, device),
+    sweep: (app, device) => test(app, device, 'sweep'),
     async certificates(app, opts = {}) {
       return Promise.all(
         app.certificates.map(async (c: CertificateConfig) => {

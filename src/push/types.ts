@@ -54,6 +54,8 @@ export interface CertificateHealth {
   /** What was checked, e.g. "token key ABC123DEFG, team DEF123GHIJ" or "expires 2027-03-01". */
   summary: string;
   problems: CertificateProblem[];
+  /** When the credential itself expires (ISO), for credentials that do (APNs certificates); absent otherwise. */
+  expiresAt?: string;
 }
 
 /** The push check as the command layer and the CLI use it. */
@@ -68,5 +70,7 @@ export interface PushService {
    */
   test(app: string, userId: string, options?: { certificateId?: string; maxDevices?: number }): Promise<PushResult[]>;
   certificates(app: string): Promise<CertificateHealth[]>;
+  /** Test one device without showing anything on it, in its provider's sweep mode (`push sweep`). */
+  sweep(app: string, device: Device): Promise<PushResult>;
   close(): Promise<void>;
 }

@@ -43,7 +43,18 @@ export interface DeviceStore {
   remove(app: string, userId: string, token?: string): Promise<number>;
   /** UserIDs with devices that start with `prefix` (exact, case-sensitive), in order. */
   knownUserIds(app: string, prefix: string, limit: number): Promise<string[]>;
+  /** The `limit` most recently seen devices uploaded with `certificateId` (a sweep's sample), newest first. */
+  listByCertificate(app: string, certificateId: string, limit: number): Promise<Device[]>;
+  /**
+   * Store many reports at once (`imops devices import`), all in one transaction, in the write queue like any
+   * upsert (so ordered with them). Each row is an upsert as above, per-user cap included, except that its last
+   * seen is the given `lastSeen` (ms) when there is one. Resolves with how many rows were new and how many replaced.
+   */
+  importBatch(inputs: readonly ImportedDevice[]): Promise<{ stored: number; updated: number }>;
 }
+
+/** One device of an import: a report plus, optionally, when the team last saw it (ms since the epoch). */
+export type ImportedDevice = DeviceInput & { lastSeen?: number };
 
 export interface AuditEntry {
   at: string;
@@ -100,6 +111,26 @@ export interface Locks {
   release(name: string): Promise<void>;
 }
 
+/** One watch condition of a certificate (app, certificateId, kind), as the last round left it. */
+export interface AlertRecord {
+  /** `bad` after an alert was posted, `ok` after a recovery (or a first round that found nothing wrong). */
+  state: 'ok' | 'bad';
+  /** The verdict the condition was in (e.g. CREDENTIAL_EXPIRED), so a change of verdict alerts again. */
+  verdict?: string;
+  /** When this state began (ISO). */
+  since: string;
+}
+
+/**
+ * What the watch last said about each certificate, so an alert is posted once per change, whichever replica
+ * or `imops watch --once` runs the round, and across restarts. Keyed by (app, certificateId, kind); `kind` is
+ * the watch's condition name (expiring, credential, failure_rate).
+ */
+export interface AlertState {
+  get(app: string, certificateId: string, kind: string): Promise<AlertRecord | undefined>;
+  set(app: string, certificateId: string, kind: string, record: AlertRecord): Promise<void>;
+}
+
 export interface StoreHealth {
   /** False while the store cannot write (disk full, I/O error); /readyz reports `store: false` then. */
   writable: boolean;
@@ -114,6 +145,8 @@ export interface Store {
   readonly locks: Locks;
   /** Rate-limit windows: with Postgres, every replica counts against the same ones. */
   readonly rateLimits: RateWindows;
+  /** The watch's alert state per certificate and condition. */
+  readonly alerts: AlertState;
   /** For the banner, e.g. "SQLite at ./data/imops.sqlite" or "Postgres db.internal:5432/imops" (never credentials). */
   describe(): string;
   health(): StoreHealth;

@@ -53,6 +53,9 @@ function heldTester() {
       };
       return result;
     },
+    sweep() {
+      throw new Error('a push test never sweeps');
+    },
     async certificates() {
       return [];
     },

@@ -37,6 +37,7 @@ const noPush: PushService = {
   devices: () => Promise.resolve([]),
   knownUserIds: () => Promise.resolve([]),
   test: () => Promise.reject(new Error('no push in registration tests')),
+  sweep: () => Promise.reject(new Error('no push in registration tests')),
   certificates: () => Promise.resolve([]),
   close: () => Promise.resolve(),
 };
@@ -74,7 +75,7 @@ describe('registration at start-up', () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.authorized).toBe(true);
     const registered = emu.commands();
-    expect(registered.map((c) => c.name).sort()).toEqual(['pushcheck', 'usersig']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['pushcheck', 'pushsweep', 'usersig']);
     const usersig = registered.find((c) => c.name === 'usersig');
     const subs = ((usersig?.options ?? []) as JsonObject[]).map((o) => o.name);
     expect(subs).toEqual(expect.arrayContaining(['gen', 'verify', 'inspect', 'explain']));
@@ -115,7 +116,7 @@ describe('registration at start-up', () => {
         .commands('987654321098765432')
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['pushcheck', 'usersig']);
+    ).toEqual(['pushcheck', 'pushsweep', 'usersig']);
   });
 
   it('a failed registration is logged and the bot still starts', async () => {
@@ -146,7 +147,7 @@ describe('imops discord register', () => {
       const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fresh.apiUrl, DISCORD_GUILD_ID: '111122223333444455' };
       const first = await run([], env);
       expect(first.code).toBe(0);
-      expect(first.out).toContain('registered 2 Discord commands (/usersig, /pushcheck) in guild 111122223333444455');
+      expect(first.out).toContain('registered 3 Discord commands (/usersig, /pushcheck, /pushsweep) in guild 111122223333444455');
       expect(fresh.calls.some((c) => c.route === 'application.me')).toBe(true);
       const second = await run([], env);
       expect(second.code).toBe(0);

@@ -39,6 +39,8 @@ export type RouteName =
   | 'original.edit'
   | 'original.delete'
   | 'followup'
+  /** POST /channels/{id}/messages: a bot posting to a channel on its own (the watch's alerts). */
+  | 'channel.message'
   | 'unknown';
 
 export interface RecordedCall {
@@ -436,6 +438,13 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const b = (body ?? {}) as JsonObject;
       const flags = typeof b.flags === 'number' ? b.flags : 0;
       return reply('followup', 200, message(b, flags), { ...extra, messageFlags: flags });
+    }
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      if (!authorized) return reply('channel.message', 401, { message: '401: Unauthorized', code: 0 });
+      // Discord's answer for a channel the bot cannot see: 404 Unknown Channel (10003).
+      if (m[1]!.startsWith('404')) return reply('channel.message', 404, { message: 'Unknown Channel', code: 10003 });
+      const b = (body ?? {}) as JsonObject;
+      return reply('channel.message', 200, { ...message(b, 0), channel_id: m[1]! });
     }
     reply('unknown', 404, { message: '404: Not Found', code: 0 });
   }

@@ -3,6 +3,7 @@
 // when one user's uploads hit both at once, DELETE on one removes what the other stored, nothing answered 2xx is
 // lost when a replica is killed mid-load, and a database that goes away gives 503 + Retry-After, /readyz
 // store: false, and recovery on its own. The database password never reaches the banner or the logs.
+import { migrations } from '../../src/store/postgres/migrations.js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSharedRateLimiter, PUSH_TEST_LIMIT, RATE_LIMITS } from '../../src/access/rate-limit.js';
@@ -68,7 +69,7 @@ describe('two imops serve replicas on one Postgres', () => {
   }, 60_000);
 
   it('both started at once on an empty database: the schema was migrated once, by one of them', async () => {
-    expect((await db.query('SELECT version, name FROM imops_schema ORDER BY version')).rows).toEqual([{ version: 1, name: expect.any(String) }]);
+    expect((await db.query('SELECT version FROM imops_schema ORDER BY version')).rows).toEqual(migrations.map((m) => ({ version: m.version })));
   });
 
   it('say which store they use in the banner, without the password', () => {

@@ -55,6 +55,8 @@ const FAMILIES: Record<string, 'counter' | 'histogram'> = {
   imops_http_requests_total: 'counter',
   imops_http_request_duration_seconds: 'histogram',
   imops_device_uploads_total: 'counter',
+  imops_sweep_verdicts_total: 'counter',
+  imops_watch_alerts_total: 'counter',
 };
 
 // The Prometheus text exposition format, line by line (https://prometheus.io/docs/instrumenting/exposition_formats/).

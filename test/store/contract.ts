@@ -237,6 +237,59 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       expect(await s.audit.recent(1)).toHaveLength(1);
     });
 
+    it('lists the most recently seen devices of one certificate, newest first, up to the limit', async () => {
+      const c = clock();
+      const s = await devices(c.now);
+      for (let i = 0; i < 5; i++) {
+        await s.upsert({ app: 'prod', userId: `u${i}`, certificateId: '10086', platform: 'apns', token: `${i}`.padStart(64, 'c') });
+        c.advance(1000);
+      }
+      await s.upsert({ app: 'prod', userId: 'other', certificateId: '20001', platform: 'fcm', token: 'f'.repeat(40) });
+      await s.upsert({ app: 'test', userId: 'u9', certificateId: '10086', platform: 'apns', token: 'd'.repeat(64) });
+      const sample = await s.listByCertificate('prod', '10086', 3);
+      expect(sample.map((d) => d.userId)).toEqual(['u4', 'u3', 'u2']);
+      expect(await s.listByCertificate('prod', '10086', 100)).toHaveLength(5);
+      expect(await s.listByCertificate('prod', '99999', 100)).toEqual([]);
+    });
+
+    it('imports a batch in order with other writes: counts new and replaced rows, keeps the given last seen', async () => {
+      const c = clock();
+      const s = await devices(c.now);
+      const rows = [
+        { app: 'prod', userId: 'alice', certificateId: '10086', platform: 'apns' as const, token: tokenA, lastSeen: T0 - 86_400_000 },
+        { app: 'prod', userId: 'bob', certificateId: '10086', platform: 'apns' as const, token: tokenB },
+      ];
+      const first = s.importBatch(rows);
+      const removed = s.remove('prod', 'bob');
+      expect(await first).toEqual({ stored: 2, updated: 0 });
+      expect(await removed).toBe(1);
+      const alice = await s.list('prod', 'alice');
+      expect(alice[0]?.lastSeen).toBe('2026-02-28T10:00:00.000Z');
+      expect(await s.importBatch(rows)).toEqual({ stored: 1, updated: 1 });
+      expect(await s.listByCertificate('prod', '10086', 10)).toHaveLength(2);
+    });
+
+    it('keeps the alert state per (app, certificate, condition)', async () => {
+      const s = await store({ now: clock().now });
+      expect(await s.alerts.get('prod', '10086', 'credential')).toBeUndefined();
+      await s.alerts.set('prod', '10086', 'credential', { state: 'bad', verdict: 'CREDENTIAL_EXPIRED', since: '2026-03-01T10:00:00.000Z' });
+      await s.alerts.set('prod', '10086', 'expiring', { state: 'ok', since: '2026-03-01T10:00:00.000Z' });
+      expect(await s.alerts.get('prod', '10086', 'credential')).toEqual({ state: 'bad', verdict: 'CREDENTIAL_EXPIRED', since: '2026-03-01T10:00:00.000Z' });
+      expect(await s.alerts.get('prod', '10086', 'expiring')).toEqual({ state: 'ok', since: '2026-03-01T10:00:00.000Z' });
+      await s.alerts.set('prod', '10086', 'credential', { state: 'ok', since: '2026-03-01T11:00:00.000Z' });
+      expect(await s.alerts.get('prod', '10086', 'credential')).toEqual({ state: 'ok', since: '2026-03-01T11:00:00.000Z' });
+      expect(await s.alerts.get('test', '10086', 'credential')).toBeUndefined();
+    });
+
+    it('leases a lock: its holder may renew it, and after release it can be taken again', async () => {
+      const s = await store({ now: clock().now });
+      expect(await s.locks.tryAcquire('watch', 60_000)).toBe(true);
+      expect(await s.locks.tryAcquire('watch', 60_000)).toBe(true);
+      await s.locks.release('watch');
+      expect(await s.locks.tryAcquire('watch', 60_000)).toBe(true);
+      expect(await s.locks.tryAcquire('other', 60_000)).toBe(true);
+    });
+
     it('says what it is and that it can write', async () => {
       const s = await store({ now: clock().now });
       expect(s.describe()).toMatch(new RegExp(`^${s.kind === 'sqlite' ? 'SQLite' : 'Postgres'} `, 'i'));

@@ -35,6 +35,23 @@ describe('SQLite store', () => {
     return dir;
   };
 
+  it('lets one store of two on the same file hold a lock until it releases it or its lease runs out', async () => {
+    const dir = tempDir();
+    const c = clock();
+    const a = openSqliteStore({ dataDir: dir, now: c.now });
+    const b = openSqliteStore({ dataDir: dir, now: c.now });
+    open.push(a, b);
+    expect(await a.locks.tryAcquire('watch', 60_000)).toBe(true);
+    expect(await b.locks.tryAcquire('watch', 60_000)).toBe(false);
+    await b.locks.release('watch');
+    expect(await b.locks.tryAcquire('watch', 60_000)).toBe(false);
+    c.advance(60_000);
+    expect(await b.locks.tryAcquire('watch', 60_000)).toBe(true);
+    expect(await a.locks.tryAcquire('watch', 60_000)).toBe(false);
+    await b.locks.release('watch');
+    expect(await a.locks.tryAcquire('watch', 60_000)).toBe(true);
+  });
+
   it('keeps devices across a reopen of the file database', async () => {
     const dir = tempDir();
     const c = clock();

@@ -104,11 +104,27 @@ export interface LiveCheck {
   problems: HealthProblem[];
 }
 
+/**
+ * How a sweep (`imops push sweep`) tests a device without showing anything on it:
+ * - `background`: a silent push the provider delivers to the app, never displayed (APNs `apns-push-type:
+ *   background`, priority 5, `content-available: 1`, no alert);
+ * - `validate_only`: the provider's dry run, which checks credential and token and sends nothing (FCM, Huawei);
+ * - `credential_and_token`: the vendor has no dry run: the credential check and the token's shape only. Such a
+ *   provider needs nothing more than this field: the tester answers from preflight alone.
+ */
+export type SweepMode = 'background' | 'validate_only' | 'credential_and_token';
+
 /** A provider's connections for one tester: sends test pushes and explains every answer. */
 export interface PushSender<Cert, Loaded> {
   test(context: TestContext<Cert, Loaded>): Promise<PushResult>;
   /** `push certs --live`: ask the provider about the credential without sending a push (absent: nothing to ask). */
   checkLive?(certificate: Cert, loaded: Loaded): Promise<LiveCheck>;
+  /**
+   * The sweep's push, invisible on the device (see SweepMode), explained like a test push: DELIVERED when the
+   * provider accepted it. Required when the provider's sweepMode is `background` or `validate_only`; a vendor
+   * without a dry run may still check what it can without sending (an access token). Absent: preflight answers.
+   */
+  sweep?(context: TestContext<Cert, Loaded>): Promise<PushResult>;
   close(): Promise<void>;
 }
 
@@ -142,12 +158,8 @@ export interface PushProvider<
   /** The zod schema of its `providers.<id>` block; every field optional. */
   readonly settingsSchema: z.ZodType<RawSettings>;
   readonly defaults: Settings;
-  /**
-   * What a sweep can do without showing anything to users: `validate_only` (the provider checks the message
-   * and token without delivering; TestContext.validateOnly) or `credential_and_token` (only the credential and
-   * the token's shape can be checked). Absent for providers that choose their own dry run (APNs, FCM).
-   */
-  readonly sweepMode?: 'validate_only' | 'credential_and_token';
+  /** How `push sweep` tests its devices without showing anything to users (see SweepMode). */
+  readonly sweepMode: SweepMode;
   /** Its reasons: the catalogue test walks every row. */
   readonly reasons: ReadonlyMap<string, ReasonEntry>;
 

@@ -1,4 +1,4 @@
-import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type UpsertResult } from '../ports.js';
+import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type ImportedDevice, type UpsertResult } from '../ports.js';
 import type { Pool, PgHealth } from './db.js';
 
 /** A device row as Postgres returns it inside JSON (to_jsonb of the row): bigint times as numbers. */
@@ -32,6 +32,8 @@ type Op =
       deviceModel?: string;
       osVersion?: string;
       warnings?: string[];
+      /** An import's own last seen (ms); otherwise the batch's time. */
+      lastSeen?: number;
     }
   | { op: 'remove'; app: string; userId: string; token?: string };
 
@@ -117,28 +119,51 @@ export function createPgDeviceStore(pool: Pool, health: PgHealth, now: () => num
       if (!lane.busy && lane.pending.length === 1) setImmediate(() => pump(lane));
     });
 
+  const upsertOp = (input: ImportedDevice): Op => ({
+    op: 'upsert',
+    app: input.app,
+    userId: input.userId,
+    token: input.token,
+    certificateId: input.certificateId,
+    platform: input.platform,
+    ...(input.environment !== undefined && { environment: input.environment }),
+    ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
+    ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
+    ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
+    ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
+    ...(input.warnings?.length && { warnings: input.warnings }),
+    ...(input.lastSeen !== undefined && { lastSeen: input.lastSeen }),
+  });
+
   return {
     maxPerUser,
     upsert(input) {
-      const op: Op = {
-        op: 'upsert',
-        app: input.app,
-        userId: input.userId,
-        token: input.token,
-        certificateId: input.certificateId,
-        platform: input.platform,
-        ...(input.environment !== undefined && { environment: input.environment }),
-        ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
-        ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
-        ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
-        ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
-        ...(input.warnings?.length && { warnings: input.warnings }),
-      };
+      const op = upsertOp(input);
       return enqueue(op, (r, at): UpsertResult => {
         const u = r as Extract<OpResult, { created: boolean }>;
         const evicted = u.evicted.map(toDevice).sort((a, b) => a.lastSeen.localeCompare(b.lastSeen) || compare(a.token, b.token));
         return toResult(input, at, Number(u.firstUploaded), u.created, evicted);
       });
+    },
+    /**
+     * Each row goes through the same lanes as uploads (a user's writes stay in call order, the cap holds across
+     * replicas); a lane's batch is one transaction, so a large import commits in batches of MAX_BATCH rows.
+     */
+    async importBatch(inputs) {
+      const created = await Promise.all(inputs.map((input) => enqueue(upsertOp(input), (r) => (r as { created: boolean }).created)));
+      const stored = created.filter(Boolean).length;
+      return { stored, updated: created.length - stored };
+    },
+    async listByCertificate(app, certificateId, limit) {
+      if (limit <= 0) return [];
+      const { rows } = await health.run(() =>
+        pool.query<DeviceJson>('SELECT * FROM devices WHERE app = $1 AND certificate_id = $2 ORDER BY last_seen DESC, token LIMIT $3', [
+          app,
+          certificateId,
+          limit,
+        ]),
+      );
+      return rows.map(toDevice);
     },
     remove(app, userId, token) {
       return enqueue({ op: 'remove', app, userId, ...(token !== undefined && { token }) }, (r) => (r as { removed: number }).removed);

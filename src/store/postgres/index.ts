@@ -1,4 +1,5 @@
 import type { Store } from '../ports.js';
+import { createPgAlertState } from './alerts.js';
 import { createPgAuditLog } from './audit.js';
 import { createPool, DEFAULT_POOL_SIZE, describeDatabaseUrl, migrate, trackHealth, type Pool } from './db.js';
 import { createPgDeviceStore } from './devices.js';
@@ -34,7 +35,7 @@ export interface PostgresStoreOptions {
  * The store for several replicas: every port in one Postgres database. Opening it connects, then applies the
  * pending migrations (one replica at a time); it fails (and closes its pool) when the database cannot be
  * reached, so `imops serve` refuses to start on a wrong URL instead of answering 503 forever.
- * A port is one file here (devices.ts, audit.ts, locks.ts, rate-limits.ts) plus its tables in migrations.ts.
+ * A port is one file here (devices.ts, audit.ts, locks.ts, rate-limits.ts, alerts.ts) plus its tables in migrations.ts.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const now = options.now ?? Date.now;
@@ -68,6 +69,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     audit: createPgAuditLog(pool, health, now),
     locks: createPgLocks(pool, health, now),
     rateLimits: createPgRateWindows(pool, health),
+    alerts: createPgAlertState(pool, health),
     describe: () => `Postgres at ${where} (pool of ${size})`,
     health: () => health.health(),
     close() {

@@ -155,4 +155,86 @@ export const migrations: readonly Migration[] = [
     $fn$;
     `,
   },
+  {
+    version: 2,
+    name: 'sweeps and the watch: devices by certificate, imported last seen, alert state',
+    sql: `
+    CREATE INDEX devices_by_certificate ON devices (app, certificate_id, last_seen DESC);
+
+    CREATE TABLE alert_state (
+      app            text   NOT NULL,
+      certificate_id text   NOT NULL,
+      kind           text   NOT NULL,
+      state          text   NOT NULL,
+      verdict        text,
+      since          bigint NOT NULL,
+      PRIMARY KEY (app, certificate_id, kind)
+    );
+
+    -- As in version 1, and an op may carry "lastSeen" (ms): an import keeps when the team last saw the device.
+    CREATE OR REPLACE FUNCTION imops_device_writes(ops jsonb, at bigint, max_per_user integer) RETURNS jsonb
+    LANGUAGE plpgsql AS $fn$
+    DECLARE
+      k bigint;
+      o record;
+      out jsonb := '[]'::jsonb;
+      first bigint;
+      n integer;
+      evicted jsonb;
+    BEGIN
+      FOR k IN
+        SELECT DISTINCT hashtextextended(x.app || chr(10) || x."userId", 0) AS h
+        FROM jsonb_to_recordset(ops) AS x(app text, "userId" text) ORDER BY h
+      LOOP
+        PERFORM pg_advisory_xact_lock(k);
+      END LOOP;
+      -- Fields read once per op into a record: far cheaper than walking the JSON for each use.
+      FOR o IN
+        SELECT * FROM ROWS FROM (jsonb_to_recordset(ops) AS (op text, app text, "userId" text, token text, "certificateId" text,
+          platform text, environment text, "bundleId" text, "appVersion" text, "deviceModel" text, "osVersion" text, warnings jsonb, "lastSeen" bigint))
+          WITH ORDINALITY AS x
+        ORDER BY x.ordinality
+      LOOP
+        IF o.op = 'remove' THEN
+          IF o.token IS NOT NULL THEN
+            DELETE FROM devices WHERE app = o.app AND user_id = o."userId" AND token = o.token;
+          ELSE
+            DELETE FROM devices WHERE app = o.app AND user_id = o."userId";
+          END IF;
+          GET DIAGNOSTICS n = ROW_COUNT;
+          out := out || jsonb_build_array(jsonb_build_object('removed', n));
+          CONTINUE;
+        END IF;
+        INSERT INTO devices (app, user_id, token, certificate_id, platform, environment, bundle_id, app_version, device_model,
+                             os_version, warnings, first_uploaded, last_seen)
+        VALUES (o.app, o."userId", o.token, o."certificateId", o.platform, o.environment, o."bundleId", o."appVersion",
+                o."deviceModel", o."osVersion", o.warnings, coalesce(o."lastSeen", at), coalesce(o."lastSeen", at))
+        ON CONFLICT (app, user_id, token) DO NOTHING;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        IF n = 1 THEN
+          SELECT count(*) - max_per_user INTO n FROM devices WHERE app = o.app AND user_id = o."userId";
+          evicted := '[]'::jsonb;
+          IF n > 0 THEN
+            WITH gone AS (
+              DELETE FROM devices WHERE app = o.app AND user_id = o."userId" AND token IN (
+                SELECT d.token FROM devices d WHERE d.app = o.app AND d.user_id = o."userId" AND d.token <> o.token
+                ORDER BY d.last_seen, d.first_uploaded, d.token LIMIT n)
+              RETURNING *)
+            SELECT coalesce(jsonb_agg(to_jsonb(gone) ORDER BY last_seen, token), '[]'::jsonb) INTO evicted FROM gone;
+          END IF;
+          out := out || jsonb_build_array(jsonb_build_object('created', true, 'firstUploaded', coalesce(o."lastSeen", at), 'evicted', evicted));
+        ELSE
+          UPDATE devices SET certificate_id = o."certificateId", platform = o.platform, environment = o.environment,
+            bundle_id = o."bundleId", app_version = o."appVersion", device_model = o."deviceModel",
+            os_version = o."osVersion", warnings = o.warnings, last_seen = coalesce(o."lastSeen", at)
+          WHERE app = o.app AND user_id = o."userId" AND token = o.token
+          RETURNING first_uploaded INTO first;
+          out := out || jsonb_build_array(jsonb_build_object('created', false, 'firstUploaded', first, 'evicted', '[]'::jsonb));
+        END IF;
+      END LOOP;
+      RETURN out;
+    END
+    $fn$;
+    `,
+  },
 ];

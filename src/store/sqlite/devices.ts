@@ -67,6 +67,7 @@ export function createSqliteDeviceStore(db: Db, health: WriteHealth, now: () => 
        ORDER BY last_seen, first_uploaded, token LIMIT @excess)
      RETURNING ${COLUMNS}`,
   );
+  const selectCertificate = db.prepare(`SELECT ${COLUMNS} FROM devices WHERE app = ? AND certificate_id = ? ORDER BY last_seen DESC, user_id, token LIMIT ?`);
   // Walks the primary key from `prefix` on; the caller stops at the first ID without the prefix.
   const userIdsFrom = db.prepare('SELECT DISTINCT user_id FROM devices WHERE app = ? AND user_id >= ? ORDER BY user_id').pluck();
 
@@ -141,6 +142,20 @@ export function createSqliteDeviceStore(db: Db, health: WriteHealth, now: () => 
     },
     remove(app, userId, token) {
       return enqueue(() => (token === undefined ? deleteAll.run(app, userId) : deleteOne.run(app, userId, token)).changes);
+    },
+    importBatch(inputs) {
+      return enqueue((at) => {
+        let stored = 0;
+        for (const input of inputs) {
+          const { lastSeen, ...report } = input;
+          if (upsertRow(report, lastSeen ?? at).created) stored++;
+        }
+        return { stored, updated: inputs.length - stored };
+      });
+    },
+    async listByCertificate(app, certificateId, limit) {
+      if (limit <= 0) return [];
+      return (selectCertificate.all(app, certificateId, limit) as DeviceRow[]).map(toDevice);
     },
     async list(app, userId) {
       return (selectUser.all(app, userId) as DeviceRow[]).map(toDevice);

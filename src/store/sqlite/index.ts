@@ -6,6 +6,7 @@ import { createSqliteDeviceStore } from './devices.js';
 import { trackWrites } from './health.js';
 import { createSqliteLocks } from './locks.js';
 import { createSqliteRateWindows } from './rate-limits.js';
+import { createSqliteAlertState } from './alerts.js';
 
 export interface SqliteStore extends Store {
   /** The handle itself, for SQLite-specific tests and tools; the rest of imops uses the ports. */
@@ -27,6 +28,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const audit = createSqliteAuditLog(db, health, now);
   const locks = createSqliteLocks(db, health, now);
   const rateLimits = createSqliteRateWindows(db, health);
+  const alerts = createSqliteAlertState(db, health);
   const where = options.dataDir === ':memory:' ? 'in memory (nothing is kept after exit)' : `at ${join(options.dataDir, DB_FILE)}`;
   let closing: Promise<void> | undefined;
   return {
@@ -36,6 +38,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     audit,
     locks,
     rateLimits,
+    alerts,
     describe: () => `SQLite ${where}`,
     health: () => health.health(),
     close() {

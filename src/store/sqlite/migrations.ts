@@ -83,4 +83,19 @@ export const migrations: readonly string[] = [
   CREATE INDEX rate_uses_by_key ON rate_uses (key, at);
   CREATE INDEX rate_uses_by_expiry ON rate_uses (expires_at);
   `,
+  // 4: sweeps sample a certificate's most recently seen devices; the watch's alert state (one row per certificate
+  // and condition).
+  `
+  CREATE INDEX devices_by_certificate ON devices (app, certificate_id, last_seen DESC);
+
+  CREATE TABLE alert_state (
+    app            TEXT NOT NULL,
+    certificate_id TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    state          TEXT NOT NULL,
+    verdict        TEXT,
+    since          INTEGER NOT NULL,
+    PRIMARY KEY (app, certificate_id, kind)
+  ) WITHOUT ROWID;
+  `,
 ];

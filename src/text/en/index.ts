@@ -237,6 +237,106 @@ export const en = {
       enterUserId: 'Enter the UserID',
     },
   },
+  sweep: {
+    title: {
+      passed: (cert: string, rate: string, n: number) => `Sweep of certificate ${cert}: ${rate} failing across ${plural(n, 'device')}`,
+      failed: (cert: string, rate: string, max: string) => `Sweep of certificate ${cert}: ${rate} failing, above the ${max} limit`,
+      empty: (cert: string) => `Sweep of certificate ${cert}: no devices to test`,
+    },
+    labels: {
+      app: 'App',
+      certificate: 'Certificate',
+      mode: 'How tested',
+      sampled: 'Sampled',
+      tested: 'Tested',
+      failureRate: 'Failure rate',
+      pruned: 'Pruned',
+      elapsed: 'Took',
+      verdicts: 'Verdicts',
+      examples: 'Examples (masked)',
+    },
+    mode: {
+      background: 'APNs background push (priority 5, content-available, no alert): nothing shows on the phones',
+      validate_only: 'dry run (validate_only): the provider checked credential and token, nothing was sent',
+      credential_and_token:
+        'credential check and token shape only: this vendor has no dry run, so nothing was sent and a token the vendor forgot still counts as good',
+    } as Record<string, string>,
+    sampledValue: (sampled: number, sample: number) => `${plural(sampled, 'device')} (the most recently seen, up to ${sample})`,
+    rateValue: (failed: number, counted: number, rate: string) => `${rate} (${failed} of ${counted}; RATE_LIMITED not counted)`,
+    elapsedValue: (ms: number) => `${(ms / 1000).toFixed(1)} s`,
+    noDevicesCause: (cert: string, app: string) => `No device of app ${app} was uploaded (or imported) with certificate ${cert}.`,
+    noDevicesFix: 'Check the certificate ID, or load the devices a team already keeps with `imops devices import <file.jsonl>`.',
+    untestedNote: (n: number, budgetS: number) =>
+      `${plural(n, 'device')} not tested: the sweep stops starting pushes after ${budgetS} s so that it always answers. Run it again on a smaller sample (--sample) or with a longer budget (--budget).`,
+    rateLimitedNote: (n: number) =>
+      `The provider answered 429 ${plural(n, 'time')}: the sweep slowed down (paused, then fewer pushes at once) instead of pushing harder.`,
+    prunedNote: (n: number) => `${plural(n, 'device')} the provider says are gone (TOKEN_UNREGISTERED) ${n === 1 ? 'was' : 'were'} removed from the store.`,
+    pruneHint: (n: number) => `${plural(n, 'device')} the provider says are gone (TOKEN_UNREGISTERED): run again with --prune to remove them.`,
+    failedCause: (rate: string, max: string) =>
+      `${rate} of the tested devices failed, above the ${max} limit: this certificate looks broken for many users, not one.`,
+    passedCause: (rate: string) =>
+      `${rate} of the tested devices failed: the certificate works for the fleet; a user who gets nothing has a problem of their own (\`/pushcheck <userId>\`).`,
+    worstFix: 'Fix the most frequent failure first: each failing verdict above has its own cause and fix.',
+    verdictItem: (verdict: string, n: number) => `${verdict} · ${plural(n, 'device')}`,
+    progress: (done: number, total: number) => `sweeping: ${done}/${total} devices`,
+    chatStarted: (cert: string) => `Sweeping certificate ${cert}…`,
+  },
+  importDevices: {
+    title: (stored: number, updated: number, rejected: number) => `Imported devices: ${stored} stored, ${updated} updated, ${rejected} rejected`,
+    rejectedTitle: (n: number, listed: number) => `Rejected lines${n > listed ? ` (the first ${listed} of ${n}; --json lists them all)` : ''}`,
+    rejectedLine: (line: number, problem: string) => `line ${line}: ${problem}`,
+    warningsNote: (n: number) =>
+      `${plural(n, 'device')} stored with warnings (platform, certificate or token looks wrong): \`imops push sweep\` and \`imops push test\` explain them.`,
+    rejectedCause: 'Some lines are not device records; the good lines were stored all the same.',
+    rejectedFix:
+      'Fix the listed lines and import the file again: importing is idempotent (a device already stored is updated, not duplicated). Each line is {"userId","certificateId","token","platform"?,"environment"?,"bundleId"?,"lastSeen"?}.',
+    problem: {
+      not_json: 'not JSON',
+      not_object: 'not a JSON object',
+      too_long: (max: number) => `longer than ${max} characters`,
+      missing: (field: string) => `"${field}" is missing`,
+      not_string: (field: string, max: number) => `"${field}" must be a non-empty string of at most ${max} characters`,
+      platform: (value: string, list: string) => `"platform" is "${value}"; expected ${list}`,
+      environment: (value: string) => `"environment" is "${value}"; expected production or sandbox`,
+      last_seen: (value: string) => `"lastSeen" is "${value}"; expected an ISO time or milliseconds since 1970`,
+    },
+  },
+  watch: {
+    alertTitle: {
+      expiring: (cert: string, days: number) => `Certificate ${cert} expires in ${plural(days, 'day')}`,
+      credential: (cert: string, verdict: string) => `Certificate ${cert} is broken: ${verdict}`,
+      failure_rate: (cert: string, rate: string) => `Certificate ${cert}: ${rate} of devices failing`,
+      recovered: (cert: string, what: string) => `Certificate ${cert} recovered: ${what}`,
+    },
+    condition: {
+      expiring: 'no longer close to expiry',
+      credential: 'its credential works again',
+      failure_rate: 'its failure rate is back under the limit',
+    },
+    expiringCause: (date: string, days: number) => `The certificate expires on ${date}, in ${plural(days, 'day')}; after that every push with it fails.`,
+    expiringFix:
+      'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID), then replace the file imops reads.',
+    failureCause: (rate: string, failed: number, counted: number, max: string, verdict: string, detail: string | undefined) =>
+      `${rate} of the sampled devices failed (${failed} of ${counted}; limit ${max}), most with ${verdict}.${detail ? ` ${detail}` : ''}`,
+    failureFix: (fix: string | undefined, cert: string, unregistered: number) =>
+      `${fix ?? `Run \`imops push sweep --cert ${cert}\` for the examples of each verdict.`}${
+        unregistered > 0
+          ? ` ${plural(unregistered, 'sampled device')} ${unregistered === 1 ? 'is' : 'are'} gone (TOKEN_UNREGISTERED: uninstalled apps count as failures): \`imops push sweep --cert ${cert} --prune\` removes them.`
+          : ''
+      }`,
+    recoveredCause: (condition: string, previous: string | undefined) =>
+      `The watch found the certificate good again: ${condition}${previous ? ` (it was ${previous})` : ''}.`,
+    recoveredFix: 'Nothing to do.',
+    appLabel: 'App',
+    platformLabel: 'Platform',
+    verdictLabel: 'Verdict',
+    roundTitle: (n: number) => (n === 0 ? 'Watch round: nothing changed' : `Watch round: ${plural(n, 'alert')}`),
+    certificatesTitle: 'Certificates',
+    roundSkipped: 'Watch round not run: another imops (a replica or another watch --once) is running one right now.',
+    roundCertificate: (cert: string, credential: string, rate: string | undefined) =>
+      `certificate ${cert}: credential ${credential}${rate !== undefined ? `, sweep failure rate ${rate}` : ''}`,
+    notConfigured: 'No watch: section in the configuration: this round used the defaults (sample 100, max failure rate 0.2, expiry warning 30 days).',
+  },
 };
 
 export type Catalogue = typeof en;

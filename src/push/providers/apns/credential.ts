@@ -196,7 +196,9 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     }
     if (certPem && keyPem) loaded = { cert: certPem, key: keyPem };
   }
-  return finish(cert, summary, c, loaded);
+  const inspection = finish(cert, summary, c, loaded);
+  if (x509) inspection.health.expiresAt = new Date(x509.validTo).toISOString();
+  return inspection;
 }
 
 /** Which of Apple's environment extensions (development .3.1, production .3.2) the certificate carries. */

@@ -33,6 +33,7 @@ export const apns: PushProvider<
   certificateSchema: apnsCertificateSchema,
   settingsSchema: apnsSettingsSchema,
   defaults: APNS_DEFAULTS,
+  sweepMode: 'background',
   reasons: APNS_REASONS,
   resolveCertificate: resolveApnsCertificate,
   resolveSettings: resolveApnsSettings,

@@ -45,23 +45,44 @@ export class ApnsSender {
     return Object.fromEntries([...this.providers].map(([k, e]) => [k.split('|').slice(0, 2).join(' '), e.sessions]));
   }
 
-  async send(certificateId: string, topic: string, credential: ApnsCredential, environment: ApnsEnvironment, token: string): Promise<ApnsAnswer> {
+  /**
+   * One push. `alert` is the visible test notification; `background` the sweep's silent push (apns-push-type
+   * background, priority 5, content-available 1, no alert, no sound): the app may wake, the user sees nothing.
+   */
+  async send(
+    certificateId: string,
+    topic: string,
+    credential: ApnsCredential,
+    environment: ApnsEnvironment,
+    token: string,
+    kind: 'alert' | 'background' = 'alert',
+  ): Promise<ApnsAnswer> {
     let entry: Entry;
     try {
       entry = this.provider(certificateId, credential, environment);
     } catch (err) {
       return { environment, ok: false, credentialError: safeMessage(err) };
     }
-    const { sent, failed } = await entry.provider.send(this.notification(topic), token);
+    const { sent, failed } = await entry.provider.send(this.notification(topic, kind), token);
     const s = sent[0] as { 'apns-id'?: string; 'apns-unique-id'?: string } | undefined;
     if (s) return { environment, ok: true, apnsId: s['apns-id'], uniqueId: s['apns-unique-id'] };
     const f = failed[0] as unknown as FailedShape | undefined;
     return { environment, ok: false, ...this.describeFailure(f, entry) };
   }
 
-  /** One notification per topic: node-apn compiles it once and the same test alert serves every push. */
-  private notification(topic: string): apn.Notification {
-    let note = this.notes.get(topic);
+  /** One notification per topic and kind: node-apn compiles it once and the same one serves every push. */
+  private notification(topic: string, kind: 'alert' | 'background'): apn.Notification {
+    const key = `${kind}|${topic}`;
+    let note = this.notes.get(key);
+    if (!note && kind === 'background') {
+      note = new apn.Notification();
+      note.topic = topic;
+      note.pushType = 'background';
+      note.priority = 5;
+      note.contentAvailable = true;
+      note.payload = { imops: { sweep: true } };
+      this.notes.set(key, note);
+    }
     if (!note) {
       note = new apn.Notification();
       note.alert = TEST_ALERT;
@@ -70,7 +91,7 @@ export class ApnsSender {
       note.priority = 10;
       note.sound = 'default';
       note.payload = { imops: { test: true } };
-      this.notes.set(topic, note);
+      this.notes.set(key, note);
     }
     return note;
   }

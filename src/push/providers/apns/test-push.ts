@@ -18,13 +18,18 @@ type Context = TestContext<ApnsCertificateConfig, ApnsCredential>;
 export function apnsTester(sender: ApnsSender): PushSender<ApnsCertificateConfig, ApnsCredential> {
   return {
     test: (context) => testApns(sender, context),
+    sweep: (context) => testApns(sender, context, 'background'),
     close: () => sender.close(),
   };
 }
 
-async function testApns(sender: ApnsSender, { app, device, certificate: cert, loaded: credential, tokenProblems }: Context): Promise<PushResult> {
+async function testApns(
+  sender: ApnsSender,
+  { app, device, certificate: cert, loaded: credential, tokenProblems }: Context,
+  kind: 'alert' | 'background' = 'alert',
+): Promise<PushResult> {
   const env = cert.environment;
-  const send = (environment: ApnsEnvironment) => sender.send(cert.id, cert.bundleId, credential, environment, device.token);
+  const send = (environment: ApnsEnvironment) => sender.send(cert.id, cert.bundleId, credential, environment, device.token, kind);
   const first = await send(env);
   const provider = { status: first.status, reason: first.reason, environment: env };
   if (first.credentialError) {
@@ -37,7 +42,7 @@ async function testApns(sender: ApnsSender, { app, device, certificate: cert, lo
       provider,
     );
   }
-  if (first.ok) return delivered(device, cert, first, provider);
+  if (first.ok) return delivered(device, cert, first, provider, kind);
   if (first.network) return network(device, first.network, env);
 
   if (first.reason && APNS_ENVIRONMENT_REASONS.has(first.reason)) {
@@ -84,7 +89,24 @@ async function testApns(sender: ApnsSender, { app, device, certificate: cert, lo
   );
 }
 
-function delivered(device: Context['device'], cert: ApnsCertificateConfig, answer: ApnsAnswer, provider: PushResult['provider']): PushResult {
+function delivered(
+  device: Context['device'],
+  cert: ApnsCertificateConfig,
+  answer: ApnsAnswer,
+  provider: PushResult['provider'],
+  kind: 'alert' | 'background',
+): PushResult {
+  if (kind === 'background') {
+    return pushResult(
+      device,
+      'apns',
+      'DELIVERED',
+      `APNs ${answer.environment} accepted a background push for ${cert.bundleId} (nothing is shown on the device).`,
+      'Nothing to fix on the push side.',
+      { ...provider, status: 200 },
+      answer.apnsId,
+    );
+  }
   return pushResult(
     device,
     'apns',

@@ -33,6 +33,7 @@ export const fcm: PushProvider<
   certificateSchema: fcmCertificateSchema,
   settingsSchema: fcmSettingsSchema,
   defaults: FCM_DEFAULTS,
+  sweepMode: 'validate_only',
   reasons: FCM_REASONS,
   resolveCertificate: resolveFcmCertificate,
   resolveSettings: resolveFcmSettings,

@@ -84,7 +84,8 @@ export class FcmSender {
 
   constructor(private readonly config: FcmSettings) {}
 
-  async send(certificate: FcmCertificateConfig, projectId: string, token: string): Promise<FcmAnswer> {
+  /** The dry run (validate_only), then the real send; `dryRunOnly` stops after the dry run (a sweep). */
+  async send(certificate: FcmCertificateConfig, projectId: string, token: string, dryRunOnly = false): Promise<FcmAnswer> {
     let messaging: Messaging;
     try {
       messaging = this.messaging(certificate, projectId);
@@ -98,7 +99,7 @@ export class FcmSender {
       android: { priority: 'high' },
     };
     const dry = await this.attempt(() => messaging.send(message, true), 'validate');
-    if (!dry.ok) return dry;
+    if (!dry.ok || dryRunOnly) return dry;
     return this.attempt(() => messaging.send(message), 'send');
   }
 

@@ -11,6 +11,7 @@ import type { FcmSender } from './sender.js';
 export function fcmTester(sender: FcmSender, settings: FcmSettings): PushSender<FcmCertificateConfig, FcmCredential> {
   return {
     test: (context) => testFcm(sender, settings, context),
+    sweep: (context) => testFcm(sender, settings, context, true),
     close: () => sender.close(),
   };
 }
@@ -19,9 +20,21 @@ async function testFcm(
   sender: FcmSender,
   settings: FcmSettings,
   { device, certificate: cert, loaded, tokenProblems }: TestContext<FcmCertificateConfig, FcmCredential>,
+  dryRunOnly = false,
 ): Promise<PushResult> {
   const projectId = loaded.projectId;
-  const answer = await sender.send(cert, projectId, device.token);
+  const answer = await sender.send(cert, projectId, device.token, dryRunOnly);
+  if (answer.ok && dryRunOnly) {
+    return pushResult(
+      device,
+      'fcm',
+      'DELIVERED',
+      `FCM accepted a dry run (validate_only) for project ${projectId}: credential and token are good; nothing was sent.`,
+      'Nothing to fix on the push side.',
+      { reason: 'accepted' },
+      answer.messageId,
+    );
+  }
   if (answer.ok) {
     return pushResult(
       device,

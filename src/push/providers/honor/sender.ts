@@ -62,6 +62,8 @@ export class HonorClient {
 export function honorTester(client: HonorClient): PushSender<HonorCertificateConfig, VendorLoaded> {
   return {
     test: (context) => testHonor(client, context),
+    // No dry run at Honor: a sweep checks the access token and the token's shape, and sends nothing.
+    sweep: (context) => testHonor(client, { ...context, validateOnly: true }),
     checkLive: async (cert): Promise<LiveCheck> => liveOAuth(await client.accessToken(cert), client.vendor(), cert.clientId, cert.clientSecret, Date.now()),
     close: () => client.close(),
   };

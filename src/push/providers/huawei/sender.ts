@@ -105,6 +105,8 @@ const STEP = { validate: 'Huawei Push Kit dry run (validate_only)', send: 'Huawe
 export function huaweiTester(client: HuaweiClient, _log?: Logger): PushSender<HuaweiCertificateConfig, VendorLoaded> {
   return {
     test: (context) => testHuawei(client, context),
+    // A sweep shows nothing on the phone: Huawei's validate_only dry run alone.
+    sweep: (context) => testHuawei(client, { ...context, validateOnly: true }),
     checkLive: (cert) => liveHuawei(client, cert),
     close: () => client.close(),
   };

@@ -30,6 +30,7 @@ export function xiaomiTester(settings: XiaomiSettings): PushSender<XiaomiCertifi
   const http = new VendorHttp(settings);
   return {
     test: (context) => testXiaomi(http, settings, context),
+    sweep: (context) => testXiaomi(http, settings, { ...context, validateOnly: true }),
     checkLive: (cert) => liveXiaomi(http, settings, cert),
     close: () => http.close(),
   };

@@ -3,6 +3,7 @@ import type { Store } from '../ports.js';
 import { createSqliteAuditLog } from './audit.js';
 import { DB_FILE, openDatabase, type Db } from './db.js';
 import { createSqliteDeviceStore } from './devices.js';
+import { createSqliteEventLog } from './events.js';
 import { trackWrites } from './health.js';
 
 export interface SqliteStore extends Store {
@@ -23,6 +24,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const health = trackWrites(db, now);
   const devices = createSqliteDeviceStore(db, health, now, options.maxPerUser === undefined ? {} : { maxPerUser: options.maxPerUser });
   const audit = createSqliteAuditLog(db, health, now);
+  const events = createSqliteEventLog(db, health, now);
   const where = options.dataDir === ':memory:' ? 'in memory (nothing is kept after exit)' : `at ${join(options.dataDir, DB_FILE)}`;
   let closing: Promise<void> | undefined;
   return {
@@ -30,6 +32,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db,
     devices,
     audit,
+    events,
     describe: () => `SQLite ${where}`,
     health: () => health.health(),
     close() {

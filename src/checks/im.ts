@@ -92,7 +92,6 @@ export interface ImStatusInput {
 export const imStatusCheck: Check<ImStatusInput, { app: AppConfig; client: ImClient; userId: string }, ImStatusFinding> = {
   name: 'im.status',
   access: 'push.test',
-  rate: 'push.test',
   target: (i) => ({ app: i.app, target: i.userId }),
   prepare(deps, input) {
     const app = requireApp(deps.config, input.app);

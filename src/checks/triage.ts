@@ -172,7 +172,6 @@ type Prepared = { app: AppConfig; userId: string; push: boolean; userSig?: strin
 export const triageCheck: Check<TriageInput, Prepared, TriageResult> = {
   name: 'triage',
   access: 'push.test',
-  rate: 'push.test',
   target: (i) => ({ app: i.app, target: i.userId }),
   prepare(deps, input) {
     const app = requireApp(deps.config, input.app);
@@ -324,3 +323,9 @@ function plan(deps: CheckDeps, p: Prepared): [TriageCheckName, Runner][] {
   }
   return runners;
 }
+
+/** Triage with test pushes: real notifications, so it spends the caller's push-test budget. */
+export const triagePushCheck: Check<TriageInput, Prepared, TriageResult> = { ...triageCheck, rate: 'push.test' };
+
+/** The triage check for an input: with test pushes it is rate limited like `push test`. */
+export const triageFor = (input: TriageInput) => (input.push ? triagePushCheck : triageCheck);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { imSendTestCheck, imStatusCheck, MAX_WAIT_SECONDS } from '../checks/im.js';
-import { triageCheck } from '../checks/triage.js';
+import { triageFor } from '../checks/triage.js';
 import { findApp } from '../config/load.js';
 import type { AppConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
@@ -96,12 +96,8 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
     .action(async (userId: string, opts: { app?: string; push?: boolean; usersig?: string; json?: boolean }) => {
       const userSig = opts.usersig === '-' ? (await ctx.readStdin()).trim() : opts.usersig;
       await withIm(ctx, opts.app, async (app, deps) => {
-        const r = await runCheck(deps, operator(), triageCheck, {
-          app: app.name,
-          userId,
-          push: opts.push === true,
-          ...(userSig !== undefined && { userSig }),
-        });
+        const input = { app: app.name, userId, push: opts.push === true, ...(userSig !== undefined && { userSig }) };
+        const r = await runCheck(deps, operator(), triageFor(input), input);
         if (r.findings.some((f) => !f.ok)) ctx.setExit(EXIT_CHECK_FAILED);
         ctx.out(opts.json ? JSON.stringify(triageJson(en, app, r), null, 2) : renderTerminal(triageReply(en, app, r), en));
       });

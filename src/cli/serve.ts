@@ -15,6 +15,7 @@ import { ID_KINDS } from '../commands/registry.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
 import { CALLBACK_PATH, registerImCallbackRoute } from '../im/callback.js';
+import { imClients } from '../im/index.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
 import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
@@ -78,7 +79,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
     throw storeOpenError(config.dataDir, err);
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
-  const core = meterCore(createCommandCore({ config, log, push: services.push, audit: services.audit, metrics }), metrics);
+  const core = meterCore(
+    createCommandCore({ config, log, push: services.push, audit: services.audit, metrics, events: services.store.events, im: imClients() }),
+    metrics,
+  );
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
   registerImCallbackRoute(router, { config, events: services.store.events, log });

@@ -24,6 +24,8 @@ export function makeCtx(services: CoreServices): Ctx {
       now: services.now ?? Date.now,
       limiter: createRateLimiter(services.rateLimits),
       ...(services.metrics && { metrics: services.metrics }),
+      ...(services.events && { events: services.events }),
+      ...(services.im && { im: services.im }),
     },
     t: en,
   };

@@ -3,8 +3,10 @@ import type { CommandModule } from './module.js';
 import { pushcheckCommand } from './pushcheck/index.js';
 import type { CommandSpec } from './types.js';
 import { usersigCommand } from './usersig/index.js';
+import { imstatusCommand } from './imstatus/index.js';
+import { triageCommand } from './triage/index.js';
 
-export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand];
+export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand, triageCommand, imstatusCommand];
 
 export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);
 

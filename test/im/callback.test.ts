@@ -25,7 +25,16 @@ describe('POST /v1/im/callback', () => {
   });
 
   it('stores each recipient of a Push.OfflinePush batch, and answers other commands without storing', async () => {
-    const events = ['p1', 'p2'].map((u) => ({ CallbackCommand: 'Push.OfflinePush', EventTime: Date.now(), To_Account: u, PushPlatform: 'Android', PushStage: '3', ErrCode: 0, ErrInfo: '', MsgKey: 'k' }));
+    const events = ['p1', 'p2'].map((u) => ({
+      CallbackCommand: 'Push.OfflinePush',
+      EventTime: Date.now(),
+      To_Account: u,
+      PushPlatform: 'Android',
+      PushStage: '3',
+      ErrCode: 0,
+      ErrInfo: '',
+      MsgKey: 'k',
+    }));
     expect((await sendCallback(h.callback, 'Push.OfflinePush', { Events: events })).status).toBe(200);
     expect(await stored('p1')).toHaveLength(1);
     expect(await stored('p2')).toHaveLength(1);

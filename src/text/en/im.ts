@@ -148,4 +148,7 @@ export const im = {
     labels: { from: 'From', text: 'Text', msgKey: 'MsgKey', result: 'Push result' },
   },
   forms: { statusTitle: 'IM status', submit: 'Check' },
+  sendTestButton: 'Send IM test message',
+  cancel: 'Cancel',
+  cancelled: 'No message sent.',
 };

@@ -22,6 +22,15 @@ export const triage = {
   summaryNoneCause: (u: string) => `${u} has an IM account, can receive offline push, and the devices and certificates look fine.`,
   summaryNoneFix: 'Press Start testing (or run with --push) to send real test pushes, or `imops im send-test` to go through IM itself.',
   startTesting: 'Start testing',
+  checkUserSig: 'Check a UserSig',
+  forms: {
+    title: 'Triage a user',
+    submit: 'Run triage',
+    userSig: 'UserSig the user cannot log in with (optional)',
+    userSigPlaceholder: 'paste it here; it is checked, never shown',
+    enterUserId: 'Enter the UserID to triage.',
+    enterUserSig: 'Paste the UserSig.',
+  },
   sendTest: 'Send IM test message',
   timeout: (ms: number): TriageWords => ({
     cause: `No answer within ${(ms / 1000).toFixed(1)} s.`,

@@ -39,8 +39,15 @@ const { config } = loadConfig({ env, cwd: dir });
 const seed = await openServices({ config, log: createLogger({ level: 'silent' }) });
 for (const cert of ['10086', '10087'] as const) {
   const token = apnsToken();
-  fixture.apns[cert === '10086' ? 'production' : 'sandbox'].program(token, { kind: 'delay', ms: LATENCY_MS, then: { kind: 'accept' } });
-  await seed.devices.upsert({ app: 'prod', userId: 'bob', certificateId: cert, platform: 'apns', token, environment: cert === '10086' ? 'production' : 'sandbox' });
+  fixture.apns[cert === '10086' ? 'production' : 'sandbox'].program(token, { kind: 'delay', ms: LATENCY_MS });
+  await seed.devices.upsert({
+    app: 'prod',
+    userId: 'bob',
+    certificateId: cert,
+    platform: 'apns',
+    token,
+    environment: cert === '10086' ? 'production' : 'sandbox',
+  });
 }
 await seed.store.events.append([
   { app: 'prod', userId: 'bob', command: 'State.StateChange', at: Date.now() - 60_000, data: { Action: 'Login', Reason: 'Register', OptPlatform: 'iPhone' } },
@@ -68,7 +75,9 @@ for (let i = 0; i < RUNS; i++) {
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)]!;
 console.log(`triage --push, ${RUNS} runs, ${LATENCY_MS} ms per upstream call (IM REST x2, APNs x2), summary ${verdict}`);
-console.log(`  p50 ${pct(50).toFixed(0)} ms   p99 ${pct(99).toFixed(0)} ms   min ${times[0]!.toFixed(0)} ms   max ${times.at(-1)!.toFixed(0)} ms   (target p99 < 1000 ms)`);
+console.log(
+  `  p50 ${pct(50).toFixed(0)} ms   p99 ${pct(99).toFixed(0)} ms   min ${times[0]!.toFixed(0)} ms   max ${times.at(-1)!.toFixed(0)} ms   (target p99 < 1000 ms)`,
+);
 
 // One cold run in a fresh process: Node start-up, module loading, config, store, every check.
 const bin = fileURLToPath(new URL('../bin/imops.ts', import.meta.url));

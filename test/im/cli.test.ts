@@ -92,7 +92,8 @@ describe('imops im status / im send-test / triage against the IM emulator', () =
         'sdk' in change ? text.replace('1400000000', String(change.sdk)) : text.replace(/secretKey: .*/, `secretKey: ${change.key}`),
       );
     }
-    const r = await h.imops(['im', 'status', 'bob', '--json'], extra);
+    // Even at trace level, no log line carries the admin UserSig or the query string.
+    const r = await h.imops(['im', 'status', 'bob', '--json'], { ...extra, LOG_LEVEL: 'trace' });
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ verdict: 'IM_ERROR', imErrorCode: code });

@@ -6,6 +6,7 @@ import { registerPushCommands } from './cli/push.js';
 import { registerServeCommand } from './cli/serve.js';
 import { registerAuditCommand } from './cli/audit.js';
 import { registerIncidentCommands } from './cli/incidents.js';
+import { registerImCommands } from './cli/im.js';
 
 export { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 
@@ -39,6 +40,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
   registerUsersigCommands(program, ctx);
   registerPushCommands(program, ctx);
   registerIncidentCommands(program, ctx);
+  registerImCommands(program, ctx);
   registerAuditCommand(program, ctx);
   registerServeCommand(program, ctx);
   for (const extend of deps.extend ?? []) extend(program, ctx);

@@ -3,7 +3,8 @@
 import { principalName, isAllowed, type GuardedAction } from '../access/policy.js';
 import type { Principal } from '../access/principal.js';
 import type { LimitedAction, RateLimiter } from '../access/rate-limit.js';
-import type { AlertState, AuditLog, DeviceStore, Locks } from '../store/ports.js';
+import type { AlertState, AuditLog, DeviceStore, EventLog, Locks } from '../store/ports.js';
+import type { ImClient } from '../im/client.js';
 import type { AppConfig, Config } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
@@ -28,6 +29,10 @@ export interface CheckDeps {
   /** The watch round's lock and alert state (serve, `imops watch --once`). */
   locks?: Locks;
   alerts?: AlertState;
+  /** The Tencent IM REST client of an app; undefined for an app without an `im:` block. */
+  im?: (app: AppConfig) => ImClient | undefined;
+  /** IM callback events (login trail, push results). */
+  events?: EventLog;
 }
 
 /** What the audit log says about one run: never the credential itself. */

@@ -14,6 +14,8 @@ import type { CommandCore, Invocation, Plan } from '../commands/types.js';
 import { ID_KINDS } from '../commands/registry.js';
 import { Router } from '../http/router.js';
 import { registerDeviceRoutes } from '../http/devices.js';
+import { CALLBACK_PATH, registerImCallbackRoute } from '../im/callback.js';
+import { imClients } from '../im/index.js';
 import { createHttpServer, type HttpServer, type ReadyState } from '../http/server.js';
 import { EVERYONE, GUARDED_ACTIONS } from '../access/policy.js';
 import { formatFields } from '../format.js';
@@ -83,11 +85,22 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   }
   // Adapters get the core metered: commands by name and outcome, and UserSig verdicts, appear in /metrics.
   const core = meterCore(
-    createCommandCore({ config, log, push: services.push, audit: services.audit, devices: services.devices, rateWindows: services.store.rateLimits, metrics }),
+    createCommandCore({
+      config,
+      log,
+      push: services.push,
+      audit: services.audit,
+      devices: services.devices,
+      rateWindows: services.store.rateLimits,
+      metrics,
+      events: services.store.events,
+      im: imClients(),
+    }),
     metrics,
   );
   const router = new Router();
   registerDeviceRoutes(router, { config, devices: services.devices, log, metrics });
+  registerImCallbackRoute(router, { config, events: services.store.events, log });
 
   let closing: Promise<void> | undefined;
   const statuses: AdapterStatus[] = [];
@@ -332,6 +345,7 @@ function banner(o: { config: Config; store: string; url: string; statuses: Adapt
     ]);
   }
   rows.push(['device API', `PUT and DELETE ${o.url}/v1/devices`]);
+  rows.push(['IM callbacks', `POST ${o.url}${CALLBACK_PATH}`]);
   rows.push(['health', `${o.url}/healthz  ${o.url}/readyz  ${o.url}/metrics`]);
   for (const n of o.notices) rows.push(['notice', n]);
   lines.push(formatFields(rows, '  '));

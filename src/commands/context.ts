@@ -27,6 +27,8 @@ export function makeCtx(services: CoreServices): Ctx {
         ? createSharedRateLimiter(services.rateLimits ?? RATE_LIMITS, services.rateWindows)
         : createRateLimiter(services.rateLimits),
       ...(services.metrics && { metrics: services.metrics }),
+      ...(services.events && { events: services.events }),
+      ...(services.im && { im: services.im }),
     },
     t: en,
   };

@@ -4,8 +4,10 @@ import { pushcheckCommand } from './pushcheck/index.js';
 import { pushsweepCommand } from './pushsweep/index.js';
 import type { CommandSpec } from './types.js';
 import { usersigCommand } from './usersig/index.js';
+import { imstatusCommand } from './imstatus/index.js';
+import { triageCommand } from './triage/index.js';
 
-export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand, pushsweepCommand];
+export const COMMANDS: readonly CommandModule[] = [usersigCommand, pushcheckCommand, pushsweepCommand, triageCommand, imstatusCommand];
 
 export const COMMAND_SPECS: readonly CommandSpec[] = COMMANDS.map((c) => c.spec);
 

@@ -1,6 +1,8 @@
 import type { Logger } from '../log.js';
 import type { Config } from '../config/types.js';
-import type { AuditLog, DeviceStore } from '../store/ports.js';
+import type { AuditLog, DeviceStore, EventLog } from '../store/ports.js';
+import type { AppConfig } from '../config/types.js';
+import type { ImClient } from '../im/client.js';
 import type { PushService } from '../push/types.js';
 import type { RateLimits, RateWindows } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from '../present/reply.js';
@@ -98,4 +100,8 @@ export interface CoreServices {
   rateWindows?: RateWindows;
   /** Where checks count what they found (UserSig verdicts); none in tests that do not look. */
   metrics?: Metrics;
+  /** IM callback events (login trail, push results) for /triage and send-test. */
+  events?: EventLog;
+  /** The Tencent IM REST client of an app (undefined for an app without `im:`). */
+  im?: (app: AppConfig) => ImClient | undefined;
 }

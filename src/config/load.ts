@@ -7,7 +7,8 @@ import { parseConfigYaml } from './yaml.js';
 import { configFileNotice, secretFileNotice } from './exposure.js';
 import { PROVIDERS, providerFor } from '../push/providers/index.js';
 import type { ProviderSettingsBase } from '../push/providers/types.js';
-import { DEFAULT_PROVIDERS, type AppConfig, type CertificateConfig, type Config, type DatabaseConfig, type ProvidersConfig } from './types.js';
+import { IM_REGION_HOSTS } from '../im/regions.js';
+import { DEFAULT_PROVIDERS, type ImConfig, type AppConfig, type CertificateConfig, type Config, type DatabaseConfig, type ProvidersConfig } from './types.js';
 
 export interface LoadOptions {
   /** Explicit path (`--config`); otherwise IMOPS_CONFIG, then ./imops.yml when it exists. */
@@ -155,6 +156,18 @@ function interpolate(value: unknown, env: NodeJS.ProcessEnv, source: string, at:
   return value;
 }
 
+function resolveIm(im: ConfigFile['apps'][number]['im']): ImConfig | undefined {
+  if (!im) return undefined;
+  const origin = (im.url ?? (im.region ? IM_REGION_HOSTS[im.region] : '')).replace(/\/+$/, '');
+  return {
+    admin: im.admin,
+    origin,
+    ...(im.region && { region: im.region }),
+    testSender: im.testSender ?? im.admin,
+    ...(im.callbackToken && { callbackToken: im.callbackToken }),
+  };
+}
+
 function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: string, notices: string[]): Config {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
   const names = new Set<string>();
@@ -196,7 +209,8 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
       ids.add(c.id);
       return providerFor(c.platform).resolveCertificate(c, abs);
     });
-    return { name: a.name, sdkAppId: a.sdkAppId, secretKey, certificates };
+    const im = resolveIm(a.im);
+    return { name: a.name, sdkAppId: a.sdkAppId, secretKey, certificates, ...(im && { im }) };
   });
   return {
     source,

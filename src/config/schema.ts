@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IM_REGIONS } from '../im/regions.js';
 import { GUARDED_ACTIONS } from '../access/policy.js';
 import { isPlatform, platformList, providerFor, PROVIDERS, type PushPlatform } from '../push/providers/index.js';
 
@@ -29,6 +30,23 @@ export interface RawCertificate {
   platform: PushPlatform;
 }
 
+/** Tencent IM REST access (design.md "Tencent IM (per app)"); the admin UserSig is signed with the app key. */
+const imSchema = z
+  .object({
+    admin: nonEmpty.default('administrator'),
+    region: z.enum(IM_REGIONS, { error: `must be one of ${IM_REGIONS.join(', ')}` }).optional(),
+    url: z
+      .string()
+      .regex(/^https?:\/\/[^/?#\s]+\/?$/, 'must be an origin such as https://adminapisgp.im.qcloud.com (no path)')
+      .nullish(),
+    testSender: nonEmpty.nullish(),
+    callbackToken: z.string().nullish(),
+  })
+  .refine((i) => i.region !== undefined || (i.url !== undefined && i.url !== null), {
+    message: `needs a region (${IM_REGIONS.join(', ')}) or a url`,
+    path: ['region'],
+  });
+
 const app = z
   .object({
     name: z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'must be 1-32 letters, digits, "_", "-" or "."'),
@@ -36,6 +54,7 @@ const app = z
     secretKey: z.string().optional(),
     secretKeyFile: nonEmpty.optional(),
     certificates: z.array(certificate).default([]),
+    im: imSchema.optional(),
   })
   .refine((a) => (a.secretKey === undefined) !== (a.secretKeyFile === undefined), {
     message: 'needs exactly one of secretKey or secretKeyFile',

@@ -42,6 +42,20 @@ export interface AppConfig {
   sdkAppId: number;
   secretKey: string;
   certificates: CertificateConfig[];
+  /** Tencent IM REST access; absent = imops does not call IM for this app. */
+  im?: ImConfig;
+}
+
+export interface ImConfig {
+  /** The App admin UserID sent as `identifier`. */
+  admin: string;
+  /** The REST origin (from `url`, else from `region`), without a trailing slash. */
+  origin: string;
+  region?: string;
+  /** From_Account of send-test messages (default: admin). */
+  testSender: string;
+  /** Checks Sign on callbacks when set. */
+  callbackToken?: string;
 }
 
 /** Action name (for example `usersig.generate`) to the principals allowed to run it. */

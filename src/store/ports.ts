@@ -76,7 +76,7 @@ export interface AuditLog {
 
 /**
  * One Tencent IM callback event kept for triage (design.md "Tencent IM": `State.StateChange`,
- * `Push.OfflinePush`, `Push.AllMemberPush`). Declared now so that the stores grow it together; not implemented yet.
+ * `Push.OfflinePush`, `Push.AllMemberPush`).
  */
 export interface ImEvent {
   app: string;
@@ -85,17 +85,24 @@ export interface ImEvent {
   command: string;
   /** EventTime from the callback, ms since the epoch. */
   at: number;
-  /** The callback's fields imops keeps (Action, Reason, PushStage, ErrCode…), as received. */
+  /** The callback's fields imops keeps (Action, Reason, PushStage, ErrCode…), as received; small and JSON-safe. */
   data: Record<string, unknown>;
 }
 
+/** Events kept per (app, UserID). */
+export const EVENTS_PER_USER = 50;
+/** Events older than this (by their EventTime, against the store's clock) are dropped. */
+export const EVENT_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
+
 /**
- * IM callback events per (app, UserID), bounded: the newest `maxPerUser` (50) within `maxAgeMs` (7 days);
- * older ones are dropped on write. Not implemented yet.
+ * IM callback events per (app, UserID), bounded: the newest `EVENTS_PER_USER` within `EVENT_MAX_AGE_MS`.
+ * `append` drops what falls outside the bounds (an event already older than the window is not stored at all);
+ * `recent` never returns an expired event even if it is still on disk. Events with the same `at` keep their
+ * append order (the later appended counts as newer).
  */
 export interface EventLog {
-  append(event: ImEvent): Promise<void>;
-  /** Newest first. */
+  append(events: readonly ImEvent[]): Promise<void>;
+  /** Newest first, at most `limit`. */
   recent(app: string, userId: string, limit: number): Promise<ImEvent[]>;
 }
 
@@ -147,6 +154,8 @@ export interface Store {
   readonly rateLimits: RateWindows;
   /** The watch's alert state per certificate and condition. */
   readonly alerts: AlertState;
+  /** IM callback events per (app, UserID). */
+  readonly events: EventLog;
   /** For the banner, e.g. "SQLite at ./data/imops.sqlite" or "Postgres db.internal:5432/imops" (never credentials). */
   describe(): string;
   health(): StoreHealth;

@@ -75,7 +75,7 @@ describe('registration at start-up', () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.authorized).toBe(true);
     const registered = emu.commands();
-    expect(registered.map((c) => c.name).sort()).toEqual(['pushcheck', 'pushsweep', 'usersig']);
+    expect(registered.map((c) => c.name).sort()).toEqual(['imstatus', 'pushcheck', 'pushsweep', 'triage', 'usersig']);
     const usersig = registered.find((c) => c.name === 'usersig');
     const subs = ((usersig?.options ?? []) as JsonObject[]).map((o) => o.name);
     expect(subs).toEqual(expect.arrayContaining(['gen', 'verify', 'inspect', 'explain']));
@@ -116,7 +116,7 @@ describe('registration at start-up', () => {
         .commands('987654321098765432')
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['pushcheck', 'pushsweep', 'usersig']);
+    ).toEqual(['imstatus', 'pushcheck', 'pushsweep', 'triage', 'usersig']);
   });
 
   it('a failed registration is logged and the bot still starts', async () => {
@@ -147,7 +147,7 @@ describe('imops discord register', () => {
       const env = { DISCORD_TOKEN: BOT_TOKEN, DISCORD_API_URL: fresh.apiUrl, DISCORD_GUILD_ID: '111122223333444455' };
       const first = await run([], env);
       expect(first.code).toBe(0);
-      expect(first.out).toContain('registered 3 Discord commands (/usersig, /pushcheck, /pushsweep) in guild 111122223333444455');
+      expect(first.out).toContain('registered 5 Discord commands (/usersig, /pushcheck, /pushsweep, /triage, /imstatus) in guild 111122223333444455');
       expect(fresh.calls.some((c) => c.route === 'application.me')).toBe(true);
       const second = await run([], env);
       expect(second.code).toBe(0);

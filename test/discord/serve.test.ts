@@ -36,14 +36,14 @@ afterAll(async () => {
 
 it('connects with only the Guilds intent, registers guild commands and says so in the banner', async () => {
   await emu.identified(1);
-  await waitForLog(serve, /registered 3 Discord commands/);
+  await waitForLog(serve, /registered 5 Discord commands/);
   expect(emu.gatewayEvents.find((e) => e.kind === 'identify')?.intents).toBe(1);
   expect(
     emu
       .commands('555555555555555555')
       .map((c) => c.name)
       .sort(),
-  ).toEqual(['pushcheck', 'pushsweep', 'usersig']);
+  ).toEqual(['imstatus', 'pushcheck', 'pushsweep', 'triage', 'usersig']);
   expect(serve.stdout()).toMatch(/Discord \(guild 555555555555555555\)/);
 });
 

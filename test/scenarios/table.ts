@@ -18,6 +18,8 @@ import { DEFAULT_PROVIDERS } from '../../src/config/types.js';
 import { generateUserSig } from '../../src/usersig/index.js';
 import { openServices, type Services } from '../../src/services.js';
 import { startPushFixture, apnsToken, fcmToken, type PushFixture } from '../emulators/push-fixture.js';
+import { ImEmulator } from '../emulators/im.js';
+import { imClients } from '../../src/im/index.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The world every scenario runs in
@@ -44,6 +46,8 @@ export interface World {
   services: Services;
   core: CommandCore;
   fixture?: PushFixture;
+  /** Tencent IM for app prod (alice PushOnline, iris logged out, ghost unknown). */
+  im: ImEmulator;
   /** Every log line written by the core and the services (and the adapter, when it is given `log`). */
   logLines: string[];
   log: Logger;
@@ -67,17 +71,31 @@ export interface WorldOptions {
   rateLimits?: RateLimits;
   /** The core's clock (ms); default Date.now. */
   now?: () => number;
+  /** Simulated latency of each IM REST call (benchmarks). */
+  imLatencyMs?: number;
 }
 
 /** Build a core over real services: in-memory store, the real push service, the APNs/FCM emulators. */
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const fixture = options.push === false ? undefined : await startPushFixture({ timeoutMs: options.providerTimeoutMs ?? 3000 });
   const keys = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')];
+  const im = new ImEmulator({
+    apps: [{ sdkAppId: PROD.sdkAppId, secretKey: keys[0]! }],
+    ...(options.imLatencyMs !== undefined && { latencyMs: options.imLatencyMs }),
+  });
+  const imOrigin = await im.start();
+  im.user('alice', { imported: true, status: 'PushOnline', detail: [{ Platform: 'iPhone', Status: 'PushOnline' }] });
+  im.user('iris', { imported: true, status: 'Offline' });
   const allowed = (['admin', 'hasty'] as const).flatMap((w) => [`slack:${USERS[w].slack}`, `discord:${USERS[w].discord}`]);
   const config: Config = {
     source: 'scenario.yml',
     apps: [
-      { ...PROD, secretKey: keys[0]!, certificates: fixture ? structuredClone(fixture.certificates) : [] },
+      {
+        ...PROD,
+        secretKey: keys[0]!,
+        certificates: fixture ? structuredClone(fixture.certificates) : [],
+        im: { admin: 'administrator', origin: imOrigin, testSender: 'administrator' },
+      },
       { ...STAGING, secretKey: keys[1]!, certificates: [] },
     ],
     access: {
@@ -125,6 +143,17 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   fixture?.tokenOnlyIn('sandbox', carolToken);
   // dave: uploaded with a certificate ID nobody configured.
   await seed('dave', '99999', 'apns', apnsToken());
+  // iris: logged out from her iPhone an hour ago (IM's State.StateChange callback).
+  await seed('iris', '10086', 'apns', apnsToken(), { environment: 'production' });
+  await services.store.events.append([
+    {
+      app: PROD.name,
+      userId: 'iris',
+      command: 'State.StateChange',
+      at: Date.now() - 3_600_000,
+      data: { Action: 'Logout', Reason: 'Unregister', OptPlatform: 'iPhone' },
+    },
+  ]);
 
   const nowS = Math.floor(Date.now() / 1000);
   const sigs: Record<string, string> = {
@@ -140,6 +169,8 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     log,
     push: services.push,
     audit: services.audit,
+    events: services.store.events,
+    im: imClients(),
     ...(options.rateLimits && { rateLimits: options.rateLimits }),
     ...(options.now && { now: options.now }),
   });
@@ -148,6 +179,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     services,
     core,
     fixture,
+    im,
     logLines,
     log,
     secrets: { keys, tokens: Object.values(tokens).flat(), userSigs: Object.values(sigs) },
@@ -161,6 +193,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     async close() {
       await services.close();
       await fixture?.close();
+      await im.close();
     },
   };
 }
@@ -212,7 +245,7 @@ export type Step =
 export interface Scenario {
   name: string;
   as?: Who;
-  command: 'usersig' | 'pushcheck';
+  command: 'usersig' | 'pushcheck' | 'triage' | 'imstatus';
   /** Slack: the text after the command. */
   text: string;
   /** The same input as typed options (Discord). Secret options (userSig) go through the form Discord opens. */
@@ -610,6 +643,95 @@ export const SCENARIOS: Scenario[] = [
     steps: [{ click: 'Start testing' }],
     expect: { status: 'failure', ephemeral: true, title: ['failed'], says: ['UNKNOWN_CERTIFICATE'] },
   },
+
+  // /triage and /imstatus (Tencent IM through its emulator; iris logged out from her iPhone an hour ago)
+  {
+    name: 'triage puts the logout first: IM sends no offline push after logout',
+    command: 'triage',
+    text: 'iris prod',
+    args: { userId: 'iris', app: 'prod' },
+    expect: {
+      status: 'failure',
+      ephemeral: true,
+      title: ['triage', 'iris'],
+      says: ['iris logged out at', 'from iPhone', 'no offline push after logout', 'IM online status', 'OFFLINE', 'Uploaded devices', 'Push certificates'],
+      actions: ['Start testing', 'Check a UserSig', 'Send IM test message'],
+    },
+  },
+  {
+    name: 'triage of a user IM does not know says there is no account',
+    command: 'triage',
+    text: 'ghost prod',
+    args: { userId: 'ghost', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['ghost', 'NOT_IMPORTED'], says: ['no account', 'never logged in'] },
+  },
+  {
+    name: 'triage Start testing adds the provider test pushes',
+    push: true,
+    command: 'triage',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ click: 'Start testing' }],
+    expect: { status: 'success', ephemeral: true, title: ['alice'], says: ['Test pushes', 'test pushes accepted', 'PushOnline'], actions: ['Check a UserSig'] },
+  },
+  {
+    name: 'triage takes a UserSig through a form and verifies it',
+    command: 'triage',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ click: 'Check a UserSig' }, { submit: { userSig: '{sig:alice:expired}' } }],
+    expect: { status: 'failure', ephemeral: true, title: ['alice', 'EXPIRED'], says: ['UserSig', 'expired'] },
+  },
+  {
+    name: 'triage is refused to someone not in access.push.test (it shows device data)',
+    as: 'stranger',
+    command: 'triage',
+    text: 'iris prod',
+    args: { userId: 'iris', app: 'prod' },
+    expect: { status: 'error', ephemeral: true, title: ['not allowed'], says: ['access.push.test'] },
+  },
+  {
+    name: 'imstatus says whether offline push can reach the user, per platform',
+    command: 'imstatus',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    expect: {
+      status: 'success',
+      ephemeral: true,
+      title: ['alice', 'PushOnline'],
+      says: ['iPhone: PushOnline', 'offline push'],
+      actions: ['Send IM test message'],
+    },
+  },
+  {
+    name: 'imstatus of a logged-out user: Offline, no push at all',
+    command: 'imstatus',
+    text: 'iris prod',
+    args: { userId: 'iris', app: 'prod' },
+    expect: { status: 'failure', ephemeral: true, title: ['iris', 'Offline'], says: ['no push at all', 'Log in again'] },
+  },
+  {
+    name: 'the IM test message asks first and says it lands in the chat history',
+    command: 'imstatus',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ click: 'Send IM test message' }],
+    expect: {
+      status: 'warning',
+      ephemeral: true,
+      title: ['send a test message', 'alice'],
+      says: ['chat history', 'administrator'],
+      actions: ['Send test message', 'Cancel'],
+    },
+  },
+  {
+    name: 'confirming sends the IM test message',
+    command: 'imstatus',
+    text: 'alice prod',
+    args: { userId: 'alice', app: 'prod' },
+    steps: [{ click: 'Send IM test message' }, { click: 'Send test message' }],
+    expect: { ephemeral: true, title: ['test message sent', 'alice'], says: ['chat history', 'imops push test'] },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -774,7 +896,9 @@ export async function runOnCore(row: Scenario, world: World, via: Via, platform:
       const action = 'select' in step ? actions.find((a) => a.type === 'select') : actions.find((a) => a.type === 'button' && a.label === step.click);
       if (!action) throw new Error(`${row.name}: no ${'select' in step ? 'select' : `button "${step.click}"`} in ${current.reply?.title}`);
       const plan = core.action(who, action.id, 'select' in step ? step.select : undefined);
-      if (plan.kind !== 'update') throw new Error(`${row.name}: an action should update the message, planned ${plan.kind}`);
+      // A button may open a form (a modal: Slack views.open, Discord showModal as the first answer).
+      if (plan.kind !== 'update' && plan.kind !== 'form')
+        throw new Error(`${row.name}: an action should update the message or open a form, planned ${plan.kind}`);
       current = await execute(plan);
     }
   }

@@ -50,13 +50,17 @@ async function runOnSlack(row: Scenario): Promise<Seen> {
     } else {
       if (!state.message) throw new Error('expected a message to act on');
       const url = h.fake.responseUrl();
+      const views = h.fake.calls.filter((c) => c.method === 'views.open').length;
       const res = await h.interact(blockAction(state.message, step, who, url));
-      // The click is acknowledged empty at once; the card is replaced through response_url.
+      // The click is acknowledged empty at once; the card is replaced through response_url, or a modal opens.
       expect(res.status).toBe(200);
       expect(res.text).toBe('');
-      const replaced = (await h.fake.waitForResponse(responseIdOf(url))).body as Message;
-      expect(replaced.replace_original).toBe(true);
-      state = { message: replaced };
+      const next: State = await Promise.race<State>([
+        h.fake.waitForCall('views.open', views + 1).then((c) => ({ view: c.args.view as View })),
+        h.fake.waitForResponse(responseIdOf(url)).then((r) => ({ message: r.body as Message })),
+      ]);
+      if (next.message) expect(next.message.replace_original).toBe(true);
+      state = next;
     }
   }
   if (state.errors) return seenFromErrors(state.errors);

@@ -290,6 +290,60 @@ export function describeStoreContract(name: string, open: (options: ContractOpti
       expect(await s.locks.tryAcquire('other', 60_000)).toBe(true);
     });
 
+    it('keeps IM callback events per (app, UserID), newest first, with their data as received', async () => {
+      const c = clock();
+      const s = await store({ now: c.now });
+      await s.events.append([
+        { app: 'prod', userId: 'bob', command: 'State.StateChange', at: T0 - 2000, data: { Action: 'Login', Reason: 'Register' } },
+        { app: 'prod', userId: 'bob', command: 'Push.OfflinePush', at: T0 - 1000, data: { ErrCode: 0, PushStage: 2, MsgKey: 'k1' } },
+        { app: 'prod', userId: 'carol', command: 'State.StateChange', at: T0, data: { Action: 'Logout' } },
+        { app: 'test', userId: 'bob', command: 'State.StateChange', at: T0, data: { Action: 'Logout' } },
+      ]);
+      await s.events.append([
+        { app: 'prod', userId: 'bob', command: 'State.StateChange', at: T0 - 1000, data: { Action: 'Logout', KickedDevice: [{ Platform: 'iPhone' }] } },
+      ]);
+      const bob = await s.events.recent('prod', 'bob', 10);
+      expect(bob.map((e) => [e.command, e.at])).toEqual([
+        ['State.StateChange', T0 - 1000],
+        ['Push.OfflinePush', T0 - 1000],
+        ['State.StateChange', T0 - 2000],
+      ]);
+      expect(bob[0]).toEqual({
+        app: 'prod',
+        userId: 'bob',
+        command: 'State.StateChange',
+        at: T0 - 1000,
+        data: { Action: 'Logout', KickedDevice: [{ Platform: 'iPhone' }] },
+      });
+      expect(await s.events.recent('prod', 'bob', 1)).toHaveLength(1);
+      expect(await s.events.recent('prod', 'nobody', 10)).toEqual([]);
+    });
+
+    it('keeps only the newest 50 events of a user and forgets events older than 7 days', async () => {
+      const c = clock();
+      const s = await store({ now: c.now });
+      const many = Array.from({ length: 60 }, (_, i) => ({
+        app: 'prod',
+        userId: 'bob',
+        command: 'Push.OfflinePush',
+        at: T0 - 60_000 + i * 1000,
+        data: { n: i },
+      }));
+      await s.events.append(many.slice(0, 30));
+      await s.events.append(many.slice(30));
+      await s.events.append([{ app: 'prod', userId: 'bob', command: 'State.StateChange', at: T0 - 8 * 86_400_000, data: { stale: true } }]);
+      const kept = await s.events.recent('prod', 'bob', 100);
+      expect(kept).toHaveLength(50);
+      expect(kept[0]?.data).toEqual({ n: 59 });
+      expect(kept.at(-1)?.data).toEqual({ n: 10 });
+      c.advance(7 * 86_400_000 - 30_000);
+      expect((await s.events.recent('prod', 'bob', 100)).map((e) => e.data.n)).toEqual([
+        59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45, 44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30,
+      ]);
+      c.advance(60_000);
+      expect(await s.events.recent('prod', 'bob', 100)).toEqual([]);
+    });
+
     it('says what it is and that it can write', async () => {
       const s = await store({ now: clock().now });
       expect(s.describe()).toMatch(new RegExp(`^${s.kind === 'sqlite' ? 'SQLite' : 'Postgres'} `, 'i'));

@@ -11,7 +11,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => server?.stop());
 
-const TABLES = ['devices', 'audit', 'locks', 'rate_uses', 'alert_state'];
+const TABLES = ['devices', 'audit', 'locks', 'rate_uses', 'alert_state', 'im_events'];
 describeStoreContract('postgres', async ({ peerOf, ...o }) => {
   const store: PostgresStore = await openPostgresStore({ url, poolSize: 4, ...o });
   // Each test starts empty, except a peer: a second handle on the first one's data.

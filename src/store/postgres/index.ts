@@ -3,6 +3,7 @@ import { createPgAlertState } from './alerts.js';
 import { createPgAuditLog } from './audit.js';
 import { createPool, DEFAULT_POOL_SIZE, describeDatabaseUrl, migrate, trackHealth, type Pool } from './db.js';
 import { createPgDeviceStore } from './devices.js';
+import { createPgEventLog } from './events.js';
 import { createPgLocks } from './locks.js';
 import { createPgRateWindows } from './rate-limits.js';
 
@@ -35,7 +36,7 @@ export interface PostgresStoreOptions {
  * The store for several replicas: every port in one Postgres database. Opening it connects, then applies the
  * pending migrations (one replica at a time); it fails (and closes its pool) when the database cannot be
  * reached, so `imops serve` refuses to start on a wrong URL instead of answering 503 forever.
- * A port is one file here (devices.ts, audit.ts, locks.ts, rate-limits.ts, alerts.ts) plus its tables in migrations.ts.
+ * A port is one file here (devices.ts, audit.ts, locks.ts, rate-limits.ts, alerts.ts, events.ts) plus its tables in migrations.ts.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const now = options.now ?? Date.now;
@@ -70,6 +71,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     locks: createPgLocks(pool, health, now),
     rateLimits: createPgRateWindows(pool, health),
     alerts: createPgAlertState(pool, health),
+    events: createPgEventLog(pool, health, now),
     describe: () => `Postgres at ${where} (pool of ${size})`,
     health: () => health.health(),
     close() {

@@ -237,4 +237,35 @@ export const migrations: readonly Migration[] = [
     $fn$;
     `,
   },
+  {
+    version: 3,
+    name: 'Tencent IM callback events',
+    sql: `
+    CREATE TABLE im_events (
+      id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      app     text   NOT NULL,
+      user_id text   NOT NULL,
+      command text   NOT NULL,
+      at      bigint NOT NULL,
+      data    jsonb  NOT NULL
+    );
+    CREATE INDEX im_events_by_user ON im_events (app, user_id, at DESC, id DESC);
+    CREATE INDEX im_events_by_time ON im_events (at);
+
+    -- Insert a batch in order, then keep each touched user's newest max_per_user and drop what is past cutoff.
+    CREATE FUNCTION imops_append_events(events jsonb, cutoff bigint, max_per_user integer) RETURNS void
+    LANGUAGE plpgsql AS $fn$
+    BEGIN
+      INSERT INTO im_events (app, user_id, command, at, data)
+      SELECT x.app, x."userId", x.command, x.at, x.data
+      FROM ROWS FROM (jsonb_to_recordset(events) AS (app text, "userId" text, command text, at bigint, data jsonb)) WITH ORDINALITY AS x
+      ORDER BY x.ordinality;
+      DELETE FROM im_events e USING (SELECT DISTINCT x.app, x."userId" FROM jsonb_to_recordset(events) AS x(app text, "userId" text)) u
+      WHERE e.app = u.app AND e.user_id = u."userId" AND e.id NOT IN (
+        SELECT id FROM im_events WHERE app = u.app AND user_id = u."userId" ORDER BY at DESC, id DESC LIMIT max_per_user);
+      DELETE FROM im_events WHERE at < cutoff;
+    END
+    $fn$;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import type { Store } from '../ports.js';
 import { createSqliteAuditLog } from './audit.js';
 import { DB_FILE, openDatabase, type Db } from './db.js';
 import { createSqliteDeviceStore } from './devices.js';
+import { createSqliteEventLog } from './events.js';
 import { trackWrites } from './health.js';
 import { createSqliteLocks } from './locks.js';
 import { createSqliteRateWindows } from './rate-limits.js';
@@ -29,6 +30,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   const locks = createSqliteLocks(db, health, now);
   const rateLimits = createSqliteRateWindows(db, health);
   const alerts = createSqliteAlertState(db, health);
+  const events = createSqliteEventLog(db, health, now);
   const where = options.dataDir === ':memory:' ? 'in memory (nothing is kept after exit)' : `at ${join(options.dataDir, DB_FILE)}`;
   let closing: Promise<void> | undefined;
   return {
@@ -39,6 +41,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     locks,
     rateLimits,
     alerts,
+    events,
     describe: () => `SQLite ${where}`,
     health: () => health.health(),
     close() {

@@ -98,4 +98,17 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (app, certificate_id, kind)
   ) WITHOUT ROWID;
   `,
+  // 5: Tencent IM callback events per (app, UserID), bounded on write (newest 50, 7 days; src/store/ports.ts).
+  `
+  CREATE TABLE im_events (
+    id       INTEGER PRIMARY KEY,
+    app      TEXT NOT NULL,
+    user_id  TEXT NOT NULL,
+    command  TEXT NOT NULL,
+    at       INTEGER NOT NULL,
+    data     TEXT NOT NULL
+  );
+  CREATE INDEX im_events_by_user ON im_events (app, user_id, at DESC, id DESC);
+  CREATE INDEX im_events_by_time ON im_events (at);
+  `,
 ];

@@ -4,11 +4,18 @@
 import type { GuardedAction } from '../../access/policy.js';
 import type { LimitedAction } from '../../access/rate-limit.js';
 import { imErrors } from './im-errors.js';
+import { im } from './im.js';
+import { triage } from './triage.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
+  /** Tencent IM: REST problems, online states, send-test. */
+  im,
+  /** imops triage: checks, verdicts, summary. */
+  triage,
+
   labels: {
     sdkAppId: 'SDKAppID',
     userId: 'UserID',

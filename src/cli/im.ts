@@ -1,0 +1,105 @@
+// imops im status | im send-test | triage: Tencent IM asked directly with the app's admin UserSig.
+import type { Command } from 'commander';
+import { runCheck, type CheckDeps } from '../checks/check.js';
+import { imSendTestCheck, imStatusCheck, MAX_WAIT_SECONDS } from '../checks/im.js';
+import { triageFor } from '../checks/triage.js';
+import { findApp } from '../config/load.js';
+import type { AppConfig } from '../config/types.js';
+import { UsageError } from '../errors.js';
+import { imClients } from '../im/index.js';
+import { sendTestJson, sendTestReply, statusJson, statusReply } from '../present/im.js';
+import { renderTerminal } from '../present/terminal.js';
+import { triageJson, triageReply } from '../present/triage.js';
+import { openServices, type Services } from '../services.js';
+import { en } from '../text/en/index.js';
+import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
+import { operator } from './operator.js';
+import { loadCli } from './push.js';
+import { storeOpenError } from './startup.js';
+
+async function withIm(ctx: CliContext, appName: string | undefined, fn: (app: AppConfig, deps: CheckDeps) => Promise<void>): Promise<void> {
+  const { config, log } = loadCli(ctx);
+  const app = findApp(config, appName);
+  let services: Services;
+  try {
+    services = await openServices({ config, log });
+  } catch (err) {
+    throw storeOpenError(config, err);
+  }
+  try {
+    await fn(app, {
+      config,
+      log,
+      now: Date.now,
+      push: services.push,
+      audit: services.audit,
+      devices: services.devices,
+      events: services.store.events,
+      im: imClients(),
+    });
+  } finally {
+    await services.close();
+  }
+}
+
+function parseWait(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) > MAX_WAIT_SECONDS) throw new UsageError(`--wait ${v} is not a number of seconds`, `give 0 to ${MAX_WAIT_SECONDS}`);
+  return Number(v);
+}
+
+export function registerImCommands(program: Command, ctx: CliContext): void {
+  const im = program.command('im').description('ask Tencent IM about a user (REST API, signed as the app admin)');
+
+  im.command('status')
+    .description('account imported or not, Online / PushOnline / Offline per platform, and what it means for offline push')
+    .argument('<userId>', 'the UserID')
+    .option('--app <name>', 'configured app (needed when several are configured)')
+    .option('--json', 'print one JSON document')
+    .action(async (userId: string, opts: { app?: string; json?: boolean }) => {
+      await withIm(ctx, opts.app, async (app, deps) => {
+        const f = await runCheck(deps, operator(), imStatusCheck, { app: app.name, userId });
+        if (f.verdict !== 'ONLINE' && f.verdict !== 'PUSH_ONLINE') ctx.setExit(EXIT_CHECK_FAILED);
+        ctx.out(opts.json ? JSON.stringify(statusJson(en, app, f), null, 2) : renderTerminal(statusReply(en, app, f), en));
+      });
+    });
+
+  im.command('send-test')
+    .description("send a text message with offline push through IM's own pipeline (it appears in the user's chat history)")
+    .argument('<userId>', 'the UserID')
+    .option('--app <name>', 'configured app (needed when several are configured)')
+    .option('--wait <seconds>', "wait this long for IM's push callback (default 10 with a callback token, else 0)")
+    .option('--json', 'print one JSON document')
+    .action(async (userId: string, opts: { app?: string; wait?: string; json?: boolean }) => {
+      const wait = parseWait(opts.wait);
+      await withIm(ctx, opts.app, async (app, deps) => {
+        const f = await runCheck(deps, operator(), imSendTestCheck, {
+          app: app.name,
+          userId,
+          words: en.im.sendTest,
+          ...(wait !== undefined && { wait }),
+          ...(!opts.json && { onSent: (_s, w) => w > 0 && ctx.err(en.im.sendTest.sentWaiting(w)) }),
+        });
+        if (f.kind === 'failed' || f.reports.some((r) => !r.ok)) ctx.setExit(EXIT_CHECK_FAILED);
+        ctx.out(opts.json ? JSON.stringify(sendTestJson(en, app, f), null, 2) : renderTerminal(sendTestReply(en, app, f), en));
+      });
+    });
+
+  program
+    .command('triage')
+    .description('run every check for one user at once (IM account and status, logins, push results, devices, certificates)')
+    .argument('<userId>', 'the UserID')
+    .option('--app <name>', 'configured app (needed when several are configured)')
+    .option('--push', 'also send test pushes to the uploaded devices')
+    .option('--usersig <sig>', 'a UserSig the user cannot log in with ("-" reads it from stdin)')
+    .option('--json', 'print one JSON document')
+    .action(async (userId: string, opts: { app?: string; push?: boolean; usersig?: string; json?: boolean }) => {
+      const userSig = opts.usersig === '-' ? (await ctx.readStdin()).trim() : opts.usersig;
+      await withIm(ctx, opts.app, async (app, deps) => {
+        const input = { app: app.name, userId, push: opts.push === true, ...(userSig !== undefined && { userSig }) };
+        const r = await runCheck(deps, operator(), triageFor(input), input);
+        if (r.findings.some((f) => !f.ok)) ctx.setExit(EXIT_CHECK_FAILED);
+        ctx.out(opts.json ? JSON.stringify(triageJson(en, app, r), null, 2) : renderTerminal(triageReply(en, app, r), en));
+      });
+    });
+}

@@ -3,7 +3,7 @@ import type { CliContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { openStore, type Store } from '../store/index.js';
 import { formatTime } from '../format.js';
-import { loadCli } from './push.js';
+import { loadCli } from './services.js';
 import { storeOpenError } from './startup.js';
 
 const MAX_LIMIT = 10_000;

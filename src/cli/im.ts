@@ -1,46 +1,16 @@
 // imops im status | im send-test | triage: Tencent IM asked directly with the app's admin UserSig.
 import type { Command } from 'commander';
-import { runCheck, type CheckDeps } from '../checks/check.js';
+import { runCheck } from '../checks/check.js';
 import { imSendTestCheck, imStatusCheck, MAX_WAIT_SECONDS } from '../checks/im.js';
 import { triageFor } from '../checks/triage.js';
-import { findApp } from '../config/load.js';
-import type { AppConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
-import { imClients } from '../im/index.js';
 import { sendTestJson, sendTestReply, statusJson, statusReply } from '../present/im.js';
 import { renderTerminal } from '../present/terminal.js';
 import { triageJson, triageReply } from '../present/triage.js';
-import { openServices, type Services } from '../services.js';
 import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { operator } from './operator.js';
-import { loadCli } from './push.js';
-import { storeOpenError } from './startup.js';
-
-async function withIm(ctx: CliContext, appName: string | undefined, fn: (app: AppConfig, deps: CheckDeps) => Promise<void>): Promise<void> {
-  const { config, log } = loadCli(ctx);
-  const app = findApp(config, appName);
-  let services: Services;
-  try {
-    services = await openServices({ config, log });
-  } catch (err) {
-    throw storeOpenError(config, err);
-  }
-  try {
-    await fn(app, {
-      config,
-      log,
-      now: Date.now,
-      push: services.push,
-      audit: services.audit,
-      devices: services.devices,
-      events: services.store.events,
-      im: imClients(),
-    });
-  } finally {
-    await services.close();
-  }
-}
+import { withServices } from './services.js';
 
 function parseWait(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -57,7 +27,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; json?: boolean }) => {
-      await withIm(ctx, opts.app, async (app, deps) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), imStatusCheck, { app: app.name, userId });
         if (f.verdict !== 'ONLINE' && f.verdict !== 'PUSH_ONLINE') ctx.setExit(EXIT_CHECK_FAILED);
         ctx.out(opts.json ? JSON.stringify(statusJson(en, app, f), null, 2) : renderTerminal(statusReply(en, app, f), en));
@@ -72,7 +42,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; wait?: string; json?: boolean }) => {
       const wait = parseWait(opts.wait);
-      await withIm(ctx, opts.app, async (app, deps) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), imSendTestCheck, {
           app: app.name,
           userId,
@@ -95,7 +65,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print one JSON document')
     .action(async (userId: string, opts: { app?: string; push?: boolean; usersig?: string; json?: boolean }) => {
       const userSig = opts.usersig === '-' ? (await ctx.readStdin()).trim() : opts.usersig;
-      await withIm(ctx, opts.app, async (app, deps) => {
+      await withServices(ctx, opts.app, async (_s, app, deps) => {
         const input = { app: app.name, userId, push: opts.push === true, ...(userSig !== undefined && { userSig }) };
         const r = await runCheck(deps, operator(), triageFor(input), input);
         if (r.findings.some((f) => !f.ok)) ctx.setExit(EXIT_CHECK_FAILED);

@@ -14,9 +14,7 @@ import { renderTerminal } from '../present/terminal.js';
 import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { operator } from './operator.js';
-import { loadCli, withServices } from './push.js';
-import { openServices, type Services } from '../services.js';
-import { storeOpenError } from './startup.js';
+import { withServices, withStore } from './services.js';
 
 /** The watch settings a `--once` run uses when imops.yml has no `watch:` section. */
 export const WATCH_DEFAULTS: WatchConfig = {
@@ -129,23 +127,14 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
     .requiredOption('--once', 'run one round and exit (imops serve runs rounds on the `watch: every` schedule)')
     .option('--json', 'print one JSON document: { alerts: [{ certificateId, kind, verdict, cause, fix }] }')
     .action(async (opts: { once: boolean; json?: boolean }) => {
-      const { config, log } = loadCli(ctx);
-      let s: Services;
-      try {
-        s = await openServices({ config, log });
-      } catch (err) {
-        throw storeOpenError(config, err);
-      }
-      try {
+      await withStore(ctx, async (s, deps) => {
+        const { config } = deps;
         const watch = config.watch ?? WATCH_DEFAULTS;
         if (!config.watch && !opts.json) ctx.err(`imops: note: ${en.watch.notConfigured}`);
-        const deps = { config, log, now: Date.now, push: s.push, devices: s.devices, audit: s.audit, metrics: s.metrics };
         const f = await watchRound({ ...deps, locks: s.store.locks, alerts: s.store.alerts }, watch);
         if (!f.ran) ctx.err(`imops: ${en.watch.roundSkipped}`);
         if (f.alerts.some((a) => a.kind !== 'recovered')) ctx.setExit(EXIT_CHECK_FAILED);
         ctx.out(opts.json ? JSON.stringify(watchJson(en, f), null, 2) : renderTerminal(watchTerminal(en, f), en));
-      } finally {
-        await s.close();
-      }
+      });
     });
 }

@@ -1,23 +1,21 @@
 import { Option, type Command } from 'commander';
-import { runCheck, type CheckDeps } from '../checks/check.js';
+import { runCheck } from '../checks/check.js';
 import { listDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import { certificatesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
 import { certificatesReply, deviceCard, explainNoDevices, noDevicesReply, testResultsReply } from '../present/push.js';
 import { renderTerminal } from '../present/terminal.js';
 import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
+import { loadCli, withServices } from './services.js';
 import { operator } from './operator.js';
-import { findApp, loadConfig } from '../config/load.js';
-import type { AppConfig, Config } from '../config/types.js';
+import { findApp } from '../config/load.js';
 import { ConfigError, UsageError } from '../errors.js';
-import { createLogger, maskToken, type Logger } from '../log.js';
+import { maskToken } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
 import { PLATFORMS, providerFor, type PushPlatform } from '../push/providers/index.js';
-import { openServices, type Services } from '../services.js';
 import { formatFields } from '../format.js';
-import { logLevelFrom, storeOpenError } from './startup.js';
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
   const devices = program.command('devices').description('the devices (push tokens) UserIDs uploaded');
@@ -180,32 +178,4 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
 
 function maskedDevice(d: Device): Device {
   return { ...d, token: maskToken(d.token) };
-}
-
-/** The configuration and a logger that writes to the CLI's stderr (quiet unless LOG_LEVEL says otherwise). */
-export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
-  const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
-  for (const n of notices) ctx.err(`imops: note: ${n}`);
-  const log = createLogger({ level: logLevelFrom(ctx.env, 'warn'), destination: { write: (line: string) => ctx.err(line) } });
-  return { config, log };
-}
-
-export async function withServices(
-  ctx: CliContext,
-  appName: string | undefined,
-  fn: (s: Services, app: AppConfig, deps: CheckDeps) => Promise<void>,
-): Promise<void> {
-  const { config, log } = loadCli(ctx);
-  const app = findApp(config, appName);
-  let services: Services;
-  try {
-    services = await openServices({ config, log });
-  } catch (err) {
-    throw storeOpenError(config, err);
-  }
-  try {
-    await fn(services, app, { config, log, now: Date.now, push: services.push, audit: services.audit, devices: services.devices });
-  } finally {
-    await services.close();
-  }
 }

@@ -1,4 +1,5 @@
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type ImportedDevice, type UpsertResult } from '../ports.js';
+import { deviceFromInput, deviceFromRow } from '../device-rows.js';
 import type { Pool, PgHealth } from './db.js';
 
 /** A device row as Postgres returns it inside JSON (to_jsonb of the row): bigint times as numbers. */
@@ -218,38 +219,9 @@ function compare(a: string, b: string): number {
 }
 
 function toResult(input: DeviceInput, at: number, first: number, created: boolean, evicted: Device[]): UpsertResult {
-  const device: Device = {
-    app: input.app,
-    userId: input.userId,
-    certificateId: input.certificateId,
-    platform: input.platform,
-    token: input.token,
-    ...(input.environment !== undefined && { environment: input.environment }),
-    ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
-    ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
-    ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
-    ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
-    warnings: input.warnings ?? [],
-    firstUploaded: new Date(first).toISOString(),
-    lastSeen: new Date(at).toISOString(),
-  };
-  return { device, created, evicted };
+  return { device: deviceFromInput(input, first, at), created, evicted };
 }
 
 function toDevice(r: DeviceJson): Device {
-  return {
-    app: r.app,
-    userId: r.user_id,
-    certificateId: r.certificate_id,
-    platform: r.platform,
-    token: r.token,
-    ...(r.environment !== null && { environment: r.environment }),
-    ...(r.bundle_id !== null && { bundleId: r.bundle_id }),
-    ...(r.app_version !== null && { appVersion: r.app_version }),
-    ...(r.device_model !== null && { deviceModel: r.device_model }),
-    ...(r.os_version !== null && { osVersion: r.os_version }),
-    warnings: r.warnings ?? [],
-    firstUploaded: new Date(Number(r.first_uploaded)).toISOString(),
-    lastSeen: new Date(Number(r.last_seen)).toISOString(),
-  };
+  return deviceFromRow(r, r.warnings ?? [], Number(r.first_uploaded), Number(r.last_seen));
 }

@@ -1,6 +1,7 @@
 import type { ApnsEnvironment } from '../../config/types.js';
 import type { PushPlatform } from '../../push/types.js';
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type UpsertResult } from '../ports.js';
+import { deviceFromInput, deviceFromRow } from '../device-rows.js';
 import { inTransaction, type Db } from './db.js';
 import type { WriteHealth } from './health.js';
 
@@ -178,38 +179,9 @@ export function createSqliteDeviceStore(db: Db, health: WriteHealth, now: () => 
 }
 
 function toResult(input: DeviceInput, at: number, first: number, created: boolean, evicted: Device[]): UpsertResult {
-  const device: Device = {
-    app: input.app,
-    userId: input.userId,
-    certificateId: input.certificateId,
-    platform: input.platform,
-    token: input.token,
-    ...(input.environment !== undefined && { environment: input.environment }),
-    ...(input.bundleId !== undefined && { bundleId: input.bundleId }),
-    ...(input.appVersion !== undefined && { appVersion: input.appVersion }),
-    ...(input.deviceModel !== undefined && { deviceModel: input.deviceModel }),
-    ...(input.osVersion !== undefined && { osVersion: input.osVersion }),
-    warnings: input.warnings ?? [],
-    firstUploaded: new Date(first).toISOString(),
-    lastSeen: new Date(at).toISOString(),
-  };
-  return { device, created, evicted };
+  return { device: deviceFromInput(input, first, at), created, evicted };
 }
 
 function toDevice(r: DeviceRow): Device {
-  return {
-    app: r.app,
-    userId: r.user_id,
-    certificateId: r.certificate_id,
-    platform: r.platform,
-    token: r.token,
-    ...(r.environment !== null && { environment: r.environment }),
-    ...(r.bundle_id !== null && { bundleId: r.bundle_id }),
-    ...(r.app_version !== null && { appVersion: r.app_version }),
-    ...(r.device_model !== null && { deviceModel: r.device_model }),
-    ...(r.os_version !== null && { osVersion: r.os_version }),
-    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
-    firstUploaded: new Date(r.first_uploaded).toISOString(),
-    lastSeen: new Date(r.last_seen).toISOString(),
-  };
+  return deviceFromRow(r, r.warnings ? (JSON.parse(r.warnings) as string[]) : [], r.first_uploaded, r.last_seen);
 }

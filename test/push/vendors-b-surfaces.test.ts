@@ -11,7 +11,7 @@ import { registerDeviceRoutes } from '../../src/http/devices.js';
 import { Router } from '../../src/http/router.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { Metrics } from '../../src/metrics.js';
-import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor-b/access-token.js';
+import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor/access-token.js';
 import { createPushService } from '../../src/push/service.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';

@@ -1,14 +1,14 @@
 // Honor Push test pushes: an OAuth access token per client (fetched once, reused until it expires, refreshed once
 // when Honor refuses it with 401), then one send with the `timestamp` header, marked as a test message
 // (`targetUserType: 1`). Honor has no dry run: a sweep checks the credential and the token's shape only.
-import { createHash } from 'node:crypto';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { AccessTokenCache } from '../vendor/access-token.js';
+import { AccessTokenCache, tokenKey } from '../vendor/access-token.js';
 import { joinUrl, VendorHttp } from '../vendor/http.js';
+import { field, jsonObject } from '../vendor/json.js';
 import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
-import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { HONOR_TOKEN_PATH, honorSendPath, type HonorCertificateConfig, type HonorSettings } from './config.js';
 import { explainHonor, explainHonorOAuth, HONOR_REASONS } from './reasons.js';
 
@@ -31,7 +31,8 @@ export function honorMessage(cert: HonorCertificateConfig, token: string) {
 
 export class HonorClient {
   readonly http: VendorHttp;
-  readonly tokens = new AccessTokenCache<OAuthFailure>();
+  /** A refusal is remembered 30 s, so a sweep over many devices does not ask again for every device. */
+  readonly tokens = new AccessTokenCache({ failureTtlMs: 30_000 });
 
   constructor(
     readonly settings: HonorSettings,
@@ -41,12 +42,14 @@ export class HonorClient {
   }
 
   key(cert: HonorCertificateConfig): string {
-    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
+    return tokenKey('honor', this.settings.authUrl, cert.clientId, cert.clientSecret);
   }
 
   accessToken(cert: HonorCertificateConfig) {
-    return this.tokens.get(this.key(cert), () =>
-      clientCredentials(this.http, joinUrl(this.settings.authUrl, HONOR_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
+    return this.tokens.get<OAuthFailure>(
+      this.key(cert),
+      () => clientCredentials(this.http, joinUrl(this.settings.authUrl, HONOR_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
+      this.now,
     );
   }
 
@@ -94,29 +97,19 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
       json: honorMessage(cert, device.token),
     });
     if (r.kind !== 'answer') {
-      const reason = r.kind === 'timeout' ? 'timeout' : r.code;
-      return vendorFailureResult(context, {
-        step: STEP,
-        reason,
-        entry: {
-          provider: 'honor',
-          reason,
-          verdict: 'NETWORK',
-          cause: r.kind === 'timeout' ? `Honor did not answer within ${r.ms} ms.` : `imops could not reach Honor Push (${r.code}).`,
-          fix: `Check that the server can reach ${client.settings.url} (providers.honor.url), and any proxy or firewall in between; then try again.`,
-        },
-      });
+      const where = { provider: 'honor', url: client.settings.url, setting: 'providers.honor.url' };
+      return unansweredResult(context, STEP, r, { ...where, timedOut: 'Honor', unreachable: 'Honor Push' });
     }
-    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
-    const bodyCode = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
+    const body = jsonObject(r.json);
+    const bodyCode = field(body, 'code');
     const message = typeof body.message === 'string' ? body.message : r.json === undefined && r.text ? r.text : undefined;
     // A token Honor refuses as expired (401, in the status or the body) is fetched again once.
     if ((r.status === 401 || bodyCode === '401') && !refreshed) {
       refreshed = true;
-      await client.tokens.invalidate(client.key(cert), t.token);
+      client.tokens.invalidate(client.key(cert), t.token);
       continue;
     }
-    const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+    const data = jsonObject(body.data);
     const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const requestId = typeof data.requestId === 'string' ? data.requestId : undefined;
     const extra = requestId ? `Honor requestId ${requestId}.` : undefined;

@@ -1,15 +1,15 @@
 // Huawei Push Kit test pushes: an OAuth access token per OAuth client (fetched once, reused until it expires,
 // refreshed once when Push Kit calls it expired), then `validate_only: true` and the real send, as FCM does.
 // The message is a visible notification marked as a test message (`target_user_type: 1`).
-import { createHash } from 'node:crypto';
 import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { AccessTokenCache } from '../vendor/access-token.js';
+import { AccessTokenCache, tokenKey, withAccessToken } from '../vendor/access-token.js';
 import { joinUrl, VendorHttp, type VendorHttpResult } from '../vendor/http.js';
+import { field, jsonObject } from '../vendor/json.js';
 import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
-import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { HUAWEI_TOKEN_PATH, huaweiSendPath, type HuaweiCertificateConfig, type HuaweiSettings } from './config.js';
 import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from './reasons.js';
 
@@ -37,7 +37,8 @@ export function huaweiMessage(cert: HuaweiCertificateConfig, token: string, vali
 
 export class HuaweiClient {
   readonly http: VendorHttp;
-  readonly tokens = new AccessTokenCache<OAuthFailure>();
+  /** A refusal is remembered 30 s, so a sweep over many devices does not ask again for every device. */
+  readonly tokens = new AccessTokenCache({ failureTtlMs: 30_000 });
 
   constructor(
     readonly settings: HuaweiSettings,
@@ -47,33 +48,39 @@ export class HuaweiClient {
   }
 
   private key(cert: HuaweiCertificateConfig): string {
-    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
+    return tokenKey('huawei', this.settings.authUrl, cert.clientId, cert.clientSecret);
   }
 
   accessToken(cert: HuaweiCertificateConfig) {
-    return this.tokens.get(this.key(cert), () =>
-      clientCredentials(this.http, joinUrl(this.settings.authUrl, HUAWEI_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
-    );
+    return this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
+  }
+
+  private fetchToken(cert: HuaweiCertificateConfig) {
+    return clientCredentials(this.http, joinUrl(this.settings.authUrl, HUAWEI_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now);
   }
 
   /** One request; a token Push Kit calls expired (80200003) is dropped and the request made once more. */
   async send(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { refreshed?: boolean }> {
-    const first = await this.once(cert, token, validateOnly);
-    if (first.kind !== 'answer' || first.code !== '80200003' || !first.accessToken) return first;
-    await this.tokens.invalidate(this.key(cert), first.accessToken);
-    return { ...(await this.once(cert, token, validateOnly)), refreshed: true };
+    const sent = await withAccessToken(
+      this.tokens,
+      this.key(cert),
+      () => this.fetchToken(cert),
+      (accessToken) => this.once(cert, token, validateOnly, accessToken),
+      (a) => a.kind === 'answer' && a.code === '80200003',
+      this.now,
+    );
+    const answer: HuaweiAnswer = sent.ok ? sent.result : { kind: 'oauth', failure: sent.failure };
+    return sent.retried ? { ...answer, refreshed: true } : answer;
   }
 
-  private async once(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { accessToken?: string }> {
-    const t = await this.accessToken(cert);
-    if (!t.ok) return { kind: 'oauth', failure: t.failure };
+  private async once(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean, accessToken: string): Promise<HuaweiAnswer> {
     const r = await this.http.request(joinUrl(this.settings.url, huaweiSendPath(cert.appId)), {
-      headers: { authorization: `Bearer ${t.token}` },
+      headers: { authorization: `Bearer ${accessToken}` },
       json: huaweiMessage(cert, token, validateOnly),
     });
     if (r.kind !== 'answer') return { kind: 'transport', result: r };
-    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
-    const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
+    const body = jsonObject(r.json);
+    const code = field(body, 'code');
     const msg = typeof body.msg === 'string' ? body.msg : r.json === undefined && r.text ? r.text : undefined;
     let illegalTokens: string[] | undefined;
     if (code === '80100000' && msg) {
@@ -91,7 +98,6 @@ export class HuaweiClient {
       ...(msg !== undefined && { msg }),
       ...(typeof body.requestId === 'string' && { requestId: body.requestId }),
       ...(illegalTokens && { illegalTokens }),
-      accessToken: t.token,
     };
   }
 
@@ -141,18 +147,8 @@ function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAns
   const secrets = [context.certificate.clientSecret];
   if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, vendorOf(client), secrets);
   if (answer.kind === 'transport') {
-    const r = answer.result;
-    return vendorFailureResult(context, {
-      step,
-      reason: r.kind === 'timeout' ? 'timeout' : r.code,
-      entry: {
-        provider: 'huawei',
-        reason: r.kind === 'timeout' ? 'timeout' : r.code,
-        verdict: 'NETWORK',
-        cause: r.kind === 'timeout' ? `Push Kit did not answer within ${r.ms} ms.` : `imops could not reach Push Kit (${r.code}).`,
-        fix: `Check that the server can reach ${client.settings.url} (providers.huawei.url), and any proxy or firewall in between; then try again.`,
-      },
-    });
+    const where = { provider: 'huawei', url: client.settings.url, setting: 'providers.huawei.url' };
+    return unansweredResult(context, step, answer.result, { ...where, timedOut: 'Push Kit', unreachable: 'Push Kit' });
   }
   if (answer.status === 200 && answer.code === '80000000') return undefined;
   const reason = answer.code ?? `HTTP ${answer.status}`;

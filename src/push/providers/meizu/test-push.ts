@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult } from '../vendor-b/explain.js';
+import { failureResult } from '../vendor/result.js';
 import type { MeizuClient } from './client.js';
 import type { MeizuCertificateConfig, MeizuSettings } from './config.js';
 

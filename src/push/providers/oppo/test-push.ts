@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult, maskKey } from '../vendor-b/explain.js';
+import { failureResult, maskKey } from '../vendor/result.js';
 import type { OppoClient } from './client.js';
 import type { OppoCertificateConfig, OppoSettings } from './config.js';
 import { oppoClassificationWarnings } from './credential.js';

@@ -2,9 +2,10 @@
 // appKey + timestamp + appSecret), the authToken cached process-wide, and one notification to one regId. An
 // authToken vivo calls invalid (result 10000) is renewed once and the send retried once.
 import { createHash, randomUUID } from 'node:crypto';
-import { VENDOR_ACCESS_TOKENS, tokenKey, type AccessTokenCache, type TokenFetch } from '../vendor-b/access-token.js';
-import { transportFailure, unknownCode, type Failure } from '../vendor-b/explain.js';
-import { field, VendorHttp, type VendorAnswer } from '../vendor-b/http-client.js';
+import { type AccessTokenCache, type TokenOutcome, tokenKey, VENDOR_ACCESS_TOKENS, withAccessToken } from '../vendor/access-token.js';
+import { VendorHttp, type VendorHttpAnswer, type VendorHttpResult } from '../vendor/http.js';
+import { field } from '../vendor/json.js';
+import { type CodeFields, codeFailure, type Failure, tokenFrom } from '../vendor/result.js';
 import { VIVO_AUTH_PATH, VIVO_SEND_PATH, VIVO_TOKEN_LIFETIME_MS, type VivoCertificateConfig, type VivoSettings } from './config.js';
 import { vivoClassification } from './credential.js';
 import { VIVO_REASONS } from './reasons.js';
@@ -26,28 +27,18 @@ export function vivoSign(appId: string, appKey: string, timestamp: string, appSe
   return createHash('md5').update(`${appId}${appKey}${timestamp}${appSecret}`.trim(), 'utf8').digest('hex');
 }
 
+const VIVO: CodeFields = { provider: 'vivo', name: 'vivo push', table: VIVO_REASONS, code: 'result', message: 'desc', docs: DOCS };
+
 /** The failure a vivo answer stands for, or undefined when it is `result 0`. */
-export function vivoFailure(answer: VendorAnswer): Failure | undefined {
-  if (answer.kind !== 'answer') return transportFailure(VIVO_REASONS, answer);
-  const code = field(answer.json, 'result');
-  if (code === undefined) return transportFailure(VIVO_REASONS, answer);
-  if (code === '0' && answer.status < 300) return undefined;
-  const message = field(answer.json, 'desc');
-  const entry = VIVO_REASONS.get(code);
-  return {
-    entry: entry ?? unknownCode('vivo', 'vivo push', code, message, DOCS),
-    reason: code,
-    status: answer.status,
-    ...(message !== undefined && { message }),
-    ...(!entry && { unknown: true }),
-  };
+export function vivoFailure(answer: VendorHttpResult): Failure | undefined {
+  return codeFailure(answer, VIVO);
 }
 
 export class VivoClient {
   readonly http: VendorHttp;
 
   constructor(
-    settings: VivoSettings,
+    private readonly settings: VivoSettings,
     private readonly tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS,
     private readonly now: () => number = Date.now,
   ) {
@@ -55,11 +46,11 @@ export class VivoClient {
   }
 
   private key(cert: VivoCertificateConfig): string {
-    return tokenKey('vivo', this.http.settings.url, cert.appId, cert.appKey, cert.appSecret);
+    return tokenKey('vivo', this.settings.url, cert.appId, cert.appKey, cert.appSecret);
   }
 
   /** A fresh authToken from vivo (not cached). */
-  async fetchToken(cert: VivoCertificateConfig): Promise<TokenFetch<Failure>> {
+  async fetchToken(cert: VivoCertificateConfig): Promise<TokenOutcome<Failure>> {
     const timestamp = String(this.now());
     const answer = await this.http.post(VIVO_AUTH_PATH, {
       json: {
@@ -69,31 +60,30 @@ export class VivoClient {
         sign: vivoSign(cert.appId, cert.appKey, timestamp, cert.appSecret),
       },
     });
-    const failure = vivoFailure(answer);
-    if (failure) return { ok: false, failure };
-    const token = field((answer as { json: unknown }).json, 'authToken');
-    if (!token) return { ok: false, failure: transportFailure(VIVO_REASONS, { ...(answer as Extract<VendorAnswer, { kind: 'answer' }>), json: undefined }) };
-    return { ok: true, token, expiresAt: this.now() + VIVO_TOKEN_LIFETIME_MS };
+    return tokenFrom(answer, VIVO, (json) => {
+      const token = field(json, 'authToken');
+      return token ? { token, expiresAt: this.now() + VIVO_TOKEN_LIFETIME_MS } : undefined;
+    });
   }
 
   async send(cert: VivoCertificateConfig, regId: string): Promise<VivoOutcome> {
-    let retried = false;
-    for (;;) {
-      const auth = await this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
-      if (!auth.ok) return { ok: false, step: 'auth', failure: auth.failure, retried };
-      const answer = await this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: auth.token });
-      const failure = vivoFailure(answer);
-      if (!failure) {
-        const taskId = field((answer as { json: unknown }).json, 'taskId');
-        return { ok: true, retried, ...(taskId !== undefined && { taskId }) };
-      }
-      if (failure.reason === '10000' && !retried) {
-        this.tokens.invalidate(this.key(cert), auth.token);
-        retried = true;
-        continue;
-      }
-      return { ok: false, step: 'send', failure, retried };
-    }
+    const sent = await withAccessToken(
+      this.tokens,
+      this.key(cert),
+      () => this.fetchToken(cert),
+      async (token) => {
+        const answer = await this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: token });
+        return { answer, failure: vivoFailure(answer) };
+      },
+      // An authToken vivo calls invalid (result 10000).
+      (r) => r.failure?.reason === '10000',
+      this.now,
+    );
+    if (!sent.ok) return { ok: false, step: 'auth', failure: sent.failure, retried: sent.retried };
+    const { answer, failure } = sent.result;
+    if (failure) return { ok: false, step: 'send', failure, retried: sent.retried };
+    const taskId = field((answer as VendorHttpAnswer).json, 'taskId');
+    return { ok: true, retried: sent.retried, ...(taskId !== undefined && { taskId }) };
   }
 
   close(): Promise<void> {

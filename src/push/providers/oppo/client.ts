@@ -3,10 +3,10 @@
 // notification. An expired or invalid auth_token (code 11) is renewed once and the send retried once.
 import { createHash } from 'node:crypto';
 import { TEST_ALERT } from '../result.js';
-import { type AccessTokenCache, type TokenOutcome, tokenKey, VENDOR_ACCESS_TOKENS, withAccessToken } from '../vendor/access-token.js';
-import { VendorHttp, type VendorHttpAnswer, type VendorHttpResult } from '../vendor/http.js';
+import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
 import { field, jsonObject } from '../vendor/json.js';
-import { type CodeFields, codeFailure, type Failure, tokenFrom } from '../vendor/result.js';
+import { type CodeFields, type Failure, tokenFrom } from '../vendor/result.js';
+import { SignedTokenClient } from '../vendor/token-client.js';
 import { OPPO_AUTH_PATH, OPPO_TOKEN_LIFETIME_MS, OPPO_UNICAST_PATH, type OppoCertificateConfig, type OppoSettings } from './config.js';
 import { OPPO_REASONS } from './reasons.js';
 
@@ -20,27 +20,15 @@ export function oppoSign(appKey: string, timestamp: string, masterSecret: string
 
 const OPPO: CodeFields = { provider: 'oppo', name: 'OPPO push', table: OPPO_REASONS, code: 'code', message: 'message', docs: DOCS };
 
-/** The failure an OPPO answer stands for, or undefined when it is `code 0`. */
-export function oppoFailure(answer: VendorHttpResult): Failure | undefined {
-  return codeFailure(answer, OPPO);
-}
-
-export class OppoClient {
-  readonly http: VendorHttp;
-
-  constructor(
-    private readonly settings: OppoSettings,
-    private readonly tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.http = new VendorHttp(settings);
+export class OppoClient extends SignedTokenClient<OppoCertificateConfig> {
+  constructor(settings: OppoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {
+    super(OPPO, settings, tokens, now);
   }
 
-  private key(cert: OppoCertificateConfig): string {
-    return tokenKey('oppo', this.settings.url, cert.appKey, cert.masterSecret);
+  protected credentials(cert: OppoCertificateConfig): string[] {
+    return [cert.appKey, cert.masterSecret];
   }
 
-  /** A fresh auth_token from OPPO (not cached): `push certs --live` and the cache use it. */
   async fetchToken(cert: OppoCertificateConfig): Promise<TokenOutcome<Failure>> {
     const timestamp = String(this.now());
     const answer = await this.http.post(OPPO_AUTH_PATH, {
@@ -54,28 +42,14 @@ export class OppoClient {
     });
   }
 
+  /** One unicast; an auth_token OPPO calls expired or invalid (code 11) is renewed once. */
   async send(cert: OppoCertificateConfig, registrationId: string): Promise<OppoOutcome> {
-    const sent = await withAccessToken(
-      this.tokens,
-      this.key(cert),
-      () => this.fetchToken(cert),
-      async (token) => {
-        const answer = await this.http.post(OPPO_UNICAST_PATH, { form: { auth_token: token, message: JSON.stringify(oppoMessage(cert, registrationId)) } });
-        return { answer, failure: oppoFailure(answer) };
-      },
-      // An auth_token OPPO calls expired or invalid (code 11).
-      (r) => r.failure?.reason === '11',
-      this.now,
+    const sent = await this.withToken(cert, '11', (token) =>
+      this.http.post(OPPO_UNICAST_PATH, { form: { auth_token: token, message: JSON.stringify(oppoMessage(cert, registrationId)) } }),
     );
-    if (!sent.ok) return { ok: false, step: 'auth', failure: sent.failure, retried: sent.retried };
-    const { answer, failure } = sent.result;
-    if (failure) return { ok: false, step: 'send', failure, retried: sent.retried };
-    const messageId = field(jsonObject((answer as VendorHttpAnswer).json).data, 'messageId');
+    if (!sent.ok) return sent;
+    const messageId = field(jsonObject(sent.json).data, 'messageId');
     return { ok: true, retried: sent.retried, ...(messageId !== undefined && { messageId }) };
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
   }
 }
 

@@ -2,10 +2,10 @@
 // appKey + timestamp + appSecret), the authToken cached process-wide, and one notification to one regId. An
 // authToken vivo calls invalid (result 10000) is renewed once and the send retried once.
 import { createHash, randomUUID } from 'node:crypto';
-import { type AccessTokenCache, type TokenOutcome, tokenKey, VENDOR_ACCESS_TOKENS, withAccessToken } from '../vendor/access-token.js';
-import { VendorHttp, type VendorHttpAnswer, type VendorHttpResult } from '../vendor/http.js';
+import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
 import { field } from '../vendor/json.js';
-import { type CodeFields, codeFailure, type Failure, tokenFrom } from '../vendor/result.js';
+import { type CodeFields, type Failure, tokenFrom } from '../vendor/result.js';
+import { SignedTokenClient } from '../vendor/token-client.js';
 import { VIVO_AUTH_PATH, VIVO_SEND_PATH, VIVO_TOKEN_LIFETIME_MS, type VivoCertificateConfig, type VivoSettings } from './config.js';
 import { vivoClassification } from './credential.js';
 import { VIVO_REASONS } from './reasons.js';
@@ -29,27 +29,15 @@ export function vivoSign(appId: string, appKey: string, timestamp: string, appSe
 
 const VIVO: CodeFields = { provider: 'vivo', name: 'vivo push', table: VIVO_REASONS, code: 'result', message: 'desc', docs: DOCS };
 
-/** The failure a vivo answer stands for, or undefined when it is `result 0`. */
-export function vivoFailure(answer: VendorHttpResult): Failure | undefined {
-  return codeFailure(answer, VIVO);
-}
-
-export class VivoClient {
-  readonly http: VendorHttp;
-
-  constructor(
-    private readonly settings: VivoSettings,
-    private readonly tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.http = new VendorHttp(settings);
+export class VivoClient extends SignedTokenClient<VivoCertificateConfig> {
+  constructor(settings: VivoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {
+    super(VIVO, settings, tokens, now);
   }
 
-  private key(cert: VivoCertificateConfig): string {
-    return tokenKey('vivo', this.settings.url, cert.appId, cert.appKey, cert.appSecret);
+  protected credentials(cert: VivoCertificateConfig): string[] {
+    return [cert.appId, cert.appKey, cert.appSecret];
   }
 
-  /** A fresh authToken from vivo (not cached). */
   async fetchToken(cert: VivoCertificateConfig): Promise<TokenOutcome<Failure>> {
     const timestamp = String(this.now());
     const answer = await this.http.post(VIVO_AUTH_PATH, {
@@ -66,28 +54,12 @@ export class VivoClient {
     });
   }
 
+  /** One notification; an authToken vivo calls invalid (result 10000) is renewed once. */
   async send(cert: VivoCertificateConfig, regId: string): Promise<VivoOutcome> {
-    const sent = await withAccessToken(
-      this.tokens,
-      this.key(cert),
-      () => this.fetchToken(cert),
-      async (token) => {
-        const answer = await this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: token });
-        return { answer, failure: vivoFailure(answer) };
-      },
-      // An authToken vivo calls invalid (result 10000).
-      (r) => r.failure?.reason === '10000',
-      this.now,
-    );
-    if (!sent.ok) return { ok: false, step: 'auth', failure: sent.failure, retried: sent.retried };
-    const { answer, failure } = sent.result;
-    if (failure) return { ok: false, step: 'send', failure, retried: sent.retried };
-    const taskId = field((answer as VendorHttpAnswer).json, 'taskId');
+    const sent = await this.withToken(cert, '10000', (token) => this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: token }));
+    if (!sent.ok) return sent;
+    const taskId = field(sent.json, 'taskId');
     return { ok: true, retried: sent.retried, ...(taskId !== undefined && { taskId }) };
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
   }
 }
 

@@ -5,10 +5,9 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { AccessTokenCache, tokenKey, withAccessToken } from '../vendor/access-token.js';
-import { joinUrl, VendorHttp, type VendorHttpResult } from '../vendor/http.js';
+import { joinUrl, type VendorHttpResult } from '../vendor/http.js';
 import { field, jsonObject } from '../vendor/json.js';
-import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
+import { liveOAuth, OAuthClient, oauthFailureResult, type OAuthFailure } from '../vendor/oauth.js';
 import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { HUAWEI_TOKEN_PATH, huaweiSendPath, type HuaweiCertificateConfig, type HuaweiSettings } from './config.js';
 import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from './reasons.js';
@@ -35,39 +34,20 @@ export function huaweiMessage(cert: HuaweiCertificateConfig, token: string, vali
   };
 }
 
-export class HuaweiClient {
-  readonly http: VendorHttp;
-  /** A refusal is remembered 30 s, so a sweep over many devices does not ask again for every device. */
-  readonly tokens = new AccessTokenCache({ failureTtlMs: 30_000 });
-
+export class HuaweiClient extends OAuthClient<HuaweiCertificateConfig> {
   constructor(
-    readonly settings: HuaweiSettings,
-    private readonly now: () => number = Date.now,
+    override readonly settings: HuaweiSettings,
+    now: () => number = Date.now,
   ) {
-    this.http = new VendorHttp(settings);
-  }
-
-  private key(cert: HuaweiCertificateConfig): string {
-    return tokenKey('huawei', this.settings.authUrl, cert.clientId, cert.clientSecret);
-  }
-
-  accessToken(cert: HuaweiCertificateConfig) {
-    return this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
-  }
-
-  private fetchToken(cert: HuaweiCertificateConfig) {
-    return clientCredentials(this.http, joinUrl(this.settings.authUrl, HUAWEI_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now);
+    super(settings, { provider: 'huawei', vendor: 'Huawei', tokenPath: HUAWEI_TOKEN_PATH, explain: explainHuaweiOAuth }, now);
   }
 
   /** One request; a token Push Kit calls expired (80200003) is dropped and the request made once more. */
   async send(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { refreshed?: boolean }> {
-    const sent = await withAccessToken(
-      this.tokens,
-      this.key(cert),
-      () => this.fetchToken(cert),
+    const sent = await this.withToken(
+      cert,
       (accessToken) => this.once(cert, token, validateOnly, accessToken),
       (a) => a.kind === 'answer' && a.code === '80200003',
-      this.now,
     );
     const answer: HuaweiAnswer = sent.ok ? sent.result : { kind: 'oauth', failure: sent.failure };
     return sent.retried ? { ...answer, refreshed: true } : answer;
@@ -99,10 +79,6 @@ export class HuaweiClient {
       ...(typeof body.requestId === 'string' && { requestId: body.requestId }),
       ...(illegalTokens && { illegalTokens }),
     };
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
   }
 }
 
@@ -145,7 +121,7 @@ async function testHuawei(client: HuaweiClient, context: Context): Promise<PushR
 /** A PushResult for anything but success; undefined when Push Kit accepted. */
 function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAnswer, step: string): PushResult | undefined {
   const secrets = [context.certificate.clientSecret];
-  if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, vendorOf(client), secrets);
+  if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, client.vendor(), secrets);
   if (answer.kind === 'transport') {
     const where = { provider: 'huawei', url: client.settings.url, setting: 'providers.huawei.url' };
     return unansweredResult(context, step, answer.result, { ...where, timedOut: 'Push Kit', unreachable: 'Push Kit' });
@@ -164,12 +140,8 @@ function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAns
   return vendorFailureResult(context, { step, reason, status: answer.status, message: answer.msg, entry, ...(extra && { extra }) }, secrets);
 }
 
-function vendorOf(client: HuaweiClient): OAuthVendor {
-  return { provider: 'huawei', vendor: 'Huawei', setting: 'providers.huawei.authUrl', authUrl: client.settings.authUrl, explain: explainHuaweiOAuth };
-}
-
 async function liveHuawei(client: HuaweiClient, cert: HuaweiCertificateConfig): Promise<LiveCheck> {
-  const live = await liveOAuth(await client.accessToken(cert), vendorOf(client), cert.clientId, cert.clientSecret, Date.now());
+  const live = await liveOAuth(await client.accessToken(cert), client.vendor(), cert.clientId, cert.clientSecret, Date.now());
   if (/\/\/login\.cloud\.huawei\.com|api\.push\.hicloud\.com/.test(`${client.settings.authUrl} ${client.settings.url}`)) {
     live.problems.unshift({
       level: 'warning',

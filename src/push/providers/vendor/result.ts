@@ -6,7 +6,8 @@
 import type { Device, PushResult } from '../../types.js';
 import type { PushVerdict } from '../../verdicts.js';
 import { pushResult, scrub, stripSecrets } from '../result.js';
-import type { ReasonEntry, TestContext } from '../types.js';
+import type { LiveCheck, ReasonEntry, TestContext } from '../types.js';
+import type { TokenOutcome } from './access-token.js';
 import type { VendorHttpResult } from './http.js';
 import { field } from './json.js';
 
@@ -286,4 +287,37 @@ export function unansweredResult(
       fix: `Check that the server can reach ${v.url} (${v.setting}), and any proxy or firewall in between; then try again.`,
     },
   });
+}
+
+/** The verdicts that blame the device token (its own problems are then shown too). */
+export const TOKEN_VERDICTS: ReadonlySet<PushVerdict> = new Set<PushVerdict>(['BAD_DEVICE_TOKEN', 'TOKEN_UNREGISTERED']);
+
+/**
+ * `push certs --live` for a vendor with a signed auth request (OPPO, vivo): ask for a fresh token (not cached)
+ * and explain a refusal. `issued` ends "OPPO issued an auth_token (…)"; `name` starts "OPPO refused…".
+ */
+export async function liveTokenCheck<C>(
+  client: { fetchToken(cert: C): Promise<TokenOutcome<Failure>>; close(): Promise<void> },
+  cert: C,
+  name: string,
+  issued: string,
+): Promise<LiveCheck> {
+  try {
+    const got = await client.fetchToken(cert);
+    if (got.ok) return { summary: `${name} issued ${issued}`, problems: [] };
+    const f = got.failure;
+    return {
+      summary: `${name} refused the auth request`,
+      problems: [
+        {
+          level: 'failure',
+          verdict: f.entry.verdict,
+          problem: `${name} auth answered ${f.reason}${f.message ? ` ("${f.message}")` : ''}: ${f.entry.cause}`,
+          fix: f.entry.fix,
+        },
+      ],
+    };
+  } finally {
+    await client.close();
+  }
 }

@@ -1,6 +1,9 @@
 // Sentences that name push providers read well with all eight: they name the provider concerned, or every
 // registered one from the registry, never "APNs or FCM" nor a list of "neither … nor" / "none of an … token".
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/context.js';
+import { registerPushCommands } from '../../src/cli/push.js';
 import type { AppConfig } from '../../src/config/types.js';
 import { testResultsReply } from '../../src/present/push.js';
 import { describeToken } from '../../src/push/token-shape.js';
@@ -28,5 +31,15 @@ describe('provider-neutral wording', () => {
   it('the push-test rate limit speaks of the app’s push provider credentials, not APNs/FCM', () => {
     expect(en.rate.why['push.test']).toContain("the app's push provider credentials");
     expect(en.rate.why['push.test']).not.toMatch(/APNs|FCM|Apple or Google/);
+  });
+
+  it('`push certs --live` help: one sentence for every provider, naming none in particular', () => {
+    const program = new Command();
+    registerPushCommands(program, {} as CliContext);
+    const certs = program.commands.find((c) => c.name() === 'push')!.commands.find((c) => c.name() === 'certs')!;
+    const live = certs.options.find((o) => o.long === '--live')!;
+    expect(live.description).toBe(
+      'also ask each provider itself whether the credential works, as far as it can without showing anything on a phone (an access token, a signed probe, or only whether its server answers)',
+    );
   });
 });

@@ -23,7 +23,7 @@ const TEN_MINUTES = 10 * 60_000;
  */
 export const USERSIG_GENERATE_LIMIT: RateLimit = { max: 30, windowMs: TEN_MINUTES };
 
-/** Each run sends real notifications to a user's phones through the app's APNs/FCM credentials. */
+/** Each run sends real notifications to a user's phones through the app's push provider credentials. */
 export const PUSH_TEST_LIMIT: RateLimit = { max: 10, windowMs: TEN_MINUTES };
 
 export const RATE_LIMITS: RateLimits = { 'usersig.generate': USERSIG_GENERATE_LIMIT, 'push.test': PUSH_TEST_LIMIT };

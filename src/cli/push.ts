@@ -14,7 +14,7 @@ import { maskToken } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
-import { PLATFORMS, providerFor, type PushPlatform } from '../push/providers/index.js';
+import { PLATFORMS, providerFor, providerNames, type PushPlatform } from '../push/providers/index.js';
 import { formatFields } from '../format.js';
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
@@ -145,7 +145,10 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
     .description('check each push credential without sending: key format, IDs, expiry, environment, bundle ID')
     .option('--app <name>', 'configured app (needed when several are configured)')
     .option('--json', 'print one JSON document')
-    .option('--live', 'also ask each provider that can: an access token (Huawei, Honor, OPPO, vivo), a signed probe (Meizu), a reachability check (Xiaomi)')
+    .option(
+      '--live',
+      'also ask each provider itself whether the credential works, as far as it can without showing anything on a phone (an access token, a signed probe, or only whether its server answers)',
+    )
     .action(async (opts: { app?: string; live?: boolean; json?: boolean }) => {
       const { config, log } = loadCli(ctx);
       const app = findApp(config, opts.app);
@@ -154,7 +157,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           config.source,
           `apps[${config.apps.indexOf(app)}].certificates`,
           `app ${app.name} has no push certificates`,
-          'list the APNs and FCM certificates under the app in imops.yml (see README)',
+          `list the app's push certificates (${providerNames()}) under the app in imops.yml (see README)`,
         );
       }
       const tester = createDeviceTester({ providers: config.providers, log });

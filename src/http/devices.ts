@@ -327,7 +327,7 @@ export function parseDeviceReport(
 
   if (present('platform')) {
     if (isPlatform(body.platform)) value.platform = body.platform;
-    else problems.push({ field: 'platform', problem: `must be ${PLATFORMS.map((p) => `"${p}"`).join(' or ')}` });
+    else problems.push({ field: 'platform', problem: `must be one of: ${PLATFORMS.join(', ')}` });
   }
   if (present('environment')) {
     if (body.environment === 'production' || body.environment === 'sandbox') value.environment = body.environment;

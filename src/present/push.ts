@@ -3,7 +3,7 @@ import type { DeviceList } from '../checks/devices.js';
 import type { CertificatesFinding, PushTestFinding } from '../checks/push.js';
 import type { AppConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
-import { isPlatform, providerFor } from '../push/providers/index.js';
+import { isPlatform, providerFor, providerNames } from '../push/providers/index.js';
 import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
@@ -126,7 +126,9 @@ export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undef
 
 export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: number, rerun: Action[], nowMs: number): Reply {
   if (f.kind === 'unreachable') {
-    return errorReply(t.push.unreachable.title, t.push.unreachable.cause(f.code), t.push.unreachable.fix, { actions: rerun });
+    const cert = f.app.certificates.find((c) => c.id === f.certificateId);
+    const provider = cert ? providerFor(cert.platform).displayName : `the push providers (${providerNames()})`;
+    return errorReply(t.push.unreachable.title, t.push.unreachable.cause(f.code, provider), t.push.unreachable.fix(provider), { actions: rerun });
   }
   const { app, userId, certificateId: cert, results, skipped } = f;
   if (results.length === 0) return noDevicesReply(t, app, userId, cert, f.uploadedWith);

@@ -4,7 +4,7 @@
  * rest is a token of APNs, FCM or another provider, each provider says (its `tokenShape`). Problems are written
  * for a support engineer.
  */
-import { PROVIDERS, providerFor, type PushPlatform } from './providers/index.js';
+import { PROVIDERS, providerFor, providerNames, type PushPlatform } from './providers/index.js';
 
 export type TokenKind = PushPlatform | 'expo' | 'unknown';
 
@@ -44,13 +44,12 @@ export function describeToken(token: string, expected?: PushPlatform): TokenShap
     }
   }
 
-  const names = PROVIDERS.map((p) => p.displayName);
   if (EXPO.test(t)) {
     return {
       looksLike: 'expo',
       problems: [
         ...problems,
-        `This is an Expo push token (ExponentPushToken[…]): it works only through Expo's push service, not with ${names.join(' or ')} directly; the app must upload its native device token (getDevicePushTokenAsync).`,
+        `This is an Expo push token (ExponentPushToken[…]): it works only through Expo's push service, not directly with any push provider imops knows (${providerNames()}); the app must upload its native device token (getDevicePushTokenAsync).`,
       ],
     };
   }
@@ -64,11 +63,7 @@ export function describeToken(token: string, expected?: PushPlatform): TokenShap
   });
   const best = matches.find((m) => m.match.confidence === 'exact') ?? matches[0];
   if (best) return { looksLike: best.id, problems: [...problems, ...best.match.problems] };
-  const neither = neitherNor(PROVIDERS.map((p) => `${p.article} ${p.displayName} token`));
-  if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, `The token contains spaces, so it is ${neither}.`] };
-  return { looksLike: 'unknown', problems: [...problems, `The token is ${neither}.`] };
-}
-
-function neitherNor(names: string[]): string {
-  return names.length === 2 ? `neither ${names[0]} nor ${names[1]}` : `none of ${names.join(', ')}`;
+  const unknown = `does not look like any push token imops knows (${providerNames()})`;
+  if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, `The token contains spaces, so it ${unknown}.`] };
+  return { looksLike: 'unknown', problems: [...problems, `The token ${unknown}.`] };
 }

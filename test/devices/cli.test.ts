@@ -358,7 +358,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const r = await imops(['--config', bare, 'push', 'certs']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /configuration error: .*no-certs\.yml: apps\[0\]\.certificates: app bare has no push certificates\n {2}fix: list the APNs and FCM certificates/,
+      /configuration error: .*no-certs\.yml: apps\[0\]\.certificates: app bare has no push certificates\n {2}fix: list the app's push certificates \(APNs, FCM, /,
     );
   });
 

@@ -3,6 +3,7 @@
 // header (epoch ms, near now) and the camelCase body of a test message; answers use Honor's envelope
 // (`code` 200, `data.sendResult`, `failTokens`, `expireTokens`).
 import { randomBytes } from 'node:crypto';
+import { oauthVendorState } from './oauth-vendor.js';
 import type { ServerCert } from './tls.js';
 import { formOf, jsonOf, startHttpsJson, type Answer } from './https-json.js';
 
@@ -35,11 +36,8 @@ export interface HonorEmulator {
 }
 
 export async function startHonorEmulator(options: { tls: ServerCert; clients: Record<string, { secret: string; appId: string }> }): Promise<HonorEmulator> {
-  const issued = new Map<string, { appId: string; expired: boolean }>();
-  const programs = new Map<string, HonorBehaviour>();
-  let oauth: HonorOAuthBehaviour = { kind: 'accept' };
-  const tokenRequests: HonorEmulator['tokenRequests'] = [];
-  const requests: HonorSendRequest[] = [];
+  const state = oauthVendorState<HonorOAuthBehaviour, HonorBehaviour, HonorEmulator['tokenRequests'][number], HonorSendRequest>();
+  const { issued, programs, tokenRequests, requests } = state;
   const envelope = (status: number, code: number, message: string, data?: unknown): Answer => ({
     status,
     json: { code, message, ...(data !== undefined && { data }) },
@@ -49,8 +47,8 @@ export async function startHonorEmulator(options: { tls: ServerCert; clients: Re
     if (req.method === 'POST' && req.path === '/auth/realms/developer/protocol/openid-connect/token') {
       const form = formOf(req.body);
       tokenRequests.push({ grantType: form.grant_type, clientId: form.client_id });
-      if (oauth.kind === 'hang') return 'hang';
-      if (oauth.kind === 'error') return { status: oauth.status, json: oauth.json };
+      if (state.oauth.kind === 'hang') return 'hang';
+      if (state.oauth.kind === 'error') return { status: state.oauth.status, json: state.oauth.json };
       if (form.grant_type !== 'client_credentials')
         return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'Unsupported grant_type' } };
       const client = form.client_id ? options.clients[form.client_id] : undefined;
@@ -92,21 +90,8 @@ export async function startHonorEmulator(options: { tls: ServerCert; clients: Re
 
   return {
     url: server.url,
-    tokenRequests,
-    requests,
+    ...state.controls,
     program: (token, b) => void programs.set(token, b),
-    programOAuth(b) {
-      oauth = b;
-    },
-    expireTokens() {
-      for (const t of issued.values()) t.expired = true;
-    },
-    reset() {
-      programs.clear();
-      oauth = { kind: 'accept' };
-      tokenRequests.length = 0;
-      requests.length = 0;
-    },
     close: () => server.close(),
   };
 }

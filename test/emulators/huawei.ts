@@ -3,6 +3,7 @@
 // Bearer token it issued for the same app, the message structure, a test message with click_action) and answers
 // with Push Kit's own codes; per-token programs give every other answer.
 import { randomBytes } from 'node:crypto';
+import { oauthVendorState } from './oauth-vendor.js';
 import type { ServerCert } from './tls.js';
 import { formOf, jsonOf, startHttpsJson, type Answer } from './https-json.js';
 import { waitForCount } from './wait.js';
@@ -44,20 +45,22 @@ export async function startHuaweiEmulator(options: {
   clients: Record<string, { secret: string; appId: string }>;
   expiresIn?: number;
 }): Promise<HuaweiEmulator> {
-  const issued = new Map<string, { appId: string; expired: boolean }>();
-  const programs = new Map<string, { behaviour: HuaweiBehaviour; dryRun: boolean }>();
-  let oauth: HuaweiOAuthBehaviour = { kind: 'accept' };
-  const tokenRequests: HuaweiEmulator['tokenRequests'] = [];
-  const requests: HuaweiSendRequest[] = [];
+  const state = oauthVendorState<
+    HuaweiOAuthBehaviour,
+    { behaviour: HuaweiBehaviour; dryRun: boolean },
+    HuaweiEmulator['tokenRequests'][number],
+    HuaweiSendRequest
+  >();
+  const { issued, programs, tokenRequests, requests } = state;
   const error = (status: number, code: string, msg: string): Answer => ({ status, json: { code, msg, requestId: randomBytes(8).toString('hex') } });
 
   const server = await startHttpsJson(options.tls, (req) => {
     if (req.method === 'POST' && req.path === '/oauth2/v3/token') {
       const form = formOf(req.body);
       tokenRequests.push({ grantType: form.grant_type, clientId: form.client_id, contentType: req.headers['content-type'] });
-      if (oauth.kind === 'hang') return 'hang';
-      if (oauth.kind === 'http') return { status: oauth.status, text: 'upstream error' };
-      if (oauth.kind === 'error') return { status: oauth.status, json: oauth.json };
+      if (state.oauth.kind === 'hang') return 'hang';
+      if (state.oauth.kind === 'http') return { status: state.oauth.status, text: 'upstream error' };
+      if (state.oauth.kind === 'error') return { status: state.oauth.status, json: state.oauth.json };
       const client = form.client_id ? options.clients[form.client_id] : undefined;
       if (!req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') || form.grant_type !== 'client_credentials') {
         return { status: 400, json: { error: 1101, sub_error: 20001, error_description: 'invalid request' } };
@@ -112,22 +115,9 @@ export async function startHuaweiEmulator(options: {
 
   return {
     url: server.url,
-    tokenRequests,
-    requests,
+    ...state.controls,
     program(token, behaviour, opts = {}) {
       programs.set(token, { behaviour, dryRun: opts.dryRun ?? true });
-    },
-    programOAuth(b) {
-      oauth = b;
-    },
-    expireTokens() {
-      for (const t of issued.values()) t.expired = true;
-    },
-    reset() {
-      programs.clear();
-      oauth = { kind: 'accept' };
-      tokenRequests.length = 0;
-      requests.length = 0;
     },
     waitForRequests: (count) => waitForCount(server.events, 'request', requests, count),
     close: () => server.close(),

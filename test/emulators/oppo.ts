@@ -3,23 +3,13 @@
 // (form auth_token, message = JSON) answering OPPO's codes in an HTTP 200 body, as OPPO does.
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServerCert } from './tls.js';
-import { startVendorServer, type Forced, type RecordedRequest, type VendorServer } from './vendor-http.js';
+import { startVendorServer, type TokenVendorServer, tokenVendorServer } from './vendor-http.js';
 
 export const OPPO_AUTH = '/server/v1/auth';
 export const OPPO_UNICAST = '/server/v1/message/notification/unicast';
 
-export interface OppoEmulator extends VendorServer {
-  /** The auth_tokens issued so far. */
-  issued: string[];
-  /** Make every issued auth_token answer code 11 from now on (as after 24 h). */
-  expireTokens(): void;
-  /** Registration IDs OPPO does not know (answer 10000). */
-  unknownTokens: Set<string>;
-  authRequests(): RecordedRequest[];
-  sends(): RecordedRequest[];
-  forceAuth(...answers: Forced[]): void;
-  forceSend(...answers: Forced[]): void;
-}
+/** Registration IDs OPPO does not know (answer 10000); expireTokens makes issued auth_tokens answer code 11. */
+export type OppoEmulator = TokenVendorServer;
 
 const fail = (code: number, message: string) => ({ body: { code, message } });
 
@@ -66,20 +56,7 @@ export async function startOppoEmulator(apps: Record<string, string>, tls?: Serv
     },
     tls,
   );
-  const baseReset = server.reset;
-  return Object.assign(server, {
-    issued,
-    unknownTokens,
-    expireTokens: () => valid.clear(),
-    authRequests: () => server.requests.filter((r) => r.path === OPPO_AUTH),
-    sends: () => server.requests.filter((r) => r.path === OPPO_UNICAST),
-    forceAuth: (...a: Forced[]) => server.force(OPPO_AUTH, ...a),
-    forceSend: (...a: Forced[]) => server.force(OPPO_UNICAST, ...a),
-    reset: () => {
-      baseReset();
-      unknownTokens.clear();
-    },
-  });
+  return tokenVendorServer(server, { auth: OPPO_AUTH, send: OPPO_UNICAST }, { issued, unknownTokens, valid });
 }
 
 export function oppoToken(prefix = ''): string {

@@ -110,3 +110,39 @@ export async function startVendorServer(routes: Record<string, Handler>, tls?: S
     },
   };
 }
+
+/** A vendor server that issues access tokens (OPPO, vivo): what the tests read and program on it. */
+export interface TokenVendorServer extends VendorServer {
+  /** The access tokens issued so far. */
+  issued: string[];
+  /** Make every issued token answer the vendor's "token expired" code from now on (as after 24 h). */
+  expireTokens(): void;
+  /** Device tokens the vendor does not know. */
+  unknownTokens: Set<string>;
+  authRequests(): RecordedRequest[];
+  sends(): RecordedRequest[];
+  forceAuth(...answers: Forced[]): void;
+  forceSend(...answers: Forced[]): void;
+}
+
+/** The accessors of a token vendor's server, for its auth and send paths; `valid` holds the tokens still good. */
+export function tokenVendorServer(
+  server: VendorServer,
+  paths: { auth: string; send: string },
+  state: { issued: string[]; unknownTokens: Set<string>; valid: { clear(): void } },
+): TokenVendorServer {
+  const baseReset = server.reset;
+  return Object.assign(server, {
+    issued: state.issued,
+    unknownTokens: state.unknownTokens,
+    expireTokens: () => state.valid.clear(),
+    authRequests: () => server.requests.filter((r) => r.path === paths.auth),
+    sends: () => server.requests.filter((r) => r.path === paths.send),
+    forceAuth: (...a: Forced[]) => server.force(paths.auth, ...a),
+    forceSend: (...a: Forced[]) => server.force(paths.send, ...a),
+    reset: () => {
+      baseReset();
+      state.unknownTokens.clear();
+    },
+  });
+}

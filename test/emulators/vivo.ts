@@ -3,7 +3,7 @@
 // vivo's `result` codes in an HTTP 200 body.
 import { createHash, randomBytes } from 'node:crypto';
 import type { ServerCert } from './tls.js';
-import { startVendorServer, type Forced, type RecordedRequest, type VendorServer } from './vendor-http.js';
+import { startVendorServer, type TokenVendorServer, tokenVendorServer } from './vendor-http.js';
 
 export const VIVO_AUTH = '/message/auth';
 export const VIVO_SEND = '/message/send';
@@ -13,16 +13,8 @@ export interface VivoApp {
   appSecret: string;
 }
 
-export interface VivoEmulator extends VendorServer {
-  issued: string[];
-  expireTokens(): void;
-  /** regIds vivo calls illegal (10302). */
-  unknownTokens: Set<string>;
-  authRequests(): RecordedRequest[];
-  sends(): RecordedRequest[];
-  forceAuth(...answers: Forced[]): void;
-  forceSend(...answers: Forced[]): void;
-}
+/** regIds vivo calls illegal (10302) are `unknownTokens`; expireTokens makes issued authTokens answer 10000. */
+export type VivoEmulator = TokenVendorServer;
 
 const fail = (result: number, desc: string) => ({ body: { result, desc } });
 
@@ -65,20 +57,7 @@ export async function startVivoEmulator(apps: Record<string, VivoApp>, tls?: Ser
     },
     tls,
   );
-  const baseReset = server.reset;
-  return Object.assign(server, {
-    issued,
-    unknownTokens,
-    expireTokens: () => valid.clear(),
-    authRequests: () => server.requests.filter((r) => r.path === VIVO_AUTH),
-    sends: () => server.requests.filter((r) => r.path === VIVO_SEND),
-    forceAuth: (...a: Forced[]) => server.force(VIVO_AUTH, ...a),
-    forceSend: (...a: Forced[]) => server.force(VIVO_SEND, ...a),
-    reset: () => {
-      baseReset();
-      unknownTokens.clear();
-    },
-  });
+  return tokenVendorServer(server, { auth: VIVO_AUTH, send: VIVO_SEND }, { issued, unknownTokens, valid });
 }
 
 export function vivoToken(): string {

@@ -1,28 +1,19 @@
 // Honor Push through imops' own client against the loopback Honor: Client ID / Client Secret OAuth fetched once,
 // the timestamp header and camelCase test message, failTokens / expireTokens, a 401 refreshed once, codes imops
 // does not know shown verbatim, timeouts and 5xx.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { providerFor } from '../../src/push/providers/index.js';
 import { describeToken } from '../../src/push/token-shape.js';
 import { honorToken } from '../emulators/honor.js';
 import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
-import { HONOR_SECRET, startVendorEmulators, type VendorEmulators } from './vendor-emulators.js';
+import { HONOR_SECRET, type VendorEmulators, useVendorTester } from './vendor-emulators.js';
 
 let vx: VendorEmulators;
 let tester: DeviceTester;
 const logged = capturingLogger();
-
-beforeAll(async () => {
-  vx = await startVendorEmulators();
-  tester = createDeviceTester({ providers: vx.providers(), log: logged.log });
-});
-afterAll(async () => {
-  await tester?.close();
-  await vx?.close();
-});
-beforeEach(() => vx.reset());
+useVendorTester(logged.log, (h) => ({ vx, tester } = h));
 
 const ho = (token: string) => device('30002', token, 'honor');
 

@@ -1,7 +1,7 @@
 // Huawei Push Kit through imops' own client against the loopback Push Kit: the OAuth token fetched once and
 // reused, validate_only then the real send, every documented answer explained, partial answers, timeouts, 5xx
 // and flow control, and the client secret and access token kept out of every result and log line.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { HUAWEI_REASONS } from '../../src/push/providers/huawei/reasons.js';
 import { providerFor } from '../../src/push/providers/index.js';
@@ -9,21 +9,12 @@ import { huaweiToken } from '../emulators/huawei.js';
 import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
 import { xiaomiToken } from '../emulators/xiaomi.js';
 import { capturingLogger, device } from './helpers.js';
-import { HW_SECRET, startVendorEmulators, type VendorEmulators } from './vendor-emulators.js';
+import { HW_SECRET, type VendorEmulators, useVendorTester } from './vendor-emulators.js';
 
 let vx: VendorEmulators;
 let tester: DeviceTester;
 const logged = capturingLogger();
-
-beforeAll(async () => {
-  vx = await startVendorEmulators();
-  tester = createDeviceTester({ providers: vx.providers(), log: logged.log });
-});
-afterAll(async () => {
-  await tester?.close();
-  await vx?.close();
-});
-beforeEach(() => vx.reset());
+useVendorTester(logged.log, (h) => ({ vx, tester } = h));
 
 const hw = (token: string) => device('30001', token, 'huawei');
 

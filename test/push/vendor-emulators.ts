@@ -3,7 +3,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { AppConfig, CertificateConfig, ProvidersConfig } from '../../src/config/types.js';
+import type { Logger } from '../../src/log.js';
+import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { DEFAULT_PROVIDERS } from '../../src/push/providers/index.js';
 import { createTestPki } from '../emulators/tls.js';
 import { startHuaweiEmulator, type HuaweiEmulator } from '../emulators/huawei.js';
@@ -67,4 +70,23 @@ export async function startVendorEmulators(): Promise<VendorEmulators> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The loopback Huawei, Honor and Xiaomi and a device tester on them, for one test file: started before its tests,
+ * reset before each, closed after. `set` receives both once they run (assign them to the file's variables).
+ */
+export function useVendorTester(log: Logger, set: (h: { vx: VendorEmulators; tester: DeviceTester }) => void): void {
+  let vx: VendorEmulators | undefined;
+  let tester: DeviceTester | undefined;
+  beforeAll(async () => {
+    vx = await startVendorEmulators();
+    tester = createDeviceTester({ providers: vx.providers(), log });
+    set({ vx, tester });
+  });
+  afterAll(async () => {
+    await tester?.close();
+    await vx?.close();
+  });
+  beforeEach(() => vx?.reset());
 }

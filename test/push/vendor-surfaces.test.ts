@@ -2,11 +2,11 @@
 // a vendor token uploaded through the device API with `platform` set to the vendor, and /pushcheck listing and
 // testing it with the vendor's name on the card.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadDevice } from './helpers.js';
 import { main } from '../../src/cli.js';
 import { createCommandCore } from '../../src/commands/core.js';
 import type { Reply } from '../../src/commands/reply.js';
@@ -17,7 +17,6 @@ import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { Router } from '../../src/http/router.js';
 import { registerDeviceRoutes } from '../../src/http/devices.js';
 import { openServices, type Services } from '../../src/services.js';
-import { generateUserSig } from '../../src/usersig/index.js';
 import { capturedIo, capturedLogger } from '../devices/helpers.js';
 import { principal } from '../scenarios/table.js';
 import { huaweiToken } from '../emulators/huawei.js';
@@ -130,32 +129,7 @@ describe('upload API and /pushcheck with vendor devices', () => {
     await services?.close();
   });
 
-  const upload = (userId: string, body: Record<string, unknown>) =>
-    new Promise<{ status: number; body: { warnings?: string[] } }>((resolve, reject) => {
-      const text = JSON.stringify(body);
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'PUT',
-          path: '/v1/devices',
-          headers: {
-            authorization: `UserSig ${generateUserSig({ sdkAppId: SDKAPPID, secretKey: KEY, userId })}`,
-            'x-sdkappid': String(SDKAPPID),
-            'x-userid': userId,
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(text),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
-        },
-      );
-      req.on('error', reject);
-      req.end(text);
-    });
+  const upload = (userId: string, body: Record<string, unknown>) => uploadDevice({ port, sdkAppId: SDKAPPID, secretKey: KEY }, userId, body);
 
   it('stores vendor tokens with platform set to the vendor, and /pushcheck lists and tests them under vendor names', async () => {
     const hw = huaweiToken();

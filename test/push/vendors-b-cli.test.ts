@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor-b/access-token.js';
+import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor/access-token.js';
 import { capturedIo } from '../devices/helpers.js';
 import { startMeizuEmulator, type MeizuEmulator } from '../emulators/meizu.js';
 import { startOppoEmulator, type OppoEmulator } from '../emulators/oppo.js';

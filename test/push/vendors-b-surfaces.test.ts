@@ -1,8 +1,8 @@
 // OPPO, vivo and Meizu devices through the surfaces: the upload API stores them with `platform` set to the
 // vendor (and warns about a token of another platform), and /pushcheck lists and tests them like APNs devices,
 // naming the vendor on the card.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadDevice } from './helpers.js';
 import { createCommandCore } from '../../src/commands/core.js';
 import type { Reply } from '../../src/commands/reply.js';
 import type { CommandCore, Plan } from '../../src/commands/types.js';
@@ -11,11 +11,10 @@ import { registerDeviceRoutes } from '../../src/http/devices.js';
 import { Router } from '../../src/http/router.js';
 import { createHttpServer, type HttpServer } from '../../src/http/server.js';
 import { Metrics } from '../../src/metrics.js';
-import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor-b/access-token.js';
+import { VENDOR_ACCESS_TOKENS } from '../../src/push/providers/vendor/access-token.js';
 import { createPushService } from '../../src/push/service.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
-import { generateUserSig } from '../../src/usersig/index.js';
 import { capturedLogger } from '../devices/helpers.js';
 import { meizuToken, startMeizuEmulator, type MeizuEmulator } from '../emulators/meizu.js';
 import { oppoToken, startOppoEmulator, type OppoEmulator } from '../emulators/oppo.js';
@@ -82,33 +81,8 @@ afterAll(async () => {
   await Promise.all([oppo?.close(), vivo?.close(), meizu?.close()]);
 });
 
-function upload(userId: string, body: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const text = JSON.stringify(body);
-  const userSig = generateUserSig({ sdkAppId: SDKAPPID, secretKey: SECRET, userId, expireSeconds: 3600 });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'PUT',
-        path: '/v1/devices',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(text),
-          authorization: `UserSig ${userSig}`,
-          'x-sdkappid': String(SDKAPPID),
-          'x-userid': userId,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
+function upload(userId: string, body: unknown) {
+  return uploadDevice({ port, sdkAppId: SDKAPPID, secretKey: SECRET }, userId, body);
 }
 
 const run = async (plan: Plan): Promise<Reply> => {

@@ -1,14 +1,14 @@
 // The access-token cache OPPO and vivo share: one request for concurrent callers, reuse until expiry, a refusal
 // not cached, and a renewal that drops only the token the vendor called expired.
 import { describe, expect, it } from 'vitest';
-import { AccessTokenCache, tokenKey, type TokenFetch } from '../../src/push/providers/vendor-b/access-token.js';
+import { AccessTokenCache, tokenKey, type TokenOutcome } from '../../src/push/providers/vendor/access-token.js';
 
 describe('AccessTokenCache', () => {
   it('shares one request among concurrent callers and reuses the token until it expires', async () => {
-    const cache = new AccessTokenCache();
+    const cache = new AccessTokenCache({ marginMs: 0 });
     let clock = 1_000;
     let n = 0;
-    const fetcher = async (): Promise<TokenFetch<string>> => ({ ok: true, token: `t${++n}`, expiresAt: clock + 100 });
+    const fetcher = async (): Promise<TokenOutcome<string>> => ({ ok: true, token: `t${++n}`, expiresAt: clock + 100 });
     const now = () => clock;
     const first = await Promise.all([cache.get('k', fetcher, now), cache.get('k', fetcher, now), cache.get('k', fetcher, now)]);
     expect(first.map((r) => r.ok && r.token)).toEqual(['t1', 't1', 't1']);
@@ -21,7 +21,7 @@ describe('AccessTokenCache', () => {
 
   it('does not cache a refusal, and invalidates only the token that was called expired', async () => {
     const cache = new AccessTokenCache();
-    const answers: TokenFetch<string>[] = [
+    const answers: TokenOutcome<string>[] = [
       { ok: false, failure: '16' },
       { ok: true, token: 'a', expiresAt: Number.MAX_SAFE_INTEGER },
       { ok: true, token: 'b', expiresAt: Number.MAX_SAFE_INTEGER },

@@ -1,6 +1,6 @@
 // Xiaomi Mi Push through imops' own client against the loopback Mi Push: the key= header, package and channel,
 // every documented code, bad_regids and the day quota, timeouts and 5xx, and what --live can and cannot check.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { providerFor } from '../../src/push/providers/index.js';
 import { XIAOMI_REASONS } from '../../src/push/providers/xiaomi/reasons.js';
@@ -9,21 +9,12 @@ import { honorToken } from '../emulators/honor.js';
 import { huaweiToken } from '../emulators/huawei.js';
 import { apnsToken, fcmToken } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
-import { MI_SECRET, startVendorEmulators, type VendorEmulators } from './vendor-emulators.js';
+import { MI_SECRET, type VendorEmulators, useVendorTester } from './vendor-emulators.js';
 
 let vx: VendorEmulators;
 let tester: DeviceTester;
 const logged = capturingLogger();
-
-beforeAll(async () => {
-  vx = await startVendorEmulators();
-  tester = createDeviceTester({ providers: vx.providers(), log: logged.log });
-});
-afterAll(async () => {
-  await tester?.close();
-  await vx?.close();
-});
-beforeEach(() => vx.reset());
+useVendorTester(logged.log, (h) => ({ vx, tester } = h));
 
 const mi = (token: string) => device('30003', token, 'xiaomi');
 

@@ -46,6 +46,11 @@ export function platformList(): string {
   return PLATFORMS.length < 2 ? PLATFORMS.join('') : `${PLATFORMS.slice(0, -1).join(', ')} or ${PLATFORMS[PLATFORMS.length - 1]}`;
 }
 
+/** "APNs, FCM, Huawei Push Kit, …": every registered provider by name, for sentences that must not list two. */
+export function providerNames(): string {
+  return PROVIDERS.map((p) => p.displayName).join(', ');
+}
+
 /** "10086 (APNs production, com.example.app)", "20001 (FCM)": how every answer names a configured certificate. */
 export function describeCertificate(c: CertificateConfig): string {
   return `${c.id} (${providerFor(c.platform).describeCertificate(c)})`;

@@ -93,7 +93,10 @@ export interface TestContext<Cert, Loaded> {
   loaded: Loaded;
   /** What looks wrong with the token's text (shown when the provider rejects the token). */
   tokenProblems: string[];
-  /** Only validate, deliver nothing (providers whose `sweepMode` is `validate_only`; others ignore it). */
+  /**
+   * Deliver nothing: validate only, or check the credential and the token's shape. Set only by a sender's own
+   * `sweep()` (the tester calls `sender.sweep` when there is one); a sender without `sweep` never sees it.
+   */
   validateOnly?: boolean;
 }
 

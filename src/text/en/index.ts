@@ -102,7 +102,7 @@ export const en = {
       'usersig.generate':
         'Each UserSig logs in as its user until it expires, so imops caps how many one person can mint: a burst is what a script or a borrowed account looks like.',
       'push.test':
-        "Each test sends real notifications to the user's phones with the app's APNs/FCM credentials, so imops caps how often one person can run them: this keeps a chat command from flooding a phone or getting the app throttled by Apple or Google.",
+        "Each test sends real notifications to the user's phones with the app's push provider credentials, so imops caps how often one person can run them: this keeps a chat command from flooding a phone or getting the app throttled by its push provider.",
     } satisfies Record<LimitedAction, string>,
     title: (what: string, wait: string) => `Too many ${what}: wait ${wait}`,
     cause: (max: number, what: string, window: string, why: string) => `You have used all ${max} ${what} allowed per person in ${window}. ${why}`,
@@ -225,8 +225,10 @@ export const en = {
     },
     unreachable: {
       title: 'The push provider could not be reached',
-      cause: (code: string) => `imops could not connect to APNs or FCM (${code}). Nothing was sent.`,
-      fix: 'Check that the imops host can reach api.push.apple.com and fcm.googleapis.com (or the providers.* URLs in the config), then try again.',
+      /** `provider`: the certificate's provider by name, or every provider ("the push providers (APNs, FCM, …)"). */
+      cause: (code: string, provider: string) => `imops could not connect to ${provider} (${code}). Nothing was sent.`,
+      fix: (provider: string) =>
+        `Check that the imops host can reach ${provider}: the providers.* URLs in the config, or each provider's default server, and any proxy or firewall in between; then try again.`,
     },
     resultsTitle: {
       allPassed: (passed: number, n: number) => `Test push delivered: ${passed} of ${plural(n, 'device')} passed`,

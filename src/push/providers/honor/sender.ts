@@ -1,14 +1,13 @@
 // Honor Push test pushes: an OAuth access token per client (fetched once, reused until it expires, refreshed once
 // when Honor refuses it with 401), then one send with the `timestamp` header, marked as a test message
 // (`targetUserType: 1`). Honor has no dry run: a sweep checks the credential and the token's shape only.
-import { createHash } from 'node:crypto';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { AccessTokenCache } from '../vendor/access-token.js';
-import { joinUrl, VendorHttp } from '../vendor/http.js';
-import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
-import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { joinUrl } from '../vendor/http.js';
+import { field, jsonObject } from '../vendor/json.js';
+import { liveOAuth, OAuthClient, oauthFailureResult } from '../vendor/oauth.js';
+import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { HONOR_TOKEN_PATH, honorSendPath, type HonorCertificateConfig, type HonorSettings } from './config.js';
 import { explainHonor, explainHonorOAuth, HONOR_REASONS } from './reasons.js';
 
@@ -29,33 +28,12 @@ export function honorMessage(cert: HonorCertificateConfig, token: string) {
   };
 }
 
-export class HonorClient {
-  readonly http: VendorHttp;
-  readonly tokens = new AccessTokenCache<OAuthFailure>();
-
+export class HonorClient extends OAuthClient<HonorCertificateConfig> {
   constructor(
-    readonly settings: HonorSettings,
-    private readonly now: () => number = Date.now,
+    override readonly settings: HonorSettings,
+    now: () => number = Date.now,
   ) {
-    this.http = new VendorHttp(settings);
-  }
-
-  key(cert: HonorCertificateConfig): string {
-    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
-  }
-
-  accessToken(cert: HonorCertificateConfig) {
-    return this.tokens.get(this.key(cert), () =>
-      clientCredentials(this.http, joinUrl(this.settings.authUrl, HONOR_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
-    );
-  }
-
-  vendor(): OAuthVendor {
-    return { provider: 'honor', vendor: 'Honor', setting: 'providers.honor.authUrl', authUrl: this.settings.authUrl, explain: explainHonorOAuth };
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
+    super(settings, { provider: 'honor', vendor: 'Honor', tokenPath: HONOR_TOKEN_PATH, explain: explainHonorOAuth }, now);
   }
 }
 
@@ -74,74 +52,63 @@ const STEP = 'Honor Push send';
 async function testHonor(client: HonorClient, context: Context): Promise<PushResult> {
   const { certificate: cert, device } = context;
   const secrets = [cert.clientSecret];
-  let refreshed = false;
-  for (;;) {
+  // No dry run at Honor (sweepMode credential_and_token): the credential and the token's shape, nothing sent.
+  if (context.validateOnly) {
     const t = await client.accessToken(cert);
     if (!t.ok) return oauthFailureResult(context, t.failure, client.vendor(), secrets);
-    // No dry run at Honor (sweepMode credential_and_token): the credential and the token's shape, nothing sent.
-    if (context.validateOnly) {
-      return vendorDelivered(
-        context,
-        `Honor has no dry run: the access token for client ${cert.clientId} was issued and the token's shape fits; nothing was sent.`,
-        'Nothing to fix for the credential; only a real test push shows whether Honor accepts this token.',
-        200,
-        'credential_and_token',
-        undefined,
-      );
-    }
-    const r = await client.http.request(joinUrl(client.settings.url, honorSendPath(cert.appId)), {
-      headers: { authorization: `Bearer ${t.token}`, timestamp: String(Date.now()) },
-      json: honorMessage(cert, device.token),
-    });
-    if (r.kind !== 'answer') {
-      const reason = r.kind === 'timeout' ? 'timeout' : r.code;
-      return vendorFailureResult(context, {
-        step: STEP,
-        reason,
-        entry: {
-          provider: 'honor',
-          reason,
-          verdict: 'NETWORK',
-          cause: r.kind === 'timeout' ? `Honor did not answer within ${r.ms} ms.` : `imops could not reach Honor Push (${r.code}).`,
-          fix: `Check that the server can reach ${client.settings.url} (providers.honor.url), and any proxy or firewall in between; then try again.`,
-        },
-      });
-    }
-    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
-    const bodyCode = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
-    const message = typeof body.message === 'string' ? body.message : r.json === undefined && r.text ? r.text : undefined;
-    // A token Honor refuses as expired (401, in the status or the body) is fetched again once.
-    if ((r.status === 401 || bodyCode === '401') && !refreshed) {
-      refreshed = true;
-      await client.tokens.invalidate(client.key(cert), t.token);
-      continue;
-    }
-    const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
-    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    const requestId = typeof data.requestId === 'string' ? data.requestId : undefined;
-    const extra = requestId ? `Honor requestId ${requestId}.` : undefined;
-    const fail = (reason: string, entryReason = reason) =>
-      vendorFailureResult(
-        context,
-        { step: STEP, reason, status: r.status, message, entry: { ...explainHonor(entryReason), reason }, ...(extra && { extra }) },
-        secrets,
-      );
-    if (r.status === 200 && bodyCode === '200') {
-      if (list(data.expireTokens).includes(device.token) || (list(data.expireTokens).length > 0 && data.sendResult !== true)) return fail('expireTokens');
-      if (list(data.failTokens).includes(device.token) || (list(data.failTokens).length > 0 && data.sendResult !== true)) return fail('failTokens');
-      if (data.sendResult !== true) return fail('sendResult');
-      return vendorDelivered(
-        context,
-        `Honor Push accepted the test notification for app ${cert.appId} (marked as a test message).`,
-        VENDOR_NOTHING_SHOWS,
-        r.status,
-        '200',
-        message,
-        requestId,
-      );
-    }
-    const reason = bodyCode && bodyCode !== String(r.status) ? bodyCode : `HTTP ${r.status}`;
-    const known = HONOR_REASONS.has(reason) ? reason : `HTTP ${r.status}`;
-    return fail(reason, HONOR_REASONS.has(known) ? known : reason);
+    return vendorDelivered(
+      context,
+      `Honor has no dry run: the access token for client ${cert.clientId} was issued and the token's shape fits; nothing was sent.`,
+      'Nothing to fix for the credential; only a real test push shows whether Honor accepts this token.',
+      200,
+      'credential_and_token',
+      undefined,
+    );
   }
+  // A token Honor refuses as expired (401, in the status or the body) is fetched again once.
+  const sent = await client.withToken(
+    cert,
+    (token) =>
+      client.http.request(joinUrl(client.settings.url, honorSendPath(cert.appId)), {
+        headers: { authorization: `Bearer ${token}`, timestamp: String(Date.now()) },
+        json: honorMessage(cert, device.token),
+      }),
+    (r) => r.kind === 'answer' && (r.status === 401 || field(jsonObject(r.json), 'code') === '401'),
+  );
+  if (!sent.ok) return oauthFailureResult(context, sent.failure, client.vendor(), secrets);
+  const r = sent.result;
+  if (r.kind !== 'answer') {
+    const where = { provider: 'honor', url: client.settings.url, setting: 'providers.honor.url' };
+    return unansweredResult(context, STEP, r, { ...where, timedOut: 'Honor', unreachable: 'Honor Push' });
+  }
+  const body = jsonObject(r.json);
+  const bodyCode = field(body, 'code');
+  const message = typeof body.message === 'string' ? body.message : r.json === undefined && r.text ? r.text : undefined;
+  const data = jsonObject(body.data);
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const requestId = typeof data.requestId === 'string' ? data.requestId : undefined;
+  const extra = requestId ? `Honor requestId ${requestId}.` : undefined;
+  const fail = (reason: string, entryReason = reason) =>
+    vendorFailureResult(
+      context,
+      { step: STEP, reason, status: r.status, message, entry: { ...explainHonor(entryReason), reason }, ...(extra && { extra }) },
+      secrets,
+    );
+  if (r.status === 200 && bodyCode === '200') {
+    if (list(data.expireTokens).includes(device.token) || (list(data.expireTokens).length > 0 && data.sendResult !== true)) return fail('expireTokens');
+    if (list(data.failTokens).includes(device.token) || (list(data.failTokens).length > 0 && data.sendResult !== true)) return fail('failTokens');
+    if (data.sendResult !== true) return fail('sendResult');
+    return vendorDelivered(
+      context,
+      `Honor Push accepted the test notification for app ${cert.appId} (marked as a test message).`,
+      VENDOR_NOTHING_SHOWS,
+      r.status,
+      '200',
+      message,
+      requestId,
+    );
+  }
+  const reason = bodyCode && bodyCode !== String(r.status) ? bodyCode : `HTTP ${r.status}`;
+  const known = HONOR_REASONS.has(reason) ? reason : `HTTP ${r.status}`;
+  return fail(reason, HONOR_REASONS.has(known) ? known : reason);
 }

@@ -1,15 +1,14 @@
 // Huawei Push Kit test pushes: an OAuth access token per OAuth client (fetched once, reused until it expires,
 // refreshed once when Push Kit calls it expired), then `validate_only: true` and the real send, as FCM does.
 // The message is a visible notification marked as a test message (`target_user_type: 1`).
-import { createHash } from 'node:crypto';
 import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { AccessTokenCache } from '../vendor/access-token.js';
-import { joinUrl, VendorHttp, type VendorHttpResult } from '../vendor/http.js';
-import { clientCredentials, liveOAuth, oauthFailureResult, type OAuthFailure, type OAuthVendor } from '../vendor/oauth.js';
-import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { joinUrl, type VendorHttpResult } from '../vendor/http.js';
+import { field, jsonObject } from '../vendor/json.js';
+import { liveOAuth, OAuthClient, oauthFailureResult, type OAuthFailure } from '../vendor/oauth.js';
+import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { HUAWEI_TOKEN_PATH, huaweiSendPath, type HuaweiCertificateConfig, type HuaweiSettings } from './config.js';
 import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from './reasons.js';
 
@@ -35,45 +34,33 @@ export function huaweiMessage(cert: HuaweiCertificateConfig, token: string, vali
   };
 }
 
-export class HuaweiClient {
-  readonly http: VendorHttp;
-  readonly tokens = new AccessTokenCache<OAuthFailure>();
-
+export class HuaweiClient extends OAuthClient<HuaweiCertificateConfig> {
   constructor(
-    readonly settings: HuaweiSettings,
-    private readonly now: () => number = Date.now,
+    override readonly settings: HuaweiSettings,
+    now: () => number = Date.now,
   ) {
-    this.http = new VendorHttp(settings);
-  }
-
-  private key(cert: HuaweiCertificateConfig): string {
-    return `${cert.clientId}|${createHash('sha256').update(cert.clientSecret).digest('hex').slice(0, 16)}`;
-  }
-
-  accessToken(cert: HuaweiCertificateConfig) {
-    return this.tokens.get(this.key(cert), () =>
-      clientCredentials(this.http, joinUrl(this.settings.authUrl, HUAWEI_TOKEN_PATH), cert.clientId, cert.clientSecret, this.now),
-    );
+    super(settings, { provider: 'huawei', vendor: 'Huawei', tokenPath: HUAWEI_TOKEN_PATH, explain: explainHuaweiOAuth }, now);
   }
 
   /** One request; a token Push Kit calls expired (80200003) is dropped and the request made once more. */
   async send(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { refreshed?: boolean }> {
-    const first = await this.once(cert, token, validateOnly);
-    if (first.kind !== 'answer' || first.code !== '80200003' || !first.accessToken) return first;
-    await this.tokens.invalidate(this.key(cert), first.accessToken);
-    return { ...(await this.once(cert, token, validateOnly)), refreshed: true };
+    const sent = await this.withToken(
+      cert,
+      (accessToken) => this.once(cert, token, validateOnly, accessToken),
+      (a) => a.kind === 'answer' && a.code === '80200003',
+    );
+    const answer: HuaweiAnswer = sent.ok ? sent.result : { kind: 'oauth', failure: sent.failure };
+    return sent.retried ? { ...answer, refreshed: true } : answer;
   }
 
-  private async once(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean): Promise<HuaweiAnswer & { accessToken?: string }> {
-    const t = await this.accessToken(cert);
-    if (!t.ok) return { kind: 'oauth', failure: t.failure };
+  private async once(cert: HuaweiCertificateConfig, token: string, validateOnly: boolean, accessToken: string): Promise<HuaweiAnswer> {
     const r = await this.http.request(joinUrl(this.settings.url, huaweiSendPath(cert.appId)), {
-      headers: { authorization: `Bearer ${t.token}` },
+      headers: { authorization: `Bearer ${accessToken}` },
       json: huaweiMessage(cert, token, validateOnly),
     });
     if (r.kind !== 'answer') return { kind: 'transport', result: r };
-    const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
-    const code = typeof body.code === 'string' || typeof body.code === 'number' ? String(body.code) : undefined;
+    const body = jsonObject(r.json);
+    const code = field(body, 'code');
     const msg = typeof body.msg === 'string' ? body.msg : r.json === undefined && r.text ? r.text : undefined;
     let illegalTokens: string[] | undefined;
     if (code === '80100000' && msg) {
@@ -91,12 +78,7 @@ export class HuaweiClient {
       ...(msg !== undefined && { msg }),
       ...(typeof body.requestId === 'string' && { requestId: body.requestId }),
       ...(illegalTokens && { illegalTokens }),
-      accessToken: t.token,
     };
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
   }
 }
 
@@ -139,20 +121,10 @@ async function testHuawei(client: HuaweiClient, context: Context): Promise<PushR
 /** A PushResult for anything but success; undefined when Push Kit accepted. */
 function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAnswer, step: string): PushResult | undefined {
   const secrets = [context.certificate.clientSecret];
-  if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, vendorOf(client), secrets);
+  if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, client.vendor(), secrets);
   if (answer.kind === 'transport') {
-    const r = answer.result;
-    return vendorFailureResult(context, {
-      step,
-      reason: r.kind === 'timeout' ? 'timeout' : r.code,
-      entry: {
-        provider: 'huawei',
-        reason: r.kind === 'timeout' ? 'timeout' : r.code,
-        verdict: 'NETWORK',
-        cause: r.kind === 'timeout' ? `Push Kit did not answer within ${r.ms} ms.` : `imops could not reach Push Kit (${r.code}).`,
-        fix: `Check that the server can reach ${client.settings.url} (providers.huawei.url), and any proxy or firewall in between; then try again.`,
-      },
-    });
+    const where = { provider: 'huawei', url: client.settings.url, setting: 'providers.huawei.url' };
+    return unansweredResult(context, step, answer.result, { ...where, timedOut: 'Push Kit', unreachable: 'Push Kit' });
   }
   if (answer.status === 200 && answer.code === '80000000') return undefined;
   const reason = answer.code ?? `HTTP ${answer.status}`;
@@ -168,12 +140,8 @@ function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAns
   return vendorFailureResult(context, { step, reason, status: answer.status, message: answer.msg, entry, ...(extra && { extra }) }, secrets);
 }
 
-function vendorOf(client: HuaweiClient): OAuthVendor {
-  return { provider: 'huawei', vendor: 'Huawei', setting: 'providers.huawei.authUrl', authUrl: client.settings.authUrl, explain: explainHuaweiOAuth };
-}
-
 async function liveHuawei(client: HuaweiClient, cert: HuaweiCertificateConfig): Promise<LiveCheck> {
-  const live = await liveOAuth(await client.accessToken(cert), vendorOf(client), cert.clientId, cert.clientSecret, Date.now());
+  const live = await liveOAuth(await client.accessToken(cert), client.vendor(), cert.clientId, cert.clientSecret, Date.now());
   if (/\/\/login\.cloud\.huawei\.com|api\.push\.hicloud\.com/.test(`${client.settings.authUrl} ${client.settings.url}`)) {
     live.problems.unshift({
       level: 'warning',

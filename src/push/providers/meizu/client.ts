@@ -3,14 +3,16 @@
 // appSecret. `code "200"` with a non-empty `value` map is a failure for the pushIds it lists.
 import { createHash } from 'node:crypto';
 import { TEST_ALERT } from '../result.js';
-import { transportFailure, unknownCode, type Failure } from '../vendor-b/explain.js';
-import { field, VendorHttp, type VendorAnswer } from '../vendor-b/http-client.js';
+import { type CodeFields, codeFailure, type Failure, unknownCode } from '../vendor/result.js';
+import { VendorHttp, type VendorHttpAnswer, type VendorHttpResult } from '../vendor/http.js';
+import { field } from '../vendor/json.js';
 import { MEIZU_PUSH_PATH, type MeizuCertificateConfig, type MeizuSettings } from './config.js';
 import { MEIZU_REASONS, PER_PUSH_ID } from './reasons.js';
 
 export type MeizuOutcome = { ok: true; msgId?: string } | { ok: false; failure: Failure; perPushId: boolean };
 
 const DOCS = "Meizu's push API error codes (github.com/MEIZUPUSH/PushAPI, or open.flyme.cn)";
+const MEIZU: CodeFields = { provider: 'meizu', name: 'Meizu push', table: MEIZU_REASONS, code: 'code', message: 'message', docs: DOCS };
 
 export function meizuSign(params: Record<string, string>, appSecret: string): string {
   const text = Object.keys(params)
@@ -28,23 +30,12 @@ export const MEIZU_MESSAGE = JSON.stringify({
 });
 
 /** What a Meizu answer means for `pushId`: undefined when it was accepted for it. */
-export function meizuFailure(answer: VendorAnswer, pushId: string): (Failure & { perPushId: boolean }) | undefined {
-  if (answer.kind !== 'answer') return { ...transportFailure(MEIZU_REASONS, answer), perPushId: false };
-  const code = field(answer.json, 'code');
-  if (code === undefined) return { ...transportFailure(MEIZU_REASONS, answer), perPushId: false };
-  const message = field(answer.json, 'message') || undefined;
-  if (code !== '200' || answer.status >= 300) {
-    const entry = MEIZU_REASONS.get(code);
-    return {
-      entry: entry ?? unknownCode('meizu', 'Meizu push', code, message, DOCS),
-      reason: code,
-      status: answer.status,
-      ...(message !== undefined && { message }),
-      ...(!entry && { unknown: true }),
-      perPushId: false,
-    };
-  }
-  const value = (answer.json as { value?: unknown }).value;
+export function meizuFailure(answer: VendorHttpResult, pushId: string): (Failure & { perPushId: boolean }) | undefined {
+  const failure = codeFailure(answer, MEIZU, '200');
+  if (failure) return { ...failure, perPushId: false };
+  const json = (answer as VendorHttpAnswer).json;
+  const message = field(json, 'message') || undefined;
+  const value = (json as { value?: unknown }).value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const listed = Object.entries(value as Record<string, unknown>).filter(([, ids]) => !Array.isArray(ids) || ids.length > 0);
   if (listed.length === 0) return undefined;
@@ -54,7 +45,7 @@ export function meizuFailure(answer: VendorAnswer, pushId: string): (Failure & {
   return {
     entry: entry ?? unknownCode('meizu', 'Meizu push', perCode, message, DOCS),
     reason: perCode,
-    status: code,
+    status: '200',
     message: `code 200 with value ${JSON.stringify(value).slice(0, 300)}`,
     ...(!entry && { unknown: true }),
     perPushId: true,

@@ -2,7 +2,7 @@
 // codes in `value`, which make a `code "200"` answer a failure for that pushId. Causes and fixes in the terms
 // of the Flyme push platform (open.flyme.cn > 推送平台).
 import { reasonTable } from '../reason-table.js';
-import { transportRows, type VendorRow } from '../vendor-b/explain.js';
+import { transportRows, type VendorRow } from '../vendor/result.js';
 
 export const MEIZU_CONSOLE = 'the Flyme push platform (open.flyme.cn > 推送平台 / push.meizu.com)';
 const CREDENTIALS = `Copy App ID and App Secret again from ${MEIZU_CONSOLE} > 应用信息 into appId and appSecret of this certificate in imops.yml (the App Secret, not the App Key).`;

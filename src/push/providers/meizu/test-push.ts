@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult } from '../vendor-b/explain.js';
+import { failureResult, TOKEN_VERDICTS } from '../vendor/result.js';
 import type { MeizuClient } from './client.js';
 import type { MeizuCertificateConfig, MeizuSettings } from './config.js';
 
@@ -13,8 +13,6 @@ const PUBLIC_QUOTA =
 export function meizuTester(client: MeizuClient): PushSender<MeizuCertificateConfig, MeizuCertificateConfig> {
   return { test: (context) => testMeizu(client, context), close: () => client.close() };
 }
-
-const TOKEN_VERDICTS = new Set(['BAD_DEVICE_TOKEN', 'TOKEN_UNREGISTERED']);
 
 async function testMeizu(
   client: MeizuClient,

@@ -3,9 +3,10 @@
 // notification. An expired or invalid auth_token (code 11) is renewed once and the send retried once.
 import { createHash } from 'node:crypto';
 import { TEST_ALERT } from '../result.js';
-import { VENDOR_ACCESS_TOKENS, tokenKey, type AccessTokenCache, type TokenFetch } from '../vendor-b/access-token.js';
-import { transportFailure, unknownCode, type Failure } from '../vendor-b/explain.js';
-import { field, VendorHttp, type VendorAnswer } from '../vendor-b/http-client.js';
+import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
+import { field, jsonObject } from '../vendor/json.js';
+import { type CodeFields, type Failure, tokenFrom } from '../vendor/result.js';
+import { SignedTokenClient } from '../vendor/token-client.js';
 import { OPPO_AUTH_PATH, OPPO_TOKEN_LIFETIME_MS, OPPO_UNICAST_PATH, type OppoCertificateConfig, type OppoSettings } from './config.js';
 import { OPPO_REASONS } from './reasons.js';
 
@@ -17,81 +18,38 @@ export function oppoSign(appKey: string, timestamp: string, masterSecret: string
   return createHash('sha256').update(`${appKey}${timestamp}${masterSecret}`, 'utf8').digest('hex');
 }
 
-/** The failure an OPPO answer stands for, or undefined when it is `code 0`. */
-export function oppoFailure(answer: VendorAnswer): Failure | undefined {
-  if (answer.kind !== 'answer') return transportFailure(OPPO_REASONS, answer);
-  const code = field(answer.json, 'code');
-  if (code === undefined) return transportFailure(OPPO_REASONS, answer);
-  if (code === '0' && answer.status < 300) return undefined;
-  const message = field(answer.json, 'message');
-  const entry = OPPO_REASONS.get(code);
-  return {
-    entry: entry ?? unknownCode('oppo', 'OPPO push', code, message, DOCS),
-    reason: code,
-    status: answer.status,
-    ...(message !== undefined && { message }),
-    ...(!entry && { unknown: true }),
-  };
-}
+const OPPO: CodeFields = { provider: 'oppo', name: 'OPPO push', table: OPPO_REASONS, code: 'code', message: 'message', docs: DOCS };
 
-export class OppoClient {
-  readonly http: VendorHttp;
-
-  constructor(
-    settings: OppoSettings,
-    private readonly tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.http = new VendorHttp(settings);
+export class OppoClient extends SignedTokenClient<OppoCertificateConfig> {
+  constructor(settings: OppoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {
+    super(OPPO, settings, tokens, now);
   }
 
-  private key(cert: OppoCertificateConfig): string {
-    return tokenKey('oppo', this.http.settings.url, cert.appKey, cert.masterSecret);
+  protected credentials(cert: OppoCertificateConfig): string[] {
+    return [cert.appKey, cert.masterSecret];
   }
 
-  /** A fresh auth_token from OPPO (not cached): `push certs --live` and the cache use it. */
-  async fetchToken(cert: OppoCertificateConfig): Promise<TokenFetch<Failure>> {
+  async fetchToken(cert: OppoCertificateConfig): Promise<TokenOutcome<Failure>> {
     const timestamp = String(this.now());
     const answer = await this.http.post(OPPO_AUTH_PATH, {
       form: { app_key: cert.appKey, timestamp, sign: oppoSign(cert.appKey, timestamp, cert.masterSecret) },
     });
-    const failure = oppoFailure(answer);
-    if (failure) return { ok: false, failure };
-    const data = (answer as { json: { data?: { auth_token?: unknown; create_time?: unknown } } }).json.data;
-    const token = typeof data?.auth_token === 'string' ? data.auth_token : undefined;
-    if (!token) return { ok: false, failure: transportFailure(OPPO_REASONS, { ...(answer as Extract<VendorAnswer, { kind: 'answer' }>), json: undefined }) };
-    const created = typeof data?.create_time === 'number' && Math.abs(data.create_time - this.now()) < 86_400_000 ? data.create_time : this.now();
-    return { ok: true, token, expiresAt: created + OPPO_TOKEN_LIFETIME_MS };
+    return tokenFrom(answer, OPPO, (json) => {
+      const data = jsonObject(jsonObject(json).data);
+      const token = typeof data.auth_token === 'string' ? data.auth_token : undefined;
+      const created = typeof data.create_time === 'number' && Math.abs(data.create_time - this.now()) < 86_400_000 ? data.create_time : this.now();
+      return token ? { token, expiresAt: created + OPPO_TOKEN_LIFETIME_MS } : undefined;
+    });
   }
 
-  private token(cert: OppoCertificateConfig): Promise<TokenFetch<Failure>> {
-    return this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
-  }
-
+  /** One unicast; an auth_token OPPO calls expired or invalid (code 11) is renewed once. */
   async send(cert: OppoCertificateConfig, registrationId: string): Promise<OppoOutcome> {
-    let retried = false;
-    for (;;) {
-      const auth = await this.token(cert);
-      if (!auth.ok) return { ok: false, step: 'auth', failure: auth.failure, retried };
-      const answer = await this.http.post(OPPO_UNICAST_PATH, {
-        form: { auth_token: auth.token, message: JSON.stringify(oppoMessage(cert, registrationId)) },
-      });
-      const failure = oppoFailure(answer);
-      if (!failure) {
-        const data = (answer as { json: { data?: { messageId?: unknown } } }).json.data;
-        return { ok: true, retried, ...(typeof data?.messageId === 'string' && { messageId: data.messageId }) };
-      }
-      if (failure.reason === '11' && !retried) {
-        this.tokens.invalidate(this.key(cert), auth.token);
-        retried = true;
-        continue;
-      }
-      return { ok: false, step: 'send', failure, retried };
-    }
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
+    const sent = await this.withToken(cert, '11', (token) =>
+      this.http.post(OPPO_UNICAST_PATH, { form: { auth_token: token, message: JSON.stringify(oppoMessage(cert, registrationId)) } }),
+    );
+    if (!sent.ok) return sent;
+    const messageId = field(jsonObject(sent.json).data, 'messageId');
+    return { ok: true, retried: sent.retried, ...(messageId !== undefined && { messageId }) };
   }
 }
 

@@ -4,7 +4,7 @@ import { Collector, finish } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { OppoCertificateConfig } from './config.js';
 import { OPPO_CONSOLE } from './reasons.js';
-import { maskKey } from '../vendor-b/explain.js';
+import { maskKey } from '../vendor/result.js';
 
 /** OPPO categories [inferred from Tencent's API names and OPPO code 67; vendors.md §4.2]. */
 const OPPO_CATEGORIES = ['IM', 'ACCOUNT', 'DEVICE_REMINDER', 'ORDER', 'TODO', 'SUBSCRIPTION', 'NEWS', 'CONTENT', 'MARKETING', 'SOCIAL'];

@@ -14,7 +14,7 @@ import { inspectOppo } from './credential.js';
 import { OPPO_REASONS } from './reasons.js';
 import { oppoLiveCheck, oppoTester } from './test-push.js';
 import { oppoTokenShape } from './token-shape.js';
-import { maskKey } from '../vendor-b/explain.js';
+import { maskKey } from '../vendor/result.js';
 
 export const oppo: PushProvider<
   'oppo',

@@ -1,7 +1,7 @@
 // OPPO push's answers (vendors.md §4.3, OPPO "调用地址，公共参数和返回码"): each return code with a verdict, and a
 // cause and fix in the terms of the OPPO open platform console (open.oppomobile.com > 推送服务).
 import { reasonTable } from '../reason-table.js';
-import { transportRows, type VendorRow } from '../vendor-b/explain.js';
+import { transportRows, type VendorRow } from '../vendor/result.js';
 
 export const OPPO_CONSOLE = 'the OPPO open platform (open.oppomobile.com) > 推送服务 (Push service)';
 const CREDENTIALS = `Copy AppKey and MasterSecret again from ${OPPO_CONSOLE} > 配置管理 (App info) into appKey and masterSecret of this certificate in imops.yml (MasterSecret, not AppSecret: only the main developer account sees it).`;

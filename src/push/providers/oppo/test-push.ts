@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult, maskKey } from '../vendor-b/explain.js';
+import { failureResult, liveTokenCheck, TOKEN_VERDICTS, maskKey } from '../vendor/result.js';
 import type { OppoClient } from './client.js';
 import type { OppoCertificateConfig, OppoSettings } from './config.js';
 import { oppoClassificationWarnings } from './credential.js';
@@ -12,8 +12,6 @@ import { oppoRegion } from './token-shape.js';
 export function oppoTester(client: OppoClient): PushSender<OppoCertificateConfig, OppoCertificateConfig> {
   return { test: (context) => testOppo(client, context), close: () => client.close() };
 }
-
-const TOKEN_VERDICTS = new Set(['BAD_DEVICE_TOKEN', 'TOKEN_UNREGISTERED']);
 
 async function testOppo(
   client: OppoClient,
@@ -44,23 +42,5 @@ async function testOppo(
 /** `push certs --live`: ask OPPO for an auth_token with this AppKey and MasterSecret. */
 export async function oppoLiveCheck(cert: OppoCertificateConfig, settings: OppoSettings, _log: Logger): Promise<LiveCheck> {
   const { OppoClient } = await import('./client.js');
-  const client = new OppoClient(settings);
-  try {
-    const got = await client.fetchToken(cert);
-    if (got.ok) return { summary: 'OPPO issued an auth_token (AppKey and MasterSecret accepted)', problems: [] };
-    const f = got.failure;
-    return {
-      summary: 'OPPO refused the auth request',
-      problems: [
-        {
-          level: 'failure',
-          verdict: f.entry.verdict,
-          problem: `OPPO auth answered ${f.reason}${f.message ? ` ("${f.message}")` : ''}: ${f.entry.cause}`,
-          fix: f.entry.fix,
-        },
-      ],
-    };
-  } finally {
-    await client.close();
-  }
+  return liveTokenCheck(new OppoClient(settings), cert, 'OPPO', 'an auth_token (AppKey and MasterSecret accepted)');
 }

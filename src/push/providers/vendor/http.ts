@@ -1,10 +1,14 @@
-// A small HTTP client for the Android vendors' JSON and form APIs (Huawei, Honor, Xiaomi…): undici's fetch through
-// one keep-alive Agent per provider block, with the block's `caFile` (a proxy or the test emulators) and
-// `timeoutMs`. It never throws: an answer, a timeout or a network failure, each as data the sender explains.
+// The one HTTP client for the Android vendors' JSON and form APIs (Huawei, Honor, Xiaomi, OPPO, vivo, Meizu):
+// undici's fetch through one keep-alive Agent per provider block, with the block's `caFile` (a proxy or the test
+// emulators) and `timeoutMs`. It never throws: an answer, a timeout or a network failure, each as data the
+// sender explains. No vendor publishes a maintained Node client (README, dependency notes), so this is all
+// imops needs.
 import { readFileSync } from 'node:fs';
 import { Agent, fetch } from 'undici';
 
 export interface VendorHttpSettings {
+  /** The vendor's API origin, for `post(path, …)` (the OAuth senders pass whole URLs to `request`). */
+  url?: string;
   caFile?: string;
   timeoutMs: number;
 }
@@ -23,11 +27,15 @@ export type VendorHttpResult =
   /** `code`: the system error code (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…) or the error's name. */
   | { kind: 'network'; code: string };
 
+/** An answer from the vendor (not a timeout nor a network failure). */
+export type VendorHttpAnswer = Extract<VendorHttpResult, { kind: 'answer' }>;
+
+/** A JSON body (sent with `application/json; charset=UTF-8`) or a form body (`application/x-www-form-urlencoded`). */
+export type VendorBody = { form: Record<string, string> } | { json: unknown };
+
 export interface VendorRequest {
   headers?: Record<string, string>;
-  /** A JSON body (sent with `application/json; charset=UTF-8`)… */
   json?: unknown;
-  /** …or a form body (`application/x-www-form-urlencoded`). */
   form?: Record<string, string>;
   method?: 'POST' | 'GET';
 }
@@ -37,7 +45,7 @@ const MAX_BODY = 64 * 1024;
 export class VendorHttp {
   private readonly agent: Agent;
 
-  constructor(private readonly settings: VendorHttpSettings) {
+  constructor(readonly settings: VendorHttpSettings) {
     const ca = settings.caFile ? readFileSync(settings.caFile) : undefined;
     this.agent = new Agent({ keepAliveTimeout: 30_000, connections: 64, ...(ca ? { connect: { ca } } : {}) });
   }
@@ -46,8 +54,14 @@ export class VendorHttp {
     return this.settings.timeoutMs;
   }
 
+  /** POST `path` (the vendor's own path) on the configured origin `settings.url`. Never throws. */
+  post(path: string, body: VendorBody, headers: Record<string, string> = {}): Promise<VendorHttpResult> {
+    return this.request(joinUrl(this.settings.url ?? '', path), { headers, ...body });
+  }
+
+  /** One request to `url`. Never throws. */
   async request(url: string, req: VendorRequest): Promise<VendorHttpResult> {
-    const headers: Record<string, string> = { ...req.headers };
+    const headers: Record<string, string> = { accept: 'application/json' };
     let body: string | undefined;
     if (req.json !== undefined) {
       headers['content-type'] = 'application/json; charset=UTF-8';
@@ -56,6 +70,7 @@ export class VendorHttp {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(req.form).toString();
     }
+    Object.assign(headers, req.headers);
     const signal = AbortSignal.timeout(this.settings.timeoutMs);
     try {
       const res = await fetch(url, { method: req.method ?? 'POST', headers, body, dispatcher: this.agent, signal });
@@ -80,14 +95,17 @@ export class VendorHttp {
   }
 }
 
+/** `ECONNREFUSED`, `ENOTFOUND`, `CERT_HAS_EXPIRED`…: the system's code, never a message that could echo a URL with secrets. */
 function networkCode(err: unknown): string {
   let e: unknown = err;
   for (let depth = 0; e && depth < 4; depth++) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string' && code) return code;
     e = (e as { cause?: unknown }).cause;
   }
-  return (err as Error)?.name ?? 'error';
+  // undici's own refusals (a blocked port, a bad header) carry only a short message in `cause`, never the body.
+  const cause = (err as { cause?: { message?: unknown } }).cause?.message;
+  return typeof cause === 'string' && cause.length < 80 ? cause : ((err as Error)?.name ?? 'error');
 }
 
 /** `origin` + `path`, keeping any path prefix of a proxy origin (`https://proxy/huawei` + `/v1/…`). */

@@ -3,9 +3,9 @@
 // adds a numeric `sub_error`). The secret goes in the body only and never comes back in a failure.
 import type { PushResult } from '../../types.js';
 import type { LiveCheck, ReasonEntry, TestContext } from '../types.js';
-import { expiresAt, type TokenOutcome } from './access-token.js';
+import { AccessTokenCache, expiresAt, type TokenOutcome, tokenKey, type WithToken, withAccessToken } from './access-token.js';
 import { oneLine, vendorFailureResult, type VendorLoaded } from './result.js';
-import type { VendorHttp } from './http.js';
+import { joinUrl, VendorHttp, type VendorHttpSettings } from './http.js';
 
 export type OAuthFailure =
   /** The vendor answered and refused: its own code (`error`, with `sub_error` when sent) and words. */
@@ -151,4 +151,57 @@ export async function liveOAuth(outcome: TokenOutcome<OAuthFailure>, v: OAuthVen
       },
     ],
   };
+}
+
+/** Who an OAuth client asks, and how its refusals are explained. */
+export interface OAuthClientVendor {
+  provider: string;
+  vendor: string;
+  /** The token endpoint's path on `authUrl`. */
+  tokenPath: string;
+  explain: (error: string) => ReasonEntry;
+}
+
+/**
+ * The client of a vendor that trades a client ID and secret for an access token (Huawei, Honor): one HTTP client
+ * for the provider block, and its own token cache keyed by the credential (hashed).
+ */
+export class OAuthClient<C extends { clientId: string; clientSecret: string }> {
+  readonly http: VendorHttp;
+  /** A refusal is remembered 30 s, so a sweep over many devices does not ask again for every device. */
+  readonly tokens = new AccessTokenCache({ failureTtlMs: 30_000 });
+
+  constructor(
+    readonly settings: VendorHttpSettings & { url: string; authUrl: string },
+    private readonly oauth: OAuthClientVendor,
+    protected readonly now: () => number = Date.now,
+  ) {
+    this.http = new VendorHttp(settings);
+  }
+
+  private key(cert: C): string {
+    return tokenKey(this.oauth.provider, this.settings.authUrl, cert.clientId, cert.clientSecret);
+  }
+
+  private fetchToken(cert: C): Promise<TokenOutcome<OAuthFailure>> {
+    return clientCredentials(this.http, joinUrl(this.settings.authUrl, this.oauth.tokenPath), cert.clientId, cert.clientSecret, this.now);
+  }
+
+  accessToken(cert: C): Promise<TokenOutcome<OAuthFailure>> {
+    return this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
+  }
+
+  /** `use` with the access token; when `expired(result)`, the token is dropped and `use` run once more. */
+  withToken<R>(cert: C, use: (token: string) => Promise<R>, expired: (result: R) => boolean): Promise<WithToken<OAuthFailure, R>> {
+    return withAccessToken(this.tokens, this.key(cert), () => this.fetchToken(cert), use, expired, this.now);
+  }
+
+  vendor(): OAuthVendor {
+    const { provider, vendor, explain } = this.oauth;
+    return { provider, vendor, setting: `providers.${provider}.authUrl`, authUrl: this.settings.authUrl, explain };
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
 }

@@ -2,9 +2,10 @@
 // appKey + timestamp + appSecret), the authToken cached process-wide, and one notification to one regId. An
 // authToken vivo calls invalid (result 10000) is renewed once and the send retried once.
 import { createHash, randomUUID } from 'node:crypto';
-import { VENDOR_ACCESS_TOKENS, tokenKey, type AccessTokenCache, type TokenFetch } from '../vendor-b/access-token.js';
-import { transportFailure, unknownCode, type Failure } from '../vendor-b/explain.js';
-import { field, VendorHttp, type VendorAnswer } from '../vendor-b/http-client.js';
+import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
+import { field } from '../vendor/json.js';
+import { type CodeFields, type Failure, tokenFrom } from '../vendor/result.js';
+import { SignedTokenClient } from '../vendor/token-client.js';
 import { VIVO_AUTH_PATH, VIVO_SEND_PATH, VIVO_TOKEN_LIFETIME_MS, type VivoCertificateConfig, type VivoSettings } from './config.js';
 import { vivoClassification } from './credential.js';
 import { VIVO_REASONS } from './reasons.js';
@@ -26,40 +27,18 @@ export function vivoSign(appId: string, appKey: string, timestamp: string, appSe
   return createHash('md5').update(`${appId}${appKey}${timestamp}${appSecret}`.trim(), 'utf8').digest('hex');
 }
 
-/** The failure a vivo answer stands for, or undefined when it is `result 0`. */
-export function vivoFailure(answer: VendorAnswer): Failure | undefined {
-  if (answer.kind !== 'answer') return transportFailure(VIVO_REASONS, answer);
-  const code = field(answer.json, 'result');
-  if (code === undefined) return transportFailure(VIVO_REASONS, answer);
-  if (code === '0' && answer.status < 300) return undefined;
-  const message = field(answer.json, 'desc');
-  const entry = VIVO_REASONS.get(code);
-  return {
-    entry: entry ?? unknownCode('vivo', 'vivo push', code, message, DOCS),
-    reason: code,
-    status: answer.status,
-    ...(message !== undefined && { message }),
-    ...(!entry && { unknown: true }),
-  };
-}
+const VIVO: CodeFields = { provider: 'vivo', name: 'vivo push', table: VIVO_REASONS, code: 'result', message: 'desc', docs: DOCS };
 
-export class VivoClient {
-  readonly http: VendorHttp;
-
-  constructor(
-    settings: VivoSettings,
-    private readonly tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.http = new VendorHttp(settings);
+export class VivoClient extends SignedTokenClient<VivoCertificateConfig> {
+  constructor(settings: VivoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {
+    super(VIVO, settings, tokens, now);
   }
 
-  private key(cert: VivoCertificateConfig): string {
-    return tokenKey('vivo', this.http.settings.url, cert.appId, cert.appKey, cert.appSecret);
+  protected credentials(cert: VivoCertificateConfig): string[] {
+    return [cert.appId, cert.appKey, cert.appSecret];
   }
 
-  /** A fresh authToken from vivo (not cached). */
-  async fetchToken(cert: VivoCertificateConfig): Promise<TokenFetch<Failure>> {
+  async fetchToken(cert: VivoCertificateConfig): Promise<TokenOutcome<Failure>> {
     const timestamp = String(this.now());
     const answer = await this.http.post(VIVO_AUTH_PATH, {
       json: {
@@ -69,35 +48,18 @@ export class VivoClient {
         sign: vivoSign(cert.appId, cert.appKey, timestamp, cert.appSecret),
       },
     });
-    const failure = vivoFailure(answer);
-    if (failure) return { ok: false, failure };
-    const token = field((answer as { json: unknown }).json, 'authToken');
-    if (!token) return { ok: false, failure: transportFailure(VIVO_REASONS, { ...(answer as Extract<VendorAnswer, { kind: 'answer' }>), json: undefined }) };
-    return { ok: true, token, expiresAt: this.now() + VIVO_TOKEN_LIFETIME_MS };
+    return tokenFrom(answer, VIVO, (json) => {
+      const token = field(json, 'authToken');
+      return token ? { token, expiresAt: this.now() + VIVO_TOKEN_LIFETIME_MS } : undefined;
+    });
   }
 
+  /** One notification; an authToken vivo calls invalid (result 10000) is renewed once. */
   async send(cert: VivoCertificateConfig, regId: string): Promise<VivoOutcome> {
-    let retried = false;
-    for (;;) {
-      const auth = await this.tokens.get(this.key(cert), () => this.fetchToken(cert), this.now);
-      if (!auth.ok) return { ok: false, step: 'auth', failure: auth.failure, retried };
-      const answer = await this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: auth.token });
-      const failure = vivoFailure(answer);
-      if (!failure) {
-        const taskId = field((answer as { json: unknown }).json, 'taskId');
-        return { ok: true, retried, ...(taskId !== undefined && { taskId }) };
-      }
-      if (failure.reason === '10000' && !retried) {
-        this.tokens.invalidate(this.key(cert), auth.token);
-        retried = true;
-        continue;
-      }
-      return { ok: false, step: 'send', failure, retried };
-    }
-  }
-
-  close(): Promise<void> {
-    return this.http.close();
+    const sent = await this.withToken(cert, '10000', (token) => this.http.post(VIVO_SEND_PATH, { json: vivoMessage(cert, regId) }, { authToken: token }));
+    if (!sent.ok) return sent;
+    const taskId = field(sent.json, 'taskId');
+    return { ok: true, retried: sent.retried, ...(taskId !== undefined && { taskId }) };
   }
 }
 

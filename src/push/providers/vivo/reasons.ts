@@ -2,7 +2,7 @@
 // cause and fix in the terms of the vivo developer console (dev.vivo.com.cn > 推送服务). vivo's full table was
 // not available: a code not listed here is shown verbatim with vivo's `desc`.
 import { reasonTable } from '../reason-table.js';
-import { transportRows, type VendorRow } from '../vendor-b/explain.js';
+import { transportRows, type VendorRow } from '../vendor/result.js';
 
 export const VIVO_CONSOLE = 'the vivo developer console (dev.vivo.com.cn) > 推送服务 (Push)';
 const CREDENTIALS = `Copy APP ID, APP KEY and APP SECRET again from ${VIVO_CONSOLE} > 应用信息 into appId, appKey and appSecret of this certificate in imops.yml.`;

@@ -3,7 +3,7 @@ import type { Logger } from '../../../log.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult } from '../vendor-b/explain.js';
+import { failureResult, liveTokenCheck, TOKEN_VERDICTS } from '../vendor/result.js';
 import type { VivoClient } from './client.js';
 import type { VivoCertificateConfig, VivoSettings } from './config.js';
 import { vivoClassificationWarnings } from './credential.js';
@@ -11,8 +11,6 @@ import { vivoClassificationWarnings } from './credential.js';
 export function vivoTester(client: VivoClient): PushSender<VivoCertificateConfig, VivoCertificateConfig> {
   return { test: (context) => testVivo(client, context), close: () => client.close() };
 }
-
-const TOKEN_VERDICTS = new Set(['BAD_DEVICE_TOKEN', 'TOKEN_UNREGISTERED']);
 
 async function testVivo(
   client: VivoClient,
@@ -43,23 +41,5 @@ async function testVivo(
 /** `push certs --live`: ask vivo for an authToken with this APP ID, APP KEY and APP SECRET. */
 export async function vivoLiveCheck(cert: VivoCertificateConfig, settings: VivoSettings, _log: Logger): Promise<LiveCheck> {
   const { VivoClient } = await import('./client.js');
-  const client = new VivoClient(settings);
-  try {
-    const got = await client.fetchToken(cert);
-    if (got.ok) return { summary: 'vivo issued an authToken (APP ID, APP KEY and APP SECRET accepted)', problems: [] };
-    const f = got.failure;
-    return {
-      summary: 'vivo refused the auth request',
-      problems: [
-        {
-          level: 'failure',
-          verdict: f.entry.verdict,
-          problem: `vivo auth answered ${f.reason}${f.message ? ` ("${f.message}")` : ''}: ${f.entry.cause}`,
-          fix: f.entry.fix,
-        },
-      ],
-    };
-  } finally {
-    await client.close();
-  }
+  return liveTokenCheck(new VivoClient(settings), cert, 'vivo', 'an authToken (APP ID, APP KEY and APP SECRET accepted)');
 }

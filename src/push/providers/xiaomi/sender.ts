@@ -4,7 +4,8 @@ import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
 import { joinUrl, VendorHttp } from '../vendor/http.js';
-import { VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
+import { field, jsonObject } from '../vendor/json.js';
+import { unansweredResult, VENDOR_NOTHING_SHOWS, vendorDelivered, vendorFailureResult, type VendorLoaded } from '../vendor/result.js';
 import { XIAOMI_SEND_PATH, type XiaomiCertificateConfig, type XiaomiSettings } from './config.js';
 import { explainXiaomi, XIAOMI_REASONS } from './reasons.js';
 
@@ -56,24 +57,14 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
     form: xiaomiForm(cert, device.token),
   });
   if (r.kind !== 'answer') {
-    const reason = r.kind === 'timeout' ? 'timeout' : r.code;
-    return vendorFailureResult(context, {
-      step: STEP,
-      reason,
-      entry: {
-        provider: 'xiaomi',
-        reason,
-        verdict: 'NETWORK',
-        cause: r.kind === 'timeout' ? `Xiaomi did not answer within ${r.ms} ms.` : `imops could not reach Mi Push (${r.code}).`,
-        fix: `Check that the server can reach ${settings.url} (providers.xiaomi.url), and any proxy or firewall in between; then try again.`,
-      },
-    });
+    const where = { provider: 'xiaomi', url: settings.url, setting: 'providers.xiaomi.url' };
+    return unansweredResult(context, STEP, r, { ...where, timedOut: 'Xiaomi', unreachable: 'Mi Push' });
   }
-  const body = (r.json && typeof r.json === 'object' ? r.json : {}) as Record<string, unknown>;
-  const code = typeof body.code === 'number' || typeof body.code === 'string' ? String(body.code) : undefined;
+  const body = jsonObject(r.json);
+  const code = field(body, 'code');
   const words = [...new Set([body.reason, body.description].filter((x): x is string => typeof x === 'string' && x !== ''))];
   const message = words.length ? words.join(' / ') : r.json === undefined && r.text ? r.text : undefined;
-  const data = (body.data && typeof body.data === 'object' ? body.data : {}) as Record<string, unknown>;
+  const data = jsonObject(body.data);
   const quota =
     data.day_acked !== undefined || data.day_quota !== undefined
       ? `Today: ${String(data.day_acked ?? '?')} of ${String(data.day_quota ?? '?')} messages used.`

@@ -1,19 +1,9 @@
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type ImportedDevice, type UpsertResult } from '../ports.js';
-import { deviceFromInput, deviceFromRow } from '../device-rows.js';
+import { deviceFromInput, deviceFromRow, type DeviceColumns } from '../device-rows.js';
 import type { Pool, PgHealth } from './db.js';
 
 /** A device row as Postgres returns it inside JSON (to_jsonb of the row): bigint times as numbers. */
-interface DeviceJson {
-  app: string;
-  user_id: string;
-  token: string;
-  certificate_id: string;
-  platform: Device['platform'];
-  environment: Device['environment'] | null;
-  bundle_id: string | null;
-  app_version: string | null;
-  device_model: string | null;
-  os_version: string | null;
+interface DeviceJson extends DeviceColumns {
   warnings: string[] | null;
   first_uploaded: number | string;
   last_seen: number | string;

@@ -1,23 +1,9 @@
-import type { ApnsEnvironment } from '../../config/types.js';
-import type { PushPlatform } from '../../push/types.js';
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type UpsertResult } from '../ports.js';
-import { deviceFromInput, deviceFromRow } from '../device-rows.js';
+import { deviceFromInput, deviceFromRow, type DeviceColumns } from '../device-rows.js';
 import { inTransaction, type Db } from './db.js';
 import type { WriteHealth } from './health.js';
 
-interface DeviceRow {
-  app: string;
-  user_id: string;
-  token: string;
-  certificate_id: string;
-  // The column takes any platform since migration 2; Device still says PushPlatform until the provider
-  // registry widens it, so a row of another platform passes through with that type.
-  platform: PushPlatform;
-  environment: ApnsEnvironment | null;
-  bundle_id: string | null;
-  app_version: string | null;
-  device_model: string | null;
-  os_version: string | null;
+interface DeviceRow extends DeviceColumns {
   warnings: string | null;
   first_uploaded: number;
   last_seen: number;

@@ -7,6 +7,7 @@ import { registerServeCommand } from './cli/serve.js';
 import { registerAuditCommand } from './cli/audit.js';
 import { registerIncidentCommands } from './cli/incidents.js';
 import { registerImCommands } from './cli/im.js';
+import { cliCatalogue } from './cli/lang.js';
 
 export { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 
@@ -25,6 +26,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
   const program = new Command('imops')
     .description('UserSig and offline-push checks for Tencent IM / TRTC apps, from the shell, Slack and Discord.')
     .option('-c, --config <file>', 'configuration file (default: $IMOPS_CONFIG, then ./imops.yml)')
+    .option('--lang <language>', 'language of the output: en or zh-CN (default: from $LC_ALL, $LC_MESSAGES or $LANG)')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride();
@@ -36,6 +38,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
       exit = Math.max(exit, code);
     },
     configPath: () => program.opts<{ config?: string }>().config,
+    t: () => cliCatalogue(program.opts<{ lang?: string }>().lang, io.env),
   };
   registerUsersigCommands(program, ctx);
   registerPushCommands(program, ctx);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ChatAdapter } from '../commands/adapter.js';
+import type { Catalogue } from '../text/index.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -26,6 +27,8 @@ export interface CliContext extends CliIo {
   setExit(code: number): void;
   /** The --config value given to the top-level program. */
   configPath(): string | undefined;
+  /** The words of the output, in the language of --lang or the shell's locale. */
+  t(): Catalogue;
 }
 
 export const EXIT_OK = 0;

@@ -7,7 +7,6 @@ import { UsageError } from '../errors.js';
 import { sendTestJson, sendTestReply, statusJson, statusReply } from '../present/im.js';
 import { renderTerminal } from '../present/terminal.js';
 import { triageJson, triageReply } from '../present/triage.js';
-import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { operator } from './operator.js';
 import { withServices } from './services.js';
@@ -30,7 +29,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
       await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), imStatusCheck, { app: app.name, userId });
         if (f.verdict !== 'ONLINE' && f.verdict !== 'PUSH_ONLINE') ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(statusJson(en, app, f), null, 2) : renderTerminal(statusReply(en, app, f), en));
+        ctx.out(opts.json ? JSON.stringify(statusJson(ctx.t(), app, f), null, 2) : renderTerminal(statusReply(ctx.t(), app, f), ctx.t()));
       });
     });
 
@@ -46,12 +45,12 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
         const f = await runCheck(deps, operator(), imSendTestCheck, {
           app: app.name,
           userId,
-          words: en.im.sendTest,
+          words: ctx.t().im.sendTest,
           ...(wait !== undefined && { wait }),
-          ...(!opts.json && { onSent: (_s, w) => w > 0 && ctx.err(en.im.sendTest.sentWaiting(w)) }),
+          ...(!opts.json && { onSent: (_s, w) => w > 0 && ctx.err(ctx.t().im.sendTest.sentWaiting(w)) }),
         });
         if (f.kind === 'failed' || f.reports.some((r) => !r.ok)) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(sendTestJson(en, app, f), null, 2) : renderTerminal(sendTestReply(en, app, f), en));
+        ctx.out(opts.json ? JSON.stringify(sendTestJson(ctx.t(), app, f), null, 2) : renderTerminal(sendTestReply(ctx.t(), app, f), ctx.t()));
       });
     });
 
@@ -69,7 +68,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
         const input = { app: app.name, userId, push: opts.push === true, ...(userSig !== undefined && { userSig }) };
         const r = await runCheck(deps, operator(), triageFor(input), input);
         if (r.findings.some((f) => !f.ok)) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(triageJson(en, app, r), null, 2) : renderTerminal(triageReply(en, app, r), en));
+        ctx.out(opts.json ? JSON.stringify(triageJson(ctx.t(), app, r), null, 2) : renderTerminal(triageReply(ctx.t(), app, r), ctx.t()));
       });
     });
 }

@@ -11,7 +11,6 @@ import type { WatchConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { importProblem, importReply, sweepReply, watchJson, watchTerminal } from '../present/incidents.js';
 import { renderTerminal } from '../present/terminal.js';
-import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { operator } from './operator.js';
 import { withServices, withStore } from './services.js';
@@ -65,11 +64,11 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
         const f = await runCheck(deps, operator(), importDevicesCheck, { app: app.name, lines });
         if (f.rejectedCount > 0) ctx.setExit(EXIT_CHECK_FAILED);
         if (opts.json) {
-          const rejected = f.rejected.map((r) => ({ line: r.line, problem: importProblem(en, r.problem) }));
+          const rejected = f.rejected.map((r) => ({ line: r.line, problem: importProblem(ctx.t(), r.problem) }));
           ctx.out(JSON.stringify({ stored: f.stored, updated: f.updated, rejected }, null, 2));
           return;
         }
-        ctx.out(renderTerminal(importReply(en, f), en));
+        ctx.out(renderTerminal(importReply(ctx.t(), f), ctx.t()));
       });
     });
 
@@ -111,12 +110,12 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
                 const t = Date.now();
                 if (done < total && t - last < 100) return;
                 last = t;
-                process.stderr.write(`\r${en.sweep.progress(done, total)}${done === total ? '\n' : ''}`);
+                process.stderr.write(`\r${ctx.t().sweep.progress(done, total)}${done === total ? '\n' : ''}`);
               },
             }),
           });
           if (f.failing) ctx.setExit(EXIT_CHECK_FAILED);
-          ctx.out(opts.json ? JSON.stringify(sweepJson(f), null, 2) : renderTerminal(sweepReply(en, f), en));
+          ctx.out(opts.json ? JSON.stringify(sweepJson(f), null, 2) : renderTerminal(sweepReply(ctx.t(), f), ctx.t()));
         });
       },
     );
@@ -130,11 +129,11 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
       await withStore(ctx, async (s, deps) => {
         const { config } = deps;
         const watch = config.watch ?? WATCH_DEFAULTS;
-        if (!config.watch && !opts.json) ctx.err(`imops: note: ${en.watch.notConfigured}`);
+        if (!config.watch && !opts.json) ctx.err(`imops: note: ${ctx.t().watch.notConfigured}`);
         const f = await watchRound({ ...deps, locks: s.store.locks, alerts: s.store.alerts }, watch);
-        if (!f.ran) ctx.err(`imops: ${en.watch.roundSkipped}`);
+        if (!f.ran) ctx.err(`imops: ${ctx.t().watch.roundSkipped}`);
         if (f.alerts.some((a) => a.kind !== 'recovered')) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(watchJson(en, f), null, 2) : renderTerminal(watchTerminal(en, f), en));
+        ctx.out(opts.json ? JSON.stringify(watchJson(ctx.t(), f), null, 2) : renderTerminal(watchTerminal(ctx.t(), f), ctx.t()));
       });
     });
 }

@@ -4,7 +4,6 @@ import { listDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import { certificatesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
 import { certificatesReply, deviceCard, explainNoDevices, noDevicesReply, testResultsReply } from '../present/push.js';
 import { renderTerminal } from '../present/terminal.js';
-import { en } from '../text/en/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { loadCli, withServices } from './services.js';
 import { operator } from './operator.js';
@@ -104,8 +103,8 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ctx.out(JSON.stringify({ app: app.name, userId, devices: f.devices.map(maskedDevice) }, null, 2));
           return;
         }
-        const reply = f.devices.length === 0 ? noDevicesReply(en, app, userId) : deviceCard(en, f, undefined, undefined, 0, deps.now());
-        ctx.out(renderTerminal(reply, en));
+        const reply = f.devices.length === 0 ? noDevicesReply(ctx.t(), app, userId) : deviceCard(ctx.t(), f, undefined, undefined, 0, deps.now());
+        ctx.out(renderTerminal(reply, ctx.t()));
       });
     });
 
@@ -128,7 +127,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         if (opts.json) {
           const head = { app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok };
           if (f.kind === 'tested' && results.length === 0) {
-            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(en, app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
+            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(ctx.t(), app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
           } else if (f.kind === 'unreachable') {
             ctx.out(JSON.stringify({ ...head, error: 'provider_unreachable', code: f.code, results: [] }, null, 2));
           } else {
@@ -136,7 +135,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           }
           return;
         }
-        ctx.out(renderTerminal(testResultsReply(en, f, results.length, [], deps.now()), en));
+        ctx.out(renderTerminal(testResultsReply(ctx.t(), f, results.length, [], deps.now()), ctx.t()));
       });
     });
 
@@ -175,7 +174,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       }
       const failed = f.health.some((h) => h.level === 'failure');
       if (failed) ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json ? JSON.stringify({ app: app.name, ok: !failed, certificates: f.health }, null, 2) : renderTerminal(certificatesReply(en, f), en));
+      ctx.out(opts.json ? JSON.stringify({ app: app.name, ok: !failed, certificates: f.health }, null, 2) : renderTerminal(certificatesReply(ctx.t(), f), ctx.t()));
     });
 }
 

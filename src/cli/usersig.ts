@@ -8,7 +8,6 @@ import { UsageError } from '../errors.js';
 import { createLogger } from '../log.js';
 import { renderTerminal } from '../present/terminal.js';
 import { explainReply, generatedReply, inspectionReply, privmapReply, verificationReply } from '../present/usersig.js';
-import { en } from '../text/en/index.js';
 import { operator } from './operator.js';
 import { detectInspection, explain, parseExpiry, PRIVILEGES, toImErrorInfo, toInspection, toVerification, type DecodedFields } from '../usersig/index.js';
 
@@ -62,7 +61,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         // Piped or captured (SIG=$(imops usersig gen alice)): the UserSig alone.
         ctx.out(g.userSig);
       } else {
-        ctx.out(renderTerminal({ ...generatedReply(en, g, g.generatedAt * 1000), footer: undefined }, en));
+        ctx.out(renderTerminal({ ...generatedReply(ctx.t(), g, g.generatedAt * 1000), footer: undefined }, ctx.t()));
       }
     });
 
@@ -113,7 +112,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         } else if (!ctx.interactive) {
           ctx.out(p.privateMapKey);
         } else {
-          ctx.out(renderTerminal(privmapReply(en, p, deps.now()), en));
+          ctx.out(renderTerminal(privmapReply(ctx.t(), p, deps.now()), ctx.t()));
         }
       },
     );
@@ -143,8 +142,8 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (!f.verification.valid) ctx.setExit(EXIT_CHECK_FAILED);
       ctx.out(
         opts.json
-          ? JSON.stringify(toVerification(f.verification, en.usersigVerdicts), null, 2)
-          : renderTerminal(withCause(verificationReply(en, f, f.at * 1000), explain(en.usersigVerdicts, f.verification)), en),
+          ? JSON.stringify(toVerification(f.verification, ctx.t().usersigVerdicts, ctx.t().time), null, 2)
+          : renderTerminal(withCause(verificationReply(ctx.t(), f, f.at * 1000), explain(ctx.t().usersigVerdicts, f.verification, ctx.t().time)), ctx.t()),
       );
     });
 
@@ -162,8 +161,8 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (f.inspection.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
       ctx.out(
         opts.json
-          ? JSON.stringify(toInspection(f.inspection, en.usersigVerdicts, en.usersigGenerators), null, 2)
-          : renderTerminal(inspectionReply(en, f, f.at * 1000, 'terminal'), en),
+          ? JSON.stringify(toInspection(f.inspection, ctx.t().usersigVerdicts, ctx.t().usersigGenerators, ctx.t().time), null, 2)
+          : renderTerminal(inspectionReply(ctx.t(), f, f.at * 1000, 'terminal'), ctx.t()),
       );
     });
 
@@ -181,13 +180,13 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
       if (opts.json)
         ctx.out(
-          JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, en.imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2),
+          JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, ctx.t().imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2),
         );
       else
         ctx.out(
           renderTerminal(
-            explainReply(en, e, (s) => s.slice(0, 40), 'terminal'),
-            en,
+            explainReply(ctx.t(), e, (s) => s.slice(0, 40), 'terminal'),
+            ctx.t(),
           ),
         );
     });

@@ -2,11 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Refusal } from '../checks/refusal.js';
 import type { UsageError } from '../errors.js';
-import { formatTime } from '../format.js';
 import { describeError, type Logger } from '../log.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
-import { span } from '../usersig/time.js';
 import { errorReply, type Reply } from './reply.js';
 
 /** Where a reply is shown: commands are named as the person would type them there. */
@@ -20,10 +18,11 @@ export function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** "2024-05-12 22:13:20 UTC (in 179 days)", or undefined when the time is unknown. */
-export function when(iso: string | undefined, nowMs: number): string | undefined {
+/** "2024-05-12 22:13:20 UTC (in 179 days)" on the reader's clock, or undefined when the time is unknown. */
+export function when(t: Catalogue, iso: string | undefined, nowMs: number): string | undefined {
   if (!iso) return undefined;
-  return Number.isNaN(Date.parse(iso)) ? iso : formatTime(iso, nowMs);
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : t.time.when(at, nowMs);
 }
 
 /** `retry` is the command to repeat with an app name, e.g. "/usersig gen alice". */
@@ -36,8 +35,8 @@ export function refusalReply(t: Catalogue, refusal: Refusal, retry: string): Rep
       });
     }
     case 'rate_limited': {
-      const wait = span(Math.ceil(refusal.retryAfterMs / 1000));
-      const window = span(Math.round(refusal.windowMs / 1000));
+      const wait = t.time.span(Math.ceil(refusal.retryAfterMs / 1000));
+      const window = t.time.span(Math.round(refusal.windowMs / 1000));
       const what = t.rate.what[refusal.action];
       return errorReply(t.rate.title(what, wait), t.rate.cause(refusal.max, what, window, t.rate.why[refusal.action]), t.rate.fix(wait), {
         status: 'warning',

@@ -2,7 +2,6 @@
 import type { Explained, Generated, Inspected, PrivmapGenerated, Verified } from '../checks/usersig.js';
 import type { Catalogue } from '../text/en/index.js';
 import { explain, toImErrorInfo } from '../usersig/index.js';
-import { span } from '../usersig/time.js';
 import type { PrivateMapInfo } from '../usersig/types.js';
 import { command, when, type Surface } from './common.js';
 import { code, errorReply, fields, text, type Block, type Reply } from './reply.js';
@@ -21,9 +20,9 @@ export function generatedReply(t: Catalogue, g: Generated, nowMs: number): Reply
         [L.sdkAppId, String(g.app.sdkAppId)],
         [L.userId, g.userId],
         [L.app, g.app.name],
-        [L.generated, when(iso(g.generatedAt), nowMs)],
-        [L.expires, when(iso(g.generatedAt + g.expireSeconds), nowMs)],
-        [L.validity, span(g.expireSeconds)],
+        [L.generated, when(t, iso(g.generatedAt), nowMs)],
+        [L.expires, when(t, iso(g.generatedAt + g.expireSeconds), nowMs)],
+        [L.validity, t.time.span(g.expireSeconds)],
       ),
     ],
     footer: t.usersig.generatedFooter,
@@ -37,7 +36,7 @@ function privateMapBlocks(t: Catalogue, pm: PrivateMapInfo | undefined, nowMs: n
     fields(
       [L.room, pm.roomId !== undefined ? String(pm.roomId) : pm.strRoomId !== undefined ? L.stringRoom(pm.strRoomId) : undefined],
       [L.privileges, L.privilegesValue(pm.privileges, pm.privilegeNames)],
-      [L.roomAccessExpires, when(pm.expiresAt, nowMs)],
+      [L.roomAccessExpires, when(t, pm.expiresAt, nowMs)],
     ),
   ];
 }
@@ -51,9 +50,9 @@ export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Rep
       [L.verdict, v.verdict],
       [L.sdkAppId, d.sdkAppId !== undefined ? String(d.sdkAppId) : undefined],
       [L.userId, d.userId],
-      [L.generated, when(d.generatedAt, nowMs)],
-      [L.expires, when(d.expiresAt, nowMs)],
-      [L.validity, d.expireSeconds !== undefined ? span(d.expireSeconds) : undefined],
+      [L.generated, when(t, d.generatedAt, nowMs)],
+      [L.expires, when(t, d.expiresAt, nowMs)],
+      [L.validity, d.expireSeconds !== undefined ? t.time.span(d.expireSeconds) : undefined],
       [L.checkedAgainst, L.checkedAgainstValue(f.app.name, f.userId)],
     ),
     ...privateMapBlocks(t, d.privateMap, nowMs),
@@ -64,7 +63,7 @@ export function verificationReply(t: Catalogue, f: Verified, nowMs: number): Rep
     title: t.usersig.invalidTitle(v.verdict),
     visibility: 'ephemeral',
     blocks,
-    ...explain(t.usersigVerdicts, v),
+    ...explain(t.usersigVerdicts, v, t.time),
     ...(v.imErrorCode !== undefined && { code: `IM ${v.imErrorCode}` }),
   };
 }
@@ -79,9 +78,9 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surfa
       [L.kind, i.kind ? t.kinds[i.kind] : undefined],
       [L.sdkAppId, d.sdkAppId !== undefined ? `${d.sdkAppId}${f.configuredApp ? ` (app ${f.configuredApp})` : ''}` : undefined],
       [L.userId, d.userId],
-      [L.generated, when(d.generatedAt, nowMs)],
-      [L.expires, when(d.expiresAt, nowMs)],
-      [L.validity, d.expireSeconds !== undefined ? span(d.expireSeconds) : undefined],
+      [L.generated, when(t, d.generatedAt, nowMs)],
+      [L.expires, when(t, d.expiresAt, nowMs)],
+      [L.validity, d.expireSeconds !== undefined ? t.time.span(d.expireSeconds) : undefined],
       [L.likelyGeneratedBy, i.generator ? t.usersigGenerators[i.generator] : undefined],
     ),
     ...privateMapBlocks(t, d.privateMap, nowMs),
@@ -89,14 +88,14 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surfa
   ];
   const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
   if (!i.decoded)
-    return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i), ...withCode };
+    return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i, t.time), ...withCode };
   if (d.expired)
     return {
       status: 'warning',
       title: t.usersig.decodedExpired(d.userId ?? '?'),
       visibility: 'ephemeral',
       blocks,
-      ...explain(t.usersigVerdicts, i),
+      ...explain(t.usersigVerdicts, i, t.time),
       code: 'IM 70001',
     };
   return { status: 'info', title: t.usersig.decoded(d.userId ?? '?'), visibility: 'ephemeral', blocks };
@@ -149,9 +148,9 @@ export function privmapReply(t: Catalogue, p: PrivmapGenerated, nowMs: number): 
         [L.sdkAppId, String(p.app.sdkAppId)],
         [L.userId, p.userId],
         [L.app, p.app.name],
-        [L.generated, when(i.generatedAt, nowMs)],
-        [L.expires, when(i.expiresAt, nowMs)],
-        [L.validity, i.expireSeconds !== undefined ? span(i.expireSeconds) : undefined],
+        [L.generated, when(t, i.generatedAt, nowMs)],
+        [L.expires, when(t, i.expiresAt, nowMs)],
+        [L.validity, i.expireSeconds !== undefined ? t.time.span(i.expireSeconds) : undefined],
       ),
       ...privateMapBlocks(t, i.privateMap, nowMs),
     ],

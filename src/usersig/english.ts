@@ -4,20 +4,24 @@
  * terminal replies word the same facts with whichever catalogue they were given (src/present/usersig.ts).
  */
 import { imErrors } from '../text/en/im-errors.js';
+import { enTime } from '../text/en/time.js';
 import { usersigGenerators, usersigVerdicts } from '../text/en/usersig.js';
 import { IM_ERROR_ROWS, lookupImError, toImErrorInfo, type ImErrorInfo } from './im-errors.js';
 import { detectInspection, toInspection, type InspectOptions } from './inspect.js';
 import type { Inspection, Verification } from './types.js';
 import { detectVerification, toVerification, type VerifyUserSigOptions } from './verify.js';
 
+/** The library words times in UTC, as it always has. */
+const UTC = enTime();
+
 /** Check a UserSig (or a TRTC PrivateMapKey) the way the IM server does, and explain the first problem. Never throws. */
 export function verifyUserSig(options: VerifyUserSigOptions): Verification {
-  return toVerification(detectVerification(options), usersigVerdicts);
+  return toVerification(detectVerification(options), usersigVerdicts, UTC);
 }
 
 /** Decode a UserSig without a key: what it claims (app, user, times, room grant). Never throws; never asserts authenticity. */
 export function inspectUserSig(userSig: string, options: InspectOptions = {}): Inspection {
-  return toInspection(detectInspection(userSig, options), usersigVerdicts, usersigGenerators);
+  return toInspection(detectInspection(userSig, options), usersigVerdicts, usersigGenerators, UTC);
 }
 
 /** Every code in the catalogue, with its English words. */

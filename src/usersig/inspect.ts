@@ -1,4 +1,5 @@
 import { decodeUserSig, type ReadFields } from './decode.js';
+import type { TimeWords } from '../text/time.js';
 import { explain, type GeneratorKind, type InspectOutcome, type OutcomeWords } from './outcomes.js';
 import { nowSeconds } from './time.js';
 import type { DecodedFields, Inspection, UserSigFormat } from './types.js';
@@ -38,8 +39,8 @@ export function detectInspection(userSig: string, options: InspectOptions = {}):
 }
 
 /** The library's Inspection: the detected facts worded by a catalogue; `generators` names the likely generator. */
-export function toInspection(d: DetectedInspection, words: OutcomeWords, generators: Record<GeneratorKind, string>): Inspection {
-  const { cause, fix } = explain(words, d);
+export function toInspection(d: DetectedInspection, words: OutcomeWords, generators: Record<GeneratorKind, string>, time: TimeWords): Inspection {
+  const { cause, fix } = explain(words, d, time);
   const out: Inspection = { decoded: d.decoded, verdict: d.verdict, cause, fix };
   if (d.imErrorCode !== undefined) out.imErrorCode = d.imErrorCode;
   if (d.format) out.format = d.format;

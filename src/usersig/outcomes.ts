@@ -6,6 +6,7 @@
  * A new outcome is one entry in the table below (its reason and facts); the compiler then asks for its words in
  * every catalogue and for a sample in test/text/catalogue.test.ts.
  */
+import type { TimeWords } from '../text/time.js';
 import type { PrivilegeName } from './types.js';
 
 /** A reason that needs no data beyond its name. */
@@ -163,18 +164,18 @@ export type InspectOutcome = Outcome<keyof DecodeFacts | keyof InspectFacts>;
 
 /** How a catalogue words one reason. */
 export interface ReasonWords<F> {
-  cause: (facts: F) => string;
-  fix: (facts: F) => string;
+  cause: (facts: F, time: TimeWords) => string;
+  fix: (facts: F, time: TimeWords) => string;
 }
 
 /** The shape of a catalogue's UserSig words: cause and fix for every verdict and reason. */
 export type OutcomeWords = { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: ReasonWords<OutcomeFacts[V][R]> } };
 
 /** Cause and fix of an outcome, in the catalogue's language. */
-export function explain(words: OutcomeWords, o: Outcome): { cause: string; fix: string } {
+export function explain(words: OutcomeWords, o: Outcome, time: TimeWords): { cause: string; fix: string } {
   // The verdict, reason and facts of `o` belong together (Outcome is built that way), but TypeScript cannot follow
   // that correlation through two index steps; this is the one place the pair is re-joined.
   const w = (words[o.verdict] as Record<string, ReasonWords<Outcome['facts']>>)[o.reason as string];
   if (!w) throw new Error(`no words for ${o.verdict}/${String(o.reason)}`);
-  return { cause: w.cause(o.facts), fix: w.fix(o.facts) };
+  return { cause: w.cause(o.facts, time), fix: w.fix(o.facts, time) };
 }

@@ -1,6 +1,7 @@
 /** Verification: the checks after decoding (app, user, HMAC, time), returning facts; see outcomes.ts. */
 import { timingSafeEqual } from 'node:crypto';
 import { decodeUserSig, type ReadFields, type V2Document } from './decode.js';
+import type { TimeWords } from '../text/time.js';
 import { explain, type AlsoExpired, type KeyHint, type OutcomeWords, type SigKind, type UserIdDifference, type VerifyOutcome } from './outcomes.js';
 import { contentToSign, hmacSha256 } from './sign.js';
 import { nowSeconds } from './time.js';
@@ -54,8 +55,8 @@ export function detectVerification(options: VerifyUserSigOptions): DetectedVerif
 }
 
 /** The library's Verification: the detected facts worded by a catalogue. */
-export function toVerification(d: DetectedVerification, words: OutcomeWords): Verification {
-  const { cause, fix } = explain(words, d);
+export function toVerification(d: DetectedVerification, words: OutcomeWords, time: TimeWords): Verification {
+  const { cause, fix } = explain(words, d, time);
   const v: Verification = { valid: d.valid, verdict: d.verdict, cause, fix };
   if (d.imErrorCode !== undefined) v.imErrorCode = d.imErrorCode;
   const f = d.fields;

@@ -174,7 +174,7 @@ describe.each(LOCALES)('the %s catalogue', (_name, t) => {
   it('renders cause and fix of every verdict and reason as whole sentences', () => {
     expect(samples.length).toBeGreaterThan(150);
     for (const o of samples) {
-      const { cause, fix } = explain(t.usersigVerdicts, o);
+      const { cause, fix } = explain(t.usersigVerdicts, o, t.time);
       const where = `${o.verdict}.${String(o.reason)}`;
       expectSentence(cause, `${where}.cause with ${JSON.stringify(o.facts)}`);
       expectSentence(fix, `${where}.fix with ${JSON.stringify(o.facts)}`);

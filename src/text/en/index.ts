@@ -6,11 +6,17 @@ import type { LimitedAction } from '../../access/rate-limit.js';
 import { imErrors } from './im-errors.js';
 import { im } from './im.js';
 import { triage } from './triage.js';
+import type { Locale } from '../locale.js';
+import { enTime } from './time.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const en = {
+  locale: 'en' as Locale,
+  /** Durations and clock times; `catalogue()` gives each reader their own time zone. */
+  time: enTime(),
+
   /** Tencent IM: REST problems, online states, send-test. */
   im,
   /** imops triage: checks, verdicts, summary. */

@@ -2,7 +2,7 @@
 // decode, verify and inspect return (src/usersig/outcomes.ts). The library's verifyUserSig and inspectUserSig word
 // their results with these, so a change here changes the library's output too.
 import type { GeneratorKind, JsonValue, KeyHint, OutcomeWords, Room, SigKind, UserbufProblem, UserIdDifference } from '../../usersig/outcomes.js';
-import { span, utc } from '../../usersig/time.js';
+import type { TimeWords } from '../time.js';
 
 const REGENERATE = 'generate a new one (imops usersig gen) and pass it to the client unchanged';
 const LEGACY_FIX =
@@ -64,8 +64,8 @@ const differences: Record<UserIdDifference, string> = {
   other: '',
 };
 
-const alsoExpired = (f: { alsoExpired?: { at: number; secondsAgo: number } }) =>
-  f.alsoExpired ? ` It has also expired (at ${utc(f.alsoExpired.at)}, ${span(f.alsoExpired.secondsAgo)} ago), so it must be regenerated anyway.` : '';
+const alsoExpired = (f: { alsoExpired?: { at: number; secondsAgo: number } }, time: TimeWords) =>
+  f.alsoExpired ? ` It has also expired (at ${time.at(f.alsoExpired.at * 1000)}, ${time.span(f.alsoExpired.secondsAgo)} ago), so it must be regenerated anyway.` : '';
 
 const room = (r: Room, stringRoom: (id: string) => string) => ('strRoomId' in r ? stringRoom(r.strRoomId) : String(r.roomId));
 
@@ -254,61 +254,61 @@ export const usersigVerdicts: OutcomeWords = {
   },
   SDKAPPID_MISMATCH: {
     other_app: {
-      cause: (f) =>
-        `This ${kindName[f.kind]} was signed for SDKAppID ${f.signedAppId}, but it is being used with SDKAppID ${String(f.expectedAppId)}.${alsoExpired(f)}`,
+      cause: (f, time) =>
+        `This ${kindName[f.kind]} was signed for SDKAppID ${f.signedAppId}, but it is being used with SDKAppID ${String(f.expectedAppId)}.${alsoExpired(f, time)}`,
       fix: (f) =>
         `Sign it with the key of SDKAppID ${String(f.expectedAppId)}, or have the client use SDKAppID ${f.signedAppId}. Each app has its own key; a test and a production app are different apps.`,
     },
     grant_app: {
-      cause: (f) =>
-        `This PrivateMapKey's room grant names SDKAppID ${f.grantAppId}, but the key itself is for SDKAppID ${f.signedAppId}; TRTC rejects the mismatch.${alsoExpired(f)}`,
+      cause: (f, time) =>
+        `This PrivateMapKey's room grant names SDKAppID ${f.grantAppId}, but the key itself is for SDKAppID ${f.signedAppId}; TRTC rejects the mismatch.${alsoExpired(f, time)}`,
       fix: fixed('Generate the PrivateMapKey again with imops or an official library, which write the same SDKAppID in both places.'),
     },
   },
   USERID_MISMATCH: {
     other_user: {
-      cause: (f) =>
-        `This ${kindName[f.kind]} was signed for UserID ${quoted(f.signedUserId)}, but the client uses ${quoted(f.expectedUserId)}${differences[f.difference]}. The IM server compares them exactly.${alsoExpired(f)}`,
+      cause: (f, time) =>
+        `This ${kindName[f.kind]} was signed for UserID ${quoted(f.signedUserId)}, but the client uses ${quoted(f.expectedUserId)}${differences[f.difference]}. The IM server compares them exactly.${alsoExpired(f, time)}`,
       fix: (f) => `Sign exactly the UserID the client logs in with (${quoted(f.expectedUserId)}), or log in with ${quoted(f.signedUserId)}.`,
     },
     grant_user: {
-      cause: (f) =>
-        `This PrivateMapKey's room grant is for account ${quoted(f.grantUserId)}, but the key is for ${quoted(f.signedUserId)}. This happens when a library writes a non-ASCII UserID into the grant byte by byte.${alsoExpired(f)}`,
+      cause: (f, time) =>
+        `This PrivateMapKey's room grant is for account ${quoted(f.grantUserId)}, but the key is for ${quoted(f.signedUserId)}. This happens when a library writes a non-ASCII UserID into the grant byte by byte.${alsoExpired(f, time)}`,
       fix: fixed('Use an ASCII UserID and generate the PrivateMapKey again with imops.'),
     },
   },
   SIGNATURE_MISMATCH: {
     wrong_key: {
-      cause: (f) =>
-        `The signature does not match: this ${kindName[f.kind]} was not signed with this app's secret key, or its content was altered after signing.${keyHints[f.keyHint]}${alsoExpired(f)}`,
+      cause: (f, time) =>
+        `The signature does not match: this ${kindName[f.kind]} was not signed with this app's secret key, or its content was altered after signing.${keyHints[f.keyHint]}${alsoExpired(f, time)}`,
       fix: (f) =>
         `Sign it with the key of SDKAppID ${f.signedAppId} from the IM console, used as the plain 64-character text (not hex-decoded, no spaces or newlines). If the key was rotated in the console, every older UserSig is void: regenerate.`,
     },
   },
   EXPIRED: {
     expired: {
-      cause: (f) =>
-        `This ${kindName[f.kind]} expired at ${utc(f.expiredAt)}, ${span(f.secondsAgo)} ago (signed ${utc(f.signedAt)} with a validity of ${span(f.expireSeconds)}).${f.shortValidity ? ` Its validity was only ${span(f.expireSeconds)}.` : ''}`,
+      cause: (f, time) =>
+        `This ${kindName[f.kind]} expired at ${time.at(f.expiredAt * 1000)}, ${time.span(f.secondsAgo)} ago (signed ${time.at(f.signedAt * 1000)} with a validity of ${time.span(f.expireSeconds)}).${f.shortValidity ? ` Its validity was only ${time.span(f.expireSeconds)}.` : ''}`,
       fix: (f) =>
         `Generate a new one and have the client fetch a fresh ${kindName[f.kind]} before the old one runs out${f.kind === 'privateMapKey' ? '' : ' (a validity of 1 day to 180 days is usual)'}. If it expired right after it was made, the signing server's clock is behind: sync it with NTP.`,
     },
     grant_expired: {
-      cause: (f) =>
-        `This PrivateMapKey's room grant expired at ${utc(f.grantExpiredAt)}, ${span(f.secondsAgo)} ago, although the key's own validity runs to ${utc(f.keyExpiresAt)}. TRTC checks both.`,
+      cause: (f, time) =>
+        `This PrivateMapKey's room grant expired at ${time.at(f.grantExpiredAt * 1000)}, ${time.span(f.secondsAgo)} ago, although the key's own validity runs to ${time.at(f.keyExpiresAt * 1000)}. TRTC checks both.`,
       fix: fixed('Generate a new PrivateMapKey just before the client enters the room.'),
     },
   },
   NOT_YET_VALID: {
     clock_ahead: {
-      cause: (f) =>
-        `This ${kindName[f.kind]} says it was signed at ${utc(f.signedAt)}, ${span(f.secondsAhead)} in the future: the clock of the server that signed it is ahead. The IM server does not check this, but the expiry moves out by the same amount, and the signing server's clock is wrong.`,
+      cause: (f, time) =>
+        `This ${kindName[f.kind]} says it was signed at ${time.at(f.signedAt * 1000)}, ${time.span(f.secondsAhead)} in the future: the clock of the server that signed it is ahead. The IM server does not check this, but the expiry moves out by the same amount, and the signing server's clock is wrong.`,
       fix: fixed("Sync the signing server's clock with NTP, then generate the UserSig again."),
     },
   },
   VALID: {
     user_sig: {
-      cause: (f) =>
-        `Authentic UserSig for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}, valid until ${utc(f.expiresAt)} (${span(f.secondsLeft)} from now).`,
+      cause: (f, time) =>
+        `Authentic UserSig for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}, valid until ${time.at(f.expiresAt * 1000)} (${time.span(f.secondsLeft)} from now).`,
       fix: fixed(
         'Nothing to fix in the UserSig. If the client still fails to log in, check that it uses this SDKAppID and UserID, and look up the error code it reports (imops usersig explain <code>).',
       ),
@@ -323,20 +323,22 @@ export const usersigVerdicts: OutcomeWords = {
   },
   DECODED: {
     user_sig: {
-      cause: (f) =>
-        `This is a v2 UserSig for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}; it ${state(f)}. Without the app's key its signature is not checked.`,
+      cause: (f, time) =>
+        `This is a v2 UserSig for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}; it ${state(f, time)}. Without the app's key its signature is not checked.`,
       fix: (f) => verifyHint(f.userId),
     },
     private_map_key: {
-      cause: (f) =>
-        `This is a TRTC PrivateMapKey for room ${room(f.room, quoted)} (${f.privilegeNames.join(', ') || 'no privileges'}) for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}; it ${state(f)}. Without the app's key its signature is not checked.`,
+      cause: (f, time) =>
+        `This is a TRTC PrivateMapKey for room ${room(f.room, quoted)} (${f.privilegeNames.join(', ') || 'no privileges'}) for SDKAppID ${f.signedAppId} and UserID ${quoted(f.userId)}; it ${state(f, time)}. Without the app's key its signature is not checked.`,
       fix: (f) => verifyHint(f.userId),
     },
   },
 };
 
-function state(f: { expiresAt: number; expired: boolean; secondsAway: number }): string {
-  return f.expired ? `expired ${span(f.secondsAway)} ago (${utc(f.expiresAt)})` : `expires ${utc(f.expiresAt)}, in ${span(f.secondsAway)}`;
+function state(f: { expiresAt: number; expired: boolean; secondsAway: number }, time: TimeWords): string {
+  return f.expired
+    ? `expired ${time.span(f.secondsAway)} ago (${time.at(f.expiresAt * 1000)})`
+    : `expires ${time.at(f.expiresAt * 1000)}, in ${time.span(f.secondsAway)}`;
 }
 
 function verifyHint(userId: string): string {

@@ -1,5 +1,9 @@
 // 简体中文的措辞。占位：逐节翻译中。
 import { en, type Catalogue } from '../en/index.js';
+import { imErrors } from './im-errors.js';
+import { im } from './im.js';
 import { zhTime } from './time.js';
+import { triage } from './triage.js';
+import { usersigGenerators, usersigVerdicts } from './usersig.js';
 
-export const zhCN: Catalogue = { ...en, locale: 'zh-CN', time: zhTime() };
+export const zhCN: Catalogue = { ...en, locale: 'zh-CN', time: zhTime(), im, triage, usersigVerdicts, usersigGenerators, imErrors };

@@ -1,0 +1,2 @@
+// Placeholder until translated.
+export { imErrors } from '../en/im-errors.js';

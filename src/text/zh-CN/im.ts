@@ -1,0 +1,2 @@
+// Placeholder until translated.
+export { im } from '../en/im.js';

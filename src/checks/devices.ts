@@ -5,6 +5,7 @@ import type { Device, PushPlatform } from '../push/types.js';
 import type { DeviceStore } from '../store/ports.js';
 import type { Check, CheckDeps } from './check.js';
 import { requireApp } from './refusal.js';
+import type { Text } from '../text/words.js';
 
 function store(deps: CheckDeps): DeviceStore {
   if (!deps.devices) throw new Error('this surface has no device store');
@@ -36,10 +37,10 @@ export interface DeviceReported {
   device: Device;
   created: boolean;
   /** Stored with the device: what the test push will run into. */
-  warnings: string[];
+  warnings: Text[];
   /** Devices of the same user forgotten to make room (the per-user cap), with what the answer says of them. */
   evicted: Device[];
-  evictionWarnings: string[];
+  evictionWarnings: Text[];
   /** Set when the certificate ID is not configured: where the stored platform came from. */
   unknownCertificate?: { platformFrom: AssumedFrom };
 }

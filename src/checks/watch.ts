@@ -7,6 +7,7 @@ import { DAY_MS } from '../push/providers/health.js';
 import type { SweepMode } from '../push/providers/types.js';
 import type { AlertState, Locks } from '../store/ports.js';
 import type { CheckDeps } from './check.js';
+import type { Text } from '../text/index.js';
 import { sweep, type SweepFinding } from './sweep.js';
 
 export type Condition = 'expiring' | 'credential' | 'failure_rate';
@@ -15,7 +16,7 @@ export type AlertKind = Condition | 'recovered';
 /** What a condition found, typed; src/present words it. */
 export type AlertFacts =
   | { kind: 'expiring'; expiresAt: string; days: number }
-  | { kind: 'credential'; problem: string; fix: string }
+  | { kind: 'credential'; problem: Text; fix: Text }
   | {
       kind: 'failure_rate';
       failureRate: number;
@@ -26,8 +27,8 @@ export type AlertFacts =
       /** Devices found TOKEN_UNREGISTERED (uninstalled apps): removed by `push sweep --prune`. */
       unregistered: number;
       /** The most frequent failure's own cause and fix. */
-      cause?: string;
-      fix?: string;
+      cause?: Text;
+      fix?: Text;
     }
   | { kind: 'recovered'; condition: Condition; previousVerdict?: string };
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { wordsIn } from '../text/words.js';
 import type { CliContext } from './context.js';
 import { UsageError } from '../errors.js';
 import { openStore, type Store } from '../store/index.js';
@@ -29,7 +30,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
       try {
         const entries = await store.audit.recent(limit);
         if (opts.json) {
-          ctx.out(JSON.stringify({ entries }, null, 2));
+          ctx.out(JSON.stringify({ entries }, wordsIn(ctx.t()), 2));
           return;
         }
         if (entries.length === 0) {

@@ -1,5 +1,6 @@
 // imops im status | im send-test | triage: Tencent IM asked directly with the app's admin UserSig.
 import type { Command } from 'commander';
+import { wordsIn } from '../text/words.js';
 import { runCheck } from '../checks/check.js';
 import { imSendTestCheck, imStatusCheck, MAX_WAIT_SECONDS } from '../checks/im.js';
 import { triageFor } from '../checks/triage.js';
@@ -29,7 +30,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
       await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), imStatusCheck, { app: app.name, userId });
         if (f.verdict !== 'ONLINE' && f.verdict !== 'PUSH_ONLINE') ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(statusJson(ctx.t(), app, f), null, 2) : renderTerminal(statusReply(ctx.t(), app, f), ctx.t()));
+        ctx.out(opts.json ? JSON.stringify(statusJson(ctx.t(), app, f), wordsIn(ctx.t()), 2) : renderTerminal(statusReply(ctx.t(), app, f), ctx.t()));
       });
     });
 
@@ -50,7 +51,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
           ...(!opts.json && { onSent: (_s, w) => w > 0 && ctx.err(ctx.t().im.sendTest.sentWaiting(w)) }),
         });
         if (f.kind === 'failed' || f.reports.some((r) => !r.ok)) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(sendTestJson(ctx.t(), app, f), null, 2) : renderTerminal(sendTestReply(ctx.t(), app, f), ctx.t()));
+        ctx.out(opts.json ? JSON.stringify(sendTestJson(ctx.t(), app, f), wordsIn(ctx.t()), 2) : renderTerminal(sendTestReply(ctx.t(), app, f), ctx.t()));
       });
     });
 
@@ -68,7 +69,7 @@ export function registerImCommands(program: Command, ctx: CliContext): void {
         const input = { app: app.name, userId, push: opts.push === true, ...(userSig !== undefined && { userSig }) };
         const r = await runCheck(deps, operator(), triageFor(input), input);
         if (r.findings.some((f) => !f.ok)) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(triageJson(ctx.t(), app, r), null, 2) : renderTerminal(triageReply(ctx.t(), app, r), ctx.t()));
+        ctx.out(opts.json ? JSON.stringify(triageJson(ctx.t(), app, r), wordsIn(ctx.t()), 2) : renderTerminal(triageReply(ctx.t(), app, r), ctx.t()));
       });
     });
 }

@@ -1,5 +1,6 @@
 // The fleet commands: `imops devices import`, `imops push sweep`, `imops watch --once` (design.md "Sweep and watch").
 import { createReadStream } from 'node:fs';
+import { wordsIn } from '../text/words.js';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -65,7 +66,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
         if (f.rejectedCount > 0) ctx.setExit(EXIT_CHECK_FAILED);
         if (opts.json) {
           const rejected = f.rejected.map((r) => ({ line: r.line, problem: importProblem(ctx.t(), r.problem) }));
-          ctx.out(JSON.stringify({ stored: f.stored, updated: f.updated, rejected }, null, 2));
+          ctx.out(JSON.stringify({ stored: f.stored, updated: f.updated, rejected }, wordsIn(ctx.t()), 2));
           return;
         }
         ctx.out(renderTerminal(importReply(ctx.t(), f), ctx.t()));
@@ -115,7 +116,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
             }),
           });
           if (f.failing) ctx.setExit(EXIT_CHECK_FAILED);
-          ctx.out(opts.json ? JSON.stringify(sweepJson(f), null, 2) : renderTerminal(sweepReply(ctx.t(), f), ctx.t()));
+          ctx.out(opts.json ? JSON.stringify(sweepJson(f), wordsIn(ctx.t()), 2) : renderTerminal(sweepReply(ctx.t(), f), ctx.t()));
         });
       },
     );
@@ -133,7 +134,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
         const f = await watchRound({ ...deps, locks: s.store.locks, alerts: s.store.alerts }, watch);
         if (!f.ran) ctx.err(`imops: ${ctx.t().watch.roundSkipped}`);
         if (f.alerts.some((a) => a.kind !== 'recovered')) ctx.setExit(EXIT_CHECK_FAILED);
-        ctx.out(opts.json ? JSON.stringify(watchJson(ctx.t(), f), null, 2) : renderTerminal(watchTerminal(ctx.t(), f), ctx.t()));
+        ctx.out(opts.json ? JSON.stringify(watchJson(ctx.t(), f), wordsIn(ctx.t()), 2) : renderTerminal(watchTerminal(ctx.t(), f), ctx.t()));
       });
     });
 }

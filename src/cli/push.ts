@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { wordsIn } from '../text/words.js';
 import { runCheck } from '../checks/check.js';
 import { listDevicesCheck, reportDeviceCheck } from '../checks/devices.js';
 import { certificatesCheck, pushTestCheck, type CertificatesFinding } from '../checks/push.js';
@@ -15,6 +16,7 @@ import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
 import { PLATFORMS, providerFor, providerNames, type PushPlatform } from '../push/providers/index.js';
 import { formatFields } from '../format.js';
+import { inLocale } from '../text/words.js';
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
   const devices = program.command('devices').description('the devices (push tokens) UserIDs uploaded');
@@ -63,7 +65,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
                 {
                   created: f.created,
                   device: maskedDevice(f.device),
-                  warnings: [...f.warnings, ...f.evictionWarnings],
+                  warnings: [...f.warnings, ...f.evictionWarnings].map((w) => inLocale(w, ctx.t())),
                   ...(f.evicted.length > 0 && { evicted: f.evicted.map(maskedDevice) }),
                 },
                 null,
@@ -83,9 +85,9 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
               '  ',
             ),
           );
-          for (const w of f.warnings) ctx.out(`  warning: ${w}`);
+          for (const w of f.warnings) ctx.out(`  warning: ${inLocale(w, ctx.t())}`);
           if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
-          for (const w of f.evictionWarnings) ctx.out(`  warning: ${w}`);
+          for (const w of f.evictionWarnings) ctx.out(`  warning: ${inLocale(w, ctx.t())}`);
         });
       },
     );
@@ -100,7 +102,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       await withServices(ctx, opts.app, async (_s, app, deps) => {
         const f = await runCheck(deps, operator(), listDevicesCheck, { app: app.name, userId });
         if (opts.json) {
-          ctx.out(JSON.stringify({ app: app.name, userId, devices: f.devices.map(maskedDevice) }, null, 2));
+          ctx.out(JSON.stringify({ app: app.name, userId, devices: f.devices.map(maskedDevice) }, wordsIn(ctx.t()), 2));
           return;
         }
         const reply = f.devices.length === 0 ? noDevicesReply(ctx.t(), app, userId) : deviceCard(ctx.t(), f, undefined, undefined, 0, deps.now());
@@ -127,11 +129,11 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
         if (opts.json) {
           const head = { app: app.name, userId, ...(opts.cert !== undefined && { certificateId: opts.cert }), ok };
           if (f.kind === 'tested' && results.length === 0) {
-            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(ctx.t(), app, userId, opts.cert, f.uploadedWith), results: [] }, null, 2));
+            ctx.out(JSON.stringify({ ...head, ...explainNoDevices(ctx.t(), app, userId, opts.cert, f.uploadedWith), results: [] }, wordsIn(ctx.t()), 2));
           } else if (f.kind === 'unreachable') {
-            ctx.out(JSON.stringify({ ...head, error: 'provider_unreachable', code: f.code, results: [] }, null, 2));
+            ctx.out(JSON.stringify({ ...head, error: 'provider_unreachable', code: f.code, results: [] }, wordsIn(ctx.t()), 2));
           } else {
-            ctx.out(JSON.stringify({ ...head, results }, null, 2));
+            ctx.out(JSON.stringify({ ...head, results }, wordsIn(ctx.t()), 2));
           }
           return;
         }
@@ -174,7 +176,11 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
       }
       const failed = f.health.some((h) => h.level === 'failure');
       if (failed) ctx.setExit(EXIT_CHECK_FAILED);
-      ctx.out(opts.json ? JSON.stringify({ app: app.name, ok: !failed, certificates: f.health }, null, 2) : renderTerminal(certificatesReply(ctx.t(), f), ctx.t()));
+      ctx.out(
+        opts.json
+          ? JSON.stringify({ app: app.name, ok: !failed, certificates: f.health }, wordsIn(ctx.t()), 2)
+          : renderTerminal(certificatesReply(ctx.t(), f), ctx.t()),
+      );
     });
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { wordsIn } from '../text/words.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { explainCheck, generateCheck, inspectCheck, parseErrorCode, privmapCheck, verifyCheck } from '../checks/usersig.js';
@@ -56,7 +57,13 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         onNotice: (m) => ctx.err(`imops: note: ${m}`),
       });
       if (opts.json) {
-        ctx.out(JSON.stringify({ userSig: g.userSig, app: g.app.name, ...decodedFields(detectInspection(g.userSig, { now: g.generatedAt }).fields) }, null, 2));
+        ctx.out(
+          JSON.stringify(
+            { userSig: g.userSig, app: g.app.name, ...decodedFields(detectInspection(g.userSig, { now: g.generatedAt }).fields) },
+            wordsIn(ctx.t()),
+            2,
+          ),
+        );
       } else if (!ctx.interactive) {
         // Piped or captured (SIG=$(imops usersig gen alice)): the UserSig alone.
         ctx.out(g.userSig);
@@ -108,7 +115,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
           onNotice: (m) => ctx.err(`imops: note: ${m}`),
         });
         if (opts.json) {
-          ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, null, 2));
+          ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, wordsIn(ctx.t()), 2));
         } else if (!ctx.interactive) {
           ctx.out(p.privateMapKey);
         } else {
@@ -142,7 +149,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (!f.verification.valid) ctx.setExit(EXIT_CHECK_FAILED);
       ctx.out(
         opts.json
-          ? JSON.stringify(toVerification(f.verification, ctx.t().usersigVerdicts, ctx.t().time), null, 2)
+          ? JSON.stringify(toVerification(f.verification, ctx.t().usersigVerdicts, ctx.t().time), wordsIn(ctx.t()), 2)
           : renderTerminal(withCause(verificationReply(ctx.t(), f, f.at * 1000), explain(ctx.t().usersigVerdicts, f.verification, ctx.t().time)), ctx.t()),
       );
     });
@@ -161,7 +168,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (f.inspection.verdict !== 'DECODED') ctx.setExit(EXIT_CHECK_FAILED);
       ctx.out(
         opts.json
-          ? JSON.stringify(toInspection(f.inspection, ctx.t().usersigVerdicts, ctx.t().usersigGenerators, ctx.t().time), null, 2)
+          ? JSON.stringify(toInspection(f.inspection, ctx.t().usersigVerdicts, ctx.t().usersigGenerators, ctx.t().time), wordsIn(ctx.t()), 2)
           : renderTerminal(inspectionReply(ctx.t(), f, f.at * 1000, 'terminal'), ctx.t()),
       );
     });
@@ -180,7 +187,11 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
       if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
       if (opts.json)
         ctx.out(
-          JSON.stringify(e.kind === 'known' ? toImErrorInfo(e.entry, ctx.t().imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false }, null, 2),
+          JSON.stringify(
+            e.kind === 'known' ? toImErrorInfo(e.entry, ctx.t().imErrors) : { code: e.kind === 'unknown' ? e.code : codeText, known: false },
+            wordsIn(ctx.t()),
+            2,
+          ),
         );
       else
         ctx.out(

@@ -9,6 +9,8 @@ import type { DeviceStore } from '../store/ports.js';
 import { certificateFacts, isPlatform, PLATFORMS } from '../push/providers/index.js';
 import type { Device } from '../push/types.js';
 import { clip } from '../text.js';
+import { en } from '../text/en/index.js';
+import { inLocale } from '../text/words.js';
 import { verifyUserSig } from '../usersig/index.js';
 import { trackAuthFailures, type AuthFailures } from './auth-failures.js';
 import { BodyTooLargeError, readBody, sendJson, type Router } from './router.js';
@@ -82,7 +84,8 @@ export function registerDeviceRoutes(router: Router, deps: DeviceRoutesDeps): vo
     sendJson(res, f.created ? 201 : 200, {
       created: f.created,
       device: publicDevice(f.device),
-      warnings: answered,
+      // The device API speaks English: its reader is a client developer's log, not a chat user.
+      warnings: answered.map((w) => inLocale(w, en)),
       ...(f.evicted.length > 0 && { evicted: f.evicted.map(publicDevice) }),
       ...(f.unknownCertificate && { platformFrom: f.unknownCertificate.platformFrom, certificates: caller.app.certificates.map(certificateFacts) }),
     });

@@ -5,6 +5,7 @@ import type { SweepFinding } from '../checks/sweep.js';
 import type { WatchAlert, WatchFinding } from '../checks/watch.js';
 import { platformList } from '../push/providers/index.js';
 import type { Catalogue } from '../text/en/index.js';
+import { inLocale } from '../text/words.js';
 import { code, fields, text, type Block, type Reply } from './reply.js';
 import { certificateLabel, platformName } from './push.js';
 
@@ -57,7 +58,14 @@ export function sweepReply(t: Catalogue, f: SweepFinding): Reply {
   const examples = Object.entries(f.examples).filter(([v]) => v !== 'DELIVERED');
   if (examples.length > 0) blocks.push({ type: 'list', title: L.examples, items: examples.map(([v, tokens]) => `${v}: ${(tokens ?? []).join(', ')}`) });
   for (const r of f.explanations) {
-    blocks.push({ type: 'item', status: 'failure', title: S.verdictItem(r.verdict, f.byVerdict[r.verdict] ?? 0), fields: [], cause: r.cause, fix: r.fix });
+    blocks.push({
+      type: 'item',
+      status: 'failure',
+      title: S.verdictItem(r.verdict, f.byVerdict[r.verdict] ?? 0),
+      fields: [],
+      cause: inLocale(r.cause, t),
+      fix: inLocale(r.fix, t),
+    });
   }
   if (f.untested > 0) blocks.push(text(S.untestedNote(f.untested, Math.round(f.budgetMs / 1000))));
   if (f.rateLimitedAnswers > 0) blocks.push(text(S.rateLimitedNote(f.rateLimitedAnswers)));
@@ -125,11 +133,11 @@ export function alertWords(t: Catalogue, a: WatchAlert): { cause: string; fix: s
     case 'expiring':
       return { cause: W.expiringCause(f.expiresAt.slice(0, 10), f.days), fix: W.expiringFix };
     case 'credential':
-      return { cause: f.problem, fix: f.fix };
+      return { cause: inLocale(f.problem, t), fix: inLocale(f.fix, t) };
     case 'failure_rate':
       return {
-        cause: W.failureCause(pct(f.failureRate), f.failed, f.counted, pct(f.maxFailureRate), a.verdict, f.cause),
-        fix: W.failureFix(f.fix, a.certificateId, f.unregistered),
+        cause: W.failureCause(pct(f.failureRate), f.failed, f.counted, pct(f.maxFailureRate), a.verdict, f.cause && inLocale(f.cause, t)),
+        fix: W.failureFix(f.fix && inLocale(f.fix, t), a.certificateId, f.unregistered),
       };
     case 'recovered':
       return { cause: W.recoveredCause(W.condition[f.condition], f.previousVerdict), fix: W.recoveredFix };

@@ -7,6 +7,7 @@ import { isPlatform, providerFor, providerNames } from '../push/providers/index.
 import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
+import { inLocale } from '../text/words.js';
 import { capitalise, command, when } from './common.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Reply, type Status } from './reply.js';
 
@@ -31,7 +32,7 @@ export function certificateLabel(t: Catalogue, app: AppConfig, id: string): stri
 
 function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Block {
   const L = t.labels;
-  const warnings = [...d.warnings];
+  const warnings = d.warnings.map((w) => inLocale(w, t));
   if (!app.certificates.some((c) => c.id === d.certificateId)) warnings.push(t.push.notConfiguredWarning(d.certificateId, app.name));
   return {
     type: 'item',
@@ -163,9 +164,9 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
             [L.messageId, r.id],
             [L.appVersion, d?.appVersion],
             [L.uploaded, d && when(t, d.lastSeen, nowMs)],
-            [L.warnings, d?.warnings.length ? d.warnings.join('; ') : undefined],
+            [L.warnings, d?.warnings.length ? d.warnings.map((w) => inLocale(w, t)).join('; ') : undefined],
           ),
-          ...(!r.ok && { cause: r.cause, fix: r.fix }),
+          ...(!r.ok && { cause: inLocale(r.cause, t), fix: inLocale(r.fix, t) }),
         };
       }),
     ],
@@ -191,10 +192,10 @@ export function certificatesReply(t: Catalogue, f: CertificatesFinding): Reply {
         status: HEALTH_STATUS[h.level],
         title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(h.platform)}`),
         fields: [
-          { label: t.labels.checked, value: h.summary },
+          { label: t.labels.checked, value: inLocale(h.summary, t) },
           ...h.problems.flatMap((p) => [
-            { label: p.level === 'failure' ? t.labels.problem : t.labels.warning, value: p.problem },
-            { label: t.labels.fix, value: p.fix },
+            { label: p.level === 'failure' ? t.labels.problem : t.labels.warning, value: inLocale(p.problem, t) },
+            { label: t.labels.fix, value: inLocale(p.fix, t) },
           ]),
         ],
       };

@@ -88,7 +88,14 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surfa
   ];
   const withCode = i.imErrorCode !== undefined ? { code: `IM ${i.imErrorCode}` } : {};
   if (!i.decoded)
-    return { status: 'failure', title: t.usersig.cannotDecode(i.verdict), visibility: 'ephemeral', blocks, ...explain(t.usersigVerdicts, i, t.time), ...withCode };
+    return {
+      status: 'failure',
+      title: t.usersig.cannotDecode(i.verdict),
+      visibility: 'ephemeral',
+      blocks,
+      ...explain(t.usersigVerdicts, i, t.time),
+      ...withCode,
+    };
   if (d.expired)
     return {
       status: 'warning',

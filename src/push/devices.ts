@@ -5,6 +5,7 @@ import { describeToken } from './token-shape.js';
 import { isPlatform, PLATFORMS, providerFor } from './providers/index.js';
 import type { DeviceReport } from './providers/types.js';
 import type { Device, PushPlatform } from './types.js';
+import type { Text } from '../text/index.js';
 
 // Domain words about uploaded devices, shared by the upload API and `imops devices add`; storing is src/store's job.
 
@@ -22,8 +23,8 @@ export type { DeviceReport };
  * Warnings for a report under a configured certificate. The report is stored anyway (showing what was
  * really uploaded is the point of the check); these say in advance what the test push will run into.
  */
-export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): string[] {
-  const warnings: string[] = [];
+export function uploadWarnings(cert: CertificateConfig, report: DeviceReport): Text[] {
+  const warnings: Text[] = [];
   const provider = providerFor(cert.platform);
   const shape = describeToken(report.token, cert.platform);
   const certName = `certificate ${cert.id} is ${provider.article} ${provider.displayName} certificate`;
@@ -53,7 +54,7 @@ export function unknownCertificateUpload(
   app: AppConfig,
   certificateId: string,
   report: DeviceReport,
-): { platform: PushPlatform; from: AssumedFrom; warnings: string[] } {
+): { platform: PushPlatform; from: AssumedFrom; warnings: Text[] } {
   const { problem } = unknownCertificate(app, certificateId);
   const shape = describeToken(report.token);
   const configured = [...new Set(app.certificates.map((c) => c.platform))];

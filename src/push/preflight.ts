@@ -7,8 +7,9 @@ import { describeCertificate, isPlatform, providerFor, type PushPlatform } from 
 import type { Inspection } from './providers/types.js';
 import type { Device, PushResult } from './types.js';
 import type { PushVerdict } from './verdicts.js';
+import { say, type Text } from '../text/index.js';
 
-export type Preflight = { go: false; result: PushResult } | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: string[] };
+export type Preflight = { go: false; result: PushResult } | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: Text[] };
 
 export type Inspect = (certificate: CertificateConfig) => Promise<Inspection>;
 
@@ -34,7 +35,7 @@ export function unknownCertificate(app: AppConfig, id: string): { problem: strin
 
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 
-export function stop(device: Device, verdict: PushVerdict, cause: string, fix: string, platform = device.platform): Preflight {
+export function stop(device: Device, verdict: PushVerdict, cause: Text, fix: Text, platform = device.platform): Preflight {
   return {
     go: false,
     result: { certificateId: device.certificateId, platform, token: maskToken(device.token), ok: false, verdict, cause, fix, provider: {} },
@@ -90,7 +91,7 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
     return stop(
       device,
       failure?.verdict ?? 'CREDENTIAL_INVALID',
-      `Nothing was sent: certificate ${certificate.id} cannot be used. ${failure?.problem ?? 'Its credential could not be loaded.'}`,
+      say((_t, $) => `Nothing was sent: certificate ${certificate.id} cannot be used. ${failure ? $(failure.problem) : 'Its credential could not be loaded.'}`),
       failure?.fix ?? 'Run `imops push certs` to see every problem with this certificate.',
       certificate.platform,
     );

@@ -4,6 +4,7 @@
  * rest is a token of APNs, FCM or another provider, each provider says (its `tokenShape`). Problems are written
  * for a support engineer.
  */
+import type { Text } from '../text/index.js';
 import { PROVIDERS, providerFor, providerNames, type PushPlatform } from './providers/index.js';
 
 export type TokenKind = PushPlatform | 'expo' | 'unknown';
@@ -11,14 +12,14 @@ export type TokenKind = PushPlatform | 'expo' | 'unknown';
 export interface TokenShape {
   looksLike: TokenKind;
   /** Short sentences, empty when the token looks right for what it looks like. */
-  problems: string[];
+  problems: Text[];
 }
 
 const EXPO = /^Expo(?:nent)?PushToken\[[^\]]*\]$/;
 
 /** `expected`: the platform of the certificate the token came with, when there is one. */
 export function describeToken(token: string, expected?: PushPlatform): TokenShape {
-  const problems: string[] = [];
+  const problems: Text[] = [];
   if (token.trim() === '') return { looksLike: 'unknown', problems: ['The token is empty: the app uploaded no token at all.'] };
 
   let t = token;

@@ -1,5 +1,6 @@
 import type { ApnsEnvironment } from '../config/types.js';
 import type { PushPlatform } from './providers/index.js';
+import type { Text } from '../text/index.js';
 import type { PushVerdict } from './verdicts.js';
 
 export type { PushPlatform } from './providers/index.js';
@@ -17,8 +18,11 @@ export interface Device {
   appVersion?: string;
   deviceModel?: string;
   osVersion?: string;
-  /** Problems noticed at upload (for example an FCM token under an APNs certificate); stored anyway. */
-  warnings: string[];
+  /**
+   * Problems noticed at upload (for example an FCM token under an APNs certificate); stored anyway, in every
+   * language. A plain string is English, stored before imops spoke two languages.
+   */
+  warnings: Text[];
   firstUploaded: string;
   lastSeen: string;
 }
@@ -31,8 +35,8 @@ export interface PushResult {
   token: string;
   ok: boolean;
   verdict: PushVerdict;
-  cause: string;
-  fix: string;
+  cause: Text;
+  fix: Text;
   /** The provider's own answer: `reason` is its code as text (APNs reason, FCM code, a vendor's "80300007"), `message` its words. */
   provider: { status?: number | string; reason?: string; message?: string; environment?: ApnsEnvironment };
   /** The provider's message ID (apns-id, FCM message name) when it accepted the push. */
@@ -43,8 +47,8 @@ export type HealthLevel = 'ok' | 'warning' | 'failure';
 
 export interface CertificateProblem {
   level: Exclude<HealthLevel, 'ok'>;
-  problem: string;
-  fix: string;
+  problem: Text;
+  fix: Text;
 }
 
 export interface CertificateHealth {
@@ -52,7 +56,7 @@ export interface CertificateHealth {
   platform: PushPlatform;
   level: HealthLevel;
   /** What was checked, e.g. "token key ABC123DEFG, team DEF123GHIJ" or "expires 2027-03-01". */
-  summary: string;
+  summary: Text;
   problems: CertificateProblem[];
   /** When the credential itself expires (ISO), for credentials that do (APNs certificates); absent otherwise. */
   expiresAt?: string;

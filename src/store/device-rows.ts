@@ -1,5 +1,6 @@
 // A device as both stores keep it: the same columns in SQLite and Postgres, mapped to and from `Device` once.
 import type { Device, DeviceInput } from './ports.js';
+import type { Text } from '../text/words.js';
 
 /** The columns of a `devices` row that do not depend on the database's types. */
 export interface DeviceColumns {
@@ -16,7 +17,7 @@ export interface DeviceColumns {
 }
 
 /** `warnings` and the times are stored differently (JSON text or jsonb; integer or bigint text): the caller reads them. */
-export function deviceFromRow(r: DeviceColumns, warnings: string[], firstUploaded: number, lastSeen: number): Device {
+export function deviceFromRow(r: DeviceColumns, warnings: Text[], firstUploaded: number, lastSeen: number): Device {
   return {
     app: r.app,
     userId: r.user_id,

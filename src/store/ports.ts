@@ -3,12 +3,13 @@
  * replicas) can sit behind the same interfaces as the embedded SQLite default. Nothing here knows SQL.
  */
 import type { RateWindows } from '../access/rate-limit.js';
+import type { Text } from '../text/words.js';
 import type { Device } from '../push/types.js';
 
 export type { Device, RateWindows };
 
 /** What a client (or an admin) reports for one device; the store adds the times. */
-export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: string[] };
+export type DeviceInput = Omit<Device, 'warnings' | 'firstUploaded' | 'lastSeen'> & { warnings?: Text[] };
 
 /**
  * Devices kept per (app, UserID). A real user has a handful (phone, tablet, a reinstall or two); without a cap,

@@ -4,9 +4,11 @@ import { enTime } from './en/time.js';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale.js';
 import { validTimeZone } from './time.js';
 import { zhCN } from './zh-CN/index.js';
+import { inLocale, type Text, type Words } from './words.js';
 import { zhTime } from './zh-CN/time.js';
 
 export type { Catalogue } from './en/index.js';
+export { inLocale, type Text, type Words } from './words.js';
 export { DEFAULT_LOCALE, LOCALES, isLocale, localeOf, type Locale } from './locale.js';
 
 const BASE: Record<Locale, { catalogue: Catalogue; time: (zone?: string) => Catalogue['time'] }> = {
@@ -33,13 +35,16 @@ export function catalogue(locale: Locale = DEFAULT_LOCALE, timeZone?: string): C
   return c;
 }
 
-/** A sentence in every language imops speaks: what a result carries until a reader picks theirs. */
-export type Words = Readonly<Record<Locale, string>>;
-
-/** The same sentence in every language, worded by each catalogue. */
-export function say(pick: (t: Catalogue) => string): Words {
+/**
+ * The same sentence in every language, worded by each catalogue. `$` gives a text in the language being worded,
+ * for sentences built around other texts: `say((t, $) => t.vendor.failed(step, $(entry.cause)))`.
+ */
+export function say(pick: (t: Catalogue, $: (text: Text) => string) => string): Words {
   const out = {} as Record<Locale, string>;
-  for (const locale of LOCALES) out[locale] = pick(BASE[locale].catalogue);
+  for (const locale of LOCALES) {
+    const t = BASE[locale].catalogue;
+    out[locale] = pick(t, (text) => inLocale(text, t));
+  }
   return out;
 }
 
@@ -48,17 +53,6 @@ export function verbatim(text: string): Words {
   const out = {} as Record<Locale, string>;
   for (const locale of LOCALES) out[locale] = text;
   return out;
-}
-
-/**
- * What a result's text may be while the providers move their words into the catalogues: English-only strings are
- * what has not moved yet (the catalogue test lists them).
- */
-export type Text = string | Words;
-
-/** The reader's sentence of a text. */
-export function inLocale(text: Text, t: Pick<Catalogue, 'locale'>): string {
-  return typeof text === 'string' ? text : (text[t.locale] ?? text.en);
 }
 
 export { en };

@@ -15,7 +15,10 @@ export function isLocale(value: string): value is Locale {
  */
 export function localeOf(name: string | undefined | null): Locale | undefined {
   if (!name) return undefined;
-  const lang = name.trim().toLowerCase().split(/[-_.@]/)[0];
+  const lang = name
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   if (lang === 'zh') return 'zh-CN';
   if (lang === 'en' || lang === 'c' || lang === 'posix') return 'en';
   return undefined;

@@ -1,5 +1,6 @@
 // APNs test pushes end to end: the real @parse/node-apn against the loopback APNs emulators.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { Metrics } from '../../src/metrics.js';
@@ -112,8 +113,8 @@ describe('every APNs reason', () => {
     expect(result.ok).toBe(false);
     expect(result.provider).toEqual({ status: APNS_REASON_STATUS[reason], reason, environment: 'production' });
     expect(result.cause).toContain(reason);
-    expect(result.cause.length).toBeGreaterThan(40);
-    expect(result.fix.length).toBeGreaterThan(20);
+    expect(english(result.cause).length).toBeGreaterThan(40);
+    expect(english(result.fix).length).toBeGreaterThan(20);
     // connectionRetryLimit 0: no silent re-sends on 429/5xx.
     expect(fx.apns.production.requests).toHaveLength(1);
     const retried = ['BadDeviceToken', 'BadEnvironmentKeyInToken', 'BadEnvironmentKeyIdInToken'].includes(reason);
@@ -126,7 +127,7 @@ describe('every APNs reason', () => {
       const token = apnsToken();
       fx.apns.production.program(token, { kind: 'reject', reason });
       const r = await tester.test(app, device('10086', token));
-      causes.add(r.cause.replace(/^[^:]*: /, '') + r.fix);
+      causes.add(english(r.cause).replace(/^[^:]*: /, '') + english(r.fix));
     }
     expect(causes.size).toBe(6);
   });
@@ -364,7 +365,7 @@ describe('preflight stops before sending', () => {
     };
     const r = await tester.test(broken, device('10086', apnsToken()));
     expect(r.verdict).toBe('CREDENTIAL_INVALID');
-    expect(r.cause).toMatch(/Key ID "abc"/);
+    expect(english(r.cause)).toMatch(/Key ID "abc"/);
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 

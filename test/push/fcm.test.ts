@@ -1,6 +1,7 @@
 // FCM test pushes end to end: the real firebase-admin (OAuth with the service account included) against the
 // loopback FCM emulator, reached through the configured providers.fcm.url.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import type { AppConfig, FcmCertificateConfig } from '../../src/config/types.js';
@@ -166,7 +167,7 @@ describe('preflight', () => {
     writeFileSync(bad, JSON.stringify({ type: 'service_account', project_id: 'x', client_email: 'a@b' }));
     const r = await tester.test({ ...app, certificates: [{ id: '20005', platform: 'fcm', serviceAccountFile: bad }] }, device('20005', fcmToken(), 'fcm'));
     expect(r.verdict).toBe('CREDENTIAL_INVALID');
-    expect(r.cause).toMatch(/private_key/);
+    expect(english(r.cause)).toMatch(/private_key/);
     expect(fx.fcm.requests).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@
 // promises (one folder per provider, heavy libraries loaded on the first push only), and no code outside
 // src/push/providers/ that decides by comparing a platform to a literal.
 import { describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { PUSH_VERDICTS, isPushVerdict } from '../../src/push/verdicts.js';
@@ -28,8 +29,8 @@ describe("every provider's reason table", () => {
       expect(row.reason, key).toBe(key);
       expect(row.provider, key).toBe(id);
       expect(PUSH_VERDICTS, key).toContain(row.verdict);
-      expect(row.cause.trim(), key).not.toBe('');
-      expect(row.fix.trim(), key).not.toBe('');
+      expect(english(row.cause).trim(), key).not.toBe('');
+      expect(english(row.fix).trim(), key).not.toBe('');
       // Codes that differ only in case or punctuation are one code written twice (a leading minus is a sign:
       // Xiaomi's -1 and 1 are two codes).
       const fold = key.toLowerCase().replace(/(?!^-)[^a-z0-9]/g, '');

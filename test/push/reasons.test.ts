@@ -1,6 +1,7 @@
 // The reason catalogue, walked whole: every APNs reason Apple lists and every FCM / firebase-admin error has a
 // verdict, and a cause and fix of its own written for a person.
 import { describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { APNS_REASONS, explainApnsReason } from '../../src/push/providers/apns/reasons.js';
 import { FCM_REASONS, explainFcmError } from '../../src/push/providers/fcm/reasons.js';
 import type { PushVerdict } from '../../src/push/types.js';
@@ -138,7 +139,7 @@ describe('every entry', () => {
 
   it('the same cause is never reused for reasons with different verdicts', () => {
     const byCause = new Map<string, Set<string>>();
-    for (const e of all) byCause.set(e.cause, (byCause.get(e.cause) ?? new Set()).add(e.verdict));
+    for (const e of all) byCause.set(english(e.cause), (byCause.get(english(e.cause)) ?? new Set()).add(e.verdict));
     for (const [cause, verdicts] of byCause) expect(verdicts.size, cause).toBe(1);
   });
 

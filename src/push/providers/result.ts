@@ -2,13 +2,14 @@
 import { maskToken } from '../../log.js';
 import type { Device, PushResult } from '../types.js';
 import type { PushVerdict } from '../verdicts.js';
+import type { Text } from '../../text/index.js';
 
 export function pushResult(
   device: Device,
   platform: PushResult['platform'],
   verdict: PushVerdict,
-  cause: string,
-  fix: string,
+  cause: Text,
+  fix: Text,
   provider: PushResult['provider'],
   id?: string,
 ): PushResult {

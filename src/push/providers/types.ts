@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppConfig } from '../../config/types.js';
 import type { Logger } from '../../log.js';
 import type { CertificateHealth, CertificateProblem, Device, PushResult } from '../types.js';
+import type { Text } from '../../text/index.js';
 import type { PushVerdict } from '../verdicts.js';
 
 /** The fields every certificate entry has, whatever its provider. */
@@ -27,8 +28,8 @@ export interface ReasonEntry {
   /** The HTTP status the provider sends it with, when fixed. */
   status?: number;
   verdict: PushVerdict;
-  cause: string;
-  fix: string;
+  cause: Text;
+  fix: Text;
 }
 
 /**
@@ -39,7 +40,7 @@ export interface ReasonEntry {
 export interface TokenMatch {
   confidence: 'exact' | 'loose';
   /** Short sentences, empty when the token looks right. */
-  problems: string[];
+  problems: Text[];
   /**
    * The provider has no known token format (Honor): it accepts the token under its own certificate, but this is
    * no evidence that a token of unknown origin is one of its own.
@@ -64,7 +65,7 @@ export interface Inspection<Loaded = unknown> {
 /** What `push certs --live` learnt by asking the provider (an access token, a signed probe). */
 export interface LiveCheck {
   /** One line added to the certificate's summary: "OPPO issued an auth_token", "Meizu checked the signature". */
-  summary: string;
+  summary: Text;
   /** Problems found live (failures and warnings), each with its fix. */
   problems: HealthProblem[];
 }
@@ -92,7 +93,7 @@ export interface TestContext<Cert, Loaded> {
   certificate: Cert;
   loaded: Loaded;
   /** What looks wrong with the token's text (shown when the provider rejects the token). */
-  tokenProblems: string[];
+  tokenProblems: Text[];
   /**
    * Deliver nothing: validate only, or check the credential and the token's shape. Set only by a sender's own
    * `sweep()` (the tester calls `sender.sweep` when there is one); a sender without `sweep` never sees it.
@@ -103,7 +104,7 @@ export interface TestContext<Cert, Loaded> {
 /** What `push certs --live` learnt by asking the provider (an access token, a reachable endpoint). */
 export interface LiveCheck {
   /** One line: what was asked and what the provider said. */
-  summary: string;
+  summary: Text;
   problems: HealthProblem[];
 }
 

@@ -1,10 +1,11 @@
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type ImportedDevice, type UpsertResult } from '../ports.js';
+import type { Text } from '../../text/words.js';
 import { deviceFromInput, deviceFromRow, type DeviceColumns } from '../device-rows.js';
 import type { Pool, PgHealth } from './db.js';
 
 /** A device row as Postgres returns it inside JSON (to_jsonb of the row): bigint times as numbers. */
 interface DeviceJson extends DeviceColumns {
-  warnings: string[] | null;
+  warnings: Text[] | null;
   first_uploaded: number | string;
   last_seen: number | string;
 }
@@ -22,7 +23,7 @@ type Op =
       appVersion?: string;
       deviceModel?: string;
       osVersion?: string;
-      warnings?: string[];
+      warnings?: Text[];
       /** An import's own last seen (ms); otherwise the batch's time. */
       lastSeen?: number;
     }

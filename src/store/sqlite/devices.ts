@@ -1,4 +1,5 @@
 import { MAX_DEVICES_PER_USER, type Device, type DeviceInput, type DeviceStore, type UpsertResult } from '../ports.js';
+import type { Text } from '../../text/words.js';
 import { deviceFromInput, deviceFromRow, type DeviceColumns } from '../device-rows.js';
 import { inTransaction, type Db } from './db.js';
 import type { WriteHealth } from './health.js';
@@ -169,5 +170,5 @@ function toResult(input: DeviceInput, at: number, first: number, created: boolea
 }
 
 function toDevice(r: DeviceRow): Device {
-  return deviceFromRow(r, r.warnings ? (JSON.parse(r.warnings) as string[]) : [], r.first_uploaded, r.last_seen);
+  return deviceFromRow(r, r.warnings ? (JSON.parse(r.warnings) as Text[]) : [], r.first_uploaded, r.last_seen);
 }

@@ -1,5 +1,9 @@
 // Words for triage: one title per check, and the cause and fix of each check's verdicts, from the facts found.
 import type { HistoryEntry, TriageCheckName, TriageFinding } from '../../checks/triage.js';
+import { inLocale, type Text } from '../words.js';
+
+/** A result's text in English. */
+const $ = (text: Text) => inLocale(text, { locale: 'en' });
 
 export type TriageWords = { cause: string; fix: string };
 
@@ -101,8 +105,8 @@ export const triage = {
         const bad = (f.certificates ?? []).filter((c) => c.level === 'failure');
         const first = bad[0]?.problems[0];
         return {
-          cause: `Certificate ${bad.map((c) => c.certificateId).join(', ')} cannot push${first ? `: ${first.problem}` : ''}.`,
-          fix: first?.fix ?? 'Run `imops push certs` for details.',
+          cause: `Certificate ${bad.map((c) => c.certificateId).join(', ')} cannot push${first ? `: ${$(first.problem)}` : ''}.`,
+          fix: first ? $(first.fix) : 'Run `imops push certs` for details.',
         };
       }
       case 'certificates:WARNING':
@@ -118,7 +122,7 @@ export const triage = {
       if (f.verdict === 'NO_DEVICES') return { cause: 'No device to test.', fix: '' };
       const bad = f.results?.find((r) => !r.ok);
       return bad
-        ? { cause: bad.cause, fix: bad.fix }
+        ? { cause: $(bad.cause), fix: $(bad.fix) }
         : { cause: `${plural(f.results?.length ?? 0, 'test push', 'test pushes')} accepted by the providers.`, fix: '' };
     }
     if (f.check === 'usersig' && f.usersig) return { cause: f.usersig.cause, fix: f.ok ? '' : f.usersig.fix };

@@ -65,7 +65,9 @@ const differences: Record<UserIdDifference, string> = {
 };
 
 const alsoExpired = (f: { alsoExpired?: { at: number; secondsAgo: number } }, time: TimeWords) =>
-  f.alsoExpired ? ` It has also expired (at ${time.at(f.alsoExpired.at * 1000)}, ${time.span(f.alsoExpired.secondsAgo)} ago), so it must be regenerated anyway.` : '';
+  f.alsoExpired
+    ? ` It has also expired (at ${time.at(f.alsoExpired.at * 1000)}, ${time.span(f.alsoExpired.secondsAgo)} ago), so it must be regenerated anyway.`
+    : '';
 
 const room = (r: Room, stringRoom: (id: string) => string) => ('strRoomId' in r ? stringRoom(r.strRoomId) : String(r.roomId));
 

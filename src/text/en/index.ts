@@ -6,6 +6,7 @@ import type { LimitedAction } from '../../access/rate-limit.js';
 import { imErrors } from './im-errors.js';
 import { im } from './im.js';
 import { triage } from './triage.js';
+import { providers, pushWords } from './push/index.js';
 import type { Locale } from '../locale.js';
 import { enTime } from './time.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
@@ -21,6 +22,10 @@ export const en = {
   im,
   /** imops triage: checks, verdicts, summary. */
   triage,
+  /** Each push provider's names, reasons and sentences (src/text/en/push/<id>.ts). */
+  providers,
+  /** Words the push check shares across providers: vendor transport and OAuth, preflight, token shape, uploads. */
+  pushWords,
 
   labels: {
     sdkAppId: 'SDKAppID',

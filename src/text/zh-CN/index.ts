@@ -3,7 +3,8 @@ import { en, type Catalogue } from '../en/index.js';
 import { imErrors } from './im-errors.js';
 import { im } from './im.js';
 import { zhTime } from './time.js';
+import { providers, pushWords } from './push/index.js';
 import { triage } from './triage.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
 
-export const zhCN: Catalogue = { ...en, locale: 'zh-CN', time: zhTime(), im, triage, usersigVerdicts, usersigGenerators, imErrors };
+export const zhCN: Catalogue = { ...en, locale: 'zh-CN', time: zhTime(), im, triage, providers, pushWords, usersigVerdicts, usersigGenerators, imErrors };

@@ -1,0 +1,4 @@
+// Placeholder until translated.
+import { huawei as en } from '../../en/push/huawei.js';
+
+export const huawei: typeof en = en;

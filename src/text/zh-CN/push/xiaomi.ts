@@ -1,0 +1,4 @@
+// Placeholder until translated.
+import { xiaomi as en } from '../../en/push/xiaomi.js';
+
+export const xiaomi: typeof en = en;

@@ -79,7 +79,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           ctx.out(
             formatFields(
               [
-                ['certificate', cert ? describeCertificate(cert) : `${opts.cert} (not configured)`],
+                ['certificate', cert ? inLocale(describeCertificate(cert), ctx.t()) : `${opts.cert} (not configured)`],
                 ['token', maskToken(f.device.token)],
               ],
               '  ',

@@ -27,7 +27,7 @@ function deviceLabel(platform: string): string {
 /** "10086 · APNs production, com.example.app" */
 export function certificateLabel(t: Catalogue, app: AppConfig, id: string): string {
   const c = app.certificates.find((x) => x.id === id);
-  return c ? `${id} · ${providerFor(c.platform).describeCertificate(c)}` : t.push.certificateNotConfigured(id);
+  return c ? `${id} · ${inLocale(providerFor(c.platform).describeCertificate(c), t)}` : t.push.certificateNotConfigured(id);
 }
 
 function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Block {

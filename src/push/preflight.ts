@@ -7,7 +7,7 @@ import { describeCertificate, isPlatform, providerFor, type PushPlatform } from 
 import type { Inspection } from './providers/types.js';
 import type { Device, PushResult } from './types.js';
 import type { PushVerdict } from './verdicts.js';
-import { say, type Text } from '../text/index.js';
+import { inLocale, say, type Text } from '../text/index.js';
 
 export type Preflight = { go: false; result: PushResult } | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: Text[] };
 
@@ -20,7 +20,7 @@ export { describeCertificate };
  * Shared by the upload API (400), `imops devices add` / `push test --cert`, and the test push (UNKNOWN_CERTIFICATE).
  */
 export function unknownCertificate(app: AppConfig, id: string): { problem: string; fix: string } {
-  const configured = app.certificates.map(describeCertificate);
+  const configured = app.certificates.map((c) => inLocale(describeCertificate(c), { locale: 'en' }));
   const where = `app ${app.name} (SDKAppID ${app.sdkAppId})`;
   return configured.length
     ? {
@@ -52,7 +52,8 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
   const provider = providerFor(certificate.platform);
   const shape = describeToken(device.token, certificate.platform);
   const looks = shape.looksLike;
-  const others = (platform: PushPlatform) => app.certificates.filter((c) => c.platform === platform).map(describeCertificate);
+  const others = (platform: PushPlatform) =>
+    app.certificates.filter((c) => c.platform === platform).map((c) => inLocale(describeCertificate(c), { locale: 'en' }));
   const name = provider.displayName;
   if (looks === 'expo') {
     return stop(

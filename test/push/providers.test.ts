@@ -68,15 +68,17 @@ describe('the registry', () => {
 
   it('names certificates through their provider', () => {
     expect(
-      describeCertificate({
-        id: '10086',
-        platform: 'apns',
-        bundleId: 'com.example.app',
-        environment: 'production',
-        auth: { type: 'token', keyFile: 'k', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' },
-      }),
+      english(
+        describeCertificate({
+          id: '10086',
+          platform: 'apns',
+          bundleId: 'com.example.app',
+          environment: 'production',
+          auth: { type: 'token', keyFile: 'k', keyId: 'ABC123DEFG', teamId: 'DEF123GHIJ' },
+        }),
+      ),
     ).toBe('10086 (APNs production, com.example.app)');
-    expect(describeCertificate({ id: '20001', platform: 'fcm', serviceAccountFile: 'sa.json' })).toBe('20001 (FCM)');
+    expect(english(describeCertificate({ id: '20001', platform: 'fcm', serviceAccountFile: 'sa.json' }))).toBe('20001 (FCM)');
   });
 });
 

@@ -1,6 +1,7 @@
 // The push provider registry. A new provider is one folder next to this file and one entry in PROVIDERS; config
 // loading, preflight, the tester, upload warnings and every answer that names a platform go through here.
 import type { ProviderSettingsBase, PushProvider, CertificateFacts, Inspection } from './types.js';
+import { say, type Words } from '../../text/index.js';
 import { apns } from './apns/index.js';
 import { fcm } from './fcm/index.js';
 import { honor } from './honor/index.js';
@@ -52,8 +53,8 @@ export function providerNames(): string {
 }
 
 /** "10086 (APNs production, com.example.app)", "20001 (FCM)": how every answer names a configured certificate. */
-export function describeCertificate(c: CertificateConfig): string {
-  return `${c.id} (${providerFor(c.platform).describeCertificate(c)})`;
+export function describeCertificate(c: CertificateConfig): Words {
+  return say((_t, $) => `${c.id} (${$(providerFor(c.platform).describeCertificate(c))})`);
 }
 
 /** What a client developer needs to pick the right certificate ID; nothing about the credential itself. */

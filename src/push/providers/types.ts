@@ -172,13 +172,13 @@ export interface PushProvider<
   /** The validated block with defaults applied and paths made absolute. */
   resolveSettings(raw: RawSettings, abs: (path: string) => string): Settings;
   /** One line naming the certificate without its ID: "APNs production, com.example.app", "FCM". */
-  describeCertificate(cert: Cert): string;
+  describeCertificate(cert: Cert): Text;
   /** Facts for an upload answer: never the credential. */
   certificateFacts(cert: Cert): CertificateFacts;
   /** Whether the token's text looks like one of this provider's tokens, and what is wrong with it. */
   tokenShape(token: string): TokenMatch | undefined;
   /** Warnings about what the client reported under this certificate (environment, bundle ID…). */
-  reportWarnings(cert: Cert, report: DeviceReport): string[];
+  reportWarnings(cert: Cert, report: DeviceReport): Text[];
   /** Credential health from the files alone (`now` in ms). */
   inspect(cert: Cert, now: number): Promise<Inspection<Loaded>>;
   /** `push certs --live`: ask the provider itself (an access token, or what it can check without one). */

@@ -5,11 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { en, type Catalogue } from '../../src/text/en/index.js';
+import { zhCN } from '../../src/text/zh-CN/index.js';
 import { explain, IM_ERROR_ROWS, lookupImError, toImErrorInfo, VERDICTS, type Outcome, type OutcomeFacts } from '../../src/usersig/index.js';
 import type { AlsoExpired, GeneratorKind, JsonValue, KeyHint, SigKind, UserbufProblem, UserIdDifference } from '../../src/usersig/outcomes.js';
 
 /** Every locale. Add a new one here. */
-const LOCALES: [name: string, catalogue: Catalogue][] = [['en', en]];
+const LOCALES: [name: string, catalogue: Catalogue][] = [
+  ['en', en],
+  ['zh-CN', zhCN],
+];
 
 /** Lists the type checker keeps complete: each union member once. */
 const all = <K extends string>(members: Record<K, true>) => Object.keys(members) as K[];
@@ -135,18 +139,24 @@ const SAMPLES: { [V in keyof OutcomeFacts]: { [R in keyof OutcomeFacts[V]]: Outc
   },
 };
 
-/** A stop, perhaps closing a parenthesised or quoted sentence. */
-const STOP = /[.!?。！？][)"”」）]?$/;
+/**
+ * A stop in the catalogue's language, perhaps closing a parenthesised or quoted sentence: English ends in . ! or ?,
+ * Chinese in 。！ or ？ (full-width, as Chinese punctuation is).
+ */
+const STOPS: Record<Catalogue['locale'], RegExp> = {
+  en: /[.!?][)"]?$/,
+  'zh-CN': /[。！？][）”」)"]?$/,
+};
 
 /** Fixes that end with a command for the reader to copy: a full stop would be copied with it. */
 const ENDS_WITH_COMMAND = new Set(['DECODED.user_sig.fix', 'DECODED.private_map_key.fix']);
 
-function expectSentence(text: unknown, where: string) {
+function expectSentence(text: unknown, where: string, locale: Catalogue['locale']) {
   expect(typeof text, where).toBe('string');
   const s = text as string;
   expect(s.trim().length, `${where} is empty`).toBeGreaterThan(0);
   expect(s, `${where} has surrounding space`).toBe(s.trim());
-  expect(s, `${where} ends without a sentence stop`).toMatch(ENDS_WITH_COMMAND.has(where.split(' ')[0]!) ? /\S$/ : STOP);
+  expect(s, `${where} ends without a sentence stop`).toMatch(ENDS_WITH_COMMAND.has(where.split(' ')[0]!) ? /\S$/ : STOPS[locale]);
   for (const bad of ['undefined', 'NaN', '[object Object]']) expect(s, `${where} says ${bad}`).not.toContain(bad);
 }
 
@@ -176,8 +186,8 @@ describe.each(LOCALES)('the %s catalogue', (_name, t) => {
     for (const o of samples) {
       const { cause, fix } = explain(t.usersigVerdicts, o, t.time);
       const where = `${o.verdict}.${String(o.reason)}`;
-      expectSentence(cause, `${where}.cause with ${JSON.stringify(o.facts)}`);
-      expectSentence(fix, `${where}.fix with ${JSON.stringify(o.facts)}`);
+      expectSentence(cause, `${where}.cause with ${JSON.stringify(o.facts)}`, t.locale);
+      expectSentence(fix, `${where}.fix with ${JSON.stringify(o.facts)}`, t.locale);
     }
   });
 
@@ -190,7 +200,7 @@ describe.each(LOCALES)('the %s catalogue', (_name, t) => {
     for (const entry of entries) {
       expect(entry).toBeDefined();
       const info = toImErrorInfo(entry!, t.imErrors);
-      for (const key of ['meaning', 'cause', 'fix'] as const) expectSentence(info[key], `${entry!.code} ${key}`);
+      for (const key of ['meaning', 'cause', 'fix'] as const) expectSentence(info[key], `${entry!.code} ${key}`, t.locale);
     }
   });
 

@@ -1,6 +1,10 @@
 // 诊断（triage）的措辞：每项检查的标题，以及根据查到的事实给出的各结论的原因和解决办法。
 import type { HistoryEntry, TriageFinding } from '../../checks/triage.js';
 import type { triage as enTriage, TriageWords } from '../en/triage.js';
+import { inLocale, type Text } from '../words.js';
+
+/** A result's text in Chinese. */
+const $ = (text: Text) => inLocale(text, { locale: 'zh-CN' });
 
 // 与 en 相同，用 UTC 表示：回复中的事件列表（src/present/triage.ts）也是 UTC。
 const when = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -103,8 +107,8 @@ export const triage: typeof enTriage = {
         const bad = (f.certificates ?? []).filter((c) => c.level === 'failure');
         const first = bad[0]?.problems[0];
         return {
-          cause: `证书 ${bad.map((c) => c.certificateId).join('、')} 无法推送${first ? `：${first.problem}` : ''}。`,
-          fix: first?.fix ?? '运行 `imops push certs` 查看详情。',
+          cause: `证书 ${bad.map((c) => c.certificateId).join('、')} 无法推送${first ? `：${$(first.problem)}` : ''}。`,
+          fix: first ? $(first.fix) : '运行 `imops push certs` 查看详情。',
         };
       }
       case 'certificates:WARNING':
@@ -119,7 +123,7 @@ export const triage: typeof enTriage = {
     if (f.check === 'push') {
       if (f.verdict === 'NO_DEVICES') return { cause: '没有可测试的设备。', fix: '' };
       const bad = f.results?.find((r) => !r.ok);
-      return bad ? { cause: bad.cause, fix: bad.fix } : { cause: `${f.results?.length ?? 0} 条测试推送均已被推送通道接受。`, fix: '' };
+      return bad ? { cause: $(bad.cause), fix: $(bad.fix) } : { cause: `${f.results?.length ?? 0} 条测试推送均已被推送通道接受。`, fix: '' };
     }
     if (f.check === 'usersig' && f.usersig) return { cause: f.usersig.cause, fix: f.ok ? '' : f.usersig.fix };
     return { cause: f.verdict, fix: '' };

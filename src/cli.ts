@@ -8,6 +8,7 @@ import { registerAuditCommand } from './cli/audit.js';
 import { registerIncidentCommands } from './cli/incidents.js';
 import { registerImCommands } from './cli/im.js';
 import { cliCatalogue } from './cli/lang.js';
+import { en, inLocale, type Catalogue } from './text/index.js';
 
 export { EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, type CliContext, type CliDeps, type CliIo } from './cli/context.js';
 
@@ -61,11 +62,11 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     await program.parseAsync(argv, { from: 'user' });
     return exit;
   } catch (err) {
-    return handleError(err, io, argv);
+    return handleError(err, io, argv, () => ctx.t());
   }
 }
 
-function handleError(err: unknown, io: CliIo, argv: readonly string[]): number {
+function handleError(err: unknown, io: CliIo, argv: readonly string[], t: () => Catalogue): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
     if (err.code === 'commander.unknownOption') hintUserIdOption(err.message, io, argv);
@@ -76,7 +77,13 @@ function handleError(err: unknown, io: CliIo, argv: readonly string[]): number {
     return EXIT_USAGE;
   }
   if (err instanceof UsageError) {
-    io.err(`imops: ${err.message}${err.fix ? `\n  fix: ${err.fix}` : ''}`);
+    // A bad --lang is itself a usage error: it is told in English.
+    let reader: Catalogue = en;
+    try {
+      reader = t();
+    } catch {}
+    const fix = err.fixText === undefined ? undefined : inLocale(err.fixText, reader);
+    io.err(`imops: ${inLocale(err.problem, reader)}${fix ? `\n  fix: ${fix}` : ''}`);
     return EXIT_USAGE;
   }
   io.err(`imops: unexpected error: ${(err as Error)?.message ?? String(err)}`);

@@ -1,11 +1,19 @@
-/** A problem with how imops was called: wrong arguments or values. CLI exit status 2. */
+import { inLocale, type Text } from './text/words.js';
+
+/**
+ * A problem with how imops was called: wrong arguments or values. CLI exit status 2. `problem` and `fix` may be
+ * Words (every language; chat and the CLI show the reader's); `message` and `fix` are their English, for the
+ * library and the log.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
+  readonly fix?: string;
   constructor(
-    message: string,
-    readonly fix?: string,
+    readonly problem: Text,
+    readonly fixText?: Text,
   ) {
-    super(message);
+    super(inLocale(problem, { locale: 'en' }));
+    if (fixText !== undefined) this.fix = inLocale(fixText, { locale: 'en' });
   }
 }
 

@@ -5,6 +5,7 @@ import type { UsageError } from '../errors.js';
 import { describeError, type Logger } from '../log.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
+import { inLocale } from '../text/words.js';
 import { errorReply, type Reply } from './reply.js';
 
 /** Where a reply is shown: commands are named as the person would type them there. */
@@ -59,7 +60,9 @@ export function refusalReply(t: Catalogue, refusal: Refusal, retry: string): Rep
 }
 
 export function usageErrorReply(t: Catalogue, err: UsageError, title = t.errors.usageTitle): Reply {
-  return errorReply(title, capitalise(err.message) + (/[.!?]$/.test(err.message) ? '' : '.'), err.fix ? capitalise(err.fix) : undefined);
+  const problem = inLocale(err.problem, t);
+  const fix = err.fixText === undefined ? undefined : inLocale(err.fixText, t);
+  return errorReply(title, capitalise(problem) + (/[.!?。！？]$/.test(problem) ? '' : t.errors.sentenceEnd), fix ? capitalise(fix) : undefined);
 }
 
 /** A short ID that is both in the reply and in the log line, so a report can be matched to its stack trace. */

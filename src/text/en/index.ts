@@ -123,6 +123,8 @@ export const en = {
 
   errors: {
     usageTitle: 'That input is not valid',
+    /** Ends a problem that came without a full stop. */
+    sentenceEnd: '.',
     cannotRead: (command: string) => `Cannot read that /${command} command`,
     useOne: (line: string) => `Use: ${line}`,
     useForms: (command: string) => `Use one of the forms below, or /${command} with nothing to open a form.`,

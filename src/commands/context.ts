@@ -6,7 +6,8 @@ import { UsageError } from '../errors.js';
 import { describeError } from '../log.js';
 import { internalErrorReply, refusalReply, usageErrorReply } from '../present/common.js';
 import type { Reply } from '../present/reply.js';
-import { en, type Catalogue } from '../text/en/index.js';
+import type { Config } from '../config/types.js';
+import { catalogue, DEFAULT_LOCALE, type Catalogue } from '../text/index.js';
 import type { CoreServices, Principal } from './types.js';
 
 export interface Ctx {
@@ -30,7 +31,7 @@ export function makeCtx(services: CoreServices): Ctx {
       ...(services.events && { events: services.events }),
       ...(services.im && { im: services.im }),
     },
-    t: en,
+    t: catalogue(services.config.locale?.default ?? DEFAULT_LOCALE, services.config.locale?.timeZone),
   };
 }
 
@@ -79,3 +80,13 @@ export async function guard(ctx: Ctx, where: string, fn: () => Promise<Reply> | 
 }
 
 export { describeError };
+
+/**
+ * The words for a person: their own language when their chat client says, else their Slack workspace's configured
+ * language, else the configured default (English without one); times in their zone, else the configured zone.
+ */
+export function readerCatalogue(config: Config, p: Pick<Principal, 'locale' | 'timeZone' | 'workspace'>): Catalogue {
+  const settings = config.locale;
+  const locale = p.locale ?? (p.workspace ? settings?.workspaces[p.workspace] : undefined) ?? settings?.default ?? DEFAULT_LOCALE;
+  return catalogue(locale, p.timeZone ?? settings?.timeZone);
+}

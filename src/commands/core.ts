@@ -1,7 +1,7 @@
 import type { Choice } from '../present/reply.js';
 import { appNames } from '../checks/refusal.js';
 import { staleReply } from '../present/common.js';
-import { failureReply, makeCtx, type Ctx } from './context.js';
+import { failureReply, makeCtx, readerCatalogue, type Ctx } from './context.js';
 import { decodeId } from './ids.js';
 import { replyPlan } from './module.js';
 import { parseCommandText } from './parse.js';
@@ -15,8 +15,10 @@ import { usageReply } from './usage.js';
  * so no adapter can go silent.
  */
 export function createCommandCore(services: CoreServices): CommandCore {
-  const ctx: Ctx = makeCtx(services);
-  const safely = (where: string, fn: () => Plan): Plan => {
+  const base: Ctx = makeCtx(services);
+  /** The context of one person: the words in their language, times on their clock. */
+  const ctxFor = (p: Principal): Ctx => ({ ...base, t: readerCatalogue(base.deps.config, p) });
+  const safely = (ctx: Ctx, where: string, fn: () => Plan): Plan => {
     try {
       return fn();
     } catch (err) {
@@ -30,21 +32,23 @@ export function createCommandCore(services: CoreServices): CommandCore {
     parseText(command: string, text: string): Invocation {
       const module = findCommand(command);
       const name = command.replace(/^\//, '');
-      if (!module) return { command: name, args: {}, empty: false, problem: ctx.t.errors.notACommand(name) };
-      return parseCommandText(module.spec, text, appNames(ctx.deps.config));
+      if (!module) return { command: name, args: {}, empty: false, problem: { kind: 'not_a_command' } };
+      return parseCommandText(module.spec, text, appNames(base.deps.config));
     },
 
     plan(principal: Principal, inv: Invocation): Plan {
-      return safely(`plan /${inv.command}`, () => {
+      const ctx = ctxFor(principal);
+      return safely(ctx, `plan /${inv.command}`, () => {
         const module = findCommand(inv.command);
         if (inv.problem || !module) {
-          return replyPlan(usageReply(ctx.t, inv.command, module?.spec, inv.subcommand, inv.problem ?? ctx.t.errors.notACommand(inv.command)));
+          return replyPlan(usageReply(ctx.t, inv.command, module?.spec, inv.subcommand, inv.problem ?? { kind: 'not_a_command' }));
         }
         return module.plan(ctx, principal, inv);
       });
     },
 
     async submitForm(principal: Principal, formId: string, values: Record<string, string>): Promise<FormResult> {
+      const ctx = ctxFor(principal);
       try {
         const id = decodeId(formId);
         const module = id && commandForId(formId);
@@ -56,7 +60,8 @@ export function createCommandCore(services: CoreServices): CommandCore {
     },
 
     action(principal: Principal, actionId: string, value?: string): Plan {
-      return safely('action', () => {
+      const ctx = ctxFor(principal);
+      return safely(ctx, 'action', () => {
         const id = decodeId(actionId);
         const plan = id && commandForId(actionId)?.action?.(ctx, principal, id.kind, id.parts, value);
         return plan ?? replyPlan(staleReply(ctx.t, 'button'));
@@ -64,6 +69,7 @@ export function createCommandCore(services: CoreServices): CommandCore {
     },
 
     async autocomplete(principal: Principal, source: NonNullable<OptionSpec['autocomplete']>, partial: string, args: Args): Promise<Choice[]> {
+      const ctx = ctxFor(principal);
       try {
         const config = ctx.deps.config;
         const p = partial.toLowerCase();

@@ -1,4 +1,4 @@
-import type { Args, CommandSpec, Invocation, OptionSpec } from './types.js';
+import type { Args, CommandSpec, Invocation, OptionSpec, ParseProblem } from './types.js';
 
 /** Split on whitespace; "double quotes" (straight or the curly ones Slack's editor types) keep spaces in a UserID. */
 export function tokenize(text: string): string[] {
@@ -12,7 +12,7 @@ export function tokenize(text: string): string[] {
  * Bind positional tokens to a command's options. An app name found after the required positions is the app
  * wherever it sits (`gen alice prod` and `gen alice 30d prod` both work); a `rest` option takes what is left.
  */
-export function bindOptions(options: OptionSpec[], tokens: string[], appNames: readonly string[]): { args: Args; problem?: string } {
+export function bindOptions(options: OptionSpec[], tokens: string[], appNames: readonly string[]): { args: Args; problem?: ParseProblem } {
   const args: Args = {};
   const rest = [...tokens];
   const appOpt = options.find((o) => o.name === 'app');
@@ -36,9 +36,9 @@ export function bindOptions(options: OptionSpec[], tokens: string[], appNames: r
     }
   }
   if (appOpt && args.app === undefined && rest.length > 0) args.app = rest.shift();
-  if (rest.length > 0) return { args, problem: `unexpected ${rest.length === 1 ? 'argument' : 'arguments'}: ${rest.map(quote).join(' ')}` };
+  if (rest.length > 0) return { args, problem: { kind: 'unexpected', values: rest.map(quote) } };
   const missing = positional.filter((o) => o.required && !o.secret && args[o.name] === undefined);
-  if (missing.length > 0) return { args, problem: `missing ${missing.map((o) => `<${o.name}>`).join(' ')}` };
+  if (missing.length > 0) return { args, problem: { kind: 'missing', names: missing.map((o) => `<${o.name}>`) } };
   return { args };
 }
 
@@ -54,7 +54,7 @@ export function parseCommandText(spec: CommandSpec, text: string, appNames: read
   if (spec.subcommands) {
     const name = tokens[0]!.toLowerCase();
     const sub = spec.subcommands.find((s) => s.name === name);
-    if (!sub) return { ...base, empty: false, problem: `unknown subcommand ${quote(tokens[0]!)}` };
+    if (!sub) return { ...base, empty: false, problem: { kind: 'unknown_subcommand', value: quote(tokens[0]!) } };
     const bound = bindOptions(sub.options, tokens.slice(1), appNames);
     return { ...base, subcommand: sub.name, args: bound.args, empty: false, ...(bound.problem && { problem: bound.problem }) };
   }

@@ -55,9 +55,16 @@ export interface Invocation {
   args: Args;
   /** True when the user gave nothing at all (Slack `/usersig` with empty text): open the form. */
   empty: boolean;
-  /** Why the text could not be read (unknown subcommand, too many or missing arguments): plan() answers with usage. */
-  problem?: string;
+  /** Why the text could not be read: plan() answers with usage, in the reader's language. */
+  problem?: ParseProblem;
 }
+
+/** Why a command's text could not be read; values are quoted as typed. */
+export type ParseProblem =
+  | { kind: 'not_a_command' }
+  | { kind: 'unknown_subcommand'; value: string }
+  | { kind: 'unexpected'; values: string[] }
+  | { kind: 'missing'; names: string[] };
 
 /**
  * What the adapter must send first, decided before any slow work: Discord allows a modal only as the first

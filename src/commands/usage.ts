@@ -1,7 +1,7 @@
 import { capitalise } from '../present/common.js';
 import { errorReply, type Reply } from '../present/reply.js';
 import type { Catalogue } from '../text/en/index.js';
-import type { CommandSpec, OptionSpec, SubcommandSpec } from './types.js';
+import type { CommandSpec, OptionSpec, ParseProblem, SubcommandSpec } from './types.js';
 
 export const appOption: OptionSpec = {
   name: 'app',
@@ -46,9 +46,27 @@ export function usageLines(command: CommandSpec, subcommand?: string): string[] 
 }
 
 /** "Cannot read that /usersig command", the problem, and the usage lines of the command (or subcommand). */
-export function usageReply(t: Catalogue, command: string, spec: CommandSpec | undefined, subcommand: string | undefined, problem: string): Reply {
+export function usageReply(t: Catalogue, command: string, spec: CommandSpec | undefined, subcommand: string | undefined, problem: ParseProblem): Reply {
   const lines = spec ? usageLines(spec, subcommand) : [];
-  return errorReply(t.errors.cannotRead(command), `${capitalise(problem)}.`, lines.length === 1 ? t.errors.useOne(lines[0]!) : t.errors.useForms(command), {
-    blocks: [{ type: 'list', title: t.labels.usage, items: lines }],
-  });
+  return errorReply(
+    t.errors.cannotRead(command),
+    `${capitalise(problemWords(t, command, problem))}${t.errors.sentenceEnd}`,
+    lines.length === 1 ? t.errors.useOne(lines[0]!) : t.errors.useForms(command),
+    {
+      blocks: [{ type: 'list', title: t.labels.usage, items: lines }],
+    },
+  );
+}
+
+function problemWords(t: Catalogue, command: string, p: ParseProblem): string {
+  switch (p.kind) {
+    case 'not_a_command':
+      return t.errors.notACommand(command);
+    case 'unknown_subcommand':
+      return t.errors.unknownSubcommand(p.value);
+    case 'unexpected':
+      return t.errors.unexpected(p.values);
+    case 'missing':
+      return t.errors.missing(p.names.join(' '));
+  }
 }

@@ -219,6 +219,7 @@ function resolveFile(file: ConfigFile, source: string, dir: string, dataDir: str
     dataDir,
     providers: resolveProviders(file.providers, source, abs),
     ...(file.watch && { watch: { ...file.watch, everyMs: durationMs(file.watch.every) } }),
+    ...(file.locale && { locale: file.locale }),
   };
 }
 

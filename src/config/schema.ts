@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, localeOf } from '../text/locale.js';
+import { validTimeZone } from '../text/time.js';
 import { IM_REGIONS } from '../im/regions.js';
 import { GUARDED_ACTIONS } from '../access/policy.js';
 import { isPlatform, platformList, providerFor, PROVIDERS, type PushPlatform } from '../push/providers/index.js';
@@ -103,11 +105,31 @@ const watch = z.object({
     .default({ sample: 100, maxFailureRate: 0.2 }),
 });
 
+/** A language imops speaks, as a person writes it: zh-CN, zh_CN, zh, en-US… */
+const localeName = z.string().transform((v, ctx) => {
+  const locale = localeOf(v);
+  if (!locale) ctx.addIssue({ code: 'custom', message: `"${v.slice(0, 20)}" is not a language imops speaks; use ${LOCALES.join(' or ')}` });
+  return locale ?? DEFAULT_LOCALE;
+});
+
+/** `locale:` — the language of replies when a person's own is unknown. */
+const locale = z
+  .object({
+    default: localeName.default(DEFAULT_LOCALE),
+    timeZone: z
+      .string()
+      .refine((v) => validTimeZone(v) !== undefined, 'is not an IANA time zone (for example Asia/Shanghai or UTC)')
+      .optional(),
+    workspaces: z.record(z.string().regex(/^[TE][A-Z0-9]+$/, 'must be a Slack team ID such as T0123ABC'), localeName).default({}),
+  })
+  .strict();
+
 export const configFileSchema = z.object({
   apps: z.array(app).default([]),
   access: access.default({}),
   providers: z.object(Object.fromEntries(PROVIDERS.map((p) => [p.id, providerFor(p.id).settingsSchema.optional()]))).default({}),
   watch: watch.optional(),
+  locale: locale.optional(),
 });
 
 export type ConfigFile = z.infer<typeof configFileSchema>;

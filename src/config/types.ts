@@ -1,4 +1,5 @@
 import type { CertificateConfig, ProvidersConfig } from '../push/providers/index.js';
+import type { Locale } from '../text/locale.js';
 
 export type { CertificateConfig, ProvidersConfig } from '../push/providers/index.js';
 export { DEFAULT_PROVIDERS } from '../push/providers/index.js';
@@ -17,6 +18,18 @@ export interface Config {
   database?: DatabaseConfig;
   /** `watch:`: absent when not configured (serve runs no rounds; `imops watch --once` uses the defaults). */
   watch?: WatchConfig;
+  /** `locale:`: the language of replies when a person's own is unknown; absent means English and UTC. */
+  locale?: LocaleConfig;
+}
+
+/** `locale:` — who gets which language when their chat client does not say. */
+export interface LocaleConfig {
+  /** For anyone whose language is unknown, and for the watch's alerts. */
+  default: Locale;
+  /** An IANA zone ("Asia/Shanghai") for anyone whose own zone is unknown (Discord users, alerts). */
+  timeZone?: string;
+  /** Per Slack workspace (team ID): the language when a member's own is unknown. */
+  workspaces: Record<string, Locale>;
 }
 
 export interface DatabaseConfig {

@@ -83,7 +83,7 @@ export const imstatusCommand: CommandModule = {
   idKinds: Object.values(IMSTATUS_KINDS),
   plan(ctx, principal, inv) {
     if (inv.empty) return { kind: 'form', form: statusForm(ctx) };
-    if (!inv.args.userId) return replyPlan(usageReply(ctx.t, 'imstatus', IMSTATUS_SPEC, undefined, ctx.t.errors.missing('<userId>')));
+    if (!inv.args.userId) return replyPlan(usageReply(ctx.t, 'imstatus', IMSTATUS_SPEC, undefined, { kind: 'missing', names: ['<userId>'] }));
     const { userId, app } = inv.args;
     return defer(() => status(ctx, principal, app, userId));
   },

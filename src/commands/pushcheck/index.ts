@@ -103,7 +103,7 @@ export const pushcheckCommand: CommandModule = {
   plan(ctx, principal, inv) {
     if (inv.empty) return { kind: 'form', form: pushForm(ctx) };
     if (!inv.args.userId) {
-      return replyPlan(usageReply(ctx.t, 'pushcheck', PUSHCHECK_SPEC, undefined, ctx.t.errors.missing('<userId>')));
+      return replyPlan(usageReply(ctx.t, 'pushcheck', PUSHCHECK_SPEC, undefined, { kind: 'missing', names: ['<userId>'] }));
     }
     return planCard(ctx, principal, inv.args);
   },

@@ -35,7 +35,7 @@ export const pushsweepCommand: CommandModule = {
   idKinds: [],
   plan(ctx, principal, inv) {
     const cert = inv.args.certificateId;
-    if (inv.empty || !cert) return replyPlan(usageReply(ctx.t, 'pushsweep', PUSHSWEEP_SPEC, undefined, ctx.t.errors.missing('<certificateId>')));
+    if (inv.empty || !cert) return replyPlan(usageReply(ctx.t, 'pushsweep', PUSHSWEEP_SPEC, undefined, { kind: 'missing', names: ['<certificateId>'] }));
     return { kind: 'defer', visibility: 'ephemeral', run: () => run(ctx, principal, cert, inv.args.app) };
   },
 };

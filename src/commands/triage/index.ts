@@ -70,7 +70,7 @@ export const triageCommand: CommandModule = {
   idKinds: Object.values(TRIAGE_KINDS),
   plan(ctx, principal, inv) {
     if (inv.empty) return { kind: 'form', form: triageForm(ctx) };
-    if (!inv.args.userId) return replyPlan(usageReply(ctx.t, 'triage', TRIAGE_SPEC, undefined, ctx.t.errors.missing('<userId>')));
+    if (!inv.args.userId) return replyPlan(usageReply(ctx.t, 'triage', TRIAGE_SPEC, undefined, { kind: 'missing', names: ['<userId>'] }));
     const { userId, app } = inv.args;
     return defer(() => run(ctx, principal, { userId, ...(app !== undefined && { app }) }));
   },

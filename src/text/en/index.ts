@@ -130,6 +130,8 @@ export const en = {
     useForms: (command: string) => `Use one of the forms below, or /${command} with nothing to open a form.`,
     notACommand: (command: string) => `/${command} is not an imops command`,
     missing: (names: string) => `missing ${names}`,
+    unknownSubcommand: (value: string) => `unknown subcommand ${value}`,
+    unexpected: (values: string[]) => `unexpected ${values.length === 1 ? 'argument' : 'arguments'}: ${values.join(' ')}`,
     internalTitle: 'Something went wrong inside imops',
     internalCause: 'imops hit an internal error and could not finish this command. Nothing was sent or changed.',
     internalFix: (id: string) => `Try again; if it keeps failing, give correlation ID ${id} to whoever runs imops (it is in the imops log).`,

@@ -124,11 +124,14 @@ export const zhCN: Catalogue = {
 
   errors: {
     usageTitle: '输入无效',
+    sentenceEnd: '。',
     cannotRead: (command: string) => `无法识别这条 /${command} 命令`,
     useOne: (line: string) => `用法：${line}`,
     useForms: (command: string) => `请使用下列格式之一，或只输入 /${command} 打开表单。`,
     notACommand: (command: string) => `/${command} 不是 imops 命令`,
     missing: (names: string) => `缺少 ${names}`,
+    unknownSubcommand: (value: string) => `没有子命令 ${value}`,
+    unexpected: (values: string[]) => `多余的参数：${values.join(' ')}`,
     internalTitle: 'imops 内部出错',
     internalCause: 'imops 遇到内部错误，未能完成此命令。没有发送或修改任何内容。',
     internalFix: (id: string) => `请重试；如果仍然失败，请将关联 ID ${id} 提供给 imops 的维护人员（imops 日志中有此 ID）。`,

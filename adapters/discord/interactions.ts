@@ -17,7 +17,7 @@ import {
   type MessageComponentInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { adapterErrorReply, clip, REPLY_BUDGET_MS, type Logger } from '../../src/commands/adapter.js';
+import { adapterErrorReply, clip, localeOf, REPLY_BUDGET_MS, type Logger } from '../../src/commands/adapter.js';
 import { errorReply, type Choice, type Reply, type Visibility } from '../../src/commands/reply.js';
 import type { Args, CommandCore, FormResult, OptionSpec, Plan, Principal } from '../../src/commands/types.js';
 import { discordOptionName, findTarget } from './commands.js';
@@ -26,9 +26,6 @@ import { formLabels, renderForm, renderReply } from './render.js';
 /** Discord's codes for an interaction that timed out (3 s) and for one another process already answered. */
 export const UNKNOWN_INTERACTION = 10062;
 export const ALREADY_ACKNOWLEDGED = 40060;
-
-/** The title of the answer that lists a submitted form's problems (Discord modals cannot show them in place). */
-export const FORM_ERRORS_TITLE = 'The form needs fixing';
 
 /** Autocomplete cannot be deferred: offer nothing rather than miss the deadline. */
 const AUTOCOMPLETE_WITHIN_MS = 2000;
@@ -47,12 +44,14 @@ export interface HandlerDeps {
   replyWithinMs?: number;
 }
 
-export function principalOf(interaction: Interaction): Principal {
+export function principalOf(interaction: Pick<Interaction, 'user' | 'member' | 'channelId' | 'locale'>): Principal {
   return {
     platform: 'discord',
     userId: interaction.user.id,
     roles: rolesOf(interaction.member),
     ...(interaction.channelId && { channelId: interaction.channelId }),
+    // Discord sends every user's client language (zh-CN, zh-TW, en-US…); Chinese of any script reads zh-CN.
+    ...(localeOf(interaction.locale) && { locale: localeOf(interaction.locale) }),
   };
 }
 
@@ -144,13 +143,8 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
           { interaction: interaction.id, kind: kindOf(interaction) },
           'command still running after 14 minutes; answered before the interaction token expires',
         );
-        resolve(
-          errorReply(
-            'This took too long',
-            'The command did not finish within 14 minutes, and Discord allows an answer only within 15.',
-            'Run it again; if it keeps happening, check that imops can reach the push providers.',
-          ),
-        );
+        const t = core.wordsFor(principalOf(interaction));
+        resolve(errorReply(t.chrome.tooLong.title, t.chrome.tooLong.cause, t.chrome.tooLong.fix, { locale: t.locale }));
       }, EDIT_DEADLINE_MS);
       timer.unref();
     });
@@ -164,7 +158,13 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   };
 
   const internalError = (err: unknown, interaction: Interaction | Repliable): Reply => {
-    return adapterErrorReply(log, err, 'discord interaction', { interaction: interaction.id, kind: kindOf(interaction) });
+    return adapterErrorReply(
+      log,
+      err,
+      'discord interaction',
+      { interaction: interaction.id, kind: kindOf(interaction) },
+      core.wordsFor(principalOf(interaction)),
+    );
   };
 
   /** A new message as the first response. */
@@ -196,11 +196,8 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   const runPlan = async (i: Repliable, plan: Plan): Promise<void> => {
     if (plan.kind === 'form') {
       if (i.isModalSubmit() || i.deferred || i.replied) {
-        const reply = errorReply(
-          'imops cannot open a form here',
-          'Discord shows a form only as the first answer to a command or a button.',
-          'Run the command again.',
-        );
+        const t = core.wordsFor(principalOf(i));
+        const reply = errorReply(t.chrome.noFormHere.title, t.chrome.noFormHere.cause, t.chrome.noFormHere.fix, { locale: t.locale });
         return i.deferred || i.replied ? finish(i, reply, 'ephemeral') : answer(i, reply, 'ephemeral');
       }
       remember(plan.form.id, formLabels(plan.form));
@@ -244,15 +241,17 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   };
 
   const onCommand = async (i: ChatInputCommandInteraction, principal: Principal) => {
+    const t = core.wordsFor(principal);
     const subcommand = i.options.getSubcommand(false);
     const target = findTarget(core.specs, i.commandName, subcommand);
     if (!target) {
       await answer(
         i,
         errorReply(
-          `/${i.commandName}${subcommand ? ` ${subcommand}` : ''} is not known to this imops`,
-          'The commands registered with Discord do not match this version of imops.',
-          'Run `imops discord register`, or restart imops so it registers them.',
+          t.chrome.unknownCommand.title(`/${i.commandName}${subcommand ? ` ${subcommand}` : ''}`),
+          t.chrome.unknownCommand.cause,
+          t.chrome.unknownCommand.fix,
+          { locale: t.locale },
         ),
         'ephemeral',
       );
@@ -279,6 +278,7 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
   };
 
   const onModal = async (i: ModalSubmitInteraction, principal: Principal) => {
+    const t = core.wordsFor(principal);
     const result = await within(core.submitForm(principal, i.customId, modalValues(i)), replyWithin);
     let outcome: FormResult;
     if (result.done) outcome = result.value;
@@ -291,10 +291,11 @@ export function createInteractionHandler(deps: HandlerDeps): (interaction: Inter
       const named = labels.get(i.customId) ?? {};
       const reply: Reply = {
         status: 'warning',
-        title: FORM_ERRORS_TITLE,
+        title: t.chrome.formErrorsTitle,
         visibility: 'ephemeral',
         blocks: [{ type: 'fields', fields: Object.entries(outcome.errors).map(([field, problem]) => ({ label: named[field] ?? field, value: problem })) }],
-        fix: 'Run the command again and correct the fields above; nothing was done.',
+        fix: t.chrome.formErrorsFix,
+        locale: t.locale,
       };
       return i.deferred ? finish(i, reply, 'ephemeral') : answer(i, reply, 'ephemeral');
     }

@@ -18,7 +18,9 @@ import {
   type MessageActionRowComponentBuilder,
 } from 'discord.js';
 import type { Action, Block, Choice, Form, FormField, Reply, Status } from '../../src/commands/reply.js';
-import { clip } from '../../src/commands/adapter.js';
+import { chromeWords, clip, type Catalogue } from '../../src/commands/adapter.js';
+
+type Chrome = Catalogue['chrome'];
 
 // Discord's limits (developers/resources/message.mdx, components/reference.mdx).
 export const LIMITS = {
@@ -81,23 +83,24 @@ export function renderReply(reply: Reply): RenderedMessage {
   const embed = new EmbedBuilder().setColor(style.color).setTitle(clip(`${style.mark} ${escapeText(reply.title)}`, LIMITS.title));
   const description: string[] = [];
   const embedFields: APIEmbedField[] = [];
-  for (const block of reply.blocks) renderBlock(block, description, embedFields);
-  if (reply.cause) embedFields.push({ name: 'Cause', value: escapeText(reply.cause) });
-  if (reply.fix) embedFields.push({ name: 'Fix', value: escapeText(reply.fix) });
-  if (reply.code) embedFields.push({ name: 'Error code', value: escapeText(reply.code), inline: true });
+  const w = chromeWords(reply.locale);
+  for (const block of reply.blocks) renderBlock(block, description, embedFields, w);
+  if (reply.cause) embedFields.push({ name: w.cause, value: escapeText(reply.cause) });
+  if (reply.fix) embedFields.push({ name: w.fix, value: escapeText(reply.fix) });
+  if (reply.code) embedFields.push({ name: w.errorCode, value: escapeText(reply.code), inline: true });
 
   const text = description.join('\n\n');
   const desc = text ? clipDescription(text) : '';
   if (desc) embed.setDescription(desc);
   // Discord shows a footer as plain text (no markdown, no mentions): escaping it would only show backslashes.
   const footer = reply.footer ? clip(reply.footer, LIMITS.footer) : '';
-  const fitted = fitTotal(fitFields(embedFields), (embed.data.title ?? '').length + desc.length + footer.length);
+  const fitted = fitTotal(fitFields(embedFields, w), (embed.data.title ?? '').length + desc.length + footer.length, w);
   if (fitted.length > 0) embed.addFields(fitted);
   if (footer) embed.setFooter({ text: footer });
   return { embeds: [embed], components: renderActions(reply.actions ?? []), allowedMentions: { parse: [] } };
 }
 
-function renderBlock(block: Block, description: string[], out: APIEmbedField[]): void {
+function renderBlock(block: Block, description: string[], out: APIEmbedField[], w: Chrome): void {
   switch (block.type) {
     case 'text':
       description.push(escapeText(block.text));
@@ -114,8 +117,8 @@ function renderBlock(block: Block, description: string[], out: APIEmbedField[]):
       return;
     case 'item': {
       const lines = block.fields.map((f) => `**${escapeText(f.label)}:** ${escapeText(f.value)}`);
-      if (block.cause) lines.push(`**Cause:** ${escapeText(block.cause)}`);
-      if (block.fix) lines.push(`**Fix:** ${escapeText(block.fix)}`);
+      if (block.cause) lines.push(`**${w.cause}:** ${escapeText(block.cause)}`);
+      if (block.fix) lines.push(`**${w.fix}:** ${escapeText(block.fix)}`);
       out.push({ name: `${STATUS_STYLE[block.status].mark} ${escapeText(block.title)}`, value: lines.join('\n') || '—' });
       return;
     }
@@ -134,7 +137,7 @@ function clipDescription(text: string): string {
   return cut + note;
 }
 
-function fitFields(fields: APIEmbedField[]): APIEmbedField[] {
+function fitFields(fields: APIEmbedField[], w: Chrome): APIEmbedField[] {
   const out = fields.map((f) => ({
     name: clip(f.name || '\u200b', LIMITS.fieldName),
     value: clip(f.value || '—', LIMITS.fieldValue),
@@ -142,16 +145,16 @@ function fitFields(fields: APIEmbedField[]): APIEmbedField[] {
   }));
   if (out.length <= LIMITS.fields) return out;
   const kept = out.slice(0, LIMITS.fields - 1);
-  kept.push({ name: 'More', value: `${out.length - kept.length} more not shown` });
+  kept.push({ name: w.more, value: w.moreNotShown(out.length - kept.length) });
   return kept;
 }
 
 /** Discord rejects an embed over 6000 characters in all; drop trailing fields (saying so) until it fits. */
-function fitTotal(fields: APIEmbedField[], used: number): APIEmbedField[] {
+function fitTotal(fields: APIEmbedField[], used: number, w: Chrome): APIEmbedField[] {
   const size = (fs: APIEmbedField[]) => fs.reduce((n, f) => n + f.name.length + f.value.length, used);
   const out = [...fields];
   let dropped = 0;
-  const more = () => ({ name: 'More', value: `${dropped} more not shown` });
+  const more = () => ({ name: w.more, value: w.moreNotShown(dropped) });
   while (out.length > 0 && size(dropped ? [...out, more()] : out) > LIMITS.embedTotal) {
     out.pop();
     dropped += 1;

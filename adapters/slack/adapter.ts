@@ -17,6 +17,7 @@ import {
   type ChatAdapter,
   type Logger,
   type RunningAdapter,
+  type Catalogue,
 } from '../../src/commands/adapter.js';
 import type { CommandCore, Plan, Principal } from '../../src/commands/types.js';
 import { errorReply, type Form, type Reply } from '../../src/commands/reply.js';
@@ -24,6 +25,7 @@ import { ID_PREFIXES } from '../../src/commands/registry.js';
 import { SLACK } from './env.js';
 import { boltLogger } from './logger.js';
 import { RouterReceiver } from './receiver.js';
+import { slackPeople, type PeopleOptions, type PersonLookup } from './people.js';
 import { formValues, renderMessage, renderModal, type SlackMessage } from './render.js';
 
 export interface SlackAdapterOptions extends AdapterContext {
@@ -31,6 +33,8 @@ export interface SlackAdapterOptions extends AdapterContext {
   clientOptions?: { retryConfig?: { retries: number } };
   /** Reply budget before acknowledging empty; tests and benchmarks may shorten it. */
   ackBudgetMs?: number;
+  /** How long a person's language is kept and waited for (users.info). */
+  people?: PeopleOptions;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -80,7 +84,7 @@ export async function startSlack(options: SlackAdapterOptions): Promise<RunningS
         receiver: new RouterReceiver({ router, signingSecret: env.SLACK_SIGNING_SECRET ?? '', logger }),
       });
   const budget = options.ackBudgetMs ?? REPLY_BUDGET_MS;
-  wire(app, core, log, budget);
+  wire(app, core, log, budget, slackPeople(app.client, log, options.people));
 
   let ready = false;
   try {
@@ -167,17 +171,27 @@ function networkCause(err: unknown): string {
 
 const actionPattern = new RegExp(`^(${ID_PREFIXES.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
 
-function wire(app: App, core: CommandCore, log: Logger, budget: number): void {
+function wire(app: App, core: CommandCore, log: Logger, budget: number, people: PersonLookup): void {
+  /** Who asks: their own language and clock when Slack tells, else their workspace's configured language. */
+  const principalOf = async (userId: string, workspace: string | undefined, channelId: string | undefined): Promise<Principal> => ({
+    platform: 'slack',
+    userId,
+    roles: [],
+    ...(channelId && { channelId }),
+    ...(workspace && { workspace }),
+    ...(await people(userId)),
+  });
   for (const spec of core.specs) {
     app.command(`/${spec.name}`, async (args) => {
-      await onCommand(core, log, budget, spec.name, args);
+      await onCommand(core, log, budget, spec.name, args, await principalOf(args.command.user_id, args.command.team_id, args.command.channel_id));
     });
   }
   app.action<BlockAction>(actionPattern, async (args) => {
-    await onAction(core, log, args);
+    await onAction(core, log, args, await principalOf(args.body.user.id, args.body.team?.id, args.body.channel?.id));
   });
   app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: actionPattern }, async (args) => {
-    await onSubmit(core, log, args);
+    const meta = parseMeta(args.view.private_metadata);
+    await onSubmit(core, log, args, await principalOf(args.body.user.id, args.body.team?.id, meta.c));
   });
   app.error(async (err) => {
     log.error({ err: describeError(err) }, 'Slack listener error');
@@ -188,15 +202,15 @@ function withVisibility(reply: Reply): SlackMessage & { response_type: 'ephemera
   return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', ...renderMessage(reply) };
 }
 
-function adapterError(log: Logger, err: unknown, where: string): Reply {
-  return adapterErrorReply(log, err, `slack ${where}`);
+function adapterError(log: Logger, err: unknown, where: string, t: Catalogue): Reply {
+  return adapterErrorReply(log, err, `slack ${where}`, {}, t);
 }
 
-async function runSafely(log: Logger, run: () => Promise<Reply>, where: string): Promise<Reply> {
+async function runSafely(log: Logger, run: () => Promise<Reply>, where: string, t: Catalogue): Promise<Reply> {
   try {
     return await run();
   } catch (err) {
-    return adapterError(log, err, where);
+    return adapterError(log, err, where, t);
   }
 }
 
@@ -225,29 +239,26 @@ async function deliver(client: Client, log: Logger, reach: Reach, reply: Reply, 
   }
 }
 
-async function openForm(client: Client, log: Logger, triggerId: string, form: Form, meta: Meta, reach: Reach): Promise<void> {
+async function openForm(client: Client, log: Logger, triggerId: string, form: Form, meta: Meta, reach: Reach, t: Catalogue): Promise<void> {
   try {
     await client.views.open({ trigger_id: triggerId, view: renderModal(form, JSON.stringify(meta)) });
   } catch (err) {
     const code = (err as { data?: { error?: string } }).data?.error;
     log.warn({ err: describeError(err), code }, 'views.open failed');
+    const w = t.chrome.formTimedOut;
     const reply =
       code === 'expired_trigger_id' || code === 'exchanged_trigger_id'
-        ? errorReply(
-            'The form could not open in time',
-            'Slack allows 3 seconds to open a form, and that passed.',
-            'Run the command again, or type the arguments: see /usersig help.',
-          )
-        : adapterError(log, err, 'views.open');
+        ? errorReply(w.title, w.cause, w.fix, { locale: t.locale })
+        : adapterError(log, err, 'views.open', t);
     await deliver(client, log, reach, reply, false);
   }
 }
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-async function onCommand(core: CommandCore, log: Logger, budget: number, name: string, args: CommandArgs): Promise<void> {
+async function onCommand(core: CommandCore, log: Logger, budget: number, name: string, args: CommandArgs, principal: Principal): Promise<void> {
   const { command, ack, respond, client } = args;
-  const principal: Principal = { platform: 'slack', userId: command.user_id, roles: [], channelId: command.channel_id };
+  const t = core.wordsFor(principal);
   const reach: Reach = { respond, channel: command.channel_id, user: command.user_id };
   let acked = false;
   try {
@@ -255,12 +266,12 @@ async function onCommand(core: CommandCore, log: Logger, budget: number, name: s
     if (plan.kind === 'form') {
       await ack();
       acked = true;
-      await openForm(client, log, command.trigger_id, plan.form, { c: command.channel_id, r: command.response_url }, reach);
+      await openForm(client, log, command.trigger_id, plan.form, { c: command.channel_id, r: command.response_url }, reach, t);
       return;
     }
     if (plan.kind === 'reply') {
       // A fast reply rides on the acknowledgement itself; a slow one is acknowledged empty and follows.
-      const pending = runSafely(log, plan.run, `/${name}`);
+      const pending = runSafely(log, plan.run, `/${name}`, t);
       let timer: NodeJS.Timeout | undefined;
       const first = await Promise.race([pending, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), budget)))]);
       clearTimeout(timer);
@@ -276,9 +287,9 @@ async function onCommand(core: CommandCore, log: Logger, budget: number, name: s
     }
     await ack();
     acked = true;
-    await deliver(client, log, reach, await runSafely(log, plan.run, `/${name}`), plan.kind === 'update');
+    await deliver(client, log, reach, await runSafely(log, plan.run, `/${name}`, t), plan.kind === 'update');
   } catch (err) {
-    const reply = adapterError(log, err, `/${name}`);
+    const reply = adapterError(log, err, `/${name}`, t);
     if (!acked) await ack(withVisibility(reply)).catch(() => undefined);
     else await deliver(client, log, reach, reply, false);
   }
@@ -286,21 +297,21 @@ async function onCommand(core: CommandCore, log: Logger, budget: number, name: s
 
 type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-async function onAction(core: CommandCore, log: Logger, args: ActionArgs): Promise<void> {
+async function onAction(core: CommandCore, log: Logger, args: ActionArgs, principal: Principal): Promise<void> {
   const { ack, body, action, respond, client } = args;
   await ack();
   const reach: Reach = { respond, channel: body.channel?.id, user: body.user.id };
+  const t = core.wordsFor(principal);
   try {
-    const principal: Principal = { platform: 'slack', userId: body.user.id, roles: [], ...(body.channel?.id && { channelId: body.channel.id }) };
     const value = action.type === 'static_select' ? action.selected_option?.value : 'value' in action ? (action.value as string | undefined) : undefined;
     const plan: Plan = core.action(principal, action.action_id, value);
     if (plan.kind === 'form') {
-      await openForm(client, log, body.trigger_id, plan.form, { c: body.channel?.id, r: body.response_url }, reach);
+      await openForm(client, log, body.trigger_id, plan.form, { c: body.channel?.id, r: body.response_url }, reach, t);
       return;
     }
-    await deliver(client, log, reach, await runSafely(log, plan.run, `action ${action.action_id.split('|')[0]}`), plan.kind === 'update');
+    await deliver(client, log, reach, await runSafely(log, plan.run, `action ${action.action_id.split('|')[0]}`, t), plan.kind === 'update');
   } catch (err) {
-    await deliver(client, log, reach, adapterError(log, err, 'block_actions'), false);
+    await deliver(client, log, reach, adapterError(log, err, 'block_actions', t), false);
   }
 }
 
@@ -315,13 +326,13 @@ function parseMeta(text: string | undefined): Meta {
   }
 }
 
-async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs): Promise<void> {
+async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs, principal: Principal): Promise<void> {
   const { ack, body, view, client } = args;
   const meta = parseMeta(view.private_metadata);
+  const t = core.wordsFor(principal);
   const reach: Reach = { ...(meta.r && { responseUrl: meta.r }), ...(meta.c && { channel: meta.c }), user: body.user.id };
   let acked = false;
   try {
-    const principal: Principal = { platform: 'slack', userId: body.user.id, roles: [], ...(meta.c && { channelId: meta.c }) };
     const values = formValues(view.state.values as Parameters<typeof formValues>[0]);
     const result = await core.submitForm(principal, view.callback_id, values);
     if (result.kind === 'errors') {
@@ -342,9 +353,9 @@ async function onSubmit(core: CommandCore, log: Logger, args: ViewArgs): Promise
     }
     await ack();
     acked = true;
-    await deliver(client, log, reach, await runSafely(log, plan.run, `form ${view.callback_id.split('|')[0]}`), false);
+    await deliver(client, log, reach, await runSafely(log, plan.run, `form ${view.callback_id.split('|')[0]}`, t), false);
   } catch (err) {
-    const reply = adapterError(log, err, 'view_submission');
+    const reply = adapterError(log, err, 'view_submission', t);
     if (!acked) await ack().catch(() => undefined);
     await deliver(client, log, reach, reply, false);
   }

@@ -4,7 +4,9 @@
  */
 import type { types } from '@slack/bolt';
 import type { Action, Block, Field, Form, FormField, Reply, Status } from '../../src/commands/reply.js';
-import { clip } from '../../src/commands/adapter.js';
+import { chromeWords, clip, type Catalogue } from '../../src/commands/adapter.js';
+
+type Chrome = Catalogue['chrome'];
 
 type KnownBlock = types.KnownBlock;
 type ModalView = types.ModalView;
@@ -56,14 +58,16 @@ function fieldSections(fields: Field[]): KnownBlock[] {
   return out;
 }
 
-function causeFix(cause: string | undefined, fix: string | undefined, code?: string): KnownBlock[] {
-  const lines = [cause && `*Cause:* ${escapeMrkdwn(cause)}`, fix && `*Fix:* ${escapeMrkdwn(fix)}`, code && `*Error code:* \`${escapeMrkdwn(code)}\``].filter(
-    Boolean,
-  );
+function causeFix(w: Chrome, cause: string | undefined, fix: string | undefined, code?: string): KnownBlock[] {
+  const lines = [
+    cause && `*${w.cause}:* ${escapeMrkdwn(cause)}`,
+    fix && `*${w.fix}:* ${escapeMrkdwn(fix)}`,
+    code && `*${w.errorCode}:* \`${escapeMrkdwn(code)}\``,
+  ].filter(Boolean);
   return lines.length ? [{ type: 'section', text: mrkdwn(lines.join('\n')) }] : [];
 }
 
-export function renderBlock(block: Block): KnownBlock[] {
+export function renderBlock(block: Block, w: Chrome = chromeWords(undefined)): KnownBlock[] {
   switch (block.type) {
     case 'text':
       return [{ type: 'section', text: mrkdwn(escapeMrkdwn(block.text)) }];
@@ -76,7 +80,7 @@ export function renderBlock(block: Block): KnownBlock[] {
       return [
         { type: 'section', text: mrkdwn(`${STATUS_EMOJI[block.status]} *${escapeMrkdwn(block.title)}*`) },
         ...fieldSections(block.fields),
-        ...causeFix(block.cause, block.fix),
+        ...causeFix(w, block.cause, block.fix),
       ];
     case 'list':
       return [{ type: 'section', text: mrkdwn(`*${escapeMrkdwn(block.title)}*\n${block.items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n')}`) }];
@@ -111,8 +115,9 @@ export interface SlackMessage {
 
 export function renderMessage(reply: Reply): SlackMessage {
   const blocks: KnownBlock[] = [{ type: 'section', text: mrkdwn(`${STATUS_EMOJI[reply.status]} *${escapeMrkdwn(reply.title)}*`) }];
-  for (const b of reply.blocks) blocks.push(...renderBlock(b));
-  blocks.push(...causeFix(reply.cause, reply.fix, reply.code));
+  const w = chromeWords(reply.locale);
+  for (const b of reply.blocks) blocks.push(...renderBlock(b, w));
+  blocks.push(...causeFix(w, reply.cause, reply.fix, reply.code));
   const actions = reply.actions ?? [];
   const footer: KnownBlock[] = reply.footer ? [{ type: 'context', elements: [mrkdwn(escapeMrkdwn(reply.footer))] }] : [];
   const actionBlocks: KnownBlock[] = actions.length ? [{ type: 'actions', block_id: 'imops_actions', elements: actions.map(renderAction) }] : [];
@@ -120,7 +125,7 @@ export function renderMessage(reply: Reply): SlackMessage {
   const room = MAX_BLOCKS - actionBlocks.length - footer.length;
   const body =
     blocks.length > room
-      ? [...blocks.slice(0, room - 1), { type: 'context' as const, elements: [mrkdwn(`…${blocks.length - room + 1} more blocks not shown`)] }]
+      ? [...blocks.slice(0, room - 1), { type: 'context' as const, elements: [mrkdwn(w.moreBlocksNotShown(blocks.length - room + 1))] }]
       : blocks;
   return { text: clip(escapeMrkdwn(reply.title), 300), blocks: [...body, ...actionBlocks, ...footer] };
 }
@@ -165,7 +170,7 @@ export function renderModal(form: Form, privateMetadata: string): ModalView {
     callback_id: form.id,
     title: plain(form.title, MODAL_TITLE),
     submit: plain(form.submitLabel, MODAL_TITLE),
-    close: plain('Cancel', MODAL_TITLE),
+    close: plain(chromeWords(form.locale).cancel, MODAL_TITLE),
     private_metadata: privateMetadata,
     blocks: form.fields.map(renderInput),
   };

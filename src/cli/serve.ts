@@ -280,6 +280,7 @@ export function meterCore(core: CommandCore, metrics: Metrics): CommandCore {
       return { kind: 'plan', plan: meter(name, started, result.plan) };
     },
     autocomplete: (principal, source, partial, args) => core.autocomplete(principal, source, partial, args),
+    wordsFor: (principal) => core.wordsFor(principal),
   };
 }
 

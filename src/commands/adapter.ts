@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
 import { internalErrorReply } from '../present/common.js';
 import type { Reply } from '../present/reply.js';
-import { en } from '../text/en/index.js';
+import { catalogue, DEFAULT_LOCALE, en, type Catalogue, type Locale } from '../text/index.js';
 import type { CommandCore } from './types.js';
 
 /** What `imops serve` hands a chat adapter. Adapters see the command core, never the services behind it. */
@@ -62,6 +62,12 @@ export interface CliContext {
 export { ConfigError } from '../errors.js';
 export { describeError } from '../log.js';
 export { clip } from '../text.js';
+export { localeOf, type Catalogue, type Locale } from '../text/index.js';
+
+/** The words renderers put around a reply (Cause, Fix, Cancel…), in the reply's language. */
+export function chromeWords(locale: Locale | undefined): Catalogue['chrome'] {
+  return catalogue(locale ?? DEFAULT_LOCALE).chrome;
+}
 
 // Policy both adapters share: one reply-time budget, one internal-error reply, one correlation-ID format.
 
@@ -72,6 +78,6 @@ export { clip } from '../text.js';
 export const REPLY_BUDGET_MS = 1500;
 
 /** The adapters' last resort: an ephemeral error whose correlation ID is in the log with the cause. */
-export function adapterErrorReply(log: Logger, err: unknown, where: string, context: Record<string, unknown> = {}): Reply {
-  return internalErrorReply(en, log, err, where, context);
+export function adapterErrorReply(log: Logger, err: unknown, where: string, context: Record<string, unknown> = {}, t: Catalogue = en): Reply {
+  return { ...internalErrorReply(t, log, err, where, context), locale: t.locale };
 }

@@ -18,6 +18,13 @@ export function createCommandCore(services: CoreServices): CommandCore {
   const base: Ctx = makeCtx(services);
   /** The context of one person: the words in their language, times on their clock. */
   const ctxFor = (p: Principal): Ctx => ({ ...base, t: readerCatalogue(base.deps.config, p) });
+  /** Every reply and form says which language it is in, so the renderers word their own labels alike. */
+  const inLanguage = (ctx: Ctx, plan: Plan): Plan => {
+    const locale = ctx.t.locale;
+    if (plan.kind === 'form') return { ...plan, form: { ...plan.form, locale } };
+    const run = plan.run;
+    return { ...plan, run: async () => ({ ...(await run()), locale }) };
+  };
   const safely = (ctx: Ctx, where: string, fn: () => Plan): Plan => {
     try {
       return fn();
@@ -29,6 +36,8 @@ export function createCommandCore(services: CoreServices): CommandCore {
   return {
     specs: COMMAND_SPECS,
 
+    wordsFor: (principal: Principal) => ctxFor(principal).t,
+
     parseText(command: string, text: string): Invocation {
       const module = findCommand(command);
       const name = command.replace(/^\//, '');
@@ -38,13 +47,16 @@ export function createCommandCore(services: CoreServices): CommandCore {
 
     plan(principal: Principal, inv: Invocation): Plan {
       const ctx = ctxFor(principal);
-      return safely(ctx, `plan /${inv.command}`, () => {
-        const module = findCommand(inv.command);
-        if (inv.problem || !module) {
-          return replyPlan(usageReply(ctx.t, inv.command, module?.spec, inv.subcommand, inv.problem ?? { kind: 'not_a_command' }));
-        }
-        return module.plan(ctx, principal, inv);
-      });
+      return inLanguage(
+        ctx,
+        safely(ctx, `plan /${inv.command}`, () => {
+          const module = findCommand(inv.command);
+          if (inv.problem || !module) {
+            return replyPlan(usageReply(ctx.t, inv.command, module?.spec, inv.subcommand, inv.problem ?? { kind: 'not_a_command' }));
+          }
+          return module.plan(ctx, principal, inv);
+        }),
+      );
     },
 
     async submitForm(principal: Principal, formId: string, values: Record<string, string>): Promise<FormResult> {
@@ -52,20 +64,24 @@ export function createCommandCore(services: CoreServices): CommandCore {
       try {
         const id = decodeId(formId);
         const module = id && commandForId(formId);
-        if (!id || !module?.submitForm) return { kind: 'plan', plan: replyPlan(staleReply(ctx.t, 'form')) };
-        return await module.submitForm(ctx, principal, id.kind, id.parts, values);
+        if (!id || !module?.submitForm) return { kind: 'plan', plan: inLanguage(ctx, replyPlan(staleReply(ctx.t, 'form'))) };
+        const result = await module.submitForm(ctx, principal, id.kind, id.parts, values);
+        return result.kind === 'plan' ? { kind: 'plan', plan: inLanguage(ctx, result.plan) } : result;
       } catch (err) {
-        return { kind: 'plan', plan: replyPlan(failureReply(ctx, err, 'form submit')) };
+        return { kind: 'plan', plan: inLanguage(ctx, replyPlan(failureReply(ctx, err, 'form submit'))) };
       }
     },
 
     action(principal: Principal, actionId: string, value?: string): Plan {
       const ctx = ctxFor(principal);
-      return safely(ctx, 'action', () => {
-        const id = decodeId(actionId);
-        const plan = id && commandForId(actionId)?.action?.(ctx, principal, id.kind, id.parts, value);
-        return plan ?? replyPlan(staleReply(ctx.t, 'button'));
-      });
+      return inLanguage(
+        ctx,
+        safely(ctx, 'action', () => {
+          const id = decodeId(actionId);
+          const plan = id && commandForId(actionId)?.action?.(ctx, principal, id.kind, id.parts, value);
+          return plan ?? replyPlan(staleReply(ctx.t, 'button'));
+        }),
+      );
     },
 
     async autocomplete(principal: Principal, source: NonNullable<OptionSpec['autocomplete']>, partial: string, args: Args): Promise<Choice[]> {

@@ -7,6 +7,7 @@ import type { PushService } from '../push/types.js';
 import type { RateLimits, RateWindows } from '../access/rate-limit.js';
 import type { Choice, Form, Reply, Visibility } from '../present/reply.js';
 import type { Metrics } from '../metrics.js';
+import type { Catalogue } from '../text/index.js';
 
 import type { Principal } from '../access/principal.js';
 
@@ -90,6 +91,8 @@ export interface CommandCore {
   submitForm(principal: Principal, formId: string, values: Record<string, string>): Promise<FormResult>;
   action(principal: Principal, actionId: string, value?: string): Plan;
   autocomplete(principal: Principal, source: NonNullable<OptionSpec['autocomplete']>, partial: string, args: Args): Promise<Choice[]>;
+  /** The words of a person (their language, their clock): for what an adapter says on its own. */
+  wordsFor(principal: Principal): Catalogue;
 }
 
 export interface CoreServices {

@@ -3,6 +3,8 @@
  * Add a new block or action type here and the type checker points at every renderer that must learn it.
  */
 
+import type { Locale } from '../text/locale.js';
+
 export type Status = 'success' | 'failure' | 'warning' | 'info' | 'error';
 export type Visibility = 'ephemeral' | 'public';
 
@@ -43,6 +45,8 @@ export interface Reply {
   actions?: Action[];
   /** Small print, for example the correlation ID of an internal error. */
   footer?: string;
+  /** The reader's language: renderers word their own labels (Cause, Fix, Cancel) in it. English when absent. */
+  locale?: Locale;
 }
 
 export type FormField =
@@ -55,6 +59,8 @@ export interface Form {
   title: string;
   submitLabel: string;
   fields: FormField[];
+  /** The reader's language, for the renderer's own words (Cancel). English when absent. */
+  locale?: Locale;
 }
 
 export const ACTION_ID_MAX = 100;

@@ -9,7 +9,10 @@ import type { RunningAdapter } from '../../src/commands/adapter.js';
 import type { CommandCore } from '../../src/commands/types.js';
 import type { Status } from '../../src/commands/reply.js';
 import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import { FORM_ERRORS_TITLE } from '../../adapters/discord/interactions.js';
+import { catalogue, LOCALES } from '../../src/text/index.js';
+
+/** Words the adapter itself says, in every language. */
+const CHROME = LOCALES.map((l) => catalogue(l).chrome);
 import { STATUS_STYLE } from '../../adapters/discord/render.js';
 import {
   CallbackType,
@@ -138,12 +141,12 @@ export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
   }
   const base = { ephemeral: outcome.ephemeral, title, text: shown(visibleText(outcome.body)), fieldLabels, code, actions };
   const status = typeof embed.color === 'number' ? STATUS_BY_COLOR.get(embed.color) : undefined;
-  if (title === FORM_ERRORS_TITLE) {
+  if (CHROME.some((c) => c.formErrorsTitle === title)) {
     const byLabel = new Map([...modalInputs(form ?? {}).entries()].map(([id, v]) => [v.label, id]));
     return {
       ...base,
       kind: 'form-errors',
-      formFields: fields.filter((f) => f.name !== 'Fix').map((f) => byLabel.get(shown(String(f.name))) ?? shown(String(f.name))),
+      formFields: fields.filter((f) => !CHROME.some((c) => c.fix === f.name)).map((f) => byLabel.get(shown(String(f.name))) ?? shown(String(f.name))),
       ...(status && { status }),
     };
   }

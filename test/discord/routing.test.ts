@@ -3,6 +3,7 @@
 // in the log. The core here is a small scripted CommandCore (our own contract); discord.js and Discord's
 // rules are real (emulated).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/text/en/index.js';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log.js';
 import { COMMAND_SPECS } from '../../src/commands/specs.js';
@@ -65,6 +66,7 @@ const core: CommandCore = {
   submitForm: async () => ({ kind: 'plan', plan: byName.inspect!() }),
   action: (_p, id) => ({ kind: 'update', visibility: 'ephemeral', run: async () => ({ ...credentialReply, title: `after ${id}` }) }),
   autocomplete: async () => [],
+  wordsFor: () => en,
 };
 
 let emu: DiscordEmulator;

@@ -1,5 +1,5 @@
 /**
- * A fake Slack on loopback: the Web API methods imops calls (auth.test, views.open/update,
+ * A fake Slack on loopback: the Web API methods imops calls (auth.test, users.info, views.open/update,
  * chat.postEphemeral/postMessage, apps.connections.open), a response_url sink, and a Socket Mode WebSocket.
  * Every call is recorded; tests wait on events, never on time.
  */
@@ -36,6 +36,11 @@ export interface SlackEmulator {
   readonly responses: ResponsePost[];
   /** A fresh response_url on this sink. */
   responseUrl(id?: string): string;
+  /**
+   * What users.info answers for a user: their locale (only sent when the call asks with include_locale=true,
+   * as Slack does) and IANA time zone. Unlisted users are en-US on a UTC+0 clock (Atlantic/Reykjavik).
+   */
+  setUser(userId: string, profile: { locale?: string; tz?: string }): void;
   /** Make the next call of `method` fail with Slack's `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
   /** Make posts to this response_url id answer `status` (404 = expired). */
@@ -81,6 +86,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
 export async function startSlackEmulator(): Promise<SlackEmulator> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const users = new Map<string, { locale?: string; tz?: string }>();
   const calls: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const failures = new Map<string, string[]>();
@@ -130,6 +136,16 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
             user_id: 'UBOT',
             bot_id: 'BBOT',
           });
+        case 'users.info': {
+          const id = String(call.args.user ?? '');
+          if (!id) return json(200, { ok: false, error: 'user_not_found' });
+          const profile = users.get(id) ?? { locale: 'en-US', tz: 'Atlantic/Reykjavik' };
+          const withLocale = String(call.args.include_locale) === 'true';
+          return json(200, {
+            ok: true,
+            user: { id, team_id: 'T0IMOPS', name: id.toLowerCase(), tz: profile.tz, ...(withLocale && profile.locale && { locale: profile.locale }) },
+          });
+        }
         case 'views.open':
         case 'views.update':
         case 'views.push':
@@ -185,6 +201,9 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
     calls,
     responses,
     responseUrl: (id = randomUUID()) => `${url}/response/${encodeURIComponent(id)}`,
+    setUser(userId, profile) {
+      users.set(userId, profile);
+    },
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },

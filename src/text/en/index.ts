@@ -145,6 +145,39 @@ export const en = {
     userIdPlaceholder: 'exactly as the client logs in',
   },
 
+  /** What the chat adapters add around a reply: labels, truncation notes, and their own few answers. */
+  chrome: {
+    cause: 'Cause',
+    fix: 'Fix',
+    errorCode: 'Error code',
+    more: 'More',
+    moreNotShown: (n: number) => `${n} more not shown`,
+    moreBlocksNotShown: (n: number) => `…${n} more blocks not shown`,
+    cancel: 'Cancel',
+    formErrorsTitle: 'The form needs fixing',
+    formErrorsFix: 'Run the command again and correct the fields above; nothing was done.',
+    tooLong: {
+      title: 'This took too long',
+      cause: 'The command did not finish within 14 minutes, and Discord allows an answer only within 15.',
+      fix: 'Run it again; if it keeps happening, check that imops can reach the push providers.',
+    },
+    noFormHere: {
+      title: 'imops cannot open a form here',
+      cause: 'Discord shows a form only as the first answer to a command or a button.',
+      fix: 'Run the command again.',
+    },
+    unknownCommand: {
+      title: (command: string) => `${command} is not known to this imops`,
+      cause: 'The commands registered with Discord do not match this version of imops.',
+      fix: 'Run `imops discord register`, or restart imops so it registers them.',
+    },
+    formTimedOut: {
+      title: 'The form could not open in time',
+      cause: 'Slack allows 3 seconds to open a form, and that passed.',
+      fix: 'Run the command again, or type the arguments: see /usersig help.',
+    },
+  },
+
   usersig: {
     generatedTitle: (userId: string) => `UserSig for ${userId}`,
     privmapTitle: (userId: string) => `PrivateMapKey for ${userId}`,

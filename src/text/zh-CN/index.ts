@@ -145,6 +145,38 @@ export const zhCN: Catalogue = {
     userIdPlaceholder: '与客户端登录时使用的完全一致',
   },
 
+  chrome: {
+    cause: '原因',
+    fix: '处理方法',
+    errorCode: '错误码',
+    more: '更多',
+    moreNotShown: (n: number) => `另有 ${n} 项未显示`,
+    moreBlocksNotShown: (n: number) => `……另有 ${n} 个区块未显示`,
+    cancel: '取消',
+    formErrorsTitle: '表单需要修改',
+    formErrorsFix: '请重新运行命令并修正上面列出的字段；本次没有执行任何操作。',
+    tooLong: {
+      title: '处理时间过长',
+      cause: '命令在 14 分钟内没有完成，而 Discord 只允许在 15 分钟内回复。',
+      fix: '请重新运行；如果反复出现，请检查 imops 能否连上各推送服务。',
+    },
+    noFormHere: {
+      title: 'imops 无法在这里打开表单',
+      cause: 'Discord 只允许把表单作为对命令或按钮的第一个回复。',
+      fix: '请重新运行命令。',
+    },
+    unknownCommand: {
+      title: (command: string) => `当前 imops 不认识 ${command}`,
+      cause: '在 Discord 注册的命令与当前版本的 imops 不一致。',
+      fix: '运行 `imops discord register`，或重启 imops 让它重新注册命令。',
+    },
+    formTimedOut: {
+      title: '表单未能及时打开',
+      cause: 'Slack 只允许在 3 秒内打开表单，已经超时。',
+      fix: '请重新运行命令，或直接输入参数：见 /usersig help。',
+    },
+  },
+
   usersig: {
     generatedTitle: (userId: string) => `${userId} 的 UserSig`,
     privmapTitle: (userId: string) => `${userId} 的 PrivateMapKey`,

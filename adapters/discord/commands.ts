@@ -5,7 +5,7 @@
  */
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { CommandSpec, OptionSpec } from '../../src/commands/types.js';
-import { clip } from '../../src/commands/adapter.js';
+import { chineseCommandWords, clip } from '../../src/commands/adapter.js';
 
 export type CommandJson = RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -52,10 +52,31 @@ export function findTarget(specs: readonly CommandSpec[], command: string, subco
   return { spec, options: spec.options ?? [] };
 }
 
+/**
+ * Discord's per-language names and descriptions: Chinese users (zh-CN and zh-TW clients) see the zh-CN words; the
+ * command names themselves stay as typed everywhere.
+ */
+function localized(text: string | undefined, max: number): Partial<Record<'zh-CN' | 'zh-TW', string>> | undefined {
+  if (!text) return undefined;
+  const clipped = clip(text, max);
+  return { 'zh-CN': clipped, 'zh-TW': clipped };
+}
+
+const CHINESE = chineseCommandWords();
+
+function describedAs(path: string, english: string) {
+  const zh = localized(CHINESE.descriptions[path], DESCRIPTION_MAX);
+  return { description: clip(english, DESCRIPTION_MAX), ...(zh && { description_localizations: zh }) };
+}
+
 function optionJson(option: OptionSpec) {
+  const zhName = CHINESE.optionNames[option.name];
+  const zhDescription = localized(CHINESE.optionDescriptions[option.name], DESCRIPTION_MAX);
   const base = {
     name: discordOptionName(option.name),
+    ...(zhName && { name_localizations: { 'zh-CN': discordOptionName(zhName), 'zh-TW': discordOptionName(zhName) } }),
     description: clip(option.description, DESCRIPTION_MAX),
+    ...(zhDescription && { description_localizations: zhDescription }),
     required: option.required,
     ...(option.autocomplete && { autocomplete: true as const }),
   };
@@ -74,14 +95,14 @@ function optionJson(option: OptionSpec) {
 /** The registration body for `PUT /applications/:id/(guilds/:g/)commands`. */
 export function toDiscordCommands(specs: readonly CommandSpec[]): CommandJson[] {
   return specs.map((spec) => {
-    const base = { name: spec.name.toLowerCase().slice(0, NAME_MAX), description: clip(spec.description, DESCRIPTION_MAX) };
+    const base = { name: spec.name.toLowerCase().slice(0, NAME_MAX), ...describedAs(spec.name, spec.description) };
     if (spec.subcommands && spec.subcommands.length > 0) {
       return {
         ...base,
         options: spec.subcommands.map((sub) => ({
           type: ApplicationCommandOptionType.Subcommand as const,
           name: sub.name.toLowerCase().slice(0, NAME_MAX),
-          description: clip(sub.description, DESCRIPTION_MAX),
+          ...describedAs(`${spec.name} ${sub.name}`, sub.description),
           options: visibleOptions(sub.options).map(optionJson),
         })),
       };
@@ -100,6 +121,8 @@ interface Comparable {
   description: string;
   required: boolean;
   autocomplete: boolean;
+  /** Translations count: a changed one must be registered again. */
+  localizations: string;
   options: Comparable[];
 }
 
@@ -112,8 +135,14 @@ function comparable(value: unknown, isOption: boolean): Comparable {
     description: String(o.description ?? ''),
     required: o.required === true,
     autocomplete: o.autocomplete === true,
+    localizations: JSON.stringify([sorted(o.name_localizations), sorted(o.description_localizations)]),
     options,
   };
+}
+
+/** A localization map with its keys in order; Discord answers `null` for none. */
+function sorted(value: unknown): [string, unknown][] {
+  return value && typeof value === 'object' ? Object.entries(value).sort(([a], [b]) => a.localeCompare(b)) : [];
 }
 
 /** True when the registered commands already match the desired ones (order of commands does not matter). */

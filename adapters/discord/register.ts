@@ -33,7 +33,8 @@ export interface SyncResult {
 export async function syncCommands(options: SyncOptions): Promise<SyncResult> {
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   const desired = toDiscordCommands(options.specs);
-  const current = (await options.rest.get(route)) as unknown[];
+  // Without with_localizations Discord leaves the translations out, and they would always look changed.
+  const current = (await options.rest.get(route, { query: new URLSearchParams({ with_localizations: 'true' }) })) as unknown[];
   const changed = options.force === true || !Array.isArray(current) || !sameCommands(current, desired);
   const registered = changed && options.dryRun !== true;
   if (registered) await options.rest.put(route, { body: desired });

@@ -64,6 +64,11 @@ export { describeError } from '../log.js';
 export { clip } from '../text.js';
 export { localeOf, type Catalogue, type Locale } from '../text/index.js';
 
+/** The slash commands' Chinese descriptions and option names, for Discord's localizations. */
+export function chineseCommandWords(): Catalogue['commands'] {
+  return catalogue('zh-CN').commands;
+}
+
 /** The words renderers put around a reply (Cause, Fix, Cancel…), in the reply's language. */
 export function chromeWords(locale: Locale | undefined): Catalogue['chrome'] {
   return catalogue(locale ?? DEFAULT_LOCALE).chrome;

@@ -98,6 +98,42 @@ describe('registration at start-up', () => {
     expect(logLines.join('')).toContain('up to date');
   });
 
+  it('gives every command, subcommand and option its Chinese words for zh-CN and zh-TW clients', async () => {
+    await startAndStop();
+    const registered = emu.commands();
+    const named = /^[-_\p{L}\p{N}]{1,32}$/u;
+    const walk = (c: JsonObject, path: string) => {
+      const zh = c.description_localizations as Record<string, string> | null;
+      expect(zh?.['zh-CN'], `${path} description`).toMatch(/[\u4e00-\u9fff]/);
+      expect(zh?.['zh-TW'], path).toBe(zh?.['zh-CN']);
+      expect(zh!['zh-CN']!.length, path).toBeLessThanOrEqual(100);
+      for (const o of (c.options ?? []) as JsonObject[]) {
+        if (o.type !== 1) {
+          const names = o.name_localizations as Record<string, string> | null;
+          expect(names?.['zh-CN'], `${path} ${String(o.name)} name`).toMatch(named);
+          expect(names!['zh-CN'], 'Discord wants lower case').toBe(names!['zh-CN']!.toLowerCase());
+        }
+        walk(o, `${path} ${String(o.name)}`);
+      }
+    };
+    for (const c of registered) walk(c, `/${String(c.name)}`);
+    const user = option(
+      registered.find((c) => c.name === 'pushcheck'),
+      'user',
+    );
+    expect(user?.name_localizations).toMatchObject({ 'zh-CN': '用户', 'zh-TW': '用户' });
+  });
+
+  it('registers again when a translation changed', async () => {
+    const stale = toDiscordCommands(COMMAND_SPECS).map((c) =>
+      c.name === 'triage' ? { ...c, description_localizations: { 'zh-CN': '旧的说明', 'zh-TW': '旧的说明' } } : c,
+    );
+    emu.setCommands(stale as unknown as JsonObject[]);
+    const before = puts().length;
+    await startAndStop();
+    expect(puts().length).toBe(before + 1);
+  });
+
   it('registers again when a definition changed', async () => {
     const stale = toDiscordCommands(COMMAND_SPECS).map((c) => (c.name === 'pushcheck' ? { ...c, description: 'an older description' } : c));
     emu.setCommands(stale as unknown as JsonObject[]);

@@ -372,7 +372,12 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       const key = guildId ?? '';
       if (!authorized) return reply(method === 'PUT' ? 'commands.put' : 'commands.get', 401, { message: '401: Unauthorized', code: 0 });
       if (m[1] !== applicationId) return reply('unknown', 404, { message: 'Unknown Application', code: 10002 });
-      if (method === 'GET') return reply('commands.get', 200, registered.get(key) ?? [], guildId ? { guildId } : {});
+      if (method === 'GET') {
+        // Discord sends the localization maps only when asked (with_localizations=true).
+        const full = url.searchParams.get('with_localizations') === 'true';
+        const commands = registered.get(key) ?? [];
+        return reply('commands.get', 200, full ? commands : commands.map(withoutLocalizations), guildId ? { guildId } : {});
+      }
       if (method === 'PUT' && Array.isArray(body)) {
         const stored = body.map((c) => withServerFields(c as JsonObject, guildId));
         registered.set(key, stored);
@@ -464,9 +469,9 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     options: Array.isArray(c.options) ? c.options.map((o) => withOptionDefaults(o as JsonObject)) : [],
   });
   const withOptionDefaults = (o: JsonObject): JsonObject => ({
-    ...o,
     description_localizations: null,
     name_localizations: null,
+    ...o,
     ...(Array.isArray(o.options) ? { options: o.options.map((x) => withOptionDefaults(x as JsonObject)) } : {}),
   });
 
@@ -723,4 +728,10 @@ export function visibleText(data: Json | undefined): string {
   };
   if (Array.isArray(data.components)) data.components.forEach(walk);
   return parts.join('\n');
+}
+
+/** A command as Discord returns it without with_localizations: no name_localizations / description_localizations. */
+function withoutLocalizations(command: JsonObject): JsonObject {
+  const { name_localizations: _n, description_localizations: _d, ...rest } = command;
+  return Array.isArray(rest.options) ? { ...rest, options: (rest.options as JsonObject[]).map(withoutLocalizations) } : rest;
 }

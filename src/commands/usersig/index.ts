@@ -96,7 +96,7 @@ function planSubcommand(ctx: Ctx, principal: Principal, subcommand: string | und
 
 function helpReply(ctx: Ctx): Reply {
   const t = ctx.t.usersig.help;
-  const items = SUBCOMMANDS.map((s) => `/usersig ${subcommandUsage(s)} — ${s.description}`);
+  const items = SUBCOMMANDS.map((s) => `/usersig ${subcommandUsage(s)} — ${ctx.t.commands.descriptions[`usersig ${s.name}`] ?? s.description}`);
   return {
     status: 'info',
     title: t.title,

@@ -145,6 +145,17 @@ export const en = {
     userIdPlaceholder: 'exactly as the client logs in',
   },
 
+  /**
+   * The slash commands in this language: descriptions keyed by "command", "command subcommand" and by option name,
+   * and option names as Discord shows them. English is the commands' own (the specs in src/commands/<name>/, from
+   * which Slack's manifest and Discord's registration are derived), so these stay empty here.
+   */
+  commands: {
+    descriptions: {} as Record<string, string>,
+    optionDescriptions: {} as Record<string, string>,
+    optionNames: {} as Record<string, string>,
+  },
+
   /** What the chat adapters add around a reply: labels, truncation notes, and their own few answers. */
   chrome: {
     cause: 'Cause',

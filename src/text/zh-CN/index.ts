@@ -145,6 +145,36 @@ export const zhCN: Catalogue = {
     userIdPlaceholder: '与客户端登录时使用的完全一致',
   },
 
+  commands: {
+    descriptions: {
+      usersig: '生成、校验和解释腾讯云 IM 的 UserSig',
+      'usersig gen': '为 UserID 生成 UserSig（仅你可见）',
+      'usersig verify': '用 UserID 校验 UserSig，并说明失败原因',
+      'usersig inspect': '不用密钥解码 UserSig：SDKAppID、UserID 和时间',
+      'usersig explain': '解释 IM 错误码（例如 70001）及处理方法',
+      'usersig help': '查看 /usersig 的用法',
+      pushcheck: '查看 UserID 上报的设备，并向其发送一条测试离线推送',
+      pushsweep: '静默巡检推送证书下最近活跃的设备：判定结果和失败率',
+      triage: '一次运行某个用户的全部检查，最可能的原因排在最前',
+      imstatus: '查询腾讯云 IM 中用户是否存在，以及在线、后台在线还是离线',
+    } as Record<string, string>,
+    optionDescriptions: {
+      userId: '与客户端登录时完全一致的 UserID',
+      app: 'imops 配置中的应用名（只配置了一个应用时可省略）',
+      expiry: '有效期：秒数，或 180d、12h、30m、45s（默认 180d）',
+      userSig: '要校验或解码的 UserSig',
+      code: '客户端上报的 IM 错误码',
+      certificateId: 'IM 控制台中的证书 ID（与 imops.yml 一致）',
+    } as Record<string, string>,
+    optionNames: {
+      userId: '用户',
+      app: '应用',
+      expiry: '有效期',
+      code: '错误码',
+      certificateId: '证书id',
+    } as Record<string, string>,
+  },
+
   chrome: {
     cause: '原因',
     fix: '处理方法',

@@ -13,7 +13,8 @@ import {
   type PlatformStatus,
   type SentTest,
 } from '../im/index.js';
-import type { ImProblem } from '../im/rest-errors.js';
+import type { ImDetail, ImProblem } from '../im/rest-errors.js';
+import { say } from '../text/index.js';
 import type { ImEvent } from '../store/ports.js';
 import type { Check, CheckDeps } from './check.js';
 import { requireApp } from './refusal.js';
@@ -26,12 +27,21 @@ export interface ImFailure {
   problem: ImProblem;
   api: string;
   code?: number;
+  /** IM's own words (ErrorInfo), verbatim. */
   info?: string;
+  /** What imops saw when IM said nothing: a timeout, an answer that is not JSON. */
+  detail?: ImDetail;
 }
 
 export function imFailure(err: unknown): ImFailure {
   if (err instanceof ImRestError)
-    return { problem: err.problem, api: err.api, ...(err.code !== undefined && { code: err.code }), ...(err.info && { info: err.info }) };
+    return {
+      problem: err.problem,
+      api: err.api,
+      ...(err.code !== undefined && { code: err.code }),
+      ...(err.info && { info: err.info }),
+      ...(err.detail && { detail: err.detail }),
+    };
   throw err;
 }
 
@@ -49,8 +59,8 @@ export function requireIm(deps: CheckDeps, app: AppConfig): ImClient {
   const client = deps.im?.(app);
   if (!client) {
     throw new UsageError(
-      `app ${app.name} has no im: block, so imops cannot ask Tencent IM about its users`,
-      'add im: { admin: administrator, region: singapore } (your data centre) under the app in imops.yml',
+      say((t) => t.im.usage.noIm(app.name)),
+      say((t) => t.im.usage.noImFix),
     );
   }
   return client;
@@ -171,7 +181,10 @@ export const imSendTestCheck: Check<SendTestInput, Omit<SendTestInput, 'app'> & 
     const callbacks = app.im?.callbackToken !== undefined;
     const wait = input.wait ?? (callbacks ? DEFAULT_WAIT_WITH_CALLBACKS : 0);
     if (!Number.isFinite(wait) || wait < 0 || wait > MAX_WAIT_SECONDS) {
-      throw new UsageError(`--wait ${wait} is out of range`, `give 0 to ${MAX_WAIT_SECONDS} seconds`);
+      throw new UsageError(
+        say((t) => t.im.usage.waitOutOfRange(String(wait))),
+        say((t) => t.im.usage.waitFix(MAX_WAIT_SECONDS)),
+      );
     }
     return { ...input, app, client, wait };
   },

@@ -6,7 +6,8 @@ import { checkAccount, queryOnlineStatus, type PlatformStatus } from '../im/inde
 import { maskToken } from '../log.js';
 import type { CertificateHealth, Device, PushResult } from '../push/types.js';
 import type { ImEvent } from '../store/ports.js';
-import { verifyUserSig } from '../usersig/index.js';
+import { say } from '../text/index.js';
+import { detectVerification, type DetectedVerification } from '../usersig/index.js';
 import type { Check, CheckDeps } from './check.js';
 import { imFailure, pushReport, type ImFailure, type PushReport } from './im.js';
 import { requireApp } from './refusal.js';
@@ -45,8 +46,8 @@ export interface TriageFinding {
   unknownCertificates?: string[];
   certificates?: Pick<CertificateHealth, 'certificateId' | 'platform' | 'level' | 'problems'>[];
   results?: PushResult[];
-  /** usersig: the library's verification, worded by the library. */
-  usersig?: { verdict: string; cause: string; fix: string; imErrorCode?: number; expiresAt?: string };
+  /** usersig: the verification as facts (verdict, reason, facts); src/present words them with the reader's catalogue. */
+  usersig?: DetectedVerification;
   limitMs?: number;
   /** The check could not run (an app without an `im:` block, no push service). */
   skipped?: 'no_im' | 'no_store';
@@ -177,7 +178,11 @@ export const triageCheck: Check<TriageInput, Prepared, TriageResult> = {
     const app = requireApp(deps.config, input.app);
     const userSig = input.userSig?.trim();
     if (userSig !== undefined && userSig.length > SIG_MAX) {
-      throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
+      const n = userSig.length;
+      throw new UsageError(
+        say((t) => t.triage.usage.userSigTooLong(n)),
+        say((t) => t.triage.usage.userSigTooLongFix),
+      );
     }
     return {
       app,
@@ -306,18 +311,8 @@ function plan(deps: CheckDeps, p: Prepared): [TriageCheckName, Runner][] {
     runners.push([
       'usersig',
       async () => {
-        const v = verifyUserSig({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, userSig, now: Math.floor(deps.now() / 1000) });
-        return {
-          verdict: v.verdict,
-          ok: v.valid,
-          usersig: {
-            verdict: v.verdict,
-            cause: v.cause,
-            fix: v.fix,
-            ...(v.imErrorCode !== undefined && { imErrorCode: v.imErrorCode }),
-            ...(v.expiresAt !== undefined && { expiresAt: v.expiresAt }),
-          },
-        };
+        const v = detectVerification({ sdkAppId: app.sdkAppId, secretKey: app.secretKey, userId, userSig, now: Math.floor(deps.now() / 1000) });
+        return { verdict: v.verdict, ok: v.valid, usersig: v };
       },
     ]);
   }

@@ -1,5 +1,6 @@
 // imops im status | im send-test | triage: Tencent IM asked directly with the app's admin UserSig.
 import type { Command } from 'commander';
+import { say } from '../text/index.js';
 import { wordsIn } from '../text/words.js';
 import { runCheck } from '../checks/check.js';
 import { imSendTestCheck, imStatusCheck, MAX_WAIT_SECONDS } from '../checks/im.js';
@@ -14,7 +15,12 @@ import { withServices } from './services.js';
 
 function parseWait(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) > MAX_WAIT_SECONDS) throw new UsageError(`--wait ${v} is not a number of seconds`, `give 0 to ${MAX_WAIT_SECONDS}`);
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) > MAX_WAIT_SECONDS) {
+    throw new UsageError(
+      say((t) => t.im.usage.waitNotSeconds(v.slice(0, 40))),
+      say((t) => t.im.usage.waitFix(MAX_WAIT_SECONDS)),
+    );
+  }
   return Number(v);
 }
 

@@ -19,7 +19,7 @@ export async function checkAccount(client: ImClient, userId: string, signal?: Ab
   const res = await client.call<ImEnvelope & { ResultItem?: unknown }>(api, { CheckItem: [{ UserID: userId }] }, signal ? { signal } : {});
   const items = Array.isArray(res.ResultItem) ? (res.ResultItem as Record<string, unknown>[]) : [];
   const item = items.find((i) => i && i.UserID === userId);
-  if (!item) throw new ImRestError('bad_response', api, undefined, 'no ResultItem for the UserID');
+  if (!item) throw new ImRestError('bad_response', api, undefined, undefined, { kind: 'no_result_item' });
   if (typeof item.ResultCode === 'number' && item.ResultCode !== 0) {
     throw new ImRestError(item.ResultCode === 70107 ? 'account_not_found' : 'unknown', api, item.ResultCode, asString(item.ResultInfo));
   }
@@ -48,7 +48,7 @@ export async function queryOnlineStatus(client: ImClient, userId: string, signal
   const r = results.find((x) => x && x.To_Account === userId);
   const status = r?.Status;
   if (status !== 'Online' && status !== 'PushOnline' && status !== 'Offline') {
-    throw new ImRestError('bad_response', api, undefined, 'no known Status for the UserID');
+    throw new ImRestError('bad_response', api, undefined, undefined, { kind: 'no_status' });
   }
   const detail = Array.isArray(r?.Detail) ? (r.Detail as Record<string, unknown>[]) : [];
   const platforms = detail

@@ -4,23 +4,31 @@
 import { randomInt } from 'node:crypto';
 import type { AppConfig, ImConfig } from '../config/types.js';
 import { generateUserSig } from '../usersig/index.js';
-import { imRestErrorRow, type ImProblem } from './rest-errors.js';
+import { detailForLog, imRestErrorRow, type ImDetail, type ImProblem } from './rest-errors.js';
 
-/** An IM REST call that failed: the code (when IM gave one), what it means, never the URL or the UserSig. */
+/**
+ * An IM REST call that failed: the code (when IM gave one), what it means, never the URL or the UserSig. `info` is
+ * IM's own words; `detail` is what imops saw when IM said nothing (a timeout, an answer that is not JSON).
+ */
 export class ImRestError extends Error {
   readonly problem: ImProblem;
   constructor(
     problem: ImProblem,
     readonly api: string,
     readonly code?: number,
-    /** IM's own ErrorInfo (or the network error), clipped; never carries the query string. */
+    /** IM's own ErrorInfo / ResultInfo, clipped; never carries the query string. */
     readonly info?: string,
+    readonly detail?: ImDetail,
   ) {
-    super(`IM ${api} failed: ${problem}${code !== undefined ? ` (${code})` : ''}${info ? `: ${info}` : ''}`);
+    const said = info ? `: ${info}` : detail ? `: ${detailForLog(detail)}` : '';
+    super(`IM ${api} failed: ${problem}${code !== undefined ? ` (${code})` : ''}${said}`);
     this.name = 'ImRestError';
     this.problem = problem;
   }
 }
+
+/** A failure imops observed itself: no words from IM, a detail instead. */
+const seen = (problem: ImProblem, api: string, detail: ImDetail) => new ImRestError(problem, api, undefined, undefined, detail);
 
 export interface ImEnvelope {
   ActionStatus?: string;
@@ -89,26 +97,26 @@ export function createImClient(app: AppConfig & { im: ImConfig }, options: ImCli
         signal: combined,
       });
     } catch (err) {
-      if (timeout.aborted || signal?.aborted) throw new ImRestError('timeout', api, undefined, `no answer within ${timeoutMs} ms`);
+      if (timeout.aborted || signal?.aborted) throw seen('timeout', api, { kind: 'timeout', ms: timeoutMs });
       // undici puts the socket error in `cause`; its message never contains the URL.
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      throw new ImRestError('network', api, undefined, clip(cause?.code ?? cause?.message ?? 'connection failed'));
+      const error = cause?.code ?? cause?.message;
+      throw seen('network', api, error ? { kind: 'network_error', error: clip(error) } : { kind: 'connection_failed' });
     }
     let text: string;
     try {
       text = await res.text();
     } catch {
-      throw new ImRestError(timeout.aborted ? 'timeout' : 'network', api, undefined, 'the answer was cut off');
+      throw seen(timeout.aborted ? 'timeout' : 'network', api, { kind: 'cut_off' });
     }
-    if (res.status !== 200) throw new ImRestError('http', api, undefined, `HTTP ${res.status}`);
+    if (res.status !== 200) throw seen('http', api, { kind: 'http_status', status: res.status });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw new ImRestError('bad_response', api, undefined, 'the answer is not JSON');
+      throw seen('bad_response', api, { kind: 'not_json' });
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-      throw new ImRestError('bad_response', api, undefined, 'the answer is not a JSON object');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw seen('bad_response', api, { kind: 'not_object' });
     const env = parsed as T;
     const code = typeof env.ErrorCode === 'number' ? env.ErrorCode : undefined;
     if (env.ActionStatus !== 'OK' || (code !== undefined && code !== 0)) {

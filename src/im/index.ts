@@ -5,7 +5,7 @@ import { createImClient, type ImClient, type ImClientOptions } from './client.js
 export * from './api.js';
 export { ADMIN_SIG_SECONDS, createImClient, ImRestError, randomUint32, type ImClient, type ImClientOptions } from './client.js';
 export { IM_REGIONS, IM_REGION_HOSTS, type ImRegion } from './regions.js';
-export { IM_PROBLEMS, IM_REST_ERRORS, imRestErrorRow, type ImProblem } from './rest-errors.js';
+export { IM_PROBLEMS, IM_REST_ERRORS, imRestErrorRow, type ImDetail, type ImDetailKind, type ImProblem } from './rest-errors.js';
 
 export const hasIm = (app: AppConfig): app is AppConfig & { im: ImConfig } => app.im !== undefined;
 

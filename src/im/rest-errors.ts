@@ -22,6 +22,37 @@ export const IM_PROBLEMS = [
 ] as const;
 export type ImProblem = (typeof IM_PROBLEMS)[number];
 
+/**
+ * What imops itself saw when a call failed without an answer from IM to quote (a timeout, an unreadable answer):
+ * facts, worded by the catalogues (`t.im.details`), never shown as IM's own words.
+ */
+export type ImDetail =
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'cut_off' }
+  | { kind: 'connection_failed' }
+  /** The socket's error code (ECONNREFUSED, ENOTFOUND…) or, without one, the network library's message: data. */
+  | { kind: 'network_error'; error: string }
+  | { kind: 'http_status'; status: number }
+  | { kind: 'not_json' }
+  | { kind: 'not_object' }
+  | { kind: 'no_result_item' }
+  | { kind: 'no_status' };
+export type ImDetailKind = ImDetail['kind'];
+
+/** The detail as one line for the operator's log (English, never a reply). */
+export function detailForLog(d: ImDetail): string {
+  switch (d.kind) {
+    case 'timeout':
+      return `no answer within ${d.ms} ms`;
+    case 'network_error':
+      return d.error;
+    case 'http_status':
+      return `HTTP ${d.status}`;
+    default:
+      return d.kind;
+  }
+}
+
 export interface ImRestErrorRow {
   problem: ImProblem;
   /** Worth one bounded retry (a busy or rate-limited server), not a configuration problem. */

@@ -1,8 +1,14 @@
 // IM findings -> Reply / JSON: `im status`, `im send-test`, and the words of a failed REST call.
 import type { ImFailure, ImStatusFinding, SendTestFinding } from '../checks/im.js';
 import type { AppConfig } from '../config/types.js';
+import type { ImDetail, PlatformStatus } from '../im/index.js';
 import type { Catalogue } from '../text/en/index.js';
 import { fields, text, type Action, type Block, type Reply, type Status } from './reply.js';
+
+/** What imops saw itself when a call failed, in the reader's words. */
+export function wordDetail(t: Catalogue, d: ImDetail): string {
+  return (t.im.details[d.kind] as (d: ImDetail) => string)(d);
+}
 
 export function explainFailure(t: Catalogue, app: AppConfig, failure: ImFailure): { cause: string; fix: string } {
   const ctx = {
@@ -14,6 +20,7 @@ export function explainFailure(t: Catalogue, app: AppConfig, failure: ImFailure)
     api: failure.api,
     ...(failure.code !== undefined && { code: failure.code }),
     ...(failure.info && { info: failure.info }),
+    ...(failure.detail && { seen: wordDetail(t, failure.detail) }),
   };
   const words = t.im.problems[failure.problem];
   return { cause: words.cause(ctx), fix: words.fix(ctx) };
@@ -23,11 +30,14 @@ export function explainFailure(t: Catalogue, app: AppConfig, failure: ImFailure)
 export function explainStatus(t: Catalogue, app: AppConfig, f: ImStatusFinding): { cause: string; fix: string } {
   if (f.verdict === 'IM_ERROR') return explainFailure(t, app, f.failure ?? { problem: 'unknown', api: 'openim/query_online_status' });
   const v = t.im.verdicts[f.verdict];
-  let cause = v.cause(f.userId);
-  const online = f.platforms.filter((p) => p.status === 'Online').map((p) => p.platform);
-  const push = f.platforms.filter((p) => p.status === 'PushOnline').map((p) => p.platform);
-  if (online.length > 0 && push.length > 0) cause += ` ${t.im.multiDevice(online, push)}`;
-  return { cause, fix: v.fix };
+  return { cause: withDevices(t, v.cause(f.userId), f.platforms), fix: v.fix };
+}
+
+/** A state's cause, followed by the multi-device caveat when one device is Online and another PushOnline. */
+export function withDevices(t: Catalogue, cause: string, platforms: readonly PlatformStatus[]): string {
+  const online = platforms.filter((p) => p.status === 'Online').map((p) => p.platform);
+  const push = platforms.filter((p) => p.status === 'PushOnline').map((p) => p.platform);
+  return online.length > 0 && push.length > 0 ? t.im.sentences(cause, t.im.multiDevice(online, push)) : cause;
 }
 
 const STATUS: Record<ImStatusFinding['verdict'], Status> = {
@@ -56,8 +66,8 @@ export function statusFields(t: Catalogue, f: Pick<ImStatusFinding, 'account' | 
   const blocks: Block[] = [
     fields(
       [l.account, f.account === 'Imported' ? l.imported : f.account === 'NotImported' ? l.notImported : l.unknown],
-      [l.status, f.status ?? l.unknown],
-      [l.platforms, f.platforms.length ? f.platforms.map((p) => `${p.platform}: ${p.status}`).join(', ') : undefined],
+      [l.status, f.status ? t.im.state(f.status) : l.unknown],
+      [l.platforms, f.platforms.length ? t.im.platforms(f.platforms) : undefined],
     ),
   ];
   return blocks;

@@ -2,29 +2,47 @@
 import type { TriageFinding, TriageResult } from '../checks/triage.js';
 import type { AppConfig } from '../config/types.js';
 import type { Catalogue } from '../text/en/index.js';
-import { explainFailure } from './im.js';
+import { explain } from '../usersig/index.js';
+import { explainFailure, withDevices } from './im.js';
 import { fields, text, type Action, type Block, type Reply, type Status } from './reply.js';
 
+/** Cause and fix of one finding in the reader's language, times on the reader's clock. */
 export function wordFinding(t: Catalogue, app: AppConfig, userId: string, f: TriageFinding): { cause: string; fix: string } {
   if (f.verdict === 'TIMEOUT') return t.triage.timeout(f.limitMs ?? 0);
   if (f.skipped) return t.triage.skipped[f.skipped];
   if (f.failure && f.verdict === 'IM_ERROR') return explainFailure(t, app, f.failure);
   if (f.check === 'online' && f.verdict !== 'IM_ERROR') {
     const v = t.im.verdicts[f.verdict as keyof Catalogue['im']['verdicts']];
-    if (v) {
-      const online = (f.platforms ?? []).filter((p) => p.status === 'Online').map((p) => p.platform);
-      const push = (f.platforms ?? []).filter((p) => p.status === 'PushOnline').map((p) => p.platform);
-      const multi = online.length > 0 && push.length > 0 ? ` ${t.im.multiDevice(online, push)}` : '';
-      return { cause: v.cause(userId) + multi, fix: f.ok ? '' : v.fix };
-    }
+    if (v) return { cause: withDevices(t, v.cause(userId), f.platforms ?? []), fix: f.ok ? '' : v.fix };
   }
-  return t.triage.word(f, userId);
+  if (f.check === 'usersig' && f.usersig) {
+    const { cause, fix } = explain(t.usersigVerdicts, f.usersig, t.time);
+    return { cause, fix: f.ok ? '' : fix };
+  }
+  return t.triage.word(f, userId, t.time);
 }
 
 export function triageJson(t: Catalogue, app: AppConfig, r: TriageResult) {
   const findings = r.findings.map((f) => {
-    const { elapsedMs, skipped, limitMs, ...facts } = f;
-    return { ...facts, ...wordFinding(t, app, r.userId, f), elapsedMs, ...(skipped && { skipped }), ...(limitMs !== undefined && { limitMs }) };
+    const { elapsedMs, skipped, limitMs, usersig, ...facts } = f;
+    const words = wordFinding(t, app, r.userId, f);
+    return {
+      ...facts,
+      // The verification's codes and its words in the reader's language; never the UserSig itself.
+      ...(usersig && {
+        usersig: {
+          verdict: usersig.verdict,
+          reason: usersig.reason,
+          ...explain(t.usersigVerdicts, usersig, t.time),
+          ...(usersig.imErrorCode !== undefined && { imErrorCode: usersig.imErrorCode }),
+          ...(usersig.fields.expiresAt !== undefined && { expiresAt: usersig.fields.expiresAt }),
+        },
+      }),
+      ...words,
+      elapsedMs,
+      ...(skipped && { skipped }),
+      ...(limitMs !== undefined && { limitMs }),
+    };
   });
   const s = r.summary;
   const summary = s
@@ -37,25 +55,15 @@ const level = (f: TriageFinding): Status => (f.verdict === 'TIMEOUT' || f.verdic
 
 function facts(t: Catalogue, f: TriageFinding): { label: string; value: string }[] {
   const out: { label: string; value: string }[] = [{ label: t.labels.verdict, value: f.verdict }];
-  if (f.platforms?.length) out.push({ label: t.im.labels.platforms, value: f.platforms.map((p) => `${p.platform}: ${p.status}`).join(', ') });
+  if (f.platforms?.length) out.push({ label: t.im.labels.platforms, value: t.im.platforms(f.platforms) });
   if (f.devices?.length) {
-    out.push({
-      label: t.labels.device,
-      value: f.devices
-        .slice(0, 5)
-        .map((d) => `${d.platform} ${d.certificateId} ${d.token}`)
-        .join('; '),
-    });
+    out.push({ label: t.labels.device, value: t.triage.list(f.devices.slice(0, 5).map((d) => `${d.platform} ${d.certificateId} ${d.token}`)) });
   }
   if (f.events?.length) {
-    const e = f.events
+    const events = f.events
       .slice(0, 5)
-      .map(
-        (x) =>
-          `${new Date(x.at).toISOString().slice(5, 16).replace('T', ' ')} ${x.action ?? x.command}${x.platform ? ` ${x.platform}` : ''}${x.push && !x.push.ok ? ` ${x.push.errCode ?? ''}` : ''}`,
-      )
-      .join('; ');
-    out.push({ label: t.triage.checks.history, value: e });
+      .map((x) => `${t.time.at(x.at)} ${x.action ?? x.command}${x.platform ? ` ${x.platform}` : ''}${x.push && !x.push.ok ? ` ${x.push.errCode ?? ''}` : ''}`);
+    out.push({ label: t.triage.events, value: t.triage.list(events) });
   }
   return out;
 }
@@ -68,10 +76,10 @@ export function triageReply(t: Catalogue, app: AppConfig, r: TriageResult, actio
     const w = wordFinding(t, app, r.userId, f);
     blocks.push({ type: 'item', status: level(f), title: t.triage.checks[f.check], fields: facts(t, f), cause: w.cause, ...(w.fix && { fix: w.fix }) });
   }
-  blocks.push(text(`${(r.elapsedMs / 1000).toFixed(1)} s`));
+  blocks.push(text(t.triage.elapsed(r.elapsedMs)));
   return {
     status: s ? 'failure' : 'success',
-    title: s ? `${t.triage.title(r.userId)}: ${t.triage.checks[s.check]} ${s.verdict}` : `${t.triage.title(r.userId)}: ${t.triage.summaryNone}`,
+    title: s ? t.triage.titleFound(r.userId, t.triage.checks[s.check], s.verdict) : t.triage.titleNone(r.userId),
     visibility: 'ephemeral',
     blocks,
     cause: head.cause,

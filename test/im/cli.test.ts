@@ -116,6 +116,8 @@ describe('imops im status / im send-test / triage against the IM emulator', () =
     const j = JSON.parse(r.out);
     expect(j.verdict).toBe('IM_ERROR');
     expect(j.cause).toMatch(/HTTP 502/);
+    // imops saw the 502 itself: it is not quoted as IM's words.
+    expect(j.cause).not.toContain('IM said');
     noSecrets(r);
   });
 
@@ -169,11 +171,11 @@ describe('imops im status / im send-test / triage against the IM emulator', () =
     const at = Date.now() - 60_000;
     expect((await sendCallback(h.callback, 'State.StateChange', stateChange('bob', 'Logout', at))).status).toBe(200);
     await h.services.devices.upsert({ app: 'prod', userId: 'bob', certificateId: '10086', platform: 'apns', token: apnsToken(), environment: 'production' });
-    const r = await h.imops(['triage', 'bob', '--json']);
+    const r = await h.imops(['triage', 'bob', '--json'], { TZ: 'UTC' });
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.summary.verdict).toBe('LOGGED_OUT');
-    expect(j.summary.cause).toMatch(/^bob logged out at .* UTC from iOS .*IM sends no offline push after logout/);
+    expect(j.summary.cause).toMatch(/^bob logged out at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC from iOS .*IM sends no offline push after logout/);
     expect(j.findings.map((f: { check: string }) => f.check)).toEqual(['account', 'online', 'history', 'devices', 'certificates']);
     expect(j.findings.find((f: { check: string }) => f.check === 'online')).toMatchObject({ verdict: 'OFFLINE', ok: false });
     expect(j.findings.find((f: { check: string }) => f.check === 'devices')).toMatchObject({ verdict: 'DEVICES', ok: true });
@@ -192,6 +194,44 @@ describe('imops im status / im send-test / triage against the IM emulator', () =
     expect(sig.ok).toBe(false);
     expect(j.summary.check).toBe('usersig');
     expect(r.out).not.toContain('eJyrVkrxM-not-a-sig');
+  });
+
+  it('triage --lang zh-CN: Chinese cause and fix, the verdict codes kept, times on the reader clock (UTC+8)', async () => {
+    h.im.user('erin', { imported: true, status: 'Offline' });
+    const at = Date.now() - 60_000;
+    expect((await sendCallback(h.callback, 'State.StateChange', stateChange('erin', 'Logout', at))).status).toBe(200);
+    const r = await h.imops(['--lang', 'zh-CN', 'triage', 'erin', '--usersig', '-', '--json'], { TZ: 'Asia/Shanghai' }, 'eJyrVkrxM-not-a-sig');
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.summary).toMatchObject({ check: 'usersig' });
+    const sig = j.findings.find((f: { check: string }) => f.check === 'usersig');
+    expect(sig.usersig.verdict).toBe(j.summary.verdict);
+    for (const s of [j.summary.cause, j.summary.fix, sig.usersig.cause, sig.usersig.fix]) expect(s).toMatch(/[\u4e00-\u9fff]/);
+    const history = j.findings.find((f: { check: string }) => f.check === 'history');
+    expect(history.verdict).toBe('LOGGED_OUT');
+    expect(history.cause).toMatch(/^erin 于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+8 在 iOS 上登出/);
+    expect(j.findings.find((f: { check: string }) => f.check === 'online')).toMatchObject({ verdict: 'OFFLINE' });
+    expect(r.out).not.toContain('eJyrVkrxM-not-a-sig');
+    const text = await h.imops(['--lang', 'zh-CN', 'triage', 'erin'], { TZ: 'Asia/Shanghai' });
+    expect(text.out).toContain('erin 的诊断结果：登录与推送记录（IM 回调）LOGGED_OUT');
+    expect(text.out).toMatch(/\d\d:\d\d:\d\d UTC\+8 Logout iOS/);
+    expect(text.out).toMatch(/用时 \d+\.\d 秒。/);
+    expect(text.out).not.toMatch(/\d UTC(?!\+8)/);
+  });
+
+  it('im send-test --wait out of range, and an app without im:, are usage errors in the reader language (exit 2)', async () => {
+    const wait = await h.imops(['--lang', 'zh-CN', 'im', 'send-test', 'bob', '--wait', 'soon']);
+    expect(wait.code).toBe(2);
+    expect(wait.err).toContain('`--wait soon` 不是秒数。');
+    expect(wait.err).toContain('请填写 0 到 120 之间的秒数。');
+    const en = await h.imops(['im', 'send-test', 'bob', '--wait', '500']);
+    expect(en.code).toBe(2);
+    expect(en.err).toContain('--wait 500 is not a number of seconds');
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(h.env.IMOPS_CONFIG!, readFileSync(h.env.IMOPS_CONFIG!, 'utf8').replace(/ {4}im:\n(?: {6}.*\n)+/, ''));
+    const noIm = await h.imops(['--lang', 'zh-CN', 'im', 'status', 'bob']);
+    expect(noIm.code).toBe(2);
+    expect(noIm.err).toContain('应用 prod 没有 `im:` 配置块');
   });
 
   it('triage of a healthy user finds nothing (exit 0) and says how to go further', async () => {

@@ -16,8 +16,8 @@ describe('triage: what the login trail and push results say', () => {
     const events: HistoryEntry[] = [{ at, command: 'State.StateChange', action: 'Login', platform: 'Android', kicked: ['iPhone'] }];
     const h = judgeHistory(events, true);
     expect(h).toMatchObject({ verdict: 'KICKED', ok: false });
-    expect(en.triage.word(f('history', 'KICKED', false, h), 'bob').cause).toBe(
-      'A login at 2026-03-01 09:12 UTC from Android kicked bob off iPhone: a kicked device gets no offline push.',
+    expect(en.triage.word(f('history', 'KICKED', false, h), 'bob', en.time).cause).toBe(
+      'A login at 2026-03-01 09:12:00 UTC from Android kicked bob off iPhone: a kicked device gets no offline push.',
     );
   });
 
@@ -33,7 +33,7 @@ describe('triage: what the login trail and push results say', () => {
     ];
     const h = judgeHistory(events, true);
     expect(h.verdict).toBe('PUSH_FAILED');
-    expect(en.triage.word(f('history', 'PUSH_FAILED', false, h), 'bob').cause).toMatch(/failed: 1 regid_invalid/);
+    expect(en.triage.word(f('history', 'PUSH_FAILED', false, h), 'bob', en.time).cause).toMatch(/failed: 1 regid_invalid/);
   });
 
   it('no events: NO_EVENTS with callbacks configured, NO_CALLBACKS (and how to set them up) without', () => {

@@ -1,6 +1,6 @@
 // Words for Tencent IM: the REST problems imops explains (keyed by src/im/rest-errors.ts), online states and the
 // send-test reply.
-import type { ImProblem } from '../../im/rest-errors.js';
+import type { ImDetail, ImDetailKind, ImProblem } from '../../im/rest-errors.js';
 
 /** What the words of a REST problem may name. */
 export interface ImProblemContext {
@@ -11,12 +11,19 @@ export interface ImProblemContext {
   region?: string;
   api: string;
   code?: number;
+  /** IM's own words (ErrorInfo), verbatim. */
   info?: string;
+  /** What imops saw itself (a timeout, an answer that is not JSON), already worded by `details`. */
+  seen?: string;
 }
+
+/** How a catalogue words each thing imops saw itself when a call failed (src/im/rest-errors.ts `ImDetail`). */
+export type DetailWords = { [K in ImDetailKind]: (d: Extract<ImDetail, { kind: K }>) => string };
 
 type ProblemWords = { cause: (c: ImProblemContext) => string; fix: (c: ImProblemContext) => string };
 
-const said = (c: ImProblemContext) => (c.info ? ` (IM said: "${c.info}")` : '');
+/** What imops saw, then what IM said: " (no answer within 3000 ms)", " (IM said: "…")". */
+const said = (c: ImProblemContext) => `${c.seen ? ` (${c.seen})` : ''}${c.info ? ` (IM said: "${c.info}")` : ''}`;
 const codeOf = (c: ImProblemContext) => (c.code !== undefined ? `${c.code}` : 'an error');
 const where = (c: ImProblemContext) => (c.region ? `region ${c.region} (${c.origin})` : c.origin);
 
@@ -93,8 +100,37 @@ export const imProblems: Record<ImProblem, ProblemWords> = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+export const imDetails: DetailWords = {
+  timeout: (d) => `no answer within ${d.ms} ms`,
+  cut_off: () => 'the answer was cut off',
+  connection_failed: () => 'connection failed',
+  network_error: (d) => `network error ${d.error}`,
+  http_status: (d) => `HTTP ${d.status}`,
+  not_json: () => 'the answer is not JSON',
+  not_object: () => 'the answer is not a JSON object',
+  no_result_item: () => 'no ResultItem for the UserID',
+  no_status: () => 'no known Status for the UserID',
+};
+
+/** IM's own names for its online states; English readers know them as IM writes them. */
+const state = (raw: string) => raw;
+
 export const im = {
   problems: imProblems,
+  details: imDetails,
+  usage: {
+    noIm: (app: string) => `app ${app} has no im: block, so imops cannot ask Tencent IM about its users`,
+    noImFix: 'add im: { admin: administrator, region: singapore } (your data centre) under the app in imops.yml',
+    waitOutOfRange: (wait: string) => `--wait ${wait} is out of range`,
+    waitNotSeconds: (wait: string) => `--wait ${wait} is not a number of seconds`,
+    waitFix: (max: number) => `give 0 to ${max} seconds`,
+  },
+  /** An online state as the reader knows it, with IM's own name where the two differ: "Online", "在线（Online）". */
+  state,
+  /** Each platform's state: "iPhone: PushOnline, Web: Online". */
+  platforms: (ps: readonly { platform: string; status: string }[]) => ps.map((p) => `${p.platform}: ${state(p.status)}`).join(', '),
+  /** Sentences one after another, as the language writes them. */
+  sentences: (...parts: string[]) => parts.filter((p) => p !== '').join(' '),
   titles: {
     ONLINE: (u: string) => `${u} is Online in IM`,
     PUSH_ONLINE: (u: string) => `${u} can receive offline push (PushOnline)`,

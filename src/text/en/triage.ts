@@ -1,5 +1,6 @@
 // Words for triage: one title per check, and the cause and fix of each check's verdicts, from the facts found.
 import type { HistoryEntry, TriageCheckName, TriageFinding } from '../../checks/triage.js';
+import type { TimeWords } from '../time.js';
 import { inLocale, type Text } from '../words.js';
 
 /** A result's text in English. */
@@ -7,12 +8,13 @@ const $ = (text: Text) => inLocale(text, { locale: 'en' });
 
 export type TriageWords = { cause: string; fix: string };
 
-const when = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const from = (e: HistoryEntry) => (e.platform ? ` from ${e.platform}` : '');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export const triage = {
-  title: (u: string) => `Triage for ${u}`,
+  /** The reply's title when a check explains the problem: the check's name and its verdict code. */
+  titleFound: (u: string, check: string, verdict: string) => `Triage for ${u}: ${check} ${verdict}`,
+  titleNone: (u: string) => `Triage for ${u}: No check explains a missing push`,
   checks: {
     account: 'IM account',
     online: 'IM online status',
@@ -22,7 +24,6 @@ export const triage = {
     push: 'Test pushes',
     usersig: 'UserSig',
   } satisfies Record<TriageCheckName, string>,
-  summaryNone: 'No check explains a missing push',
   summaryNoneCause: (u: string) => `${u} has an IM account, can receive offline push, and the devices and certificates look fine.`,
   summaryNoneFix: 'Press Start testing (or run with --push) to send real test pushes, or `imops im send-test` to go through IM itself.',
   startTesting: 'Start testing',
@@ -36,6 +37,16 @@ export const triage = {
     enterUserSig: 'Paste the UserSig.',
   },
   sendTest: 'Send IM test message',
+  /** The label of a finding's latest IM callback events. */
+  events: 'Latest events',
+  /** A list of facts (devices, events) on one line. */
+  list: (items: string[]) => items.join('; '),
+  /** How long the whole triage took. */
+  elapsed: (ms: number) => `Took ${(ms / 1000).toFixed(1)} s.`,
+  usage: {
+    userSigTooLong: (n: number) => `that UserSig is ${n} characters long; a real one is a few hundred`,
+    userSigTooLongFix: 'paste only the UserSig itself',
+  },
   timeout: (ms: number): TriageWords => ({
     cause: `No answer within ${(ms / 1000).toFixed(1)} s.`,
     fix: 'Run the check on its own (`imops im status`, `imops devices list`, `imops push certs`) to see it finish or fail.',
@@ -44,7 +55,9 @@ export const triage = {
     no_im: { cause: 'This app has no im: block, so imops cannot ask Tencent IM.', fix: 'Add im: { admin, region } under the app in imops.yml.' },
     no_store: { cause: 'Not available here.', fix: 'Run triage where imops can open its store.' },
   },
-  word(f: TriageFinding, userId: string): TriageWords {
+  /** Cause and fix of a finding; times on the reader's clock (`t.time`). */
+  word(f: TriageFinding, userId: string, time: TimeWords): TriageWords {
+    const when = (at: number) => time.at(at);
     switch (`${f.check}:${f.verdict}`) {
       case 'account:IMPORTED':
         return { cause: `${userId} has an IM account.`, fix: '' };
@@ -125,7 +138,6 @@ export const triage = {
         ? { cause: $(bad.cause), fix: $(bad.fix) }
         : { cause: `${plural(f.results?.length ?? 0, 'test push', 'test pushes')} accepted by the providers.`, fix: '' };
     }
-    if (f.check === 'usersig' && f.usersig) return { cause: f.usersig.cause, fix: f.ok ? '' : f.usersig.fix };
     return { cause: f.verdict, fix: '' };
   },
 };

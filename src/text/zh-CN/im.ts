@@ -1,9 +1,10 @@
 // 腾讯云 IM 的措辞：imops 解释的 REST 问题（按 src/im/rest-errors.ts 分类）、在线状态和 send-test 的回复。
-import type { im as enIm, ImProblemContext } from '../en/im.js';
+import type { DetailWords, im as enIm, ImProblemContext } from '../en/im.js';
 
 type Im = typeof enIm;
 
-const said = (c: ImProblemContext) => (c.info ? `（IM 返回：“${c.info}”）` : '');
+/** imops 自己看到的情况，再加 IM 的原话：“（3000 毫秒内没有应答）”“（IM 返回：“…”）”。 */
+const said = (c: ImProblemContext) => `${c.seen ? `（${c.seen}）` : ''}${c.info ? `（IM 返回：“${c.info}”）` : ''}`;
 const codeOf = (c: ImProblemContext) => (c.code !== undefined ? `错误码 ${c.code}` : '错误');
 /** "数据中心 singapore（https://…）上" / "https://… 上"。 */
 const onHost = (c: ImProblemContext) => (c.region ? `数据中心 ${c.region}（${c.origin}）上` : `${c.origin} 上`);
@@ -80,8 +81,35 @@ export const imProblems: Im['problems'] = {
   },
 };
 
+export const imDetails: DetailWords = {
+  timeout: (d) => `${d.ms} 毫秒内没有应答`,
+  cut_off: () => '应答在传输中被截断',
+  connection_failed: () => '连接失败',
+  network_error: (d) => `网络错误 ${d.error}`,
+  http_status: (d) => `HTTP ${d.status}`,
+  not_json: () => '应答不是 JSON',
+  not_object: () => '应答不是 JSON 对象',
+  no_result_item: () => '应答中没有该 UserID 的 ResultItem',
+  no_status: () => '应答中没有该 UserID 的已知 Status',
+};
+
+/** IM 控制台的叫法，括号里是 IM 接口返回的原值：“后台在线（PushOnline）”；未知的状态原样显示。 */
+const STATES: Record<string, string> = { Online: '在线', PushOnline: '后台在线', Offline: '离线' };
+const state = (raw: string) => (STATES[raw] ? `${STATES[raw]}（${raw}）` : raw);
+
 export const im: Im = {
   problems: imProblems,
+  details: imDetails,
+  usage: {
+    noIm: (app: string) => `应用 ${app} 没有 \`im:\` 配置块，imops 无法向腾讯云 IM 查询它的用户。`,
+    noImFix: '在 imops.yml 中该应用下添加 `im: { admin: administrator, region: singapore }`（region 填应用所在的数据中心）。',
+    waitOutOfRange: (wait: string) => `\`--wait ${wait}\` 超出了允许的范围。`,
+    waitNotSeconds: (wait: string) => `\`--wait ${wait}\` 不是秒数。`,
+    waitFix: (max: number) => `请填写 0 到 ${max} 之间的秒数。`,
+  },
+  state,
+  platforms: (ps) => ps.map((p) => `${p.platform}：${state(p.status)}`).join('，'),
+  sentences: (...parts: string[]) => parts.filter((p) => p !== '').join(''),
   titles: {
     ONLINE: (u: string) => `${u} 在 IM 中为在线状态（Online）`,
     PUSH_ONLINE: (u: string) => `${u} 可以收到离线推送（后台在线，PushOnline）`,

@@ -1,20 +1,20 @@
 // 诊断（triage）的措辞：每项检查的标题，以及根据查到的事实给出的各结论的原因和解决办法。
 import type { HistoryEntry, TriageFinding } from '../../checks/triage.js';
 import type { triage as enTriage, TriageWords } from '../en/triage.js';
+import type { TimeWords } from '../time.js';
 import { inLocale, type Text } from '../words.js';
 
 /** A result's text in Chinese. */
 const $ = (text: Text) => inLocale(text, { locale: 'zh-CN' });
 
-// 与 en 相同，用 UTC 表示：回复中的事件列表（src/present/triage.ts）也是 UTC。
-const when = (at: number) => `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 /** "在 iPhone 上"，没有平台时为空；放在 when() 和一个中文动词之间。 */
 const on = (e: HistoryEntry) => (e.platform ? `在 ${e.platform} 上` : '');
 /** "alice（Android）的" / "alice 的"。 */
 const toUser = (userId: string, e: HistoryEntry) => (e.platform ? `${userId}（${e.platform}）的` : `${userId} 的`);
 
 export const triage: typeof enTriage = {
-  title: (u: string) => `${u} 的诊断结果`,
+  titleFound: (u: string, check: string, verdict: string) => `${u} 的诊断结果：${check}${/[）」”]$/.test(check) ? '' : ' '}${verdict}`,
+  titleNone: (u: string) => `${u} 的诊断结果：各项检查均未发现收不到推送的原因`,
   checks: {
     account: 'IM 账号',
     online: 'IM 在线状态',
@@ -24,7 +24,6 @@ export const triage: typeof enTriage = {
     push: '测试推送',
     usersig: 'UserSig',
   },
-  summaryNone: '各项检查均未发现收不到推送的原因',
   summaryNoneCause: (u: string) => `${u} 有 IM 账号，可以收到离线推送，设备和证书看起来也都正常。`,
   summaryNoneFix: '点击“开始测试”（或加 --push 运行）发送真实的测试推送，或用 `imops im send-test` 通过 IM 本身发送一条消息。',
   startTesting: '开始测试',
@@ -38,6 +37,13 @@ export const triage: typeof enTriage = {
     enterUserSig: '请粘贴 UserSig。',
   },
   sendTest: '发送 IM 测试消息',
+  events: '最近事件',
+  list: (items: string[]) => items.join('；'),
+  elapsed: (ms: number) => `用时 ${(ms / 1000).toFixed(1)} 秒。`,
+  usage: {
+    userSigTooLong: (n: number) => `这个 UserSig 长 ${n} 个字符，真实的 UserSig 只有几百个字符。`,
+    userSigTooLongFix: '只粘贴 UserSig 本身。',
+  },
   timeout: (ms: number): TriageWords => ({
     cause: `${(ms / 1000).toFixed(1)} 秒内没有应答。`,
     fix: '单独运行该项检查（`imops im status`、`imops devices list`、`imops push certs`），查看它是完成还是失败。',
@@ -46,7 +52,8 @@ export const triage: typeof enTriage = {
     no_im: { cause: '该应用没有 `im:` 配置块，imops 无法查询腾讯云 IM。', fix: '在 imops.yml 中该应用下添加 `im: { admin, region }`。' },
     no_store: { cause: '此处不可用。', fix: '在 imops 能打开其存储的环境中运行诊断。' },
   },
-  word(f: TriageFinding, userId: string): TriageWords {
+  word(f: TriageFinding, userId: string, time: TimeWords): TriageWords {
+    const when = (at: number) => time.at(at);
     switch (`${f.check}:${f.verdict}`) {
       case 'account:IMPORTED':
         return { cause: `${userId} 有 IM 账号。`, fix: '' };
@@ -125,7 +132,6 @@ export const triage: typeof enTriage = {
       const bad = f.results?.find((r) => !r.ok);
       return bad ? { cause: $(bad.cause), fix: $(bad.fix) } : { cause: `${f.results?.length ?? 0} 条测试推送均已被推送通道接受。`, fix: '' };
     }
-    if (f.check === 'usersig' && f.usersig) return { cause: f.usersig.cause, fix: f.ok ? '' : f.usersig.fix };
     return { cause: f.verdict, fix: '' };
   },
 };

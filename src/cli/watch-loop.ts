@@ -9,7 +9,7 @@ import type { Metrics } from '../metrics.js';
 import { alertReply } from '../present/incidents.js';
 import type { Reply } from '../present/reply.js';
 import type { Services } from '../services.js';
-import { en } from '../text/en/index.js';
+import { catalogue, DEFAULT_LOCALE } from '../text/index.js';
 
 export interface WatchLoop {
   /** Run a round now (unless one is running here, or another replica holds the lock) and post its alerts. */
@@ -61,8 +61,10 @@ export function startWatchLoop(o: WatchLoopOptions): WatchLoop {
       },
       'watch round finished',
     );
+    // A channel has no one language: alerts use the configured default (locale.default, locale.timeZone).
+    const t = catalogue(services.config.locale?.default ?? DEFAULT_LOCALE, services.config.locale?.timeZone);
     for (const alert of finding.alerts) {
-      const reply = alertReply(en, alert);
+      const reply = { ...alertReply(t, alert), locale: t.locale };
       for (const target of watch.notify) {
         try {
           await o.post(target, reply);

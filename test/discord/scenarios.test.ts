@@ -5,28 +5,53 @@ import { COMMAND_SPECS } from '../../src/commands/specs.js';
 import type { RunningAdapter } from '../../src/commands/adapter.js';
 import { discordOptionName, findTarget } from '../../adapters/discord/commands.js';
 import { startDiscordEmulator, type DiscordEmulator, type InteractionHandle, type JsonObject, type SlashOption } from '../emulators/discord.js';
-import { SCENARIOS, USERS, check, createWorld, fillValues, typedArgs, type Scenario, type Seen, type World } from '../scenarios/table.js';
+import {
+  SCENARIO_LOCALES,
+  SCENARIOS,
+  USERS,
+  checkIn,
+  createWorld,
+  fillValues,
+  rowIn,
+  typedArgs,
+  type Scenario,
+  type ScenarioLocale,
+  type Seen,
+  type World,
+} from '../scenarios/table.js';
 import { BOT_TOKEN, componentByLabel, firstSelect, modalInputs, seenOf, settle, startAdapter, type Outcome } from './harness.js';
 
-let world: World;
-let emu: DiscordEmulator;
-let adapter: RunningAdapter;
+/** One bot per language: its own world (rate-limit budgets), its own Discord (a gateway dispatches to every bot). */
+interface Setup {
+  world: World;
+  emu: DiscordEmulator;
+  adapter: RunningAdapter;
+}
+const setups = new Map<ScenarioLocale, Setup>();
 const interactionTokens: string[] = [];
 
 beforeAll(async () => {
-  world = await createWorld();
-  emu = await startDiscordEmulator();
-  adapter = await startAdapter(world.core, world.log, emu);
+  for (const locale of SCENARIO_LOCALES) {
+    const world = await createWorld();
+    const emu = await startDiscordEmulator();
+    setups.set(locale, { world, emu, adapter: await startAdapter(world.core, world.log, emu) });
+  }
 });
 
 afterAll(async () => {
-  await adapter?.stop();
-  await emu?.close();
-  await world?.close();
+  for (const { adapter, emu, world } of setups.values()) {
+    await adapter.stop();
+    await emu.close();
+    await world.close();
+  }
 });
 
-async function play(row: Scenario): Promise<Seen> {
+/** Drive one row through discord.js, every interaction from a client set to `locale` (Discord's `locale` field). */
+async function play(original: Scenario, locale: ScenarioLocale): Promise<Seen> {
+  const { world, emu } = setups.get(locale)!;
+  const row = rowIn(original, locale);
   const user = { id: USERS[row.as ?? 'admin'].discord };
+  const client = { user, locale: locale === 'zh-CN' ? 'zh-CN' : 'en-US' };
   const target = findTarget(COMMAND_SPECS, row.command, row.subcommand);
   if (!target) throw new Error(`no spec for ${row.command} ${row.subcommand ?? ''}`);
   const args = typedArgs(row, world);
@@ -42,7 +67,7 @@ async function play(row: Scenario): Promise<Seen> {
     interactionTokens.push(h.token);
     return h;
   };
-  let outcome: Outcome = await settle(emu, track(emu.slash(row.command, row.subcommand, options, { user })));
+  let outcome: Outcome = await settle(emu, track(emu.slash(row.command, row.subcommand, options, client)));
   const steps = [...(row.steps ?? [])];
   // On Discord a UserSig is never a slash option: the form it opens is where it goes.
   if (Object.keys(secret).length > 0 && !steps.some((s) => 'submit' in s)) steps.unshift({ submit: secret });
@@ -58,38 +83,44 @@ async function play(row: Scenario): Promise<Seen> {
         values[id] = input.select ? (value ? [value] : []) : value;
       }
       submitted = outcome.data;
-      handle = emu.modalSubmit(String(outcome.data.custom_id), values, { user });
+      handle = emu.modalSubmit(String(outcome.data.custom_id), values, client);
     } else if (outcome.kind !== 'message' || !outcome.message) {
       throw new Error(`expected a message to act on, got ${outcome.kind}`);
     } else if ('select' in step) {
-      handle = emu.select(outcome.message, String(firstSelect(outcome.message).custom_id), [step.select], { user });
+      handle = emu.select(outcome.message, String(firstSelect(outcome.message).custom_id), [step.select], client);
     } else {
-      handle = emu.button(outcome.message, String(componentByLabel(outcome.message, step.click).custom_id), { user });
+      handle = emu.button(outcome.message, String(componentByLabel(outcome.message, step.click).custom_id), client);
     }
     outcome = await settle(emu, track(handle));
   }
   return seenOf(outcome, submitted);
 }
 
-describe('the scenario table through discord.js', () => {
+describe.each(SCENARIO_LOCALES)('the scenario table through discord.js, in %s', (locale) => {
   for (const row of SCENARIOS.filter((r) => r.only !== 'slack')) {
     it(row.name, async () => {
-      const seen = await play(row);
-      expect(check(row, seen, world)).toEqual([]);
+      const seen = await play(row, locale);
+      expect(checkIn(locale, row, seen, setups.get(locale)!.world)).toEqual([]);
     });
   }
+});
 
-  it('the test pushes really reached the APNs and FCM emulators', () => {
-    const apns = world.fixture!.apns.production.requests.length + world.fixture!.apns.sandbox.requests.length;
-    expect(apns).toBeGreaterThan(0);
-    expect(world.fixture!.fcm.requests.length).toBeGreaterThan(0);
+describe('discord.js end to end', () => {
+  it('the test pushes really reached the APNs and FCM emulators, in every language', () => {
+    for (const { world } of setups.values()) {
+      const apns = world.fixture!.apns.production.requests.length + world.fixture!.apns.sandbox.requests.length;
+      expect(apns).toBeGreaterThan(0);
+      expect(world.fixture!.fcm.requests.length).toBeGreaterThan(0);
+    }
   });
 
   it('no log line holds a secret key, a UserSig, a full device token, the bot token or an interaction token', () => {
-    expect(world.logLines.length).toBeGreaterThan(0);
-    const all = world.logLines.join('');
-    const secrets = [...world.secrets.keys, ...world.secrets.userSigs, ...world.secrets.tokens, BOT_TOKEN, ...interactionTokens];
-    const leaked = secrets.filter((s) => all.includes(s));
-    expect(leaked).toEqual([]);
+    for (const { world } of setups.values()) {
+      expect(world.logLines.length).toBeGreaterThan(0);
+      const all = world.logLines.join('');
+      const secrets = [...world.secrets.keys, ...world.secrets.userSigs, ...world.secrets.tokens, BOT_TOKEN, ...interactionTokens];
+      const leaked = secrets.filter((s) => all.includes(s));
+      expect(leaked).toEqual([]);
+    }
   });
 });

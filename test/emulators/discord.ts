@@ -83,6 +83,8 @@ export interface SlashOption {
 
 export interface DispatchOptions {
   user?: EmulatorUser;
+  /** The user's client language, as Discord sends it in every interaction (default en-US). */
+  locale?: string;
   /** Force an error on this interaction's first callback (or edit / follow-up). */
   fail?: Partial<Record<'callback' | 'edit' | 'followup', InteractionErrorCode>>;
 }
@@ -132,7 +134,7 @@ export interface DiscordEmulator {
   closed(count: number): Promise<void>;
   /** The next recorded call matching the predicate that no earlier wait with the same key has taken. */
   nextCall(predicate: (call: RecordedCall) => boolean, key?: string): Promise<RecordedCall>;
-  dispatch(payload: JsonObject, options?: Pick<DispatchOptions, 'fail'>): InteractionHandle;
+  dispatch(payload: JsonObject, options?: Pick<DispatchOptions, 'fail' | 'locale'>): InteractionHandle;
   slash(command: string, subcommand: string | undefined, options: SlashOption[], dispatch?: DispatchOptions): InteractionHandle;
   autocomplete(command: string, subcommand: string | undefined, options: SlashOption[], dispatch?: DispatchOptions): InteractionHandle;
   button(message: JsonObject, customId: string, dispatch?: DispatchOptions): InteractionHandle;
@@ -571,7 +573,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     };
   };
 
-  const dispatch = (payload: JsonObject, opts: Pick<DispatchOptions, 'fail'> = {}): InteractionHandle => {
+  const dispatch = (payload: JsonObject, opts: Pick<DispatchOptions, 'fail' | 'locale'> = {}): InteractionHandle => {
     const id = typeof payload.id === 'string' ? payload.id : nextId();
     const token = typeof payload.token === 'string' ? payload.token : `itoken-${id}-${Math.random().toString(36).slice(2, 12)}`;
     const full: JsonObject = {
@@ -580,7 +582,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
       application_id: applicationId,
       version: 1,
       app_permissions: '0',
-      locale: 'en-US',
+      locale: opts.locale ?? 'en-US',
       entitlements: [],
       ...payload,
     };

@@ -20,6 +20,8 @@ import { openServices, type Services } from '../../src/services.js';
 import { startPushFixture, apnsToken, fcmToken, type PushFixture } from '../emulators/push-fixture.js';
 import { ImEmulator } from '../emulators/im.js';
 import { imClients } from '../../src/im/index.js';
+import { catalogue } from '../../src/text/index.js';
+import { languageProblems } from '../text/language.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The world every scenario runs in
@@ -34,8 +36,21 @@ export const USERS = {
 } as const;
 export type Who = keyof typeof USERS;
 
-export function principal(platform: Exclude<Platform, 'cli' | 'api'>, who: Who): Principal {
-  return { platform, userId: USERS[who][platform], roles: [], channelId: 'C0SCENARIO' };
+/** The locale column: every row runs in each language, its words from that language's catalogue. */
+export type ScenarioLocale = 'en' | 'zh-CN';
+export const SCENARIO_LOCALES: readonly ScenarioLocale[] = ['en', 'zh-CN'];
+
+/** A Chinese reader's clock, as Slack reports it for someone in China. */
+export const CHINA = 'Asia/Shanghai';
+
+export function principal(platform: Exclude<Platform, 'cli' | 'api'>, who: Who, locale: ScenarioLocale = 'en'): Principal {
+  return {
+    platform,
+    userId: USERS[who][platform],
+    roles: [],
+    channelId: 'C0SCENARIO',
+    ...(locale === 'zh-CN' && { locale, ...(platform === 'slack' && { timeZone: CHINA }) }),
+  };
 }
 
 export const PROD = { name: 'prod', sdkAppId: 1400000001 };
@@ -258,6 +273,8 @@ export interface Scenario {
   only?: 'slack';
   /** Needs the APNs/FCM emulators. */
   push?: boolean;
+  /** What a Chinese reader sees, beyond the language-neutral part of `expect` (the zh-CN column of the table). */
+  zh?: { title?: string[]; says?: string[] };
 }
 
 const GEN_FIELDS = ['SDKAppID', 'UserID', 'Generated', 'Expires'];
@@ -875,8 +892,15 @@ export function invocationFor(row: Scenario, world: Pick<World, 'fill' | 'core'>
   return { command: row.command, ...(row.subcommand && { subcommand: row.subcommand }), args, empty: Object.keys(args).length === 0 && !row.subcommand };
 }
 
-export async function runOnCore(row: Scenario, world: World, via: Via, platform: 'slack' | 'discord' = 'slack'): Promise<Seen> {
-  const who = principal(platform, row.as ?? 'admin');
+export async function runOnCore(
+  original: Scenario,
+  world: World,
+  via: Via,
+  platform: 'slack' | 'discord' = 'slack',
+  locale: ScenarioLocale = 'en',
+): Promise<Seen> {
+  const row = rowIn(original, locale);
+  const who = principal(platform, row.as ?? 'admin', locale);
   const core = world.core;
   let current: { form?: Form; reply?: Reply; errors?: Record<string, string> };
   const execute = async (plan: ReturnType<CommandCore['plan']>) => (plan.kind === 'form' ? { form: plan.form } : { reply: await plan.run() });
@@ -905,4 +929,64 @@ export async function runOnCore(row: Scenario, world: World, via: Via, platform:
   if (current.errors) return seenFromErrors(current.errors);
   if (current.form) return seenFromForm(current.form);
   return seenFromReply(current.reply!);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The locale column
+
+/** Every leaf of the English catalogue that is a plain string, by value: how a label is found again in zh-CN. */
+function leafPaths(value: unknown, path: string[], out: Map<string, string[]>): Map<string, string[]> {
+  if (typeof value === 'string') {
+    if (!out.has(value)) out.set(value, path);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) leafPaths(v, [...path, k], out);
+  }
+  return out;
+}
+const EN_LEAVES = leafPaths(catalogue('en'), [], new Map());
+
+/** A label (button, field) as the reader of `locale` sees it: the same catalogue entry in their language. */
+export function labelIn(label: string, locale: ScenarioLocale): string {
+  const path = locale === 'en' ? undefined : EN_LEAVES.get(label);
+  if (!path) return label;
+  const found = path.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], catalogue(locale));
+  return typeof found === 'string' ? found : label;
+}
+
+/** Words of `expect.says` that are data, the same in every language: IDs, codes, commands, config keys. */
+const DATA_WORDS = new Set(['prod', 'staging', 'apns', 'fcm', 'gen', 'verify', 'inspect', 'explain', 'privateMapKey', 'administrator']);
+/** Capitalised words that are English all the same (a result's PASS / FAIL mark). */
+const WORDS = new Set(['PASS', 'FAIL']);
+function isData(word: string): boolean {
+  if (WORDS.has(word)) return false;
+  return !/[a-z]/.test(word) || DATA_WORDS.has(word) || /^[\w.-]*\d[\w.-]*$/.test(word) || /^(\/|access\.)/.test(word);
+}
+
+/** The row as a reader of `locale` runs it: labels in their language, the neutral expectations plus the zh column. */
+export function rowIn(row: Scenario, locale: ScenarioLocale): Scenario {
+  if (locale === 'en') return row;
+  const e = row.expect;
+  const steps = row.steps?.map((s): Step => ('click' in s ? { click: labelIn(s.click, locale) } : s));
+  return {
+    ...row,
+    ...(steps && { steps }),
+    expect: {
+      ...(e.kind && { kind: e.kind }),
+      ...(e.status && { status: e.status }),
+      ephemeral: e.ephemeral,
+      ...(e.code !== undefined && { code: e.code }),
+      ...(e.formFields && { formFields: e.formFields }),
+      ...(e.fields && { fields: e.fields.map((f) => labelIn(f, locale)) }),
+      ...(e.actions && { actions: e.actions.map((a) => (a === 'select' ? a : labelIn(a, locale))) }),
+      title: row.zh?.title ?? [],
+      says: [...(e.says ?? []).filter(isData), ...(row.zh?.says ?? [])],
+    },
+  };
+}
+
+/** `check` in a language: the row's expectations, and every word shown in that language (no mixed replies). */
+export function checkIn(locale: ScenarioLocale, row: Scenario, seen: Seen, world: Pick<World, 'secrets' | 'tokens'>): string[] {
+  const problems = check(rowIn(row, locale), seen, world);
+  // A form's text is its labels; an errors list is the fields' own messages: both are words too.
+  return [...problems, ...languageProblems(seen.text, locale)];
 }

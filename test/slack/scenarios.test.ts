@@ -1,13 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { check, fillValues, SCENARIOS, seenFromErrors, slackText, type Scenario, type Seen } from '../scenarios/table.js';
+import {
+  CHINA,
+  checkIn,
+  fillValues,
+  rowIn,
+  SCENARIO_LOCALES,
+  SCENARIOS,
+  seenFromErrors,
+  slackText,
+  USERS,
+  type Scenario,
+  type ScenarioLocale,
+  type Seen,
+} from '../scenarios/table.js';
 import { blockAction, seenFromMessage, seenFromView, startHarness, viewSubmission, type Harness, type Message, type View } from './harness.js';
 
-let h: Harness;
+/** One bot per language, each with its own world (rate-limit budgets) and its own Slack. */
+const harnesses = new Map<ScenarioLocale, Harness>();
 beforeAll(async () => {
-  h = await startHarness();
+  for (const locale of SCENARIO_LOCALES) {
+    const h = await startHarness();
+    // Slack tells the bot each person's language and zone (users.info with include_locale).
+    if (locale === 'zh-CN') for (const u of Object.values(USERS)) h.fake.setUser(u.slack, { locale: 'zh-CN', tz: CHINA });
+    harnesses.set(locale, h);
+  }
 });
 afterAll(async () => {
-  await h?.close();
+  for (const h of harnesses.values()) await h.close();
 });
 
 interface State {
@@ -21,7 +40,9 @@ function responseIdOf(url: string): string {
 }
 
 /** Drive one row through real Bolt: signed slash command, then each step as Slack would send it. */
-async function runOnSlack(row: Scenario): Promise<Seen> {
+async function runOnSlack(original: Scenario, locale: ScenarioLocale): Promise<Seen> {
+  const h = harnesses.get(locale)!;
+  const row = rowIn(original, locale);
   const who = row.as ?? 'admin';
   const opened = h.fake.calls.filter((c) => c.method === 'views.open').length;
   const first = await h.command(row.command, slackText(row, h.world), who);
@@ -68,27 +89,43 @@ async function runOnSlack(row: Scenario): Promise<Seen> {
   return seenFromMessage(state.message!);
 }
 
-describe('scenario table through Slack (real Bolt, signed requests, fake Web API)', () => {
+describe.each(SCENARIO_LOCALES)('scenario table through Slack (real Bolt, signed requests, fake Web API), in %s', (locale) => {
   for (const row of SCENARIOS) {
     it(row.name, async () => {
-      const seen = await runOnSlack(row);
-      expect(check(row, seen, h.world)).toEqual([]);
+      const seen = await runOnSlack(row, locale);
+      expect(checkIn(locale, row, seen, harnesses.get(locale)!.world)).toEqual([]);
     });
   }
+});
+
+describe('Slack end to end', () => {
+  it("asked Slack for each person's language once, with include_locale", () => {
+    for (const h of harnesses.values()) {
+      const asked = h.fake.calls.filter((c) => c.method === 'users.info');
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((c) => String(c.args.include_locale) === 'true')).toBe(true);
+      // Cached: one lookup per person, however many commands they ran.
+      expect(new Set(asked.map((c) => c.args.user)).size).toBe(asked.length);
+    }
+  });
 
   it('never posted a public message through the Web API, and no public reply carries a secret', () => {
-    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
-    const secrets = [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs];
-    for (const r of h.fake.responses.filter((x) => x.body.response_type === 'in_channel')) {
-      const text = JSON.stringify(r.body);
-      for (const s of secrets) expect(text).not.toContain(s);
+    for (const h of harnesses.values()) {
+      expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage')).toEqual([]);
+      const secrets = [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs];
+      for (const r of h.fake.responses.filter((x) => x.body.response_type === 'in_channel')) {
+        const text = JSON.stringify(r.body);
+        for (const s of secrets) expect(text).not.toContain(s);
+      }
     }
   });
 
   it('wrote no secret key, UserSig, device token or Slack token to the log', () => {
-    const log = h.world.logLines.join('\n');
-    expect(log.length).toBeGreaterThan(0);
-    for (const s of [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs]) expect(log).not.toContain(s);
-    expect(log).not.toMatch(/xox[bp]-|xapp-/);
+    for (const h of harnesses.values()) {
+      const log = h.world.logLines.join('\n');
+      expect(log.length).toBeGreaterThan(0);
+      for (const s of [...h.world.secrets.keys, ...h.world.secrets.tokens, ...h.world.secrets.userSigs]) expect(log).not.toContain(s);
+      expect(log).not.toMatch(/xox[bp]-|xapp-/);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import type { AppConfig } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { clip } from '../text.js';
+import { say } from '../text/index.js';
 import {
   DEFAULT_EXPIRE_SECONDS,
   detectInspection,
@@ -15,6 +16,7 @@ import {
   type ImErrorEntry,
 } from '../usersig/index.js';
 import { humanDuration } from '../format.js';
+import type { Notice } from '../usersig/inputs.js';
 import type { Check, CheckDeps } from './check.js';
 import { appNames, requireApp } from './refusal.js';
 
@@ -30,8 +32,13 @@ const ref = (app: AppConfig): AppRef => ({ name: app.name, sdkAppId: app.sdkAppI
 const nowSeconds = (deps: CheckDeps, at: number | undefined) => at ?? Math.floor(deps.now() / 1000);
 
 function checkLength(userSig: string): void {
-  if (userSig.length > SIG_MAX)
-    throw new UsageError(`that UserSig is ${userSig.length} characters long; a real one is a few hundred`, 'paste only the UserSig itself');
+  if (userSig.length > SIG_MAX) {
+    const n = userSig.length;
+    throw new UsageError(
+      say((t) => t.usage.userSig.tooLong(n)),
+      say((t) => t.usage.userSig.tooLongFix),
+    );
+  }
 }
 
 // Generate
@@ -46,7 +53,7 @@ export interface GenerateInput {
   /** Signing time, unix seconds; default now. */
   at?: number;
   relaxedUserId?: boolean;
-  onNotice?: (message: string) => void;
+  onNotice?: Notice;
 }
 
 export interface Generated {
@@ -72,9 +79,11 @@ export const generateCheck: Check<GenerateInput, GeneratePrepared, Generated> = 
         expireSeconds = parseExpiry(input.expiry);
       } catch (err) {
         if (!(err instanceof UsageError) || !input.expiryMayBeApp || input.app !== undefined) throw err;
+        const shown = clip(input.expiry, 40);
+        const apps = appNames(deps.config);
         throw new UsageError(
-          `"${clip(input.expiry, 40)}" is neither an expiry nor a configured app`,
-          `give the expiry as 180d, 12h, 30m or 45s, and the app as one of: ${appNames(deps.config).join(', ')}`,
+          say((t) => t.usage.expiry.neitherExpiryNorApp(shown)),
+          say((t) => t.usage.expiry.neitherFix(apps)),
         );
       }
     }
@@ -105,7 +114,7 @@ export interface PrivmapInput {
   expireSeconds: number;
   at?: number;
   relaxedUserId?: boolean;
-  onNotice?: (message: string) => void;
+  onNotice?: Notice;
 }
 
 export interface PrivmapGenerated {

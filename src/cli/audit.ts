@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { wordsIn } from '../text/words.js';
 import type { CliContext } from './context.js';
 import { UsageError } from '../errors.js';
+import { say } from '../text/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { formatTime } from '../format.js';
 import { loadCli } from './services.js';
 import { storeOpenError } from './startup.js';
 
@@ -18,7 +18,10 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: { limit: string; json?: boolean }) => {
       const limit = Number(opts.limit);
       if (!/^\d+$/.test(opts.limit.trim()) || limit < 1 || limit > MAX_LIMIT) {
-        throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}, got "${opts.limit}"`, 'for example --limit 50');
+        throw new UsageError(
+          say((t) => t.cli.audit.badLimit(MAX_LIMIT, opts.limit)),
+          say((t) => t.cli.audit.limitFix),
+        );
       }
       const { config } = loadCli(ctx);
       let store: Store;
@@ -33,16 +36,19 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           ctx.out(JSON.stringify({ entries }, wordsIn(ctx.t()), 2));
           return;
         }
+        const t = ctx.t();
         if (entries.length === 0) {
-          ctx.out(`No audit entries yet in ${config.dataDir}.`);
+          ctx.out(t.cli.audit.empty(config.dataDir));
           return;
         }
-        const rows = entries.map((e) => [formatTime(e.at), e.principal, e.action, e.app ?? '-', e.target ?? '-', e.outcome, e.detail ?? '']);
-        const header = ['time', 'who', 'action', 'app', 'UserID', 'outcome', 'detail'];
-        const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+        const now = Date.now();
+        const rows = entries.map((e) => [t.time.when(Date.parse(e.at), now), e.principal, e.action, e.app ?? '-', e.target ?? '-', e.outcome, e.detail ?? '']);
+        const c = t.cli.audit.columns;
+        const header = [c.time, c.who, c.action, c.app, c.userId, c.outcome, c.detail];
+        const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]!))));
         const line = (cells: string[]) =>
           cells
-            .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+            .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - columns(cell))))
             .join('  ')
             .trimEnd();
         ctx.out([line(header), ...rows.map(line)].join('\n'));
@@ -50,4 +56,14 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         await store.close();
       }
     });
+}
+
+/** How many terminal columns `text` takes: Chinese characters and full-width punctuation take two. */
+function columns(text: string): number {
+  let n = 0;
+  for (const ch of text)
+    n += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1;
+  return n;
 }

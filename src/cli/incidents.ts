@@ -1,6 +1,7 @@
 // The fleet commands: `imops devices import`, `imops push sweep`, `imops watch --once` (design.md "Sweep and watch").
 import { createReadStream } from 'node:fs';
 import { wordsIn } from '../text/words.js';
+import { say } from '../text/index.js';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -28,7 +29,7 @@ export const WATCH_DEFAULTS: WatchConfig = {
 function whole(name: string, min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(say((t) => t.cli.fleet.notWholeInRange(name, min, max, value)));
     return n;
   };
 }
@@ -36,7 +37,10 @@ function whole(name: string, min: number, max: number) {
 function rate(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-    throw new UsageError(`--max-failure-rate must be a number from 0 to 1, got ${JSON.stringify(value)}`, 'for example 0.2 (20% of the tested devices)');
+    throw new UsageError(
+      say((t) => t.cli.fleet.notRate(value)),
+      say((t) => t.cli.fleet.notRateFix),
+    );
   }
   return n;
 }
@@ -55,9 +59,17 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
     .action(async (file: string, opts: { app?: string; json?: boolean }) => {
       if (file !== '-') {
         const info = await stat(file).catch((err: NodeJS.ErrnoException) => {
-          throw new UsageError(`cannot read ${file} (${err.code ?? 'error'})`, 'give the path of a JSON-lines file');
+          throw new UsageError(
+            say((t) => t.cli.fleet.cannotRead(file, err.code ?? 'error')),
+            say((t) => t.cli.fleet.fileFix),
+          );
         });
-        if (!info.isFile()) throw new UsageError(`${file} is not a file`, 'give the path of a JSON-lines file');
+        if (!info.isFile()) {
+          throw new UsageError(
+            say((t) => t.cli.fleet.notAFile(file)),
+            say((t) => t.cli.fleet.fileFix),
+          );
+        }
       }
       await withServices(ctx, opts.app, async (_s, app, deps) => {
         const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
@@ -130,7 +142,7 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
       await withStore(ctx, async (s, deps) => {
         const { config } = deps;
         const watch = config.watch ?? WATCH_DEFAULTS;
-        if (!config.watch && !opts.json) ctx.err(`imops: note: ${ctx.t().watch.notConfigured}`);
+        if (!config.watch && !opts.json) ctx.err(`imops: ${ctx.t().cli.note(ctx.t().watch.notConfigured)}`);
         const f = await watchRound({ ...deps, locks: s.store.locks, alerts: s.store.alerts }, watch);
         if (!f.ran) ctx.err(`imops: ${ctx.t().watch.roundSkipped}`);
         if (f.alerts.some((a) => a.kind !== 'recovered')) ctx.setExit(EXIT_CHECK_FAILED);

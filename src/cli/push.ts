@@ -14,9 +14,10 @@ import { maskToken } from '../log.js';
 import { describeCertificate } from '../push/preflight.js';
 import { createDeviceTester } from '../push/tester.js';
 import type { Device } from '../push/types.js';
-import { PLATFORMS, providerFor, providerNames, type PushPlatform } from '../push/providers/index.js';
+import { PLATFORMS, providerNames, type PushPlatform } from '../push/providers/index.js';
 import { formatFields } from '../format.js';
 import { inLocale } from '../text/words.js';
+import { say } from '../text/index.js';
 
 export function registerPushCommands(program: Command, ctx: CliContext): void {
   const devices = program.command('devices').description('the devices (push tokens) UserIDs uploaded');
@@ -47,7 +48,12 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
           json?: boolean;
         },
       ) => {
-        if (opts.token.trim() === '') throw new UsageError('--token is empty', 'pass the device token the app reported');
+        if (opts.token.trim() === '') {
+          throw new UsageError(
+            say((t) => t.cli.devices.emptyToken),
+            say((t) => t.cli.devices.emptyTokenFix),
+          );
+        }
         await withServices(ctx, opts.app, async (_s, app, deps) => {
           const report = {
             certificateId: opts.cert,
@@ -74,20 +80,22 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
             );
             return;
           }
-          const provider = providerFor(f.device.platform);
-          ctx.out(`${f.created ? 'Stored' : 'Updated'} ${provider.article} ${provider.displayName} device for ${userId} in app ${app.name}.`);
+          const t = ctx.t();
+          const names = t.providers[f.device.platform].names;
+          const said = f.created ? t.cli.devices.stored : t.cli.devices.updated;
+          ctx.out(said(names.article, names.display, userId, app.name));
           ctx.out(
             formatFields(
               [
-                ['certificate', cert ? inLocale(describeCertificate(cert), ctx.t()) : `${opts.cert} (not configured)`],
-                ['token', maskToken(f.device.token)],
+                [t.cli.devices.certificate, cert ? inLocale(describeCertificate(cert), t) : t.cli.devices.certificateNotConfigured(opts.cert)],
+                [t.cli.devices.token, maskToken(f.device.token)],
               ],
               '  ',
             ),
           );
-          for (const w of f.warnings) ctx.out(`  warning: ${inLocale(w, ctx.t())}`);
-          if (f.warnings.length) ctx.out('  (stored anyway: `imops push test` shows what the providers say about it)');
-          for (const w of f.evictionWarnings) ctx.out(`  warning: ${inLocale(w, ctx.t())}`);
+          for (const w of f.warnings) ctx.out(`  ${t.cli.warning(inLocale(w, t))}`);
+          if (f.warnings.length) ctx.out(`  ${t.cli.devices.storedAnyway}`);
+          for (const w of f.evictionWarnings) ctx.out(`  ${t.cli.warning(inLocale(w, t))}`);
         });
       },
     );

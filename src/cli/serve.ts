@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { EXIT_CHECK_FAILED, EXIT_OK, type CliContext } from './context.js';
 import { UsageError } from '../errors.js';
+import { say } from '../text/index.js';
 import { pino } from 'pino';
 import { createLogger, describeError, type Logger } from '../log.js';
 import { Metrics } from '../metrics.js';
@@ -124,9 +125,19 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   } catch (err) {
     await services.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE')
-      throw new UsageError(`port ${options.port} is already in use`, 'stop the other process, or choose another port with PORT=… or --port');
-    if (code === 'EACCES') throw new UsageError(`not allowed to listen on port ${options.port}`, 'use a port above 1023, or PORT=3000');
+    const port = options.port;
+    if (code === 'EADDRINUSE') {
+      throw new UsageError(
+        say((t) => t.cli.serve.portInUse(port)),
+        say((t) => t.cli.serve.portInUseFix),
+      );
+    }
+    if (code === 'EACCES') {
+      throw new UsageError(
+        say((t) => t.cli.serve.portDenied(port)),
+        say((t) => t.cli.serve.portDeniedFix),
+      );
+    }
     throw err;
   }
 
@@ -448,7 +459,10 @@ function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || n > 65535)
-    throw new UsageError(`port "${value}" is not a port number`, 'give PORT or --port a whole number from 0 to 65535 (0 picks a free port)');
+    throw new UsageError(
+      say((t) => t.cli.serve.notAPort(value)),
+      say((t) => t.cli.serve.notAPortFix),
+    );
   return n;
 }
 

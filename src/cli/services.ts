@@ -11,7 +11,8 @@ import { logLevelFrom, storeOpenError } from './startup.js';
 /** The configuration and a logger that writes to the CLI's stderr (quiet unless LOG_LEVEL says otherwise). */
 export function loadCli(ctx: CliContext): { config: Config; log: Logger } {
   const { config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
-  for (const n of notices) ctx.err(`imops: note: ${n}`);
+  // Config notices are English, like configuration errors (they name config keys); the label is the reader's.
+  for (const n of notices) ctx.err(`imops: ${ctx.t().cli.note(n)}`);
   const log = createLogger({ level: logLevelFrom(ctx.env, 'warn'), destination: { write: (line: string) => ctx.err(line) } });
   return { config, log };
 }

@@ -1,6 +1,7 @@
 // What every command checks in its environment before it does anything, worded once for `serve` and the rest.
 import type { Config } from '../config/types.js';
 import { ConfigError, UsageError } from '../errors.js';
+import { say } from '../text/index.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -8,7 +9,10 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export function logLevelFrom(env: NodeJS.ProcessEnv, fallback: (typeof LOG_LEVELS)[number]): string {
   const level = env.LOG_LEVEL || fallback;
   if (!(LOG_LEVELS as readonly string[]).includes(level))
-    throw new UsageError(`LOG_LEVEL "${level}" is not a log level`, `use one of ${LOG_LEVELS.join(', ')}`);
+    throw new UsageError(
+      say((t) => t.cli.serve.badLogLevel(level)),
+      say((t) => t.cli.serve.logLevelFix(LOG_LEVELS)),
+    );
   return level;
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { wordsIn } from '../text/words.js';
+import { inLocale, type Text, wordsIn } from '../text/words.js';
+import { say } from '../text/index.js';
 import { EXIT_CHECK_FAILED, type CliContext } from './context.js';
 import { runCheck, type CheckDeps } from '../checks/check.js';
 import { explainCheck, generateCheck, inspectCheck, parseErrorCode, privmapCheck, verifyCheck } from '../checks/usersig.js';
@@ -54,7 +55,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         expiry: opts.expire,
         ...(at !== undefined && { at }),
         relaxedUserId: opts.relaxedUserId === true,
-        onNotice: (m) => ctx.err(`imops: note: ${m}`),
+        onNotice: (_m, words) => note(ctx, words),
       });
       if (opts.json) {
         ctx.out(
@@ -97,9 +98,10 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
         opts: { room?: string; strRoom?: string; privileges: string; app?: string; expire: string; time?: string; relaxedUserId?: boolean; json?: boolean },
       ) => {
         if ((opts.room === undefined) === (opts.strRoom === undefined)) {
+          const missing = opts.room === undefined;
           throw new UsageError(
-            opts.room === undefined ? 'a room is required' : 'give --room or --str-room, not both',
-            'pass --room N for a numeric room ID or --str-room S for a string room ID, exactly as the client enters the room',
+            say((t) => (missing ? t.cli.usersig.roomRequired : t.cli.usersig.roomBoth)),
+            say((t) => t.cli.usersig.roomFix),
           );
         }
         const deps = cliDeps(ctx);
@@ -112,7 +114,7 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
           room: opts.room !== undefined ? { roomId: parseWhole(opts.room, '--room') } : { strRoomId: opts.strRoom! },
           privileges: parsePrivileges(opts.privileges),
           relaxedUserId: opts.relaxedUserId === true,
-          onNotice: (m) => ctx.err(`imops: note: ${m}`),
+          onNotice: (_m, words) => note(ctx, words),
         });
         if (opts.json) {
           ctx.out(JSON.stringify({ privateMapKey: p.privateMapKey, app: p.app.name, ...decodedFields(p.inspection.fields) }, wordsIn(ctx.t()), 2));
@@ -181,7 +183,11 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
     .addHelpText('after', examples(['imops usersig explain 70009', 'imops usersig explain -100006']))
     .action(async (codeText: string, opts: { json?: boolean }) => {
       if (parseErrorCode(codeText) === undefined) {
-        throw new UsageError(`"${codeText.slice(0, 40)}" is not an error code`, 'give the number the client reported, e.g. 70001 or -100018');
+        const shown = codeText.slice(0, 40);
+        throw new UsageError(
+          say((t) => t.cli.usersig.notAnErrorCode(shown)),
+          say((t) => t.cli.usersig.notAnErrorCodeFix),
+        );
       }
       const e = await runCheck(cliDeps(ctx, { optionalConfig: true }), operator(), explainCheck, { code: codeText });
       if (e.kind !== 'known') ctx.setExit(EXIT_CHECK_FAILED);
@@ -204,13 +210,16 @@ export function registerUsersigCommands(program: Command, ctx: CliContext): void
 }
 
 function parseWhole(text: string, flag: string): number {
-  if (!/^\s*\d{1,15}\s*$/.test(text)) throw new UsageError(`${flag} must be a whole number, got "${text.slice(0, 40)}"`);
+  if (!/^\s*\d{1,15}\s*$/.test(text)) throw new UsageError(say((t) => t.cli.usersig.notWhole(flag, text.slice(0, 40))));
   return Number(text);
 }
 
 function parseUnix(text: string, flag: string): number {
   if (!/^\s*\d{1,12}\s*$/.test(text))
-    throw new UsageError(`${flag} must be unix seconds (a whole number), got "${text.slice(0, 40)}"`, 'e.g. 1700000000, or leave it out for now');
+    throw new UsageError(
+      say((t) => t.cli.usersig.notUnix(flag, text.slice(0, 40))),
+      say((t) => t.cli.usersig.notUnixFix),
+    );
   return Number(text);
 }
 
@@ -218,7 +227,10 @@ function parseAt(text: string): number {
   if (/^\s*\d{1,12}\s*$/.test(text)) return Number(text);
   const ms = Date.parse(text);
   if (!/^\d{4}-\d{2}-\d{2}/.test(text.trim()) || Number.isNaN(ms)) {
-    throw new UsageError(`--at must be unix seconds or an ISO 8601 time, got "${text.slice(0, 40)}"`, 'e.g. --at 1700000000 or --at 2024-05-01T12:00:00Z');
+    throw new UsageError(
+      say((t) => t.cli.usersig.notAt(text.slice(0, 40))),
+      say((t) => t.cli.usersig.notAtFix),
+    );
   }
   return Math.floor(ms / 1000);
 }
@@ -229,8 +241,8 @@ function parsePrivileges(text: string): number {
   const n = /^0x[0-9a-f]{1,8}$/.test(t) ? Number.parseInt(t.slice(2), 16) : /^\d{1,10}$/.test(t) ? Number(t) : NaN;
   if (Number.isNaN(n)) {
     throw new UsageError(
-      `--privileges must be a number from 1 to 255 or "all", got "${text.slice(0, 40)}"`,
-      `add the bits: ${PRIVILEGES.map((p) => `${p.bit} ${p.name}`).join(', ')}`,
+      say((t) => t.cli.usersig.notPrivileges(text.slice(0, 40))),
+      say((t) => t.usage.privileges.bits(PRIVILEGES)),
     );
   }
   return n;
@@ -251,15 +263,16 @@ function decodedFields(info: DecodedFields) {
 /** The CLI's check dependencies: the config (an empty one when a command can do without), a quiet logger, the clock. */
 function cliDeps(ctx: CliContext, o: { optionalConfig?: boolean } = {}): CheckDeps {
   let config: Config;
+  let notices: string[] = [];
   try {
-    const loaded = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd });
-    for (const n of loaded.notices) ctx.err(`imops: note: ${n}`);
-    config = loaded.config;
+    ({ config, notices } = loadConfig({ path: ctx.configPath(), env: ctx.env, cwd: ctx.cwd }));
   } catch (err) {
     if (!o.optionalConfig) throw err;
     // inspect and explain need no app: a broken config file must not stop them.
     config = { source: 'none', apps: [], access: {}, providers: DEFAULT_PROVIDERS, dataDir: '' };
   }
+  // Config notices are English, like configuration errors (they name config keys); the label is the reader's.
+  for (const n of notices) note(ctx, n);
   return { config, log: createLogger({ level: 'silent' }), now: Date.now };
 }
 
@@ -267,8 +280,18 @@ function cliDeps(ctx: CliContext, o: { optionalConfig?: boolean } = {}): CheckDe
 async function readUserSig(ctx: CliContext): Promise<string> {
   const text = await ctx.readStdin();
   const line = text.split(/\r?\n/).find((l: string) => l.trim() !== '');
-  if (line === undefined) throw new UsageError('standard input held no UserSig', 'pipe the UserSig in, e.g. pbpaste | imops usersig verify alice -');
+  if (line === undefined) {
+    throw new UsageError(
+      say((t) => t.cli.usersig.noStdin),
+      say((t) => t.cli.usersig.noStdinFix),
+    );
+  }
   return line.trim();
+}
+
+/** A remark on stderr in the reader's language ("imops: note: …"). */
+function note(ctx: CliContext, text: Text): void {
+  ctx.err(`imops: ${ctx.t().cli.note(inLocale(text, ctx.t()))}`);
 }
 
 /** The terminal shows cause and fix for a valid UserSig too: what it is valid for, and where to look next. */

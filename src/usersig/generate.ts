@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import { say } from '../text/index.js';
 import { deflateDocument, encodeTencentBase64 } from './codec.js';
 import { checkExpire, checkNow, checkSdkAppId, checkSecretKey, checkUserId, DEFAULT_EXPIRE_SECONDS, type Notice } from './inputs.js';
 import { checkPrivileges, checkRoom, encodeUserbuf } from './privmap.js';
@@ -45,14 +46,15 @@ export function generateUserSig(options: GenerateUserSigOptions): string {
 export function generatePrivateMapKey(options: GeneratePrivateMapKeyOptions): string {
   const secretKey = checkSecretKey(options.secretKey, options.onNotice);
   const sdkAppId = checkSdkAppId(options.sdkAppId);
-  if (typeof options.userId === 'string' && /[^\x00-\x7f]/.test(options.userId)) {
+  const given = options.userId;
+  if (typeof given === 'string' && /[^\x00-\x7f]/.test(given)) {
     throw new UsageError(
-      `UserID ${JSON.stringify(options.userId)} is not ASCII: the official libraries write each character's low byte into a PrivateMapKey, so no server would accept it`,
-      'use the ASCII UserID the client enters the room with',
+      say((t) => t.usage.userId.notAsciiForRoom(given)),
+      say((t) => t.usage.userId.notAsciiForRoomFix),
     );
   }
   const userId = checkUserId(options.userId, options);
-  const expire = checkExpire(options.expireSeconds, 'PrivateMapKey expiry');
+  const expire = checkExpire(options.expireSeconds, 'privateMapKey');
   const time = checkNow(options.now ?? Math.floor(Date.now() / 1000), expire);
   const room = checkRoom(options.roomId, options.strRoomId);
   const privileges = checkPrivileges(options.privileges);

@@ -3,6 +3,7 @@
  * room, an absolute expiry and the privilege bits, signed inside a normal v2 UserSig as `TLS.userbuf`.
  */
 import { UsageError } from '../errors.js';
+import { say } from '../text/index.js';
 import { isoOf } from './time.js';
 import type { PrivateMapInfo, PrivilegeName } from './types.js';
 import type { UserbufProblem } from './outcomes.js';
@@ -101,36 +102,50 @@ export function decodeUserbuf(buf: Uint8Array): UserbufDecode {
 
 export function checkPrivileges(privileges: unknown): number {
   if (typeof privileges !== 'number' || !Number.isInteger(privileges) || privileges < 1 || privileges > 255) {
+    const got = typeof privileges === 'number' ? String(privileges) : typeof privileges;
     throw new UsageError(
-      `privileges must be a whole number from 1 to 255 (one bit per permission), got ${typeof privileges === 'number' ? privileges : typeof privileges}`,
-      `add the bits: ${PRIVILEGES.map((p) => `${p.bit} ${p.name}`).join(', ')}; 255 grants everything, 42 is an audience member (enter + receive audio and video)`,
+      say((t) => t.usage.privileges.invalid(got)),
+      say((t) => t.usage.privileges.fix(PRIVILEGES)),
     );
   }
   return privileges;
 }
 
 export function checkRoom(roomId: unknown, strRoomId: unknown): { roomId?: number; strRoomId?: string } {
-  const fix = 'give either a numeric room ID (1 to 4294967294) or a string room ID (printable ASCII, at most 64 bytes), exactly as the client enters the room';
+  const fix = () => say((t) => t.usage.room.fix);
   if ((roomId === undefined) === (strRoomId === undefined)) {
     throw new UsageError(
-      roomId === undefined ? 'a PrivateMapKey needs a room' : 'give a numeric room ID or a string room ID, not both (they are different rooms)',
-      fix,
+      say((t) => (roomId === undefined ? t.usage.room.missing : t.usage.room.both)),
+      fix(),
     );
   }
   if (roomId !== undefined) {
     if (typeof roomId !== 'number' || !Number.isInteger(roomId) || roomId < 1 || roomId > MAX_ROOM_ID) {
-      throw new UsageError(`numeric room ID must be a whole number from 1 to ${MAX_ROOM_ID}, got ${typeof roomId === 'number' ? roomId : typeof roomId}`, fix);
+      const got = typeof roomId === 'number' ? String(roomId) : typeof roomId;
+      throw new UsageError(
+        say((t) => t.usage.room.numeric(MAX_ROOM_ID, got)),
+        fix(),
+      );
     }
     return { roomId };
   }
-  if (typeof strRoomId !== 'string' || strRoomId.length === 0) throw new UsageError('string room ID is empty', fix);
+  if (typeof strRoomId !== 'string' || strRoomId.length === 0)
+    throw new UsageError(
+      say((t) => t.usage.room.stringEmpty),
+      fix(),
+    );
   if (!/^[\x20-\x7e]+$/.test(strRoomId)) {
     throw new UsageError(
-      `string room ID ${JSON.stringify(strRoomId)} is not ASCII: the official libraries write each character's low byte, so no server would accept the key`,
-      fix,
+      say((t) => t.usage.room.stringNotAscii(strRoomId)),
+      fix(),
     );
   }
-  if (strRoomId.length > MAX_STR_ROOM_BYTES)
-    throw new UsageError(`string room ID is ${strRoomId.length} bytes; TRTC accepts at most ${MAX_STR_ROOM_BYTES}`, fix);
+  if (strRoomId.length > MAX_STR_ROOM_BYTES) {
+    const bytes = strRoomId.length;
+    throw new UsageError(
+      say((t) => t.usage.room.stringTooLong(bytes, MAX_STR_ROOM_BYTES)),
+      fix(),
+    );
+  }
   return { strRoomId };
 }

@@ -283,3 +283,65 @@ describe('secrets stay out of stderr and error output', () => {
     }
   });
 });
+
+describe('imops usersig in Chinese (--lang zh-CN, or LANG=zh_CN.UTF-8)', () => {
+  const ZH_SHELL = { ...ENV, LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai' };
+
+  it('gen with a bad expiry: the problem and the fix in Chinese on stderr, exit 2', async () => {
+    for (const r of [
+      await run(['--lang', 'zh-CN', 'usersig', 'gen', 'alice', '--expire', 'soon']),
+      await run(['usersig', 'gen', 'alice', '--expire', 'soon'], ZH_SHELL),
+    ]) {
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^imops: 无法识别有效期 "soon"\n {2}fix: 请填写整数秒数，或带单位的数字：180d、12h、30m、45s（最长 50 年）\n$/);
+    }
+    // The same run in English is unchanged.
+    const en = await run(['usersig', 'gen', 'alice', '--expire', 'soon']);
+    expect(en.err).toBe(
+      'imops: expiry "soon" is not understood\n  fix: give a whole number of seconds, or a number with a unit: 180d, 12h, 30m, 45s (at most 50 years)\n',
+    );
+  });
+
+  it("the CLI's own usage errors and notes are Chinese too", async () => {
+    const at = await run(['--lang', 'zh-CN', 'usersig', 'verify', 'alice', 'x', '--at', 'soon']);
+    expect(at.code).toBe(2);
+    expect(at.err).toMatch(/^imops: --at 必须是 Unix 秒数或 ISO 8601 时间，实际为 "soon"\n {2}fix: 例如 --at 1700000000/);
+    const room = await run(['usersig', 'privmap', 'alice', '--privileges', '3'], ZH_SHELL);
+    expect(room.code).toBe(2);
+    expect(room.err).toMatch(/^imops: 必须指定房间\n {2}fix: 数字房间号用 --room N/);
+    const bits = await run(['--lang', 'zh-CN', 'usersig', 'privmap', 'alice', '--room', '1', '--privileges', 'lots']);
+    expect(bits.err).toMatch(/fix: 把所需权限的位值相加：1 创建房间，2 进入房间，/);
+    const stdin = await run(['--lang', 'zh-CN', 'usersig', 'verify', 'alice', '-'], ENV, dir, { stdin: '' });
+    expect(stdin.err).toMatch(/^imops: 标准输入中没有 UserSig/);
+    const trimmed = await run(['--lang', 'zh-CN', 'usersig', 'gen', 'alice', '--json'], { ...ENV, IMOPS_SECRET_KEY: `${KEY}\n` });
+    expect(trimmed.code).toBe(0);
+    // The label is the reader's; the configuration's own notice stays English, like configuration errors.
+    expect(trimmed.err).toMatch(/^imops: 注意：IMOPS_SECRET_KEY: surrounding whitespace was trimmed/);
+    const code = await run(['--lang', 'zh-CN', 'usersig', 'explain', 'abc'], {});
+    expect(code.err).toMatch(/^imops: "abc" 不是错误码\n {2}fix: 请填写客户端上报的错误码数字/);
+    for (const r of [at, room, bits, stdin, trimmed, code]) expect(r.err).not.toContain('[object Object]');
+  });
+
+  it('verify of an expired UserSig: the cause in Chinese, times on the shell clock with their UTC offset', async () => {
+    const expired = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice', now: NOW - 7200, expireSeconds: 3600 });
+    for (const r of [
+      await run(['--lang', 'zh-CN', 'usersig', 'verify', 'alice', expired], { ...ENV, TZ: 'Asia/Shanghai' }),
+      await run(['usersig', 'verify', 'alice', expired], ZH_SHELL),
+    ]) {
+      expect(r.code).toBe(1);
+      expect(r.out).toMatch(/EXPIRED/);
+      expect(r.out).toMatch(/该 UserSig 已于 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+8 过期，即 1 小时前/);
+      expect(r.out).toMatch(/请生成新的 UserSig/);
+      expect(r.out).not.toMatch(/ UTC \(|ago\b/);
+    }
+  });
+
+  it('--lang xx: exit 2 and an English message naming the languages imops speaks', async () => {
+    const sig = generateUserSig({ sdkAppId: APP, secretKey: KEY, userId: 'alice' });
+    const r = await run(['--lang', 'xx', 'usersig', 'verify', 'alice', sig]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^imops: --lang "xx" is not a language imops speaks\n {2}fix: .*\ben, zh-CN\b/);
+  });
+});

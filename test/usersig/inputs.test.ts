@@ -10,6 +10,7 @@ import {
   VERDICTS,
   verifyUserSig,
 } from '../../src/usersig/index.js';
+import { chinese, english } from '../text/english.js';
 import { randomKey } from './helpers.js';
 import { pemLike } from './pem-like.js';
 
@@ -85,6 +86,76 @@ describe('generation input rules', () => {
       usageError(() => generateUserSig({ ...base, sdkAppId: 1, userId: 'alice', now: KEY as unknown as number })),
     ];
     for (const e of errors) expect(`${e.message} ${e.fix}`).not.toContain(KEY.slice(0, 16));
+  });
+});
+
+describe('usage errors in both languages', () => {
+  const CJK = /[\u4e00-\u9fff]/;
+
+  it("the library's message and fix stay English; chat and the CLI get the reader's language from problem and fixText", () => {
+    const expiry = usageError(() => parseExpiry('soon'));
+    expect(expiry.message).toBe('expiry "soon" is not understood');
+    expect(expiry.fix).toBe('give a whole number of seconds, or a number with a unit: 180d, 12h, 30m, 45s (at most 50 years)');
+    expect(english(expiry.problem)).toBe(expiry.message);
+    expect(chinese(expiry.problem)).toBe('无法识别有效期 "soon"');
+    expect(chinese(expiry.fixText!)).toMatch(/^请填写整数秒数.*180d、12h、30m、45s（最长 50 年）$/);
+
+    const spaced = usageError(() => generateUserSig({ ...base, userId: 'john doe' }));
+    expect(spaced.message).toBe('UserID "john doe" contains a space; the recommended UserID alphabet is A-Z a-z 0-9 _ -');
+    expect(chinese(spaced.problem)).toBe('UserID "john doe" 含有空格；推荐的 UserID 字符集为 `A-Z a-z 0-9 _ -`');
+    expect(chinese(spaced.fixText!)).toContain('--relaxed-user-id');
+
+    const privileges = usageError(() => generatePrivateMapKey({ ...base, userId: 'alice', expireSeconds: 300, roomId: 1, privileges: 256 }));
+    expect(privileges.fix).toMatch(/^add the bits: 1 create room, 2 enter room, .*128 receive screen share; 255 grants everything/);
+    expect(chinese(privileges.fixText!)).toMatch(/1 创建房间，2 进入房间，.*128 接收屏幕分享；255 表示全部权限/);
+  });
+
+  it('every rule has a Chinese problem and fix that keep the data, and no text is an object', () => {
+    const pm = { ...base, userId: 'alice', expireSeconds: 300, privileges: 255 };
+    const errors = [
+      usageError(() => parseExpiry('0')),
+      usageError(() => parseExpiry('18251d')),
+      usageError(() => generateUserSig({ ...base, userId: '' })),
+      usageError(() => generateUserSig({ ...base, userId: 'a'.repeat(33) })),
+      usageError(() => generateUserSig({ ...base, userId: '用户', relaxedUserId: true })),
+      usageError(() => generateUserSig({ ...base, userId: 'tab\there', relaxedUserId: true })),
+      usageError(() => generateUserSig({ ...base, userId: 'alice', expireSeconds: 0 })),
+      usageError(() => generateUserSig({ ...base, sdkAppId: 0, userId: 'alice' })),
+      usageError(() => generateUserSig({ ...base, sdkAppId: 'x'.repeat(30) as unknown as number, userId: 'alice' })),
+      usageError(() => generateUserSig({ ...base, userId: 'alice', now: -1 })),
+      usageError(() => generateUserSig({ ...base, userId: 'alice', now: 4_294_967_000 })),
+      usageError(() => generateUserSig({ ...base, secretKey: undefined as unknown as string, userId: 'alice' })),
+      usageError(() => generateUserSig({ ...base, secretKey: pemLike('EC PRIVATE KEY', 'MHcCAQEE'), userId: 'alice' })),
+      usageError(() => generatePrivateMapKey({ ...pm, userId: 'josé', roomId: 1 })),
+      usageError(() => generatePrivateMapKey({ ...pm, expireSeconds: 0, roomId: 1 })),
+      usageError(() => generatePrivateMapKey({ ...pm })),
+      usageError(() => generatePrivateMapKey({ ...pm, roomId: 1, strRoomId: '1' })),
+      usageError(() => generatePrivateMapKey({ ...pm, roomId: 0 })),
+      usageError(() => generatePrivateMapKey({ ...pm, strRoomId: '' })),
+      usageError(() => generatePrivateMapKey({ ...pm, strRoomId: 'salle-é' })),
+      usageError(() => generatePrivateMapKey({ ...pm, strRoomId: 'r'.repeat(65) })),
+    ];
+    for (const e of errors) {
+      const zh = `${chinese(e.problem)} ${chinese(e.fixText!)}`;
+      expect(english(e.problem)).toBe(e.message);
+      expect(chinese(e.problem), e.message).toMatch(CJK);
+      expect(chinese(e.fixText!), e.fix).toMatch(CJK);
+      expect(zh).not.toContain('[object Object]');
+      // The numbers of the English sentence (bytes, limits, the value given) are in the Chinese one too.
+      for (const n of e.message.match(/\d+/g) ?? []) expect(zh, `${e.message} -> ${zh}`).toContain(n);
+    }
+    expect(chinese(errors[3]!.problem)).toBe('UserID 长 33 字节，IM 最多接受 32 字节');
+    expect(chinese(errors[5]!.problem)).toContain('控制字符（U+0009）');
+    expect(chinese(errors[8]!.problem)).toContain('一个长 30 个字符的字符串');
+    expect(chinese(errors[14]!.problem)).toMatch(/^PrivateMapKey 的有效期必须是/);
+  });
+
+  it('the trimmed-key notice comes in every language, English first', () => {
+    const notices: [string, unknown][] = [];
+    generateUserSig({ ...base, secretKey: ` ${KEY}`, userId: 'alice', onNotice: (m, words) => notices.push([m, words]) });
+    expect(notices).toEqual([
+      [expect.stringMatching(/^surrounding whitespace was trimmed/), { en: notices[0]![0], 'zh-CN': expect.stringMatching(/^已去掉密钥首尾的空白字符/) }],
+    ]);
   });
 });
 

@@ -10,6 +10,8 @@ import { providers, pushWords } from './push/index.js';
 import type { Locale } from '../locale.js';
 import { enTime } from './time.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
+import { usage } from './usage.js';
+import { cli } from './cli.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -80,6 +82,10 @@ export const en = {
   usersigGenerators,
   /** Meaning, cause and fix of every IM / TRTC error code in src/usersig/im-errors.ts. */
   imErrors,
+  /** Usage errors of minting and checking UserSigs and PrivateMapKeys: problem and fix. */
+  usage,
+  /** The `imops` command's own results and usage errors (src/cli/). */
+  cli,
 
   app: {
     none: {

@@ -8,6 +8,8 @@ import { im } from './im.js';
 import { zhTime } from './time.js';
 import { providers, pushWords } from './push/index.js';
 import { triage } from './triage.js';
+import { usage } from './usage.js';
+import { cli } from './cli.js';
 import { usersigGenerators, usersigVerdicts } from './usersig.js';
 
 /** 中文里的并列：“a、b、c”。 */
@@ -83,6 +85,8 @@ export const zhCN: Catalogue = {
   usersigGenerators,
   /** src/usersig/im-errors.ts 中每个 IM / TRTC 错误码的含义、原因和处理方法。 */
   imErrors,
+  usage,
+  cli,
 
   app: {
     none: {

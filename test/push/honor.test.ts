@@ -2,6 +2,7 @@
 // the timestamp header and camelCase test message, failTokens / expireTokens, a 401 refreshed once, codes imops
 // does not know shown verbatim, timeouts and 5xx.
 import { describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { providerFor } from '../../src/push/providers/index.js';
 import { describeToken } from '../../src/push/token-shape.js';
@@ -40,7 +41,7 @@ describe('Honor Push test push', () => {
     const b = await tester.test(vx.app(), ho(failed));
     expect(a).toMatchObject({ ok: false, verdict: 'TOKEN_UNREGISTERED', provider: { reason: 'expireTokens' } });
     expect(b).toMatchObject({ ok: false, verdict: 'BAD_DEVICE_TOKEN', provider: { reason: 'failTokens' } });
-    expect(b.fix).toMatch(/HMS token/);
+    expect(english(b.fix)).toMatch(/HMS token/);
   });
 
   it('an access token Honor refuses with 401 is fetched again once and the send retried once', async () => {
@@ -60,11 +61,11 @@ describe('Honor Push test push', () => {
     try {
       const r = await fresh.test(app, ho(honorToken()));
       expect(r).toMatchObject({ verdict: 'CREDENTIAL_INVALID', provider: { status: 401, reason: 'invalid_client' } });
-      expect(r.cause).toMatch(/App Secret is not the Client Secret/);
+      expect(english(r.cause)).toMatch(/App Secret is not the Client Secret/);
       expect(JSON.stringify(r)).not.toContain('the-app-secret-by-mistake');
       const [live] = await fresh.certificates({ ...app, certificates: [app.certificates[1]!] }, { live: true });
       expect(live).toMatchObject({ level: 'failure' });
-      expect(live!.problems.at(-1)!.problem).toMatch(/invalid_client/);
+      expect(english(live!.problems.at(-1)!.problem)).toMatch(/invalid_client/);
     } finally {
       await fresh.close();
     }
@@ -76,7 +77,7 @@ describe('Honor Push test push', () => {
     const r = await tester.test(vx.app(), ho(token));
     expect(r.ok).toBe(false);
     expect(r.provider).toMatchObject({ reason: '80300007', message: 'token invalid (new)' });
-    expect(r.cause).toMatch(/does not know/);
+    expect(english(r.cause)).toMatch(/does not know/);
   });
 
   it('5xx and 429 are PROVIDER_UNAVAILABLE and RATE_LIMITED; a hang is NETWORK', async () => {
@@ -108,10 +109,10 @@ describe('Honor Push test push', () => {
     const app = vx.app();
     delete (app.certificates[1] as { importance?: string }).importance;
     const r = await tester.test(app, ho(honorToken()));
-    expect(r.cause).toMatch(/no importance.*marketing/);
+    expect(english(r.cause)).toMatch(/no importance.*marketing/);
     expect((vx.honor.requests[0]!.body!.android as { notification: object }).notification).not.toHaveProperty('importance');
     const [h] = await tester.certificates({ ...app, certificates: [app.certificates[1]!] });
-    expect(h!.problems.map((p) => p.fix).join(' ')).toMatch(/importance: NORMAL/);
+    expect(h!.problems.map((p) => english(p.fix)).join(' ')).toMatch(/importance: NORMAL/);
   });
 
   it('no log line carries the client secret', () => {

@@ -2,7 +2,7 @@
 // reused, validate_only then the real send, every documented answer explained, partial answers, timeouts, 5xx
 // and flow control, and the client secret and access token kept out of every result and log line.
 import { describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { HUAWEI_REASONS } from '../../src/push/providers/huawei/reasons.js';
 import { providerFor } from '../../src/push/providers/index.js';
@@ -203,6 +203,42 @@ describe('Huawei Push Kit test push', () => {
     const bad = await tester.certificates(app, { live: true });
     expect(bad[0]).toMatchObject({ level: 'failure' });
     expect(english(bad[0]!.problems.at(-1)!.problem)).toMatch(/1101.*invalid client secret/);
+  });
+
+  it("a Chinese reader gets every result in Chinese, with Huawei's code, words and IDs verbatim", async () => {
+    const ok = await tester.test(vx.app(), hw(huaweiToken()));
+    expect(chinese(ok.cause)).toBe('华为 Push Kit 已接受应用 104000001 的测试通知（先用 validate_only 试运行，再真实发送，并标记为测试消息）。');
+    expect(chinese(ok.fix)).toMatch(/^推送侧无需处理。/);
+    const token = huaweiToken();
+    vx.huawei.program(token, { kind: 'code', code: '80300007', msg: 'invalid token' });
+    const bad = await tester.test(vx.app(), hw(token));
+    expect(chinese(bad.cause)).toMatch(/^华为 Push Kit 试运行（validate_only）失败，返回 80300007（“invalid token”）：Push Kit 表示 Token 无效/);
+    expect(chinese(bad.fix)).toMatch(/HmsInstanceId\.getToken\(\).*HarmonyOS NEXT/);
+    const app = vx.app();
+    delete (app.certificates[0] as { category?: string }).category;
+    const fresh = createDeviceTester({ providers: vx.providers(), log: logged.log });
+    try {
+      const noCategory = await fresh.test(app, hw(huaweiToken()));
+      expect(chinese(noCategory.cause)).toMatch(/注意：证书 30001 没有设置 category，华为会把每条通知都算作营销消息/);
+      const [health] = await fresh.certificates({ ...app, certificates: [app.certificates[0]!] }, { live: true });
+      expect(chinese(health!.summary)).toMatch(
+        /^App ID 104000001，OAuth 客户端 104000001，category 未设置（计入营销消息配额）; live: 华为已为客户端 104000001 签发访问令牌/,
+      );
+      expect(chinese(health!.problems[0]!.fix)).toMatch(/自分类权益/);
+    } finally {
+      await fresh.close();
+    }
+    vx.huawei.programOAuth({ kind: 'hang' });
+    const quick = createDeviceTester({ providers: vx.providers(300), log: logged.log });
+    try {
+      const o = await quick.test(vx.app(), hw(huaweiToken()));
+      expect(chinese(o.cause)).toBe('华为 OAuth 访问令牌请求失败，返回 timeout：OAuth 服务器在 300 ms 内没有应答。没有发送任何推送。');
+    } finally {
+      await quick.close();
+    }
+    for (const r of [ok, bad]) {
+      expect(JSON.stringify([chinese(r.cause), chinese(r.fix), english(r.cause), english(r.fix)])).not.toMatch(/\[object Object\]|undefined/);
+    }
   });
 
   it('no log line carries the client secret or an access token', () => {

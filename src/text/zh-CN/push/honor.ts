@@ -2,7 +2,7 @@
 // 控制台路径按荣耀开发者服务平台的中文界面书写。
 import type { honor as en } from '../../en/push/honor.js';
 
-const CONSOLE = '荣耀开发者服务平台（developer.honor.com）> 管理中心 > 你的应用 > 推送服务';
+const CONSOLE = '荣耀开发者服务平台（developer.honor.com）的“管理中心 > 你的应用 > 推送服务”页面';
 const TRY_LATER = '请几分钟后重试。';
 
 const reasons: typeof en.reasons = {
@@ -21,11 +21,11 @@ const reasons: typeof en.reasons = {
   },
   'HTTP 401': {
     cause: '荣耀拒绝了访问令牌，imops 立即重新获取的新令牌也被拒绝：Client ID / Client Secret 属于 URL 中 App ID 以外的另一个应用。',
-    fix: `请打开 ${CONSOLE}，把同一个应用的 App ID、Client ID 和 Client Secret 分别填入 appId、clientId 和 clientSecret（不要用 App Secret）。`,
+    fix: `请打开${CONSOLE}，把同一个应用的 App ID、Client ID 和 Client Secret 分别填入 appId、clientId 和 clientSecret（不要用 App Secret）。`,
   },
   'HTTP 403': {
     cause: '荣耀不允许该应用发送（该应用未开通推送服务，或推送服务未通过审核）。',
-    fix: `请在 ${CONSOLE} 中为该应用开通推送服务，并检查此证书的 appId。`,
+    fix: `请在${CONSOLE}为该应用开通推送服务，并检查此证书的 appId。`,
   },
   'HTTP 404': {
     cause: '荣耀返回 404：URL 或其中的 App ID 有误。',
@@ -37,11 +37,11 @@ const reasons: typeof en.reasons = {
   'HTTP 503': { cause: '荣耀服务不可用或过载。', fix: TRY_LATER },
   invalid_client: {
     cause: '荣耀 OAuth 服务器拒绝了 Client ID / Client Secret（常见的混淆：App Secret 并不是 Client Secret）。',
-    fix: `请打开 ${CONSOLE}，复制 Client ID 和 Client Secret（不是 App ID / App Secret），填入此证书的 clientId 和 clientSecret。`,
+    fix: `请打开${CONSOLE}，复制 Client ID 和 Client Secret（不是 App ID / App Secret），填入此证书的 clientId 和 clientSecret。`,
   },
   unauthorized_client: {
     cause: '荣耀 OAuth 服务器不允许该客户端使用客户端凭据模式。',
-    fix: `请使用 ${CONSOLE} 中该应用推送服务下显示的 Client ID 和 Client Secret。`,
+    fix: `请使用${CONSOLE}上为该应用推送服务显示的 Client ID 和 Client Secret。`,
   },
   invalid_request: {
     cause: '荣耀 OAuth 服务器认为访问令牌请求不完整（Client ID 或 Client Secret 为空）。',
@@ -65,16 +65,16 @@ export const honor: typeof en = {
   vendor: '荣耀',
   reasons,
   unknownFix: '荣耀没有广泛公开其响应码：请阅读上面荣耀返回的消息；如果反复出现，请带上 requestId 咨询荣耀开发者支持（developer.honor.com）。',
-  unknownOAuthFix: `请对照 ${CONSOLE} 检查 clientId 和 clientSecret；上面引用的文字是荣耀返回的原话。`,
+  unknownOAuthFix: `请对照${CONSOLE}检查 clientId 和 clientSecret；上面引用的文字是荣耀返回的原话。`,
 
   describe: (appId, importance) => `荣耀推送，App ID ${appId}${importance ? `，importance ${importance}` : ''}`,
   summary: (appId, clientId, importance) => `App ID ${appId}，客户端 ${clientId}，importance ${importance ?? '未设置（计入营销消息配额）'}`,
   importanceLow: (id) => `证书 ${id} 的 importance 为 LOW，荣耀会把通知算作营销消息：每台设备每天 2 条（新闻类应用 5 条）。`,
   importanceMissing: (id) => `证书 ${id} 没有设置 importance，荣耀会把每条通知都算作营销消息：每台设备每天 2 条（新闻类应用 5 条），超出后会被丢弃。`,
-  importanceFix: '请在荣耀开发者服务平台 > 推送服务 中申请消息自分类权益，然后在 imops.yml 中为此证书设置 `importance: NORMAL`。',
-  secretFix: '请把 clientSecret 设为荣耀开发者服务平台 > 你的应用 > 推送服务 中的 Client Secret（不是 App Secret）。',
+  importanceFix: '请在荣耀开发者服务平台的“推送服务”中申请消息自分类权益，然后在 imops.yml 中为此证书设置 `importance: NORMAL`。',
+  secretFix: '请把 clientSecret 设为荣耀开发者服务平台“你的应用 > 推送服务”中的 Client Secret（不是 App Secret）。',
   clientIsAppId: (appId) => `clientId 与 appId 相同（${appId}）；荣耀的 OAuth 请求要用 Client ID，它和 App ID 不是同一个值。`,
-  clientIsAppIdFix: '请从荣耀开发者服务平台 > 你的应用 > 推送服务 中复制 Client ID 和 Client Secret（不是 App ID / App Secret）。',
+  clientIsAppIdFix: '请从荣耀开发者服务平台“你的应用 > 推送服务”中复制 Client ID 和 Client Secret（不是 App ID / App Secret）。',
 
   step: '荣耀推送发送',
   noDryRun: (clientId) => `荣耀没有试运行：已为客户端 ${clientId} 签发访问令牌，Token 格式也符合；没有发送任何推送。`,

@@ -3,8 +3,8 @@
 import type { huawei as en } from '../../en/push/huawei.js';
 
 const AGC = 'AppGallery Connect';
-/** App ID、Client ID、Client Secret 所在的页面。 */
-const APP_INFO = `${AGC} > 项目设置 > 常规 中的应用信息`;
+/** App ID、Client ID、Client Secret 所在的页面（应用信息）。 */
+const APP_INFO = `${AGC} 的“项目设置 > 常规”页面`;
 const RECAPTURE = '请让用户（在登录状态下）打开 App，使其通过 HmsInstanceId.getToken() 获取新的 Token 并用此证书 ID 上报；删除当前这个 Token。';
 const TRY_LATER = '请几分钟后重试。';
 
@@ -16,7 +16,7 @@ const reasons: typeof en.reasons = {
   },
   '80100001': {
     cause: 'Push Kit 拒绝了消息中的某个参数（类型或取值错误；常见的是未知的 `category`）。',
-    fix: `请对照 ${AGC} > 推送服务 中已获批的自分类权益，检查 imops.yml 中此证书的 \`category\`；如果没有问题，请把返回的消息文本报告给 imops 维护者。`,
+    fix: `请对照 ${AGC}“推送服务”中已获批的自分类权益，检查 imops.yml 中此证书的 \`category\`；如果没有问题，请把返回的消息文本报告给 imops 维护者。`,
   },
   '80100002': {
     cause: 'Push Kit 规定这类请求（系统消息或 VoIP 消息）只能带一个 Token。',
@@ -45,7 +45,7 @@ const reasons: typeof en.reasons = {
   },
   '80300002': {
     cause: 'Push Kit 不允许该应用发送：该应用没有开通推送服务，或者 URL 中的 App ID 不是 Token 和凭据所属的应用。',
-    fix: `请在 ${AGC} > 你的项目 > 增长 > 推送服务 中为该应用开通服务，并确认此证书的 appId 就是该应用的 App ID。`,
+    fix: `请在 ${AGC} 的“你的项目 > 增长 > 推送服务”中为该应用开通服务，并确认此证书的 appId 就是该应用的 App ID。`,
   },
   '80300007': {
     cause:
@@ -58,7 +58,7 @@ const reasons: typeof en.reasons = {
     fix: '请确认上报的 Token 不为空；否则请报告给 imops 维护者。',
   },
   '81000001': { cause: 'Push Kit 内部错误。', fix: TRY_LATER },
-  'HTTP 401': { cause: 'Push Kit 拒绝了 Authorization 请求头。', fix: `请对照 ${APP_INFO} 检查此证书的 clientId 和 clientSecret。` },
+  'HTTP 401': { cause: 'Push Kit 拒绝了 Authorization 请求头。', fix: `请对照 ${APP_INFO}检查此证书的 clientId 和 clientSecret。` },
   'HTTP 404': {
     cause: 'Push Kit 返回 404：URL 有误（代理路径不对，或 appId 中含有不该出现的字符）。',
     fix: '请检查 providers.huawei.url（默认 https://push-api.cloud.huawei.com）和此证书的 appId。',
@@ -71,11 +71,11 @@ const reasons: typeof en.reasons = {
   },
   '1101': {
     cause: '华为 OAuth 服务器拒绝了客户端凭据（错误 1101，请求无效：通常是 Client ID 或 Client Secret 有误；sub_error 和返回文本会说明是哪一个）。',
-    fix: `请从 ${APP_INFO} 复制 OAuth 2.0 Client ID 和 Client Secret（即该应用的 App ID / Client Secret），填入此证书的 clientId 和 clientSecret。`,
+    fix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID 和 Client Secret（即该应用的 App ID / Client Secret），填入此证书的 clientId 和 clientSecret。`,
   },
   invalid_client: {
     cause: '华为 OAuth 服务器不认识这个 Client ID，或者 Client Secret 不匹配。',
-    fix: `请从 ${APP_INFO} 复制 OAuth 2.0 Client ID 和 Client Secret，填入此证书的 clientId 和 clientSecret。`,
+    fix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID 和 Client Secret，填入此证书的 clientId 和 clientSecret。`,
   },
   invalid_request: {
     cause: '华为 OAuth 服务器认为访问令牌请求不完整（Client ID 或 Client Secret 为空）。',
@@ -100,19 +100,19 @@ export const huawei: typeof en = {
   reasons,
   unknownFix:
     '请在华为 Push Kit 的服务端错误码（developer.huawei.com > HMS Core > Push Kit > 错误码）中查找该代码，并参考返回的消息文本；如果反复出现，请带上 requestId 咨询华为开发者支持。',
-  unknownOAuthFix: `请对照 ${APP_INFO} 检查此证书的 clientId 和 clientSecret；上面引用的文字是华为返回的原话。`,
+  unknownOAuthFix: `请对照 ${APP_INFO}检查此证书的 clientId 和 clientSecret；上面引用的文字是华为返回的原话。`,
 
   describe: (appId, category) => `华为 Push Kit，App ID ${appId}${category ? `，category ${category}` : ''}`,
   summary: (appId, clientId, category) => `App ID ${appId}，OAuth 客户端 ${clientId}，category ${category ?? '未设置（计入营销消息配额）'}`,
   categoryMissing: (id) => `证书 ${id} 没有设置 category，华为会把每条通知都算作营销消息：每台设备每天 2 条（新闻类应用 5 条），超出后静默丢弃。`,
   categoryUnknown: (id, category, known) =>
     `证书 ${id} 的 category 为 ${category}，不在 Push Kit 文档列出的分类中（${known.join('、')}）；华为可能拒绝它，或把消息算作营销消息。`,
-  categoryFix: `请在 ${AGC} > 增长 > 推送服务 > 自分类权益 中申请自分类权益，然后把 imops.yml 中此证书的 \`category\` 设为获批的分类（聊天消息用 IM）。`,
+  categoryFix: `请在 ${AGC} 的“增长 > 推送服务 > 自分类权益”中申请自分类权益，然后把 imops.yml 中此证书的 \`category\` 设为获批的分类（聊天消息用 IM）。`,
   appIdNotDigits: (appId) => `appId ${appId} 不全是数字；${AGC} 的 App ID 是纯数字（例如 104000001）。`,
-  appIdFix: `请从 ${APP_INFO} 复制 App ID（不是包名，也不是项目 ID）。`,
-  clientIdNotDigits: (clientId) => `clientId ${clientId} 不全是数字；华为 OAuth Client ID 是纯数字。`,
-  clientIdFix: `请从 ${APP_INFO} 复制 OAuth 2.0 Client ID（应用级凭据的 Client ID 就是 App ID）。`,
-  secretFix: `请把 clientSecret 设为 ${APP_INFO} 里的 Client Secret。`,
+  appIdFix: `请从 ${APP_INFO}复制 App ID（不是包名，也不是项目 ID）。`,
+  clientIdNotDigits: (clientId) => `clientId ${clientId} 不全是数字；华为的 OAuth 客户端 ID（Client ID）是纯数字。`,
+  clientIdFix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID（应用级凭据的 Client ID 就是 App ID）。`,
+  secretFix: `请把 clientSecret 设为 ${APP_INFO}上的 Client Secret。`,
   tokenLength: (length) => `该 Token 长 ${length} 个字符；华为 Push Kit 的 Token 通常约 130 个字符，它可能被截断了。`,
 
   steps: { validate: '华为 Push Kit 试运行（validate_only）', send: '华为 Push Kit 发送' },

@@ -3,6 +3,7 @@
 import type { AppConfig, CertificateConfig, ProvidersConfig } from '../config/types.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { say } from '../text/index.js';
 import { preflight, type Inspect } from './preflight.js';
 import { inspectCertificate, providerFor, type PushPlatform } from './providers/index.js';
 import { pushResult, scrub } from './providers/result.js';
@@ -171,5 +172,5 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 function withLive(h: CertificateHealth, live: LiveCheck): CertificateHealth {
   const problems = [...h.problems, ...live.problems.map(({ level, problem, fix }) => ({ level, problem, fix }))];
   const level = problems.some((p) => p.level === 'failure') ? 'failure' : problems.length ? 'warning' : 'ok';
-  return { ...h, level, summary: `${h.summary}; live: ${live.summary}`, problems };
+  return { ...h, level, summary: say((_t, $) => `${$(h.summary)}; live: ${$(live.summary)}`), problems };
 }

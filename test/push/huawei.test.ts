@@ -2,6 +2,7 @@
 // reused, validate_only then the real send, every documented answer explained, partial answers, timeouts, 5xx
 // and flow control, and the client secret and access token kept out of every result and log line.
 import { describe, expect, it } from 'vitest';
+import { chinese, english } from '../text/english.js';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { HUAWEI_REASONS } from '../../src/push/providers/huawei/reasons.js';
 import { providerFor } from '../../src/push/providers/index.js';
@@ -24,7 +25,7 @@ describe('Huawei Push Kit test push', () => {
     const r = await tester.test(vx.app(), hw(token));
     expect(r).toMatchObject({ ok: true, verdict: 'DELIVERED', platform: 'huawei', provider: { status: 200, reason: '80000000', message: 'Success' } });
     expect(r.provider.environment).toBeUndefined();
-    expect(r.cause).toMatch(/validate_only.*real send/);
+    expect(english(r.cause)).toMatch(/validate_only.*real send/);
     expect(vx.huawei.tokenRequests).toEqual([{ grantType: 'client_credentials', clientId: '104000001', contentType: 'application/x-www-form-urlencoded' }]);
     expect(vx.huawei.requests.map((q) => q.validateOnly)).toEqual([true, false]);
     const msg = vx.huawei.requests[1]!.body!.message as { android: Record<string, unknown>; token: string[] };
@@ -64,7 +65,7 @@ describe('Huawei Push Kit test push', () => {
       const r = await fresh.test(app, hw(huaweiToken()));
       expect(r).toMatchObject({ ok: false, verdict: 'CREDENTIAL_INVALID', provider: { status: 400, reason: '1101' } });
       expect(r.provider.message).toContain('invalid client secret');
-      expect(r.fix).toMatch(/AppGallery Connect/);
+      expect(english(r.fix)).toMatch(/AppGallery Connect/);
       expect(vx.huawei.requests).toHaveLength(0);
       expect(JSON.stringify(r)).not.toContain('wrong-secret-value');
     } finally {
@@ -77,7 +78,7 @@ describe('Huawei Push Kit test push', () => {
     vx.huawei.program(token, { kind: 'illegal' });
     const r = await tester.test(vx.app(), hw(token));
     expect(r).toMatchObject({ ok: false, verdict: 'BAD_DEVICE_TOKEN', provider: { reason: '80100000' } });
-    expect(r.cause).toMatch(/illegal_tokens/);
+    expect(english(r.cause)).toMatch(/illegal_tokens/);
     expect(JSON.stringify(r)).not.toContain(token);
   });
 
@@ -93,7 +94,7 @@ describe('Huawei Push Kit test push', () => {
     const r = await tester.test(vx.app(), hw(token));
     expect(r.verdict).toBe(verdict);
     expect(r.provider).toMatchObject({ reason: code, message: `text of ${code}` });
-    expect(`${r.cause} ${r.fix}`).toMatch(words);
+    expect(`${english(r.cause)} ${english(r.fix)}`).toMatch(words);
   });
 
   it("a code imops does not know is shown verbatim with Huawei's text, never as success", async () => {
@@ -102,8 +103,8 @@ describe('Huawei Push Kit test push', () => {
     const r = await tester.test(vx.app(), hw(token));
     expect(r.ok).toBe(false);
     expect(r.provider).toMatchObject({ reason: '80999999', message: 'Something new', status: 400 });
-    expect(r.cause).toMatch(/80999999.*Something new.*does not know/);
-    expect(r.fix).toMatch(/Error codes/);
+    expect(english(r.cause)).toMatch(/80999999.*Something new.*does not know/);
+    expect(english(r.fix)).toMatch(/Error codes/);
   });
 
   it('the real send can fail after a passing dry run, and says so', async () => {
@@ -111,7 +112,7 @@ describe('Huawei Push Kit test push', () => {
     vx.huawei.program(token, { kind: 'code', code: '80300008', msg: 'too big' }, { dryRun: false });
     const r = await tester.test(vx.app(), hw(token));
     expect(r.verdict).toBe('PAYLOAD_REJECTED');
-    expect(r.cause).toMatch(/^Huawei Push Kit send failed/);
+    expect(english(r.cause)).toMatch(/^Huawei Push Kit send failed/);
   });
 
   it('503 flow control is RATE_LIMITED; 500 and 502 PROVIDER_UNAVAILABLE', async () => {
@@ -135,13 +136,13 @@ describe('Huawei Push Kit test push', () => {
       vx.huawei.program(token, { kind: 'hang' });
       const r = await quick.test(vx.app(), hw(token));
       expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout' } });
-      expect(r.cause).toMatch(/300 ms/);
+      expect(english(r.cause)).toMatch(/300 ms/);
       vx.huawei.programOAuth({ kind: 'hang' });
       const fresh = createDeviceTester({ providers: vx.providers(300), log: logged.log });
       const o = await fresh.test(vx.app(), hw(huaweiToken()));
       await fresh.close();
       expect(o.verdict).toBe('NETWORK');
-      expect(o.cause).toMatch(/OAuth server did not answer/);
+      expect(english(o.cause)).toMatch(/OAuth server did not answer/);
     } finally {
       await quick.close();
     }
@@ -163,10 +164,10 @@ describe('Huawei Push Kit test push', () => {
     try {
       const r = await fresh.test(app, hw(huaweiToken()));
       expect(r.verdict).toBe('DELIVERED');
-      expect(r.cause).toMatch(/marketing: 2 per device per day/);
+      expect(english(r.cause)).toMatch(/marketing: 2 per device per day/);
       const [health] = await fresh.certificates({ ...app, certificates: [app.certificates[0]!] });
       expect(health).toMatchObject({ level: 'warning' });
-      expect(health!.problems[0]!.fix).toMatch(/Self-classification rights/);
+      expect(english(health!.problems[0]!.fix)).toMatch(/Self-classification rights/);
     } finally {
       await fresh.close();
     }
@@ -196,12 +197,48 @@ describe('Huawei Push Kit test push', () => {
   it('push certs --live asks for an access token and explains a refusal', async () => {
     const ok = await tester.certificates(vx.app(vx.certificates.slice(0, 1)), { live: true });
     expect(ok[0]).toMatchObject({ level: 'ok' });
-    expect(ok[0]!.summary).toMatch(/live: Huawei issued an access token/);
+    expect(english(ok[0]!.summary)).toMatch(/live: Huawei issued an access token/);
     const app = vx.app(vx.certificates.slice(0, 1));
     (app.certificates[0] as { clientSecret: string }).clientSecret = 'nope-nope';
     const bad = await tester.certificates(app, { live: true });
     expect(bad[0]).toMatchObject({ level: 'failure' });
-    expect(bad[0]!.problems.at(-1)!.problem).toMatch(/1101.*invalid client secret/);
+    expect(english(bad[0]!.problems.at(-1)!.problem)).toMatch(/1101.*invalid client secret/);
+  });
+
+  it("a Chinese reader gets every result in Chinese, with Huawei's code, words and IDs verbatim", async () => {
+    const ok = await tester.test(vx.app(), hw(huaweiToken()));
+    expect(chinese(ok.cause)).toBe('华为 Push Kit 已接受应用 104000001 的测试通知（先用 validate_only 试运行，再真实发送，并标记为测试消息）。');
+    expect(chinese(ok.fix)).toMatch(/^推送侧无需处理。/);
+    const token = huaweiToken();
+    vx.huawei.program(token, { kind: 'code', code: '80300007', msg: 'invalid token' });
+    const bad = await tester.test(vx.app(), hw(token));
+    expect(chinese(bad.cause)).toMatch(/^华为 Push Kit 试运行（validate_only）失败，返回 80300007（“invalid token”）：Push Kit 表示 Token 无效/);
+    expect(chinese(bad.fix)).toMatch(/HmsInstanceId\.getToken\(\).*HarmonyOS NEXT/);
+    const app = vx.app();
+    delete (app.certificates[0] as { category?: string }).category;
+    const fresh = createDeviceTester({ providers: vx.providers(), log: logged.log });
+    try {
+      const noCategory = await fresh.test(app, hw(huaweiToken()));
+      expect(chinese(noCategory.cause)).toMatch(/注意：证书 30001 没有设置 category，华为会把每条通知都算作营销消息/);
+      const [health] = await fresh.certificates({ ...app, certificates: [app.certificates[0]!] }, { live: true });
+      expect(chinese(health!.summary)).toMatch(
+        /^App ID 104000001，OAuth 客户端 104000001，category 未设置（计入营销消息配额）; live: 华为已为客户端 104000001 签发访问令牌/,
+      );
+      expect(chinese(health!.problems[0]!.fix)).toMatch(/自分类权益/);
+    } finally {
+      await fresh.close();
+    }
+    vx.huawei.programOAuth({ kind: 'hang' });
+    const quick = createDeviceTester({ providers: vx.providers(300), log: logged.log });
+    try {
+      const o = await quick.test(vx.app(), hw(huaweiToken()));
+      expect(chinese(o.cause)).toBe('华为 OAuth 访问令牌请求失败，返回 timeout：OAuth 服务器在 300 ms 内没有应答。没有发送任何推送。');
+    } finally {
+      await quick.close();
+    }
+    for (const r of [ok, bad]) {
+      expect(JSON.stringify([chinese(r.cause), chinese(r.fix), english(r.cause), english(r.fix)])).not.toMatch(/\[object Object\]|undefined/);
+    }
   });
 
   it('no log line carries the client secret or an access token', () => {

@@ -1,5 +1,6 @@
 // Honor Push (MagicOS): OAuth client credentials (Client ID / Client Secret) and the v1 sendMessage API.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import type { VendorLoaded } from '../vendor/result.js';
 import {
@@ -38,7 +39,7 @@ export const honor: PushProvider<
   resolveCertificate: resolveHonorCertificate,
   resolveSettings: resolveHonorSettings,
   describeCertificate(c) {
-    return `Honor Push, App ID ${c.appId}${c.importance ? `, importance ${c.importance}` : ''}`;
+    return say((t) => t.providers.honor.describe(c.appId, c.importance));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

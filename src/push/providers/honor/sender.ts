@@ -1,6 +1,7 @@
 // Honor Push test pushes: an OAuth access token per client (fetched once, reused until it expires, refreshed once
 // when Honor refuses it with 401), then one send with the `timestamp` header, marked as a test message
 // (`targetUserType: 1`). Honor has no dry run: a sweep checks the credential and the token's shape only.
+import { say } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
@@ -12,6 +13,10 @@ import { HONOR_TOKEN_PATH, honorSendPath, type HonorCertificateConfig, type Hono
 import { explainHonor, explainHonorOAuth, HONOR_REASONS } from './reasons.js';
 
 type Context = TestContext<HonorCertificateConfig, VendorLoaded>;
+
+/** The vendor as sentences name it ("Honor" / "荣耀"), and its push service ("Honor Push" / "荣耀推送"). */
+const HONOR = say((t) => t.providers.honor.vendor);
+const HONOR_PUSH = say((t) => t.providers.honor.names.display);
 
 export function honorMessage(cert: HonorCertificateConfig, token: string) {
   return {
@@ -33,7 +38,7 @@ export class HonorClient extends OAuthClient<HonorCertificateConfig> {
     override readonly settings: HonorSettings,
     now: () => number = Date.now,
   ) {
-    super(settings, { provider: 'honor', vendor: 'Honor', tokenPath: HONOR_TOKEN_PATH, explain: explainHonorOAuth }, now);
+    super(settings, { provider: 'honor', vendor: HONOR, tokenPath: HONOR_TOKEN_PATH, explain: explainHonorOAuth }, now);
   }
 }
 
@@ -47,7 +52,7 @@ export function honorTester(client: HonorClient): PushSender<HonorCertificateCon
   };
 }
 
-const STEP = 'Honor Push send';
+const STEP = say((t) => t.providers.honor.step);
 
 async function testHonor(client: HonorClient, context: Context): Promise<PushResult> {
   const { certificate: cert, device } = context;
@@ -58,8 +63,8 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
     if (!t.ok) return oauthFailureResult(context, t.failure, client.vendor(), secrets);
     return vendorDelivered(
       context,
-      `Honor has no dry run: the access token for client ${cert.clientId} was issued and the token's shape fits; nothing was sent.`,
-      'Nothing to fix for the credential; only a real test push shows whether Honor accepts this token.',
+      say((t) => t.providers.honor.noDryRun(cert.clientId)),
+      say((t) => t.providers.honor.noDryRunFix),
       200,
       'credential_and_token',
       undefined,
@@ -79,7 +84,7 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
   const r = sent.result;
   if (r.kind !== 'answer') {
     const where = { provider: 'honor', url: client.settings.url, setting: 'providers.honor.url' };
-    return unansweredResult(context, STEP, r, { ...where, timedOut: 'Honor', unreachable: 'Honor Push' });
+    return unansweredResult(context, STEP, r, { ...where, timedOut: HONOR, unreachable: HONOR_PUSH });
   }
   const body = jsonObject(r.json);
   const bodyCode = field(body, 'code');
@@ -87,7 +92,7 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
   const data = jsonObject(body.data);
   const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const requestId = typeof data.requestId === 'string' ? data.requestId : undefined;
-  const extra = requestId ? `Honor requestId ${requestId}.` : undefined;
+  const extra = requestId ? say((t) => t.providers.honor.requestId(requestId)) : undefined;
   const fail = (reason: string, entryReason = reason) =>
     vendorFailureResult(
       context,
@@ -100,7 +105,7 @@ async function testHonor(client: HonorClient, context: Context): Promise<PushRes
     if (data.sendResult !== true) return fail('sendResult');
     return vendorDelivered(
       context,
-      `Honor Push accepted the test notification for app ${cert.appId} (marked as a test message).`,
+      say((t) => t.providers.honor.accepted(cert.appId)),
       VENDOR_NOTHING_SHOWS,
       r.status,
       '200',

@@ -1,5 +1,6 @@
 // Huawei Push Kit (HMS, Android): OAuth client credentials and the v1 send API, written on undici's fetch.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import type { VendorLoaded } from '../vendor/result.js';
 import {
@@ -38,7 +39,7 @@ export const huawei: PushProvider<
   resolveCertificate: resolveHuaweiCertificate,
   resolveSettings: resolveHuaweiSettings,
   describeCertificate(c) {
-    return `Huawei Push Kit, App ID ${c.appId}${c.category ? `, category ${c.category}` : ''}`;
+    return say((t) => t.providers.huawei.describe(c.appId, c.category));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

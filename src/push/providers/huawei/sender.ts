@@ -2,6 +2,7 @@
 // refreshed once when Push Kit calls it expired), then `validate_only: true` and the real send, as FCM does.
 // The message is a visible notification marked as a test message (`target_user_type: 1`).
 import type { Logger } from '../../../log.js';
+import { say, verbatim, type Words } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
@@ -13,6 +14,10 @@ import { HUAWEI_TOKEN_PATH, huaweiSendPath, type HuaweiCertificateConfig, type H
 import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from './reasons.js';
 
 type Context = TestContext<HuaweiCertificateConfig, VendorLoaded>;
+
+/** The vendor as sentences name it ("Huawei" / "华为"), and its push service ("Push Kit" in every language). */
+const HUAWEI = say((t) => t.providers.huawei.vendor);
+const PUSH_KIT = verbatim('Push Kit');
 
 /** One Push Kit answer, as data. */
 export type HuaweiAnswer =
@@ -39,7 +44,7 @@ export class HuaweiClient extends OAuthClient<HuaweiCertificateConfig> {
     override readonly settings: HuaweiSettings,
     now: () => number = Date.now,
   ) {
-    super(settings, { provider: 'huawei', vendor: 'Huawei', tokenPath: HUAWEI_TOKEN_PATH, explain: explainHuaweiOAuth }, now);
+    super(settings, { provider: 'huawei', vendor: HUAWEI, tokenPath: HUAWEI_TOKEN_PATH, explain: explainHuaweiOAuth }, now);
   }
 
   /** One request; a token Push Kit calls expired (80200003) is dropped and the request made once more. */
@@ -82,7 +87,10 @@ export class HuaweiClient extends OAuthClient<HuaweiCertificateConfig> {
   }
 }
 
-const STEP = { validate: 'Huawei Push Kit dry run (validate_only)', send: 'Huawei Push Kit send' } as const;
+const STEP = {
+  validate: say((t) => t.providers.huawei.steps.validate),
+  send: say((t) => t.providers.huawei.steps.send),
+} as const;
 
 export function huaweiTester(client: HuaweiClient, _log?: Logger): PushSender<HuaweiCertificateConfig, VendorLoaded> {
   return {
@@ -107,9 +115,7 @@ async function testHuawei(client: HuaweiClient, context: Context): Promise<PushR
   const a = last as Extract<HuaweiAnswer, { kind: 'answer' }>;
   return vendorDelivered(
     context,
-    context.validateOnly
-      ? `Huawei Push Kit validated the test notification for app ${cert.appId} (validate_only: nothing was shown on the phone).`
-      : `Huawei Push Kit accepted the test notification for app ${cert.appId} (dry run with validate_only, then the real send, marked as a test message).`,
+    say((t) => (context.validateOnly ? t.providers.huawei.validated(cert.appId) : t.providers.huawei.accepted(cert.appId))),
     VENDOR_NOTHING_SHOWS,
     a.status,
     a.code ?? '80000000',
@@ -119,24 +125,24 @@ async function testHuawei(client: HuaweiClient, context: Context): Promise<PushR
 }
 
 /** A PushResult for anything but success; undefined when Push Kit accepted. */
-function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAnswer, step: string): PushResult | undefined {
+function explainAnswer(client: HuaweiClient, context: Context, answer: HuaweiAnswer, step: Words): PushResult | undefined {
   const secrets = [context.certificate.clientSecret];
   if (answer.kind === 'oauth') return oauthFailureResult(context, answer.failure, client.vendor(), secrets);
   if (answer.kind === 'transport') {
     const where = { provider: 'huawei', url: client.settings.url, setting: 'providers.huawei.url' };
-    return unansweredResult(context, step, answer.result, { ...where, timedOut: 'Push Kit', unreachable: 'Push Kit' });
+    return unansweredResult(context, step, answer.result, { ...where, timedOut: PUSH_KIT, unreachable: PUSH_KIT });
   }
   if (answer.status === 200 && answer.code === '80000000') return undefined;
   const reason = answer.code ?? `HTTP ${answer.status}`;
   // The code decides when imops knows it; a code it does not know on a failing status is shown with that status' row.
   const known = HUAWEI_REASONS.has(reason) ? reason : HUAWEI_REASONS.has(`HTTP ${answer.status}`) ? `HTTP ${answer.status}` : reason;
   const entry = { ...explainHuawei(known), reason };
-  const extra = [
-    answer.illegalTokens?.includes(context.device.token) ? 'The token is in illegal_tokens.' : '',
-    answer.requestId ? `Huawei requestId ${answer.requestId}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const illegal = answer.illegalTokens?.includes(context.device.token) ?? false;
+  const { requestId } = answer;
+  const extra =
+    illegal || requestId
+      ? say((t) => t.pushWords.vendor.sentences([illegal ? t.providers.huawei.inIllegalTokens : '', requestId ? t.providers.huawei.requestId(requestId) : '']))
+      : undefined;
   return vendorFailureResult(context, { step, reason, status: answer.status, message: answer.msg, entry, ...(extra && { extra }) }, secrets);
 }
 
@@ -146,8 +152,8 @@ async function liveHuawei(client: HuaweiClient, cert: HuaweiCertificateConfig): 
     live.problems.unshift({
       level: 'warning',
       verdict: 'CREDENTIAL_INVALID',
-      problem: 'providers.huawei points at a legacy host (login.cloud.huawei.com or api.push.hicloud.com), which the v1 API does not use.',
-      fix: 'Remove providers.huawei.authUrl and url (or set them to https://oauth-login.cloud.huawei.com and https://push-api.cloud.huawei.com).',
+      problem: say((t) => t.providers.huawei.legacyHost.problem),
+      fix: say((t) => t.providers.huawei.legacyHost.fix),
     });
   }
   return live;

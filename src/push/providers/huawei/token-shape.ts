@@ -1,5 +1,6 @@
 // What a Huawei Push Kit token looks like: today about 130 characters of `[A-Za-z0-9_-]` (base64url-like, no `+`
 // `/` `=` and no `:`); legacy EMUI tokens were 32 digits, sometimes ending in `CN01` (vendors.md §7, inferred).
+import { say } from '../../../text/index.js';
 import type { TokenMatch } from '../types.js';
 
 const NEW = /^[A-Za-z0-9_-]+$/;
@@ -12,6 +13,6 @@ export function huaweiTokenShape(t: string): TokenMatch | undefined {
   if (t.length > 200 || t.length < 60) return undefined;
   return {
     confidence: 'loose',
-    problems: [`The token is ${t.length} characters long; Huawei Push Kit tokens are usually about 130, so it may be cut short.`],
+    problems: [say((w) => w.providers.huawei.tokenLength(t.length))],
   };
 }

@@ -1,6 +1,8 @@
 // The OAuth 2.0 client-credentials request Huawei and Honor use: a form POST of grant_type, client_id and
 // client_secret, answered with access_token + expires_in, or refused with `error` / `error_description` (Huawei
 // adds a numeric `sub_error`). The secret goes in the body only and never comes back in a failure.
+import type { OAuthUnanswered } from '../../../text/en/push/vendor.js';
+import { say, type Text } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import type { LiveCheck, ReasonEntry, TestContext } from '../types.js';
 import { AccessTokenCache, expiresAt, type TokenOutcome, tokenKey, type WithToken, withAccessToken } from './access-token.js';
@@ -51,8 +53,8 @@ export function scrubSecret(text: string, secret: string): string {
 /** Who is asked for the token, for the words of a failure. */
 export interface OAuthVendor {
   provider: string;
-  /** "Huawei", "Honor". */
-  vendor: string;
+  /** "Huawei", "Honor" (Words from the provider's words file). */
+  vendor: Text;
   /** "providers.huawei.authUrl". */
   setting: string;
   authUrl: string;
@@ -66,7 +68,7 @@ export function oauthFailureResult(
   v: OAuthVendor,
   secrets: string[],
 ): PushResult {
-  const step = `${v.vendor}'s OAuth token request`;
+  const step = say((t, $) => t.pushWords.vendor.oauth.step($(v.vendor)));
   if (failure.kind === 'timeout' || failure.kind === 'network') {
     const reason = failure.kind === 'timeout' ? 'timeout' : failure.code;
     return vendorFailureResult(context, {
@@ -76,11 +78,8 @@ export function oauthFailureResult(
         provider: v.provider,
         reason,
         verdict: 'NETWORK',
-        cause:
-          failure.kind === 'timeout'
-            ? `The OAuth server did not answer within ${failure.ms} ms. Nothing was sent.`
-            : `imops could not reach the OAuth server (${failure.code}). Nothing was sent.`,
-        fix: `Check that the server can reach ${v.authUrl} (${v.setting}), and any proxy or firewall in between.`,
+        cause: say((t) => (failure.kind === 'timeout' ? t.pushWords.vendor.oauth.timedOut(failure.ms) : t.pushWords.vendor.oauth.unreachable(failure.code))),
+        fix: say((t) => t.pushWords.vendor.oauth.reachFix(v.authUrl, v.setting)),
       },
     });
   }
@@ -97,11 +96,8 @@ export function oauthFailureResult(
           provider: v.provider,
           reason,
           verdict: failure.status === 429 ? 'RATE_LIMITED' : 'PROVIDER_UNAVAILABLE',
-          cause:
-            failure.status === 429
-              ? 'The OAuth server refused more token requests for now. Nothing was sent.'
-              : 'The OAuth server is unavailable. Nothing was sent.',
-          fix: 'Try again in a few minutes.',
+          cause: say((t) => (failure.status === 429 ? t.pushWords.vendor.oauth.throttled : t.pushWords.vendor.oauth.unavailable)),
+          fix: say((t) => t.pushWords.vendor.oauth.tryLater),
         },
       },
       secrets,
@@ -111,7 +107,7 @@ export function oauthFailureResult(
   const message = [failure.subError !== undefined ? `sub_error ${failure.subError}` : '', failure.description].filter(Boolean).join(': ');
   return vendorFailureResult(
     context,
-    { step, reason, status: failure.status, message, entry: { ...v.explain(reason), reason }, extra: 'Nothing was sent.' },
+    { step, reason, status: failure.status, message, entry: { ...v.explain(reason), reason }, extra: say((t) => t.pushWords.vendor.oauth.nothingSent) },
     secrets,
   );
 }
@@ -120,34 +116,34 @@ export function oauthFailureResult(
 export async function liveOAuth(outcome: TokenOutcome<OAuthFailure>, v: OAuthVendor, clientId: string, secret: string, now: number): Promise<LiveCheck> {
   if (outcome.ok) {
     const minutes = Math.max(0, Math.round((outcome.expiresAt - now) / 60_000));
-    return { summary: `${v.vendor} issued an access token for client ${clientId} (valid about ${minutes} more minutes).`, problems: [] };
+    return { summary: say((t, $) => t.pushWords.vendor.oauth.issued($(v.vendor), clientId, minutes)), problems: [] };
   }
   const f = outcome.failure;
   if (f.kind === 'refused') {
     const e = v.explain(f.error);
     const words = scrubSecret([f.subError !== undefined ? `sub_error ${f.subError}` : '', f.description].filter(Boolean).join(': '), secret);
     return {
-      summary: `${v.vendor} refused an access token for client ${clientId}.`,
+      summary: say((t, $) => t.pushWords.vendor.oauth.refused($(v.vendor), clientId)),
       problems: [
         {
           level: 'failure',
           verdict: e.verdict,
-          problem: `${v.vendor}'s OAuth server answered ${f.error}${words ? ` ("${words}")` : ''}: ${e.cause}`,
+          problem: say((t, $) => t.pushWords.vendor.oauth.answered($(v.vendor), f.error, words || undefined, $(e.cause))),
           fix: e.fix,
         },
       ],
     };
   }
-  const what =
-    f.kind === 'timeout' ? `did not answer within ${f.ms} ms` : f.kind === 'network' ? `could not be reached (${f.code})` : `answered HTTP ${f.status}`;
+  const what: OAuthUnanswered =
+    f.kind === 'timeout' ? { kind: 'timeout', ms: f.ms } : f.kind === 'network' ? { kind: 'network', code: f.code } : { kind: 'unavailable', status: f.status };
   return {
-    summary: `${v.vendor}'s OAuth server ${what}: the credential was not checked.`,
+    summary: say((t, $) => t.pushWords.vendor.oauth.notChecked($(v.vendor), what)),
     problems: [
       {
         level: 'warning',
         verdict: f.kind === 'unavailable' ? 'PROVIDER_UNAVAILABLE' : 'NETWORK',
-        problem: `The OAuth server ${v.authUrl} ${what}, so the client ID and secret could not be checked.`,
-        fix: `Check the network path to ${v.setting} and run \`imops push certs --live\` again.`,
+        problem: say((t) => t.pushWords.vendor.oauth.notCheckedProblem(v.authUrl, what)),
+        fix: say((t) => t.pushWords.vendor.oauth.notCheckedFix(v.setting)),
       },
     ],
   };
@@ -156,7 +152,8 @@ export async function liveOAuth(outcome: TokenOutcome<OAuthFailure>, v: OAuthVen
 /** Who an OAuth client asks, and how its refusals are explained. */
 export interface OAuthClientVendor {
   provider: string;
-  vendor: string;
+  /** "Huawei", "Honor" (Words). */
+  vendor: Text;
   /** The token endpoint's path on `authUrl`. */
   tokenPath: string;
   explain: (error: string) => ReasonEntry;

@@ -3,9 +3,14 @@
 // catalogue's cause and fix, and the certificate's standing warnings (a missing message classification). Also
 // the shared failure rows every vendor table carries (timeout, network, HTTP 429 / 5xx, a non-JSON answer), the
 // entry for a code imops does not know (shown verbatim, never success), and the transport failure of a sender.
+// Every sentence is the catalogue's (t.pushWords.vendor): results carry Words. Parameters that take a sentence or a
+// name accept Text, so a caller with English not yet moved (a plain string) still works.
+import type { TransportReason } from '../../../text/en/push/vendor.js';
+import { type Catalogue, say, type Text, type Words } from '../../../text/index.js';
 import type { Device, PushResult } from '../../types.js';
 import type { PushVerdict } from '../../verdicts.js';
 import { pushResult, scrub, stripSecrets } from '../result.js';
+import type { PushPlatform } from '../index.js';
 import type { LiveCheck, ReasonEntry, TestContext } from '../types.js';
 import type { TokenOutcome } from './access-token.js';
 import type { VendorHttpResult } from './http.js';
@@ -14,7 +19,7 @@ import { field } from './json.js';
 /** What every vendor's inspection hands its sender: the warnings every test result repeats. */
 export interface VendorLoaded {
   /** Sentences such as the marketing-quota warning when the classification field is missing. */
-  notes: string[];
+  notes: Text[];
 }
 
 export interface VendorFailure {
@@ -24,15 +29,15 @@ export interface VendorFailure {
   message?: string;
   status?: number;
   /** Where the answer came from, for the cause: "Huawei Push Kit dry run (validate_only)". */
-  step: string;
+  step: Text;
   entry: ReasonEntry;
   /** Added after the catalogue's cause (day_quota figures, the token's own problems…). */
-  extra?: string;
+  extra?: Text;
 }
 
-/** A code the vendor sent that imops has no row for: shown verbatim, never a success. */
-export function unknownReason(provider: string, vendor: string, reason: string, fix: string, verdict: PushVerdict = 'PROVIDER_UNAVAILABLE'): ReasonEntry {
-  return { provider, reason, verdict, cause: `${vendor} answered with ${reason}, a code imops does not know.`, fix };
+/** A code the vendor sent that imops has no row for: shown verbatim, never a success. `vendor`: "Huawei". */
+export function unknownReason(provider: string, vendor: Text, reason: string, fix: Text, verdict: PushVerdict = 'PROVIDER_UNAVAILABLE'): ReasonEntry {
+  return { provider, reason, verdict, cause: say((t, $) => t.pushWords.vendor.unknownAnswer($(vendor), reason)), fix };
 }
 
 export function cleanVendorText(text: string, token: string, secrets: readonly string[] = []): string {
@@ -45,9 +50,16 @@ export function vendorFailureResult(context: TestContext<{ platform: string }, V
   const { device, loaded, tokenProblems } = context;
   const message = f.message === undefined ? undefined : cleanVendorText(f.message, device.token, secrets);
   const tokenVerdicts: PushVerdict[] = ['BAD_DEVICE_TOKEN', 'TOKEN_UNREGISTERED', 'SENDER_MISMATCH'];
-  const looks = tokenProblems.length && tokenVerdicts.includes(f.entry.verdict) ? ` The token itself looks wrong: ${tokenProblems.join(' ')}` : '';
-  const said = message ? ` ("${message}")` : '';
-  const cause = `${f.step} failed with ${f.reason}${said}: ${f.entry.cause}${f.extra ? ` ${f.extra}` : ''}${looks}${notes(loaded)}`;
+  const looks = tokenProblems.length > 0 && tokenVerdicts.includes(f.entry.verdict);
+  const cause = say((t, $) => {
+    const v = t.pushWords.vendor;
+    return v.sentences([
+      v.failedWith($(f.step), f.reason, message, $(f.entry.cause)),
+      f.extra ? $(f.extra) : '',
+      looks ? v.tokenLooksWrong(v.sentences(tokenProblems.map($))) : '',
+      warning(loaded, t, $),
+    ]);
+  });
   return pushResult(device, context.certificate.platform as PushResult['platform'], f.entry.verdict, cause, f.entry.fix, {
     ...(f.status !== undefined && { status: f.status }),
     reason: f.reason,
@@ -57,8 +69,8 @@ export function vendorFailureResult(context: TestContext<{ platform: string }, V
 
 export function vendorDelivered(
   context: TestContext<{ platform: string }, VendorLoaded>,
-  cause: string,
-  fix: string,
+  cause: Text,
+  fix: Text,
   status: number,
   reason: string,
   message: string | undefined,
@@ -69,20 +81,26 @@ export function vendorDelivered(
     context.device,
     context.certificate.platform as PushResult['platform'],
     'DELIVERED',
-    `${cause}${notes(context.loaded)}`,
+    say((t, $) => t.pushWords.vendor.sentences([$(cause), warning(context.loaded, t, $)])),
     fix,
     { status, reason, ...(m !== undefined && { message: m }) },
     id,
   );
 }
 
-function notes(loaded: VendorLoaded | undefined): string {
-  return loaded?.notes.length ? ` Warning: ${loaded.notes.join(' ')}` : '';
+/** The certificate's standing warnings as one sentence in `t`'s language, or '' when there are none. */
+function warning(loaded: VendorLoaded | undefined, t: Catalogue, $: (text: Text) => string): string {
+  const v = t.pushWords.vendor;
+  return loaded?.notes.length ? v.warning(v.sentences(loaded.notes.map($))) : '';
 }
 
 /** What every vendor says when nothing shows on the phone although the vendor accepted the push. */
-export const VENDOR_NOTHING_SHOWS =
-  'Nothing to fix on the push side. If nothing shows on the phone: the vendor accepted the message but delivers it asynchronously; check that notifications are allowed for the app on the phone, that the phone is online with the vendor push service, and that the user is logged in (after logout IM sends no offline push).';
+export const VENDOR_NOTHING_SHOWS: Words = say((t) => t.pushWords.vendor.nothingShows);
+
+/** A provider's display name in every language ("Huawei Push Kit" / "华为 Push Kit"), for the `name` of a helper. */
+export function providerName(id: PushPlatform): Words {
+  return say((t) => t.providers[id].names.display);
+}
 
 /** A vendor's text for a message: one line, bounded, secrets taken out by the caller. */
 export function oneLine(text: string, max = 300): string {
@@ -102,46 +120,25 @@ export const TRANSPORT = {
   notJson: 'NOT_JSON',
 } as const;
 
-/** The rows every vendor table has for answers without a vendor code. `setting` is e.g. providers.oppo.url. */
-export function transportRows(name: string, host: string, setting: string): VendorRow[] {
+/**
+ * The rows every vendor table has for answers without a vendor code. `name` says who was asked ("OPPO push", or
+ * Words such as providerName('oppo')); `host` is its default server and `setting` e.g. providers.oppo.url.
+ */
+export function transportRows(name: Text, host: string, setting: string): VendorRow[] {
+  const row = (reason: TransportReason, verdict: PushVerdict, status?: number): VendorRow => ({
+    reason,
+    ...(status !== undefined && { status }),
+    verdict,
+    cause: say((t, $) => t.pushWords.vendor.transport[reason].cause($(name))),
+    fix: say((t, $) => t.pushWords.vendor.transport[reason].fix($(name), host, setting)),
+  });
   return [
-    {
-      reason: TRANSPORT.timeout,
-      verdict: 'NETWORK',
-      cause: `${name} did not answer in time.`,
-      fix: `Try again; if it repeats, check the network path from this server to ${host} (or ${setting}) and raise its timeoutMs.`,
-    },
-    {
-      reason: TRANSPORT.network,
-      verdict: 'NETWORK',
-      cause: `imops could not reach ${name} (connection refused, DNS or TLS failure).`,
-      fix: `Check that this server can reach ${host} (or ${setting}), any proxy or firewall in between, and caFile when a proxy re-signs TLS.`,
-    },
-    {
-      reason: TRANSPORT.rateLimited,
-      status: 429,
-      verdict: 'RATE_LIMITED',
-      cause: `${name} (or a gateway in front of it) answered HTTP 429: too many requests.`,
-      fix: 'Wait a minute before testing again; do not retry in a loop (vendor counters count requests).',
-    },
-    {
-      reason: TRANSPORT.serverError,
-      verdict: 'PROVIDER_UNAVAILABLE',
-      cause: `${name} answered with a server error (HTTP 5xx).`,
-      fix: `Try again in a few minutes; if it lasts, check the ${name} developer console for service notices.`,
-    },
-    {
-      reason: TRANSPORT.httpError,
-      verdict: 'PROVIDER_UNAVAILABLE',
-      cause: `${name} answered with an HTTP error and no ${name} result code (often a proxy's page or a wrong path).`,
-      fix: `Check ${setting}: it must be the origin only (imops adds ${name}'s paths), such as https://${host}.`,
-    },
-    {
-      reason: TRANSPORT.notJson,
-      verdict: 'PROVIDER_UNAVAILABLE',
-      cause: `${name} answered, but not with its JSON result, so imops cannot tell whether the push was accepted.`,
-      fix: `Check ${setting} points at ${name} (or a proxy that passes its answers through unchanged), and try again.`,
-    },
+    row(TRANSPORT.timeout, 'NETWORK'),
+    row(TRANSPORT.network, 'NETWORK'),
+    row(TRANSPORT.rateLimited, 'RATE_LIMITED', 429),
+    row(TRANSPORT.serverError, 'PROVIDER_UNAVAILABLE'),
+    row(TRANSPORT.httpError, 'PROVIDER_UNAVAILABLE'),
+    row(TRANSPORT.notJson, 'PROVIDER_UNAVAILABLE'),
   ];
 }
 
@@ -158,13 +155,13 @@ export interface Failure {
 }
 
 /** A code imops does not know: the vendor's code and words verbatim, a generic fix, never success. */
-export function unknownCode(provider: string, name: string, code: string, message: string | undefined, docs: string): ReasonEntry {
+export function unknownCode(provider: string, name: Text, code: string, message: string | undefined, docs: Text): ReasonEntry {
   return {
     provider,
     reason: code,
     verdict: 'PROVIDER_UNAVAILABLE',
-    cause: `${name} refused the push with code ${code}${message ? ` ("${message}")` : ''}, a code imops does not know.`,
-    fix: `Look up code ${code} in ${docs}; if it is not clear, ask ${name} developer support with the code and the time of the test, and report it to the imops maintainers so it can be explained here.`,
+    cause: say((t, $) => t.pushWords.vendor.unknownCode.cause($(name), code, message)),
+    fix: say((t, $) => t.pushWords.vendor.unknownCode.fix($(name), code, $(docs))),
   };
 }
 
@@ -185,20 +182,28 @@ export function transportFailure(table: ReadonlyMap<string, ReasonEntry>, answer
   return pick(TRANSPORT.notJson, answer.status, snippet);
 }
 
-/** The PushResult for a failure; `notes` (quota warnings, token problems) are added to the cause. */
+/**
+ * The PushResult for a failure; `notes` (quota warnings, token problems) are added to the cause. `name` says who
+ * was asked ("OPPO push", or Words); `step` is 'auth' or 'send' (worded by the catalogue) or any other Text.
+ */
 export function failureResult(
   device: Device,
   platform: PushResult['platform'],
-  name: string,
-  step: string,
+  name: Text,
+  step: Text,
   f: Failure,
-  notes: string[],
+  notes: readonly Text[],
   verdict: PushVerdict = f.entry.verdict,
 ): PushResult {
   const words = f.message !== undefined ? scrub(f.message, device.token) : undefined;
   const transport = (Object.values(TRANSPORT) as string[]).includes(f.reason);
-  const said = !f.unknown && !transport ? `${name} ${step} failed with code ${f.reason}${words ? ` ("${words}")` : ''}: ` : '';
-  const cause = `${said}${f.entry.cause}${notes.length ? ` ${notes.join(' ')}` : ''}`;
+  const cause = say((t, $) => {
+    const v = t.pushWords.vendor;
+    const stepWords = step === 'auth' || step === 'send' ? v.steps[step] : $(step);
+    const entry = $(f.entry.cause);
+    const first = !f.unknown && !transport ? v.failedWithCode($(name), stepWords, f.reason, words, entry) : entry;
+    return v.sentences([first, ...notes.map($)]);
+  });
   return pushResult(device, platform, verdict, cause, f.entry.fix, {
     ...(f.status !== undefined && { status: f.status }),
     reason: f.reason,
@@ -214,14 +219,14 @@ export function maskKey(key: string): string {
 /** Where a vendor puts its result code and words, and what to say of a code imops does not know. */
 export interface CodeFields {
   provider: string;
-  /** "OPPO push". */
-  name: string;
+  /** "OPPO push" (or Words). */
+  name: Text;
   table: ReadonlyMap<string, ReasonEntry>;
   /** The body field holding the result code ("code", "result") and the one holding its words. */
   code: string;
   message: string;
   /** Where the codes are documented, for an unknown code's fix. */
-  docs: string;
+  docs: Text;
 }
 
 /** The failure a vendor answer stands for, or undefined when its code is `ok` (and the HTTP status a success). */
@@ -261,8 +266,8 @@ export function tokenFrom<T extends { token: string; expiresAt: number }>(
 export interface Unanswered {
   provider: string;
   /** Who did not answer in time ("Push Kit", "Honor", "Xiaomi") and who could not be reached ("Honor Push"). */
-  timedOut: string;
-  unreachable: string;
+  timedOut: Text;
+  unreachable: Text;
   /** The URL asked, and its setting ("providers.huawei.url"). */
   url: string;
   setting: string;
@@ -271,7 +276,7 @@ export interface Unanswered {
 /** A push request that got no answer (a timeout or a network failure): NETWORK, with what to check. */
 export function unansweredResult(
   context: TestContext<{ platform: string }, VendorLoaded>,
-  step: string,
+  step: Text,
   r: Exclude<VendorHttpResult, { kind: 'answer' }>,
   v: Unanswered,
 ): PushResult {
@@ -283,8 +288,12 @@ export function unansweredResult(
       provider: v.provider,
       reason,
       verdict: 'NETWORK',
-      cause: r.kind === 'timeout' ? `${v.timedOut} did not answer within ${r.ms} ms.` : `imops could not reach ${v.unreachable} (${r.code}).`,
-      fix: `Check that the server can reach ${v.url} (${v.setting}), and any proxy or firewall in between; then try again.`,
+      cause: say((t, $) =>
+        r.kind === 'timeout'
+          ? t.pushWords.vendor.unanswered.timedOut($(v.timedOut), r.ms)
+          : t.pushWords.vendor.unanswered.unreachable($(v.unreachable), r.code),
+      ),
+      fix: say((t) => t.pushWords.vendor.unanswered.fix(v.url, v.setting)),
     },
   });
 }
@@ -294,25 +303,26 @@ export const TOKEN_VERDICTS: ReadonlySet<PushVerdict> = new Set<PushVerdict>(['B
 
 /**
  * `push certs --live` for a vendor with a signed auth request (OPPO, vivo): ask for a fresh token (not cached)
- * and explain a refusal. `issued` ends "OPPO issued an auth_token (…)"; `name` starts "OPPO refused…".
+ * and explain a refusal. `issued` ends "OPPO issued an auth_token (…)"; `name` starts "OPPO refused…". Both take
+ * Text (a plain string is English).
  */
 export async function liveTokenCheck<C>(
   client: { fetchToken(cert: C): Promise<TokenOutcome<Failure>>; close(): Promise<void> },
   cert: C,
-  name: string,
-  issued: string,
+  name: Text,
+  issued: Text,
 ): Promise<LiveCheck> {
   try {
     const got = await client.fetchToken(cert);
-    if (got.ok) return { summary: `${name} issued ${issued}`, problems: [] };
+    if (got.ok) return { summary: say((t, $) => t.pushWords.vendor.liveToken.issued($(name), $(issued))), problems: [] };
     const f = got.failure;
     return {
-      summary: `${name} refused the auth request`,
+      summary: say((t, $) => t.pushWords.vendor.liveToken.refused($(name))),
       problems: [
         {
           level: 'failure',
           verdict: f.entry.verdict,
-          problem: `${name} auth answered ${f.reason}${f.message ? ` ("${f.message}")` : ''}: ${f.entry.cause}`,
+          problem: say((t, $) => t.pushWords.vendor.liveToken.answered($(name), f.reason, f.message, $(f.entry.cause))),
           fix: f.entry.fix,
         },
       ],

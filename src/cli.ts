@@ -41,6 +41,10 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
     configPath: () => program.opts<{ config?: string }>().config,
     t: () => cliCatalogue(program.opts<{ lang?: string }>().lang, io.env),
   };
+  // A bad --lang fails before any command runs, not only when something is printed.
+  program.hook('preAction', () => {
+    ctx.t();
+  });
   registerUsersigCommands(program, ctx);
   registerPushCommands(program, ctx);
   registerIncidentCommands(program, ctx);
@@ -69,7 +73,7 @@ export async function main(argv: string[], deps: CliDeps = {}): Promise<number> 
 function handleError(err: unknown, io: CliIo, argv: readonly string[], t: () => Catalogue): number {
   if (err instanceof CommanderError) {
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
-    if (err.code === 'commander.unknownOption') hintUserIdOption(err.message, io, argv);
+    if (err.code === 'commander.unknownOption') hintUserIdOption(err.message, io, argv, readerOf(t));
     return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (err instanceof ConfigError) {
@@ -77,13 +81,9 @@ function handleError(err: unknown, io: CliIo, argv: readonly string[], t: () => 
     return EXIT_USAGE;
   }
   if (err instanceof UsageError) {
-    // A bad --lang is itself a usage error: it is told in English.
-    let reader: Catalogue = en;
-    try {
-      reader = t();
-    } catch {}
+    const reader = readerOf(t);
     const fix = err.fixText === undefined ? undefined : inLocale(err.fixText, reader);
-    io.err(`imops: ${inLocale(err.problem, reader)}${fix ? `\n  fix: ${fix}` : ''}`);
+    io.err(`imops: ${inLocale(err.problem, reader)}${fix ? `\n  ${reader.cli.fix(fix)}` : ''}`);
     return EXIT_USAGE;
   }
   io.err(`imops: unexpected error: ${(err as Error)?.message ?? String(err)}`);
@@ -97,10 +97,19 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 /** `imops usersig gen -bob`: commander sees an option; when it looks like a UserID, say how to pass one. */
-function hintUserIdOption(message: string, io: CliIo, argv: readonly string[]): void {
+/** The reader's words; a bad --lang is itself the usage error being told, in English. */
+function readerOf(t: () => Catalogue): Catalogue {
+  try {
+    return t();
+  } catch {
+    return en;
+  }
+}
+
+function hintUserIdOption(message: string, io: CliIo, argv: readonly string[], t: Catalogue): void {
   const option = /unknown option '([^']+)'/.exec(message)?.[1];
   if (!option || !/^-{1,2}[^-=\s][^=\s]*$/.test(option) || !argv.includes(option)) return;
   const at = argv.indexOf(option);
   const fixed = [...argv.slice(0, at), '--', ...argv.slice(at)].join(' ');
-  io.err(`imops: if "${option}" is a UserID, put it after "--" so it is not read as an option: imops ${fixed}`);
+  io.err(`imops: ${t.cli.dashUserId(option, `imops ${fixed}`)}`);
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { displayWidth } from '../format.js';
 import { wordsIn } from '../text/words.js';
 import type { CliContext } from './context.js';
 import { UsageError } from '../errors.js';
@@ -45,10 +46,10 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         const rows = entries.map((e) => [t.time.when(Date.parse(e.at), now), e.principal, e.action, e.app ?? '-', e.target ?? '-', e.outcome, e.detail ?? '']);
         const c = t.cli.audit.columns;
         const header = [c.time, c.who, c.action, c.app, c.userId, c.outcome, c.detail];
-        const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]!))));
+        const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]!))));
         const line = (cells: string[]) =>
           cells
-            .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - columns(cell))))
+            .map((cell, i) => (i === cells.length - 1 ? cell : cell + ' '.repeat(widths[i]! - displayWidth(cell))))
             .join('  ')
             .trimEnd();
         ctx.out([line(header), ...rows.map(line)].join('\n'));
@@ -56,14 +57,4 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         await store.close();
       }
     });
-}
-
-/** How many terminal columns `text` takes: Chinese characters and full-width punctuation take two. */
-function columns(text: string): number {
-  let n = 0;
-  for (const ch of text)
-    n += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
-      ? 2
-      : 1;
-  return n;
 }

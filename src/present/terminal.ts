@@ -18,11 +18,11 @@ function block(b: Block, t: Catalogue): string {
         .map((line) => `  ${line}`)
         .join('\n');
     case 'fields':
-      return formatFields(rows(b.fields), '  ');
+      return formatFields(rows(b.fields), '  ', t.chrome.colon);
     case 'list':
-      return [`  ${b.title}:`, ...b.items.map((i) => `    - ${i}`)].join('\n');
+      return [`  ${b.title}${t.chrome.colon}`, ...b.items.map((i) => `    - ${i}`)].join('\n');
     case 'item':
-      return [`${MARK[b.status]} ${b.title}`, formatFields([...rows(b.fields), [t.labels.cause, b.cause], [t.labels.fix, b.fix]], '    ')]
+      return [`${MARK[b.status]} ${b.title}`, formatFields([...rows(b.fields), [t.labels.cause, b.cause], [t.labels.fix, b.fix]], '    ', t.chrome.colon)]
         .filter((s) => s !== '')
         .join('\n');
     default:
@@ -44,6 +44,7 @@ export function renderTerminal(reply: Reply, t: Catalogue): string {
       [t.labels.code, reply.code],
     ],
     '  ',
+    t.chrome.colon,
   );
   if (tail) parts.push(tail);
   if (reply.footer) parts.push(`  ${reply.footer}`);

@@ -76,7 +76,7 @@ export function inspectionReply(t: Catalogue, f: Inspected, nowMs: number, surfa
     fields(
       [L.format, i.format],
       [L.kind, i.kind ? t.kinds[i.kind] : undefined],
-      [L.sdkAppId, d.sdkAppId !== undefined ? `${d.sdkAppId}${f.configuredApp ? ` (app ${f.configuredApp})` : ''}` : undefined],
+      [L.sdkAppId, d.sdkAppId !== undefined ? `${d.sdkAppId}${f.configuredApp ? L.ofApp(f.configuredApp) : ''}` : undefined],
       [L.userId, d.userId],
       [L.generated, when(t, d.generatedAt, nowMs)],
       [L.expires, when(t, d.expiresAt, nowMs)],

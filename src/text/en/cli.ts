@@ -7,6 +7,10 @@ export const cli = {
   note: (text: string) => `note: ${text}`,
   /** A warning under a result. */
   warning: (text: string) => `warning: ${text}`,
+  /** The fix under a usage problem. */
+  fix: (text: string) => `fix: ${text}`,
+  /** An option that may be a UserID starting with "-". */
+  dashUserId: (option: string, fixed: string) => `if "${option}" is a UserID, put it after "--" so it is not read as an option: ${fixed}`,
 
   usersig: {
     roomRequired: 'a room is required',

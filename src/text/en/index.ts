@@ -31,6 +31,8 @@ export const en = {
 
   labels: {
     sdkAppId: 'SDKAppID',
+    /** After an SDKAppID: which configured app it is. */
+    ofApp: (app: string) => ` (app ${app})`,
     userId: 'UserID',
     app: 'App',
     generated: 'Generated',
@@ -164,6 +166,8 @@ export const en = {
 
   /** What the chat adapters add around a reply: labels, truncation notes, and their own few answers. */
   chrome: {
+    /** After a label: "Cause: …". */
+    colon: ':',
     cause: 'Cause',
     fix: 'Fix',
     errorCode: 'Error code',

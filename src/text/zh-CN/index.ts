@@ -34,6 +34,7 @@ export const zhCN: Catalogue = {
 
   labels: {
     sdkAppId: 'SDKAppID',
+    ofApp: (app: string) => `（应用 ${app}）`,
     userId: 'UserID',
     app: '应用',
     generated: '生成时间',
@@ -180,6 +181,7 @@ export const zhCN: Catalogue = {
   },
 
   chrome: {
+    colon: '：',
     cause: '原因',
     fix: '处理方法',
     errorCode: '错误码',

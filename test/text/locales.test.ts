@@ -38,8 +38,8 @@ const ANY: unknown = new Proxy(() => ANY, {
 });
 
 /** Every sentence a catalogue can say: its strings, and what each function returns for stand-in arguments. */
-function sentences(locale: Locale): { said: Leaf[]; failed: string[] } {
-  const said: Leaf[] = [];
+function sentences(locale: Locale): { said: [path: string, text: string][]; failed: string[] } {
+  const said: [string, string][] = [];
   const failed: string[] = [];
   const visit = (value: unknown, path: string) => {
     if (typeof value === 'string') said.push([path, value]);

@@ -120,7 +120,14 @@ const locale = z
       .string()
       .refine((v) => validTimeZone(v) !== undefined, 'is not an IANA time zone (for example Asia/Shanghai or UTC)')
       .optional(),
-    workspaces: z.record(z.string().regex(/^[TE][A-Z0-9]+$/, 'must be a Slack team ID such as T0123ABC'), localeName).default({}),
+    workspaces: z
+      .record(z.string(), localeName)
+      .superRefine((map, ctx) => {
+        for (const team of Object.keys(map))
+          if (!/^[TE][A-Z0-9]+$/.test(team))
+            ctx.addIssue({ code: 'custom', path: [team], message: `"${team.slice(0, 20)}" is not a Slack team ID such as T0123ABC` });
+      })
+      .default({}),
   })
   .strict();
 

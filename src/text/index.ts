@@ -20,7 +20,7 @@ const cache = new Map<string, Catalogue>();
 
 /**
  * The words for one reader: their language, with times on their clock. Without a zone, times are in UTC for
- * English and in China Standard Time for Chinese (the zone of Tencent's console). An unknown zone is UTC.
+ * English and in China Standard Time for Chinese (the zone of Tencent's console). An unknown zone counts as none.
  */
 export function catalogue(locale: Locale = DEFAULT_LOCALE, timeZone?: string): Catalogue {
   const zone = validTimeZone(timeZone);

@@ -41,6 +41,8 @@ export interface SlackEmulator {
    * as Slack does) and IANA time zone. Unlisted users are en-US on a UTC+0 clock (Atlantic/Reykjavik).
    */
   setUser(userId: string, profile: { locale?: string; tz?: string }): void;
+  /** Hold the next call of `method` unanswered until the returned function is called (a slow Slack). */
+  holdNext(method: string): () => void;
   /** Make the next call of `method` fail with Slack's `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
   /** Make posts to this response_url id answer `status` (404 = expired). */
@@ -87,6 +89,7 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const users = new Map<string, { locale?: string; tz?: string }>();
+  const holds = new Map<string, Promise<void>[]>();
   const calls: ApiCall[] = [];
   const responses: ResponsePost[] = [];
   const failures = new Map<string, string[]>();
@@ -123,6 +126,8 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
       const call: ApiCall = { method, args: parseArgs(raw, req.headers['content-type']), authorization: req.headers.authorization };
       calls.push(call);
       events.emit('call', method);
+      const held = holds.get(method)?.shift();
+      if (held) await held;
       const failure = failures.get(method)?.shift();
       if (failure) return json(200, { ok: false, error: failure });
       switch (method) {
@@ -201,6 +206,11 @@ export async function startSlackEmulator(): Promise<SlackEmulator> {
     calls,
     responses,
     responseUrl: (id = randomUUID()) => `${url}/response/${encodeURIComponent(id)}`,
+    holdNext(method) {
+      let release!: () => void;
+      holds.set(method, [...(holds.get(method) ?? []), new Promise<void>((r) => (release = r))]);
+      return release;
+    },
     setUser(userId, profile) {
       users.set(userId, profile);
     },

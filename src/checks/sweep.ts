@@ -87,7 +87,8 @@ export const sweepCheck: Check<SweepInput, Prepared, SweepFinding> = {
     const certificate = appConfig.certificates.find((c) => c.id === input.certificateId);
     if (!certificate) {
       const { problem, fix } = unknownCertificate(appConfig, input.certificateId);
-      throw new UsageError(problem, fix);
+      // UsageError speaks English (the CLI, the HTTP API); chat shows it as it is.
+      throw new UsageError(problem.en, fix.en);
     }
     return { ...input, appConfig, certificate };
   },

@@ -95,7 +95,7 @@ export function importProblem(t: Catalogue, p: ImportProblem): string {
     case 'not_string':
       return P.not_string(p.field, p.max);
     case 'platform':
-      return P.platform(p.value, platformList());
+      return P.platform(p.value, platformList(t));
     case 'environment':
       return P.environment(p.value);
     case 'last_seen':
@@ -166,7 +166,7 @@ export function alertReply(t: Catalogue, a: WatchAlert): Reply {
     status: a.kind === 'recovered' ? 'success' : a.kind === 'expiring' ? 'warning' : 'failure',
     title: alertTitle(t, a),
     visibility: 'public',
-    blocks: [fields([t.watch.appLabel, a.app], [t.watch.platformLabel, platformName(a.platform)], [t.watch.verdictLabel, a.verdict])],
+    blocks: [fields([t.watch.appLabel, a.app], [t.watch.platformLabel, platformName(t, a.platform)], [t.watch.verdictLabel, a.verdict])],
     cause,
     fix,
   };

@@ -44,6 +44,8 @@ export const common = {
   certificate: (id: string, description: string) => `${id} (${description})`,
   /** Every push provider, when no certificate says which one: "the push providers (APNs, FCM, …)". */
   allProviders: (names: string) => `the push providers (${names})`,
+  /** A certificate's credential in a watch round's summary line. */
+  credentialState: { ok: 'ok', bad: 'bad' } as Record<'ok' | 'bad', string>,
 
   /** A certificate ID the app does not have in imops: for the CLI, a test push, and an upload's warnings. */
   unknownCertificate: {

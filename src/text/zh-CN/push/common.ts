@@ -54,6 +54,7 @@ export const common: typeof en = {
     warnings.reduce((line, w) => (line === '' ? w : `${line}${/[。！？]$/.test(line) ? '' : /[.!?]$/.test(line) ? ' ' : '；'}${w}`), ''),
   certificate: (id, description) => `${id}（${description}）`,
   allProviders: (names) => `推送服务（${names}）`,
+  credentialState: { ok: '正常', bad: '不可用' },
 
   unknownCertificate: {
     problem: unknownProblem,

@@ -56,7 +56,8 @@ export function sweepReply(t: Catalogue, f: SweepFinding): Reply {
     code(verdictChart(f.byVerdict)),
   ];
   const examples = Object.entries(f.examples).filter(([v]) => v !== 'DELIVERED');
-  if (examples.length > 0) blocks.push({ type: 'list', title: L.examples, items: examples.map(([v, tokens]) => `${v}: ${t.pushWords.common.list(tokens ?? [])}`) });
+  if (examples.length > 0)
+    blocks.push({ type: 'list', title: L.examples, items: examples.map(([v, tokens]) => `${v}: ${t.pushWords.common.list(tokens ?? [])}`) });
   for (const r of f.explanations) {
     blocks.push({
       type: 'item',
@@ -190,7 +191,11 @@ export function watchTerminal(t: Catalogue, f: WatchFinding): Reply {
     type: 'list',
     title: W.certificatesTitle,
     items: f.certificates.map((c) =>
-      W.roundCertificate(`${c.app}/${c.certificateId}`, t.pushWords.common.credentialState[c.credential], c.sweep && c.sweep.tested > 0 ? pct(c.sweep.failureRate) : undefined),
+      W.roundCertificate(
+        `${c.app}/${c.certificateId}`,
+        t.pushWords.common.credentialState[c.credential],
+        c.sweep && c.sweep.tested > 0 ? pct(c.sweep.failureRate) : undefined,
+      ),
     ),
   });
   return {

@@ -87,8 +87,8 @@ export const sweepCheck: Check<SweepInput, Prepared, SweepFinding> = {
     const certificate = appConfig.certificates.find((c) => c.id === input.certificateId);
     if (!certificate) {
       const { problem, fix } = unknownCertificate(appConfig, input.certificateId);
-      // UsageError speaks English (the CLI, the HTTP API); chat shows it as it is.
-      throw new UsageError(problem.en, fix.en);
+      // Words: chat and the CLI show the reader's language; the error's message is the English.
+      throw new UsageError(problem, fix);
     }
     return { ...input, appConfig, certificate };
   },

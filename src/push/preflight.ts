@@ -28,7 +28,7 @@ function unknownFacts(t: Catalogue, app: AppConfig, id: string): UnknownCertific
 /**
  * A certificate ID the app does not have in imops: the problem, listing the configured ones, and the fix (each a
  * clause: lower-case, no full stop). Shared by the upload API (400), `imops devices add` / `push test --cert`
- * (their UsageError is English: `.en`), and the test push (UNKNOWN_CERTIFICATE).
+ * (their UsageError carries the Words), and the test push (UNKNOWN_CERTIFICATE).
  */
 export function unknownCertificate(app: AppConfig, id: string): { problem: Words; fix: Words } {
   return {

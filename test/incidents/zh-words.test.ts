@@ -1,7 +1,11 @@
 // Fleet replies for a Chinese reader: provider names, platform lists, credential states and token examples come
 // from the reader's catalogue, and credential problems (Words) are read in Chinese.
 import { describe, expect, it } from 'vitest';
+import type { CheckDeps } from '../../src/checks/check.js';
+import { sweepCheck } from '../../src/checks/sweep.js';
 import type { WatchAlert, WatchFinding } from '../../src/checks/watch.js';
+import { UsageError } from '../../src/errors.js';
+import { usageErrorReply } from '../../src/present/common.js';
 import type { AppConfig } from '../../src/config/types.js';
 import { alertReply, alertWords, importProblem, watchTerminal } from '../../src/present/incidents.js';
 import { deviceCard, platformName } from '../../src/present/push.js';
@@ -85,5 +89,22 @@ describe('fleet replies in Chinese', () => {
     expect(text).toContain('第一条。An old English warning. 第三条。');
     expect(text).toContain(zhCN.providers.apns.names.device);
     expect(text).not.toContain('[object Object]');
+  });
+
+  it('a sweep of a certificate ID the app does not have: the usage error carries both languages', () => {
+    const app = { name: 'prod', sdkAppId: 1400000000, certificates: [{ id: '20001', platform: 'fcm', serviceAccountFile: '/sa.json' }] };
+    const deps = { config: { source: 'test', apps: [app] } } as unknown as CheckDeps;
+    let err: unknown;
+    try {
+      sweepCheck.prepare(deps, { certificateId: '99999' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UsageError);
+    const usage = err as UsageError;
+    expect(usage.message).toMatch(/^certificate ID "99999" is not configured for app prod \(SDKAppID 1400000000\); configured: 20001 \(/);
+    const reply = usageErrorReply(zh, usage);
+    expect(reply.cause).toMatch(/^证书 ID "99999" 未在应用 prod（SDKAppID 1400000000）中配置；已配置的证书：20001（/);
+    expect(reply.fix).toContain('上报 Token 时请使用已配置的证书 ID 之一');
   });
 });

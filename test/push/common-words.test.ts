@@ -116,6 +116,8 @@ describe('t.pushWords.common in Chinese', () => {
     expect(s['tester.noDryRunOkCause']).toBe('没有发送任何推送（小米推送没有试运行接口）：证书 30003 的凭证可用，Token 格式也正确。');
     expect(zhTemplate`已有${20}台${'设备'}`).toBe('已有 20 台设备');
     expect(zhTemplate`${''}证书${'A'}${''}是`).toBe('证书 A 是');
+    expect(zhTemplate`无法读取${'.p8 密钥文件'} ${'/k.p8'}（${'ENOENT'}）`).toBe('无法读取 .p8 密钥文件 /k.p8（ENOENT）');
+    expect(zhTemplate`通过${'getToken()'}获取`).toBe('通过 getToken() 获取');
   });
 
   it('joins lists, choices and warnings the Chinese way', () => {

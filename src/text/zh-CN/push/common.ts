@@ -3,11 +3,12 @@
 import type { common as en, PlatformFrom, UnknownCertificateFacts } from '../../en/push/common.js';
 
 const CJK = /[\u3400-\u9fff]/;
-const LATIN = /[A-Za-z0-9]/;
+/** 半角字符（字母、数字、路径、代码、引号）：与汉字相接时中间空一格。 */
+const LATIN = /[!-~]/;
 
 /**
- * 中文句子模板：只在插值的边界处、汉字与拉丁字母或数字相接时补一个空格（“证书 10086 是 APNs 证书”），
- * 名称本身是中文时不加（“是华为 Push Kit 证书”）。字面文字和插入的数据本身都不改动。
+ * 中文句子模板：只在插值的边界处、汉字与拉丁字母、数字或其他半角字符相接时补一个空格（“证书 10086 是 APNs 证书”，
+ * “无法读取 .p8 密钥文件”），名称本身是中文时不加（“是华为 Push Kit 证书”）。字面文字和插入的数据本身都不改动。
  */
 export function zh(strings: TemplateStringsArray, ...values: unknown[]): string {
   let out = strings[0] ?? '';

@@ -5,7 +5,7 @@ import type { Device, PushPlatform } from '../push/types.js';
 import type { DeviceStore } from '../store/ports.js';
 import type { Check, CheckDeps } from './check.js';
 import { requireApp } from './refusal.js';
-import type { Text } from '../text/words.js';
+import { say, type Text } from '../text/index.js';
 
 function store(deps: CheckDeps): DeviceStore {
   if (!deps.devices) throw new Error('this surface has no device store');
@@ -56,7 +56,7 @@ export const reportDeviceCheck: Check<ReportInput, ReportInput, DeviceReported> 
   async run(deps, { app, userId, report, ignoredFields = [] }) {
     const cert = app.certificates.find((c) => c.id === report.certificateId);
     const unknown = cert ? undefined : unknownCertificateUpload(app, report.certificateId, report);
-    const ignored = ignoredFields.map((f) => `The field "${f}" is not part of a device report and was ignored.`);
+    const ignored = ignoredFields.map((f) => say((t) => t.pushWords.common.upload.ignoredField(f)));
     const warnings = [...(cert ? uploadWarnings(cert, report) : unknown!.warnings), ...ignored];
     const devices = store(deps);
     // The store applies writes in call order: nothing may await between here and the call, or a removal

@@ -74,6 +74,7 @@ export const pushTestCheck: Check<PushTestInput, WithApp<PushTestInput> & { all:
     // A certificate typed by hand (CLI) that nothing knows is a typo; one from a chat button may simply be gone.
     if (input.strictCertificate && cert !== undefined && !appConfig.certificates.some((c) => c.id === cert) && !all.some((d) => d.certificateId === cert)) {
       const { problem, fix } = unknownCertificate(appConfig, cert);
+      // Words: chat and the CLI show the reader's language; the error's message is the English.
       throw new UsageError(problem, fix);
     }
     return { ...input, appConfig, all };

@@ -87,6 +87,7 @@ export const sweepCheck: Check<SweepInput, Prepared, SweepFinding> = {
     const certificate = appConfig.certificates.find((c) => c.id === input.certificateId);
     if (!certificate) {
       const { problem, fix } = unknownCertificate(appConfig, input.certificateId);
+      // Words: chat and the CLI show the reader's language; the error's message is the English.
       throw new UsageError(problem, fix);
     }
     return { ...input, appConfig, certificate };

@@ -56,7 +56,8 @@ export function sweepReply(t: Catalogue, f: SweepFinding): Reply {
     code(verdictChart(f.byVerdict)),
   ];
   const examples = Object.entries(f.examples).filter(([v]) => v !== 'DELIVERED');
-  if (examples.length > 0) blocks.push({ type: 'list', title: L.examples, items: examples.map(([v, tokens]) => `${v}: ${(tokens ?? []).join(', ')}`) });
+  if (examples.length > 0)
+    blocks.push({ type: 'list', title: L.examples, items: examples.map(([v, tokens]) => `${v}: ${t.pushWords.common.list(tokens ?? [])}`) });
   for (const r of f.explanations) {
     blocks.push({
       type: 'item',
@@ -95,7 +96,7 @@ export function importProblem(t: Catalogue, p: ImportProblem): string {
     case 'not_string':
       return P.not_string(p.field, p.max);
     case 'platform':
-      return P.platform(p.value, platformList());
+      return P.platform(p.value, platformList(t));
     case 'environment':
       return P.environment(p.value);
     case 'last_seen':
@@ -166,7 +167,7 @@ export function alertReply(t: Catalogue, a: WatchAlert): Reply {
     status: a.kind === 'recovered' ? 'success' : a.kind === 'expiring' ? 'warning' : 'failure',
     title: alertTitle(t, a),
     visibility: 'public',
-    blocks: [fields([t.watch.appLabel, a.app], [t.watch.platformLabel, platformName(a.platform)], [t.watch.verdictLabel, a.verdict])],
+    blocks: [fields([t.watch.appLabel, a.app], [t.watch.platformLabel, platformName(t, a.platform)], [t.watch.verdictLabel, a.verdict])],
     cause,
     fix,
   };
@@ -190,7 +191,11 @@ export function watchTerminal(t: Catalogue, f: WatchFinding): Reply {
     type: 'list',
     title: W.certificatesTitle,
     items: f.certificates.map((c) =>
-      W.roundCertificate(`${c.app}/${c.certificateId}`, c.credential, c.sweep && c.sweep.tested > 0 ? pct(c.sweep.failureRate) : undefined),
+      W.roundCertificate(
+        `${c.app}/${c.certificateId}`,
+        t.pushWords.common.credentialState[c.credential],
+        c.sweep && c.sweep.tested > 0 ? pct(c.sweep.failureRate) : undefined,
+      ),
     ),
   });
   return {

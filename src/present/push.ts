@@ -8,20 +8,20 @@ import type { Device, HealthLevel } from '../push/types.js';
 import { clip } from '../text.js';
 import type { Catalogue } from '../text/en/index.js';
 import { inLocale } from '../text/words.js';
-import { capitalise, command, when } from './common.js';
+import { command, when } from './common.js';
 import { errorReply, text, type Action, type Block, type Choice, type Field, type Reply, type Status } from './reply.js';
 
 function fieldList(...pairs: [string, string | undefined][]): Field[] {
   return pairs.filter((p): p is [string, string] => p[1] !== undefined && p[1] !== '').map(([label, value]) => ({ label, value }));
 }
 
-/** Provider names are proper nouns: the registry's, in every language. A stored platform imops no longer knows is shown as it is. */
-export function platformName(platform: string): string {
-  return isPlatform(platform) ? providerFor(platform).displayName : platform;
+/** A provider by name, as the reader's catalogue writes it. A stored platform imops no longer knows is shown as it is. */
+export function platformName(t: Catalogue, platform: string): string {
+  return isPlatform(platform) ? t.providers[platform].names.display : platform;
 }
 
-function deviceLabel(platform: string): string {
-  return isPlatform(platform) ? providerFor(platform).deviceLabel : platform;
+function deviceLabel(t: Catalogue, platform: string): string {
+  return isPlatform(platform) ? t.providers[platform].names.device : platform;
 }
 
 /** "10086 · APNs production, com.example.app" */
@@ -37,7 +37,7 @@ function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Bl
   return {
     type: 'item',
     status: warnings.length ? 'warning' : 'info',
-    title: t.push.deviceTitle(deviceLabel(d.platform), d.certificateId),
+    title: t.push.deviceTitle(deviceLabel(t, d.platform), d.certificateId),
     fields: fieldList(
       [L.platform, d.platform],
       [L.certificateId, certificateLabel(t, app, d.certificateId)],
@@ -47,7 +47,7 @@ function deviceBlock(t: Catalogue, app: AppConfig, d: Device, nowMs: number): Bl
       [L.firstUploaded, d.firstUploaded !== d.lastSeen ? when(t, d.firstUploaded, nowMs) : undefined],
       [L.appVersion, d.appVersion],
       [L.device, [d.deviceModel, d.osVersion].filter(Boolean).join(', ') || undefined],
-      [L.warnings, warnings.length ? warnings.join('; ') : undefined],
+      [L.warnings, warnings.length ? t.pushWords.common.warningsLine(warnings) : undefined],
     ),
   };
 }
@@ -80,7 +80,7 @@ export function noDevicesReply(t: Catalogue, app: AppConfig, userId: string, cer
     status: 'warning',
     title: filtered ? t.push.noDevicesWithCertTitle(userId, certificateId) : t.push.noDevicesTitle(userId, app.name),
     visibility: 'ephemeral',
-    blocks: [{ type: 'list', title: t.labels.usualReasons, items: none.reasons.map((r) => `${capitalise(r)}.`) }],
+    blocks: [{ type: 'list', title: t.labels.usualReasons, items: none.reasons.map((r) => t.pushWords.common.sentence(r)) }],
     cause: none.cause,
     fix: none.fix,
     code: none.verdict,
@@ -128,7 +128,7 @@ export function deviceCard(t: Catalogue, f: DeviceList, selected: string | undef
 export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: number, rerun: Action[], nowMs: number): Reply {
   if (f.kind === 'unreachable') {
     const cert = f.app.certificates.find((c) => c.id === f.certificateId);
-    const provider = cert ? providerFor(cert.platform).displayName : `the push providers (${providerNames()})`;
+    const provider = cert ? platformName(t, cert.platform) : t.pushWords.common.allProviders(providerNames(t));
     return errorReply(t.push.unreachable.title, t.push.unreachable.cause(f.code, provider), t.push.unreachable.fix(provider), { actions: rerun });
   }
   const { app, userId, certificateId: cert, results, skipped } = f;
@@ -155,7 +155,7 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
         return {
           type: 'item',
           status: r.ok ? 'success' : 'failure',
-          title: t.push.resultTitle(r.ok, platformName(r.platform), r.certificateId, r.verdict),
+          title: t.push.resultTitle(r.ok, platformName(t, r.platform), r.certificateId, r.verdict),
           fields: fieldList(
             [L.token, r.token],
             [L.providerStatus, r.provider.status !== undefined ? String(r.provider.status) : undefined],
@@ -164,7 +164,7 @@ export function testResultsReply(t: Catalogue, f: PushTestFinding, maxDevices: n
             [L.messageId, r.id],
             [L.appVersion, d?.appVersion],
             [L.uploaded, d && when(t, d.lastSeen, nowMs)],
-            [L.warnings, d?.warnings.length ? d.warnings.map((w) => inLocale(w, t)).join('; ') : undefined],
+            [L.warnings, d?.warnings.length ? t.pushWords.common.warningsLine(d.warnings.map((w) => inLocale(w, t))) : undefined],
           ),
           ...(!r.ok && { cause: inLocale(r.cause, t), fix: inLocale(r.fix, t) }),
         };
@@ -190,7 +190,7 @@ export function certificatesReply(t: Catalogue, f: CertificatesFinding): Reply {
       return {
         type: 'item',
         status: HEALTH_STATUS[h.level],
-        title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(h.platform)}`),
+        title: t.push.certificateTitle(h.level, cert ? certificateLabel(t, app, cert.id) : `${h.certificateId} · ${platformName(t, h.platform)}`),
         fields: [
           { label: t.labels.checked, value: inLocale(h.summary, t) },
           ...h.problems.flatMap((p) => [

@@ -3,11 +3,12 @@
 import type { AppConfig, CertificateConfig } from '../config/types.js';
 import { maskToken } from '../log.js';
 import { describeToken } from './token-shape.js';
-import { describeCertificate, isPlatform, providerFor, type PushPlatform } from './providers/index.js';
+import { describeCertificate, isPlatform, type PushPlatform } from './providers/index.js';
 import type { Inspection } from './providers/types.js';
 import type { Device, PushResult } from './types.js';
 import type { PushVerdict } from './verdicts.js';
-import { inLocale, say, type Text } from '../text/index.js';
+import { inLocale, say, type Catalogue, type Text, type Words } from '../text/index.js';
+import type { UnknownCertificateFacts } from '../text/en/push/common.js';
 
 export type Preflight = { go: false; result: PushResult } | { go: true; certificate: CertificateConfig; loaded: unknown; tokenProblems: Text[] };
 
@@ -15,25 +16,31 @@ export type Inspect = (certificate: CertificateConfig) => Promise<Inspection>;
 
 export { describeCertificate };
 
-/**
- * A certificate ID the app does not have in imops: the problem, listing the configured ones, and the fix.
- * Shared by the upload API (400), `imops devices add` / `push test --cert`, and the test push (UNKNOWN_CERTIFICATE).
- */
-export function unknownCertificate(app: AppConfig, id: string): { problem: string; fix: string } {
-  const configured = app.certificates.map((c) => inLocale(describeCertificate(c), { locale: 'en' }));
-  const where = `app ${app.name} (SDKAppID ${app.sdkAppId})`;
-  return configured.length
-    ? {
-        problem: `certificate ID ${JSON.stringify(id)} is not configured for ${where}; configured: ${configured.join(', ')}`,
-        fix: `use one of the configured certificate IDs with the token (the sandbox one for debug builds, the production one for release builds), or add certificate ${JSON.stringify(id)} to imops.yml if it is a new one from the IM console`,
-      }
-    : {
-        problem: `certificate ID ${JSON.stringify(id)} is not configured: ${where} has no push certificates in imops`,
-        fix: 'add the push certificates from the IM console (Push > Access settings) under the app in imops.yml',
-      };
+/** The configured certificates of `app` (of one platform when given), each described in the reader's language. */
+function configured(t: Catalogue, app: AppConfig, platform?: PushPlatform): string[] {
+  return app.certificates.filter((c) => platform === undefined || c.platform === platform).map((c) => inLocale(describeCertificate(c), t));
 }
 
-const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+function unknownFacts(t: Catalogue, app: AppConfig, id: string): UnknownCertificateFacts {
+  return { id, app: app.name, sdkAppId: app.sdkAppId, configured: configured(t, app) };
+}
+
+/**
+ * A certificate ID the app does not have in imops: the problem, listing the configured ones, and the fix (each a
+ * clause: lower-case, no full stop). Shared by the upload API (400), `imops devices add` / `push test --cert`
+ * (their UsageError carries the Words), and the test push (UNKNOWN_CERTIFICATE).
+ */
+export function unknownCertificate(app: AppConfig, id: string): { problem: Words; fix: Words } {
+  return {
+    problem: say((t) => t.pushWords.common.unknownCertificate.problem(unknownFacts(t, app, id))),
+    fix: say((t) => t.pushWords.common.unknownCertificate.fix(unknownFacts(t, app, id))),
+  };
+}
+
+/** The same certificate ID problem as stored with a device uploaded under it. */
+export function unknownCertificateStored(app: AppConfig, id: string): Words {
+  return say((t) => t.pushWords.common.upload.storedUnknown(unknownFacts(t, app, id)));
+}
 
 export function stop(device: Device, verdict: PushVerdict, cause: Text, fix: Text, platform = device.platform): Preflight {
   return {
@@ -45,44 +52,44 @@ export function stop(device: Device, verdict: PushVerdict, cause: Text, fix: Tex
 export async function preflight(app: AppConfig, device: Device, inspect: Inspect): Promise<Preflight> {
   const certificate = app.certificates.find((c) => c.id === device.certificateId);
   if (!certificate) {
-    const unknown = unknownCertificate(app, device.certificateId);
-    return stop(device, 'UNKNOWN_CERTIFICATE', `The app uploaded this token with ${unknown.problem}.`, sentence(unknown.fix));
+    const id = device.certificateId;
+    return stop(
+      device,
+      'UNKNOWN_CERTIFICATE',
+      say((t) => t.pushWords.common.unknownCertificate.cause(unknownFacts(t, app, id))),
+      say((t) => t.pushWords.common.unknownCertificate.fixSentence(unknownFacts(t, app, id))),
+    );
   }
 
-  const provider = providerFor(certificate.platform);
-  const shape = describeToken(device.token, certificate.platform);
+  const platform = certificate.platform;
+  const shape = describeToken(device.token, platform);
   const looks = shape.looksLike;
-  const others = (platform: PushPlatform) =>
-    app.certificates.filter((c) => c.platform === platform).map((c) => inLocale(describeCertificate(c), { locale: 'en' }));
-  const name = provider.displayName;
   if (looks === 'expo') {
     return stop(
       device,
       'PLATFORM_MISMATCH',
-      `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token is an Expo push token, which ${name} cannot use.`,
-      `Make the app upload its native ${name} token (getDevicePushTokenAsync), not the Expo token.`,
-      certificate.platform,
+      say((t) => t.pushWords.common.preflight.expoCause(certificate.id, t.providers[platform].names)),
+      say((t) => t.pushWords.common.preflight.expoFix(t.providers[platform].names)),
+      platform,
     );
   }
-  if (isPlatform(looks) && looks !== certificate.platform) {
-    const tokenOf = providerFor(looks);
-    const listed = others(looks);
+  if (isPlatform(looks) && looks !== platform) {
     return stop(
       device,
       'PLATFORM_MISMATCH',
-      `Certificate ${certificate.id} is ${provider.article} ${name} certificate, but the token looks like ${tokenOf.tokenName}: the app uploaded its ${tokenOf.deviceLabel} token with the ${provider.deviceLabel} certificate ID.`,
-      `Upload ${tokenOf.displayName} tokens with ${tokenOf.article} ${tokenOf.displayName} certificate ID${listed.length ? ` (${listed.join(', ')})` : ' (none is configured; add one to imops.yml)'}, and upload ${provider.tokenSource} with ${certificate.id}.`,
-      certificate.platform,
+      say((t) => t.pushWords.common.preflight.otherTokenCause(certificate.id, t.providers[platform].names, t.providers[looks].names)),
+      say((t) => t.pushWords.common.preflight.otherTokenFix(certificate.id, t.providers[platform].names, t.providers[looks].names, configured(t, app, looks))),
+      platform,
     );
   }
-  if (device.platform !== certificate.platform) {
-    const reported = providerFor(device.platform).deviceLabel;
+  if (device.platform !== platform) {
+    const reported = device.platform;
     return stop(
       device,
       'PLATFORM_MISMATCH',
-      `The device was uploaded as ${reported}, but certificate ${certificate.id} is for ${provider.deviceLabel}.`,
-      `Upload the token with a ${reported} certificate ID: ${others(device.platform).join(', ') || `none is configured; add one to imops.yml`}.`,
-      certificate.platform,
+      say((t) => t.pushWords.common.preflight.otherPlatformCause(certificate.id, t.providers[reported].names, t.providers[platform].names)),
+      say((t) => t.pushWords.common.preflight.otherPlatformFix(t.providers[reported].names, configured(t, app, reported))),
+      platform,
     );
   }
 
@@ -92,9 +99,9 @@ export async function preflight(app: AppConfig, device: Device, inspect: Inspect
     return stop(
       device,
       failure?.verdict ?? 'CREDENTIAL_INVALID',
-      say((_t, $) => `Nothing was sent: certificate ${certificate.id} cannot be used. ${failure ? $(failure.problem) : 'Its credential could not be loaded.'}`),
-      failure?.fix ?? 'Run `imops push certs` to see every problem with this certificate.',
-      certificate.platform,
+      say((t, $) => t.pushWords.common.preflight.unusableCause(certificate.id, failure && $(failure.problem))),
+      failure?.fix ?? say((t) => t.pushWords.common.preflight.unusableFix),
+      platform,
     );
   }
   return { go: true, certificate, loaded: inspection.loaded, tokenProblems: shape.problems };

@@ -74,22 +74,22 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
     // A sender that can check more without showing anything (an access token, a dry run) does so.
     if (sender.sweep) return sender.sweep(context);
     // No dry run at this vendor: what can be known without sending is the credential (preflight) and the token.
-    const name = providerFor(certificate.platform).displayName;
+    const platform = certificate.platform;
     return tokenProblems.length
       ? pushResult(
           device,
-          certificate.platform,
+          platform,
           'BAD_DEVICE_TOKEN',
-          `Nothing was sent (${name} has no dry run): the token does not look like ${providerFor(certificate.platform).tokenName}: ${tokenProblems.join(' ')}`,
-          `Upload ${providerFor(certificate.platform).tokenSource} with certificate ${certificate.id}.`,
+          say((t, $) => t.pushWords.common.tester.noDryRunBadTokenCause(t.providers[platform].names, tokenProblems.map($))),
+          say((t) => t.pushWords.common.tester.noDryRunBadTokenFix(certificate.id, t.providers[platform].names)),
           {},
         )
       : pushResult(
           device,
-          certificate.platform,
+          platform,
           'DELIVERED',
-          `Nothing was sent (${name} has no dry run): the credential of certificate ${certificate.id} is usable and the token looks right.`,
-          'Nothing to fix that can be seen without sending; `imops push test` sends a visible test notification.',
+          say((t) => t.pushWords.common.tester.noDryRunOkCause(certificate.id, t.providers[platform].names)),
+          say((t) => t.pushWords.common.tester.noDryRunOkFix),
           { reason: 'credential_and_token' },
         );
   }
@@ -106,8 +106,8 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
         device,
         device.platform,
         'NETWORK',
-        'imops failed while sending the test push (an unexpected error; it is in the imops log).',
-        'Run the check again; if it repeats, report it to the imops maintainers with the log line.',
+        say((t) => t.pushWords.common.tester.unexpectedCause),
+        say((t) => t.pushWords.common.tester.unexpectedFix),
         {},
       );
     }
@@ -172,5 +172,5 @@ export function createDeviceTester(options: DeviceTesterOptions): DeviceTester {
 function withLive(h: CertificateHealth, live: LiveCheck): CertificateHealth {
   const problems = [...h.problems, ...live.problems.map(({ level, problem, fix }) => ({ level, problem, fix }))];
   const level = problems.some((p) => p.level === 'failure') ? 'failure' : problems.length ? 'warning' : 'ok';
-  return { ...h, level, summary: say((_t, $) => `${$(h.summary)}; live: ${$(live.summary)}`), problems };
+  return { ...h, level, summary: say((t, $) => t.pushWords.common.tester.withLive($(h.summary), $(live.summary))), problems };
 }

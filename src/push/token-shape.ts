@@ -4,7 +4,7 @@
  * rest is a token of APNs, FCM or another provider, each provider says (its `tokenShape`). Problems are written
  * for a support engineer.
  */
-import type { Text } from '../text/index.js';
+import { say, type Catalogue, type Text, type Words } from '../text/index.js';
 import { PROVIDERS, providerFor, providerNames, type PushPlatform } from './providers/index.js';
 
 export type TokenKind = PushPlatform | 'expo' | 'unknown';
@@ -17,28 +17,32 @@ export interface TokenShape {
 
 const EXPO = /^Expo(?:nent)?PushToken\[[^\]]*\]$/;
 
+/** A sentence about the token, in every language. */
+const words = (pick: (w: Catalogue['pushWords']['common']['token'], names: string) => string): Words =>
+  say((t) => pick(t.pushWords.common.token, providerNames(t)));
+
 /** `expected`: the platform of the certificate the token came with, when there is one. */
 export function describeToken(token: string, expected?: PushPlatform): TokenShape {
   const problems: Text[] = [];
-  if (token.trim() === '') return { looksLike: 'unknown', problems: ['The token is empty: the app uploaded no token at all.'] };
+  if (token.trim() === '') return { looksLike: 'unknown', problems: [words((w) => w.empty)] };
 
   let t = token;
   if (t !== t.trim()) {
-    problems.push('The token has spaces or line breaks around it; the app should send the token alone.');
+    problems.push(words((w) => w.padded));
     t = t.trim();
   }
   if (/^(["']).*\1$/s.test(t)) {
-    problems.push('The token is wrapped in quotes; the app should send the token without them.');
+    problems.push(words((w) => w.quoted));
     t = t.slice(1, -1);
   }
   if (/[\u0000-\u001f\u007f]/.test(t)) {
-    problems.push('The token contains control characters, so it was corrupted on the way.');
+    problems.push(words((w) => w.control));
     t = t.replace(/[\u0000-\u001f\u007f]/g, '');
   }
   if (/%[0-9A-Fa-f]{2}/.test(t)) {
     try {
       const decoded = decodeURIComponent(t);
-      problems.push('The token is URL-encoded (it contains %XX); the app should send it decoded.');
+      problems.push(words((w) => w.urlEncoded));
       t = decoded;
     } catch {
       // Not valid URL-encoding after all: judge it as it is.
@@ -48,10 +52,7 @@ export function describeToken(token: string, expected?: PushPlatform): TokenShap
   if (EXPO.test(t)) {
     return {
       looksLike: 'expo',
-      problems: [
-        ...problems,
-        `This is an Expo push token (ExponentPushToken[…]): it works only through Expo's push service, not directly with any push provider imops knows (${providerNames()}); the app must upload its native device token (getDevicePushTokenAsync).`,
-      ],
+      problems: [...problems, words((w, names) => w.expo(names))],
     };
   }
 
@@ -64,7 +65,6 @@ export function describeToken(token: string, expected?: PushPlatform): TokenShap
   });
   const best = matches.find((m) => m.match.confidence === 'exact') ?? matches[0];
   if (best) return { looksLike: best.id, problems: [...problems, ...best.match.problems] };
-  const unknown = `does not look like any push token imops knows (${providerNames()})`;
-  if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, `The token contains spaces, so it ${unknown}.`] };
-  return { looksLike: 'unknown', problems: [...problems, `The token ${unknown}.`] };
+  if (/\s/.test(t)) return { looksLike: 'unknown', problems: [...problems, words((w, names) => w.unknownWithSpaces(names))] };
+  return { looksLike: 'unknown', problems: [...problems, words((w, names) => w.unknown(names))] };
 }

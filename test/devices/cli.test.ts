@@ -270,7 +270,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const token = apnsToken();
     const add = await imops(['--lang', 'zh-CN', 'devices', 'add', 'erin', '--cert', '10086', '--token', token]);
     expect(add.code).toBe(0);
-    expect(add.out).toMatch(/^已为 erin 保存一台 APNs 设备（应用 prod）。\n {2}证书: +10086 .*\n {2}Token: +/);
+    expect(add.out).toMatch(/^已为 erin 保存一台 APNs 设备（应用 prod）。\n {2}证书: +10086（.*）\n {2}Token: +/);
     const again = await imops(['devices', 'add', 'erin', '--cert', '10086', '--token', token], { LANG: 'zh_CN.UTF-8' });
     expect(again.out).toMatch(/^已更新 erin 的 APNs 设备（应用 prod）。/);
     const wrong = await imops(['--lang', 'zh-CN', 'devices', 'add', 'erin', '--cert', '10086', '--token', fcmToken()]);
@@ -278,7 +278,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(wrong.out).toContain('（仍已保存：`imops push test` 会显示各推送服务对它的判断）');
     const empty = await imops(['--lang', 'zh-CN', 'devices', 'add', 'erin', '--cert', '10086', '--token', ' ']);
     expect(empty.code).toBe(2);
-    expect(empty.err).toBe('imops: --token 为空\n  fix: 请传入 App 上报的设备 Token');
+    expect(empty.err).toBe('imops: --token 为空\n  处理方法：请传入 App 上报的设备 Token');
 
     const audit = await imops(['--lang', 'zh-CN', 'audit', '--limit', '2'], { TZ: 'Asia/Shanghai' });
     expect(audit.code).toBe(0);
@@ -289,16 +289,16 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const width = (s: string) => [...s].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
     expect(width(head!.slice(0, head!.indexOf('操作者')))).toBe(width(first!.slice(0, first!.indexOf('cli:'))));
     const limit = await imops(['audit', '--limit', '0'], { LANG: 'zh_CN.UTF-8' });
-    expect(limit.err).toBe('imops: --limit 必须是 1 到 10000 之间的整数，实际为 "0"\n  fix: 例如 --limit 50');
+    expect(limit.err).toBe('imops: --limit 必须是 1 到 10000 之间的整数，实际为 "0"\n  处理方法：例如 --limit 50');
 
     const rate = await imops(['--lang', 'zh-CN', 'push', 'sweep', '--cert', '10086', '--max-failure-rate', '2']);
     expect(rate.code).toBe(2);
-    expect(rate.err).toContain('imops: --max-failure-rate 必须是 0 到 1 之间的数字，实际为 "2"\n  fix: 例如 0.2（受测设备的 20%）');
+    expect(rate.err).toContain('imops: --max-failure-rate 必须是 0 到 1 之间的数字，实际为 "2"\n  处理方法：例如 0.2（受测设备的 20%）');
     const sample = await imops(['--lang', 'zh-CN', 'push', 'sweep', '--cert', '10086', '--sample', '0']);
     expect(sample.err).toContain('imops: --sample 必须是 1 到 100000 之间的整数，实际为 "0"');
     const file = await imops(['--lang', 'zh-CN', 'devices', 'import', join(dir, 'missing.jsonl')]);
     expect(file.code).toBe(2);
-    expect(file.err).toMatch(/^imops: 无法读取 .*missing\.jsonl（ENOENT）\n {2}fix: 请给出一个 JSON Lines 文件的路径$/);
+    expect(file.err).toMatch(/^imops: 无法读取 .*missing\.jsonl（ENOENT）\n {2}处理方法：请给出一个 JSON Lines 文件的路径$/);
   });
 
   it('devices add stores an unknown certificate with a warning listing what is configured, and refuses an unknown app with exit 2', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeToken } from '../../src/push/token-shape.js';
+import { describeToken as describeTokenText } from '../../src/push/token-shape.js';
+import { chinese, english } from '../text/english.js';
+
+/** The token's shape with its problems as an English reader gets them. */
+const describeToken = (token: string) => {
+  const shape = describeTokenText(token);
+  return { ...shape, problems: shape.problems.map(english) };
+};
 
 const apns = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const fcm =
@@ -60,5 +67,18 @@ describe('describeToken', () => {
       looksLike: 'unknown',
       problems: [expect.stringMatching(/does not look like any push token imops knows \(APNs, FCM, /)],
     });
+  });
+
+  it('says the same in Chinese, keeping the provider names, %XX and the Expo function as they are', () => {
+    const zh = (token: string) => describeTokenText(token).problems.map(chinese);
+    expect(zh('   ')).toEqual(['Token 为空：App 根本没有上报 Token。']);
+    expect(zh(` ${apns}\n`)).toEqual(['Token 前后有空格或换行；App 应只发送 Token 本身。']);
+    expect(zh(fcm.replace(':', '%3A'))[0]).toContain('%XX');
+    const expo = zh('ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]');
+    expect(expo[0]).toMatch(/^这是 Expo 推送 Token（ExponentPushToken\[…\]）：/);
+    expect(expo[0]).toContain('getDevicePushTokenAsync');
+    const unknown = zh('not-a-token')[0]!;
+    expect(unknown).toMatch(/^该 Token 不像 imops 已知的任何推送 Token（APNs、FCM、/);
+    expect(unknown).not.toMatch(/[A-Za-z]+ [a-z]+ [a-z]+ /);
   });
 });

@@ -9,6 +9,7 @@ import { Metrics } from '../../src/metrics.js';
 import { generatePrivateMapKey, generateUserSig } from '../../src/usersig/index.js';
 import { DEFAULT_PROVIDERS, type Config } from '../../src/config/types.js';
 import { capturedLogger } from './helpers.js';
+import { chinese, english } from '../text/english.js';
 
 const SDKAPPID = 1400000000;
 const SECRET = '5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e';
@@ -174,7 +175,12 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
       expect.stringMatching(/"extra" is not part of a device report/),
     ]);
     const [device] = await store.list('prod', 'bob');
-    expect(device).toMatchObject({ token: FCM_TOKEN, platform: 'apns', environment: 'sandbox', warnings });
+    // The store keeps every language (a Chinese reader of `push test` gets Chinese); the API answers in English.
+    expect(device).toMatchObject({ token: FCM_TOKEN, platform: 'apns', environment: 'sandbox' });
+    expect(device!.warnings.map(english)).toEqual(warnings);
+    expect(chinese(device!.warnings[0]!)).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese(device!.warnings[0]!)).toContain('10086');
+    expect(chinese(device!.warnings[2]!)).toBe('字段 "extra" 不属于设备上报的内容，已忽略。');
     expect(await metrics.deviceUploads.get({ outcome: 'stored_with_warnings' })).toBe(1);
 
     const nsdata = await upload('bob', { certificateId: '10086', token: `<${APNS_TOKEN.slice(0, 32)} ${APNS_TOKEN.slice(32)}>` });
@@ -276,9 +282,11 @@ describe('device upload API (PUT/DELETE /v1/devices)', () => {
       ],
       device: { certificateId: '99999', platform: 'apns' },
     });
-    expect(await store.list('prod', 'alice')).toEqual([
-      expect.objectContaining({ certificateId: '99999', platform: 'apns', warnings: res.body.warnings as string[] }),
-    ]);
+    const stored = await store.list('prod', 'alice');
+    expect(stored).toEqual([expect.objectContaining({ certificateId: '99999', platform: 'apns' })]);
+    expect(stored[0]!.warnings.map(english)).toEqual(res.body.warnings as string[]);
+    expect(chinese(stored[0]!.warnings[0]!)).toMatch(/^已存储，但证书 ID "99999" 未在应用 prod（SDKAppID 1400000000）中配置；已配置的证书：10086/);
+    expect(JSON.stringify(stored[0]!.warnings)).not.toContain('[object Object]');
     // The report's own platform wins over the token's shape; with neither, the answer says it guessed.
     expect((await upload('alice', { certificateId: '99999', token: FCM_TOKEN, platform: 'apns' })).body).toMatchObject({
       platformFrom: 'report',

@@ -338,23 +338,23 @@ describe('preflight stops before sending', () => {
   it('an unknown certificate ID lists the configured ones', async () => {
     const r = await tester.test(app, device('99999', apnsToken()));
     expect(r.verdict).toBe('UNKNOWN_CERTIFICATE');
-    expect(r.cause).toContain('10086 (APNs production, com.example.app)');
-    expect(r.cause).toContain('10087 (APNs sandbox, com.example.app)');
-    expect(r.cause).toContain('20001 (FCM)');
+    expect(english(r.cause)).toContain('10086 (APNs production, com.example.app)');
+    expect(english(r.cause)).toContain('10087 (APNs sandbox, com.example.app)');
+    expect(english(r.cause)).toContain('20001 (FCM)');
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 
   it('an FCM token under the APNs certificate is PLATFORM_MISMATCH pointing at the FCM certificate', async () => {
     const r = await tester.test(app, device('10086', fcmToken()));
     expect(r).toMatchObject({ verdict: 'PLATFORM_MISMATCH', platform: 'apns' });
-    expect(r.fix).toContain('20001');
+    expect(english(r.fix)).toContain('20001');
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 
   it('an Expo token is PLATFORM_MISMATCH with the native-token fix', async () => {
     const r = await tester.test(app, device('10086', 'ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]'));
     expect(r.verdict).toBe('PLATFORM_MISMATCH');
-    expect(r.fix).toMatch(/native/);
+    expect(english(r.fix)).toMatch(/native/);
   });
 
   it('a broken credential is CREDENTIAL_INVALID without sending', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { checkCertificate, DEFAULT_PROVIDERS } from '../../src/push/providers/index.js';
+import { chinese, english } from '../text/english.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import type { ApnsCertificateConfig, AppConfig, CertificateConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { createApplePushCert, createP8Key, createServiceAccount, type ApplePushCertOptions } from '../emulators/tls.js';
@@ -71,7 +72,7 @@ describe('.p8 token keys', () => {
       fix: expect.stringMatching(/Download/),
     });
     const missing = await checkCertificate(tokenCert(join(dir, 'nope.p8')));
-    expect(missing.problems[0]!.problem).toMatch(/cannot be read \(ENOENT\)/);
+    expect(english(missing.problems[0]!.problem)).toMatch(/cannot be read \(ENOENT\)/);
     const ids = await checkCertificate(tokenCert(write('k.p8', await createP8Key()), 'abc', 'team-1'));
     expect(ids.problems.map((p) => p.problem)).toEqual([
       'The Key ID "abc" is not 10 capital letters or digits.',
@@ -195,15 +196,19 @@ describe('credential files readable by other users', () => {
     chmodSync(p8, 0o644);
     const key = await checkCertificate(tokenCert(p8));
     expect(key.level).toBe('warning');
-    expect(key.problems).toEqual([
+    expect(key.problems.map((p) => ({ level: p.level, problem: english(p.problem), fix: english(p.fix) }))).toEqual([
       expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p8}`), fix: expect.stringContaining(`chmod 600 ${p8}`) }),
     ]);
-    expect(key.problems[0]!.problem).toMatch(/mode 644/);
+    expect(english(key.problems[0]!.problem)).toMatch(/mode 644/);
+    // A Chinese reader gets Chinese, with the path, the mode and the command as they are.
+    expect(chinese(key.problems[0]!.problem)).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese(key.problems[0]!.problem)).toContain(`${p8} 可被本服务器上的其他用户读取（权限 644）`);
+    expect(chinese(key.problems[0]!.fix)).toBe(`请运行 \`chmod 600 ${p8}\`，并让该文件归运行 imops 的用户所有：该文件包含私钥。`);
 
     const p12 = await p12Cert('shared', {});
     const p12File = (p12.auth as { file: string }).file;
     chmodSync(p12File, 0o640);
-    expect((await checkCertificate(p12)).problems).toEqual([
+    expect((await checkCertificate(p12)).problems.map((p) => ({ level: p.level, problem: english(p.problem) }))).toEqual([
       expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p12File}`) }),
     ]);
 
@@ -211,7 +216,7 @@ describe('credential files readable by other users', () => {
     chmodSync(saFile, 0o604);
     const sa = await checkCertificate(fcm(saFile));
     expect(sa.level).toBe('warning');
-    expect(sa.problems[0]!.problem).toContain(`chmod 600 ${saFile}`);
+    expect(english(sa.problems[0]!.problem)).toContain(`chmod 600 ${saFile}`);
   });
 
   it('a private file is fine, and a PEM certificate (public) may be readable by anyone while its key may not', async () => {
@@ -230,7 +235,7 @@ describe('credential files readable by other users', () => {
     expect((await checkCertificate(pem)).level).toBe('ok');
     chmodSync(keyFile, 0o644);
     const open = await checkCertificate(pem);
-    expect(open.problems.map((p) => p.problem)).toEqual([expect.stringContaining(`chmod 600 ${keyFile}`)]);
+    expect(open.problems.map((p) => english(p.problem))).toEqual([expect.stringContaining(`chmod 600 ${keyFile}`)]);
   });
 });
 

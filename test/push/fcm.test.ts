@@ -156,7 +156,7 @@ describe('preflight', () => {
   it('an APNs token under the FCM certificate is PLATFORM_MISMATCH pointing at the APNs certificates', async () => {
     const r = await tester.test(app, device('20001', apnsToken(), 'fcm'));
     expect(r).toMatchObject({ verdict: 'PLATFORM_MISMATCH', platform: 'fcm' });
-    expect(r.fix).toContain('10086');
+    expect(english(r.fix)).toContain('10086');
     expect(fx.fcm.requests).toHaveLength(0);
   });
 

@@ -138,7 +138,7 @@ describe('Honor Push test push', () => {
       );
       expect(chinese(r.fix)).toMatch(/荣耀开发者服务平台/);
       const [live] = await fresh.certificates({ ...app, certificates: [app.certificates[1]!] }, { live: true });
-      expect(chinese(live!.summary)).toMatch(/live: 荣耀拒绝为客户端 honor-client 签发访问令牌。$/);
+      expect(chinese(live!.summary)).toMatch(/；实时检查：荣耀拒绝为客户端 honor-client 签发访问令牌。$/);
       expect(chinese(live!.problems.at(-1)!.problem)).toMatch(/^荣耀 OAuth 服务器返回 invalid_client/);
       expect(JSON.stringify([r, live].map((x) => JSON.stringify(x, (_k, v) => (v && typeof v === 'object' && 'zh-CN' in v ? v['zh-CN'] : v))))).not.toMatch(
         /\[object Object\]/,

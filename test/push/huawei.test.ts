@@ -222,7 +222,7 @@ describe('Huawei Push Kit test push', () => {
       expect(chinese(noCategory.cause)).toMatch(/注意：证书 30001 没有设置 category，华为会把每条通知都算作营销消息/);
       const [health] = await fresh.certificates({ ...app, certificates: [app.certificates[0]!] }, { live: true });
       expect(chinese(health!.summary)).toMatch(
-        /^App ID 104000001，OAuth 客户端 104000001，category 未设置（计入营销消息配额）; live: 华为已为客户端 104000001 签发访问令牌/,
+        /^App ID 104000001，OAuth 客户端 104000001，category 未设置（计入营销消息配额）；实时检查：华为已为客户端 104000001 签发访问令牌/,
       );
       expect(chinese(health!.problems[0]!.fix)).toMatch(/自分类权益/);
     } finally {

@@ -8,14 +8,25 @@ import type { AppConfig } from '../../src/config/types.js';
 import { testResultsReply } from '../../src/present/push.js';
 import { describeToken } from '../../src/push/token-shape.js';
 import { en } from '../../src/text/en/index.js';
+import { catalogue } from '../../src/text/index.js';
+import { zhCN } from '../../src/text/zh-CN/index.js';
+import { PLATFORMS } from '../../src/push/providers/index.js';
+import { chinese, english } from '../text/english.js';
 
 const ALL = 'APNs, FCM, Huawei Push Kit, Honor Push, Xiaomi Mi Push, OPPO, vivo, Meizu';
 
 describe('provider-neutral wording', () => {
   it('a token imops does not recognise: one sentence naming every provider it knows', () => {
-    expect(describeToken('not-a-token').problems).toEqual([`The token does not look like any push token imops knows (${ALL}).`]);
-    expect(describeToken('hello world').problems.at(-1)).toBe(`The token contains spaces, so it does not look like any push token imops knows (${ALL}).`);
-    expect(describeToken('ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]').problems[0]).toContain(`not directly with any push provider imops knows (${ALL})`);
+    expect(describeToken('not-a-token').problems.map(english)).toEqual([`The token does not look like any push token imops knows (${ALL}).`]);
+    expect(english(describeToken('hello world').problems.at(-1)!)).toBe(
+      `The token contains spaces, so it does not look like any push token imops knows (${ALL}).`,
+    );
+    expect(english(describeToken('ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]').problems[0]!)).toContain(
+      `not directly with any push provider imops knows (${ALL})`,
+    );
+    // Chinese lists them with 、, each provider as the Chinese catalogue names it.
+    const names = PLATFORMS.map((p) => zhCN.providers[p].names.display).join('、');
+    expect(chinese(describeToken('not-a-token').problems[0]!)).toBe(`该 Token 不像 imops 已知的任何推送 Token（${names}）。`);
   });
 
   it('an unreachable provider: the certificate’s provider by name, or every provider when no certificate was chosen', () => {
@@ -26,6 +37,9 @@ describe('provider-neutral wording', () => {
     const any = testResultsReply(en, { kind: 'unreachable', app, userId: 'alice', code: 'ENOTFOUND' }, 10, [], 0);
     expect(any.cause).toBe(`imops could not connect to the push providers (${ALL}) (ENOTFOUND). Nothing was sent.`);
     expect(`${any.cause} ${any.fix}`).not.toMatch(/APNs or FCM|fcm\.googleapis\.com/);
+    const zh = testResultsReply(catalogue('zh-CN'), { kind: 'unreachable', app, userId: 'alice', code: 'ENOTFOUND' }, 10, [], 0);
+    expect(zh.cause).toContain(`推送服务（${PLATFORMS.map((p) => zhCN.providers[p].names.display).join('、')}）`);
+    expect(zh.cause).not.toContain('the push providers');
   });
 
   it('the push-test rate limit speaks of the app’s push provider credentials, not APNs/FCM', () => {

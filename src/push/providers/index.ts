@@ -1,7 +1,7 @@
 // The push provider registry. A new provider is one folder next to this file and one entry in PROVIDERS; config
 // loading, preflight, the tester, upload warnings and every answer that names a platform go through here.
 import type { ProviderSettingsBase, PushProvider, CertificateFacts, Inspection } from './types.js';
-import { say, type Words } from '../../text/index.js';
+import { en, say, type Catalogue, type Words } from '../../text/index.js';
 import { apns } from './apns/index.js';
 import { fcm } from './fcm/index.js';
 import { honor } from './honor/index.js';
@@ -42,19 +42,19 @@ export function providerFor(platform: PushPlatform): RegisteredProvider {
 
 export const DEFAULT_PROVIDERS = Object.fromEntries(PROVIDERS.map((p) => [p.id, p.defaults])) as ProvidersConfig;
 
-/** "apns or fcm", "apns, fcm, huawei or honor": for messages that list the platforms. */
-export function platformList(): string {
-  return PLATFORMS.length < 2 ? PLATFORMS.join('') : `${PLATFORMS.slice(0, -1).join(', ')} or ${PLATFORMS[PLATFORMS.length - 1]}`;
+/** "apns or fcm", "apns, fcm, huawei or honor": for messages that list the platforms (English by default: config errors). */
+export function platformList(t: Catalogue = en): string {
+  return t.pushWords.common.orList(PLATFORMS);
 }
 
 /** "APNs, FCM, Huawei Push Kit, …": every registered provider by name, for sentences that must not list two. */
-export function providerNames(): string {
-  return PROVIDERS.map((p) => p.displayName).join(', ');
+export function providerNames(t: Catalogue = en): string {
+  return t.pushWords.common.list(PLATFORMS.map((p) => t.providers[p].names.display));
 }
 
 /** "10086 (APNs production, com.example.app)", "20001 (FCM)": how every answer names a configured certificate. */
 export function describeCertificate(c: CertificateConfig): Words {
-  return say((_t, $) => `${c.id} (${$(providerFor(c.platform).describeCertificate(c))})`);
+  return say((t, $) => t.pushWords.common.certificate(c.id, $(providerFor(c.platform).describeCertificate(c))));
 }
 
 /** What a client developer needs to pick the right certificate ID; nothing about the credential itself. */

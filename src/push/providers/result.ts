@@ -36,7 +36,10 @@ export function stripSecrets(text: string): string {
   return text.replace(/-----BEGIN[\s\S]*?-----END[^-]*-----/g, '[key material]').replace(/ya29\.[\w.-]+/g, '[access token]');
 }
 
-/** What every test push shows: the alert a person may see on the phone. */
+/**
+ * What every test push shows: the alert a person may see on the phone. English on purpose, not from the catalogue:
+ * it is shown to the app's user, whose language imops does not know (it is not the support engineer's).
+ */
 export const TEST_ALERT = {
   title: 'imops test notification',
   body: 'This is a test push sent from imops by your support team to check notifications. You can ignore it.',

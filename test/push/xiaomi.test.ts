@@ -1,6 +1,7 @@
 // Xiaomi Mi Push through imops' own client against the loopback Mi Push: the key= header, package and channel,
 // every documented code, bad_regids and the day quota, timeouts and 5xx, and what --live can and cannot check.
 import { describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { providerFor } from '../../src/push/providers/index.js';
 import { XIAOMI_REASONS } from '../../src/push/providers/xiaomi/reasons.js';
@@ -23,7 +24,7 @@ describe('Xiaomi Mi Push test push', () => {
     const token = xiaomiToken();
     const r = await tester.test(vx.app(), mi(token));
     expect(r).toMatchObject({ ok: true, verdict: 'DELIVERED', platform: 'xiaomi', provider: { status: 200, reason: '0' } });
-    expect(r.cause).toMatch(/channel 123.*of 1000 messages used/);
+    expect(english(r.cause)).toMatch(/channel 123.*of 1000 messages used/);
     const [q] = vx.xiaomi.requests;
     expect(q!.authorization).toBe(`key=${MI_SECRET}`);
     expect(q!.form).toMatchObject({ registration_id: token, restricted_package_name: 'com.example.app', 'extra.channel_id': '123', pass_through: '0' });
@@ -43,7 +44,7 @@ describe('Xiaomi Mi Push test push', () => {
     const r = await tester.test(vx.app(), mi(token));
     expect(r.verdict).toBe(verdict);
     expect(r.provider).toMatchObject({ reason: String(code), message: `reason ${code} / 描述 ${code}` });
-    expect(`${r.cause} ${r.fix}`).toMatch(words);
+    expect(`${english(r.cause)} ${english(r.fix)}`).toMatch(words);
   });
 
   it('a wrong AppSecret is 21301, a wrong package 22022 and an unknown channel 27001, as the real vendor answers', async () => {
@@ -75,7 +76,7 @@ describe('Xiaomi Mi Push test push', () => {
     const r = await tester.test(vx.app(), mi(token));
     expect(r.ok).toBe(false);
     expect(r.provider).toMatchObject({ reason: '99999', message: 'brand new reason' });
-    expect(r.fix).toMatch(/服务端错误码参考/);
+    expect(english(r.fix)).toMatch(/服务端错误码参考/);
     const down = xiaomiToken();
     vx.xiaomi.program(down, { kind: 'http', status: 502, text: '<html>Bad Gateway</html>' });
     expect(await tester.test(vx.app(), mi(down))).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 502, reason: 'HTTP 502' } });
@@ -101,7 +102,7 @@ describe('Xiaomi Mi Push test push', () => {
     const app = vx.app();
     delete (app.certificates[2] as { channelId?: string }).channelId;
     const r = await tester.test(app, mi(xiaomiToken()));
-    expect(r.cause).toMatch(/default channel: 1 push per device per day/);
+    expect(english(r.cause)).toMatch(/default channel: 1 push per device per day/);
     expect(vx.xiaomi.requests[0]!.form).not.toHaveProperty('extra.channel_id');
     const [h] = await tester.certificates({ ...app, certificates: [app.certificates[2]!] });
     expect(h).toMatchObject({ level: 'warning' });
@@ -109,13 +110,13 @@ describe('Xiaomi Mi Push test push', () => {
 
   it('--live says what it can and cannot check (no token endpoint)', async () => {
     const [h] = await tester.certificates(vx.app(vx.certificates.slice(2)), { live: true });
-    expect(h!.summary).toMatch(/answered.*cannot check the AppSecret/);
+    expect(english(h!.summary)).toMatch(/answered.*cannot check the AppSecret/);
     expect(providerFor('xiaomi').sweepMode).toBe('credential_and_token');
   });
 
   it('upload warns when the app reports another package', () => {
     const warnings = providerFor('xiaomi').reportWarnings(vx.certificates[2]!, { token: xiaomiToken(), bundleId: 'com.example.debug' });
-    expect(warnings.join(' ')).toMatch(/22022/);
+    expect(warnings.map(english).join(' ')).toMatch(/22022/);
   });
 
   it('its reason table holds every code of the reference', () => {
@@ -169,7 +170,7 @@ describe('sweep mode without a dry run', () => {
         const { loaded } = await provider.inspect(cert, Date.now());
         const r = await sender.test({ app, device: device(cert.id, token, platform), certificate: cert, loaded, tokenProblems: [], validateOnly: true });
         expect(r).toMatchObject({ verdict: 'DELIVERED', provider: { reason: 'credential_and_token' } });
-        expect(r.cause).toMatch(/nothing was sent/);
+        expect(english(r.cause)).toMatch(/nothing was sent/);
       } finally {
         await sender.close();
       }

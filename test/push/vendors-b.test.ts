@@ -1,6 +1,7 @@
 // OPPO, vivo and Meizu test pushes end to end: imops' own clients against loopback emulators that speak each
 // vendor's wire format and check what a correct client sends (signatures, auth tokens, headers, body fields).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { english } from '../text/english.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,8 +125,8 @@ describe('OPPO', () => {
     const bad: AppConfig = { ...app, certificates: [{ ...certs[0]!, masterSecret: 'the-app-secret-instead' } as CertificateConfig] };
     const r = await tester.test(bad, device('30004', oppoToken(), 'oppo'));
     expect(r).toMatchObject({ ok: false, verdict: 'CREDENTIAL_INVALID', provider: { reason: '16', message: 'Invalid Signature' } });
-    expect(r.cause).toMatch(/MasterSecret|masterSecret/);
-    expect(r.fix).toMatch(/open\.oppomobile\.com/);
+    expect(english(r.cause)).toMatch(/MasterSecret|masterSecret/);
+    expect(english(r.fix)).toMatch(/open\.oppomobile\.com/);
     expect(oppo.sends()).toHaveLength(0);
     expect(JSON.stringify(r)).not.toContain('the-app-secret-instead');
   });
@@ -134,7 +135,7 @@ describe('OPPO', () => {
     oppo.forceSend({ kind: 'json', body: { code: 33, message: 'The number of messages exceeds the daily limit' } });
     const r = await tester.test(app, device('30004', oppoToken(), 'oppo'));
     expect(r).toMatchObject({ ok: false, verdict: 'QUOTA_EXCEEDED', provider: { status: 200, reason: '33' } });
-    expect(r.cause).toContain('The number of messages exceeds the daily limit');
+    expect(english(r.cause)).toContain('The number of messages exceeds the daily limit');
   });
 
   it('a registration ID of another app is BAD_DEVICE_TOKEN (10000)', async () => {
@@ -147,17 +148,17 @@ describe('OPPO', () => {
   it('without channelId and category, every result and `push certs` warn about the marketing quota', async () => {
     const r = await tester.test(app, device('30014', oppoToken(), 'oppo'));
     expect(r.verdict).toBe('DELIVERED');
-    expect(r.cause).toMatch(/no channelId.*marketing.*2 per device per day/s);
-    expect(r.cause).toMatch(/no category/);
+    expect(english(r.cause)).toMatch(/no channelId.*marketing.*2 per device per day/s);
+    expect(english(r.cause)).toMatch(/no category/);
     const message = JSON.parse(oppo.sends()[0]!.form!.message!);
     expect(message.notification.channel_id).toBeUndefined();
     expect(message.notification.notify_level).toBeUndefined();
     oppo.forceSend({ kind: 'json', body: { code: 10000, message: 'Invalid RegistrationId' } });
-    expect((await tester.test(app, device('30014', oppoToken(), 'oppo'))).cause).toMatch(/no channelId/);
+    expect(english((await tester.test(app, device('30014', oppoToken(), 'oppo'))).cause)).toMatch(/no channelId/);
     const health = await tester.certificates(app);
     const h = health.find((x) => x.certificateId === '30014')!;
     expect(h.level).toBe('warning');
-    expect(h.problems.map((p) => p.problem).join(' ')).toMatch(/channelId.*category/s);
+    expect(h.problems.map((p) => english(p.problem)).join(' ')).toMatch(/channelId.*category/s);
     expect(health.find((x) => x.certificateId === '30004')!.level).toBe('ok');
   });
 });
@@ -193,8 +194,8 @@ describe('vivo', () => {
     vivo.unknownTokens.add(token);
     const r = await tester.test(app, device('30015', token, 'vivo'));
     expect(r).toMatchObject({ verdict: 'BAD_DEVICE_TOKEN', provider: { reason: '10302', message: 'regId不合法' } });
-    expect(r.cause).toMatch(/pushMode is 1/);
-    expect(r.cause).toMatch(/no category.*operation/s);
+    expect(english(r.cause)).toMatch(/pushMode is 1/);
+    expect(english(r.cause)).toMatch(/no category.*operation/s);
     expect((vivo.sends()[0]!.json as { classification: number }).classification).toBe(0);
   });
 
@@ -202,7 +203,7 @@ describe('vivo', () => {
     vivo.forceAuth({ kind: 'json', body: { result: 10207, desc: 'timestamp不合法' } });
     const r = await tester.test(app, device('30005', vivoToken(), 'vivo'));
     expect(r).toMatchObject({ ok: false, verdict: 'CLOCK_SKEW', provider: { reason: '10207' } });
-    expect(r.fix).toMatch(/NTP/);
+    expect(english(r.fix)).toMatch(/NTP/);
     expect(vivo.sends()).toHaveLength(0);
   });
 });
@@ -216,7 +217,7 @@ describe('Meizu', () => {
     const f = meizu.sends()[0]!.form!;
     expect(f).toMatchObject({ appId: '110001', pushIds: token, sign: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(JSON.parse(f.messageJson!)).toMatchObject({ noticeBarInfo: { noticeMsgType: 0 }, clickTypeInfo: { clickType: 0 } });
-    expect(r.cause).toMatch(/3 per device per day/);
+    expect(english(r.cause)).toMatch(/3 per device per day/);
   });
 
   it('code "200" with the pushId in the value map is a failure: 110002 unsubscribed, 110010 switched off', async () => {
@@ -274,9 +275,9 @@ describe('every documented answer, through the emulators', () => {
     oppo.forceSend({ kind: 'json', body: { code: 98765, message: '新的错误' } });
     const r = await tester.test(app, device('30004', oppoToken(), 'oppo'));
     expect(r).toMatchObject({ ok: false, verdict: 'PROVIDER_UNAVAILABLE', provider: { reason: '98765', message: '新的错误' } });
-    expect(r.cause).toContain('98765');
-    expect(r.cause).toContain('新的错误');
-    expect(r.fix).toMatch(/imops maintainers/);
+    expect(english(r.cause)).toContain('98765');
+    expect(english(r.cause)).toContain('新的错误');
+    expect(english(r.fix)).toMatch(/imops maintainers/);
     meizu.forceSend({ kind: 'json', body: { code: '200', message: '', value: { 424242: ['x'] }, msgId: 'NS1' } });
     expect(await tester.test(app, device('30006', meizuToken(), 'meizu'))).toMatchObject({ ok: false, provider: { reason: '424242' } });
   });
@@ -326,14 +327,14 @@ describe('preflight', () => {
     for (const [cert, token, platform] of cases) {
       const r = await tester.test(app, device(cert, token, platform));
       expect(r.verdict, `${cert} ${token}`).toBe('PLATFORM_MISMATCH');
-      expect(r.cause).toContain(providerFor(platform).displayName);
+      expect(english(r.cause)).toContain(providerFor(platform).displayName);
     }
     expect(oppo.requests.length + vivo.requests.length + meizu.requests.length).toBe(0);
   });
 
   it('each vendor recognises its own tokens', () => {
     expect(providerFor('oppo').tokenShape(oppoToken('OPPO_CN_'))).toEqual({ confidence: 'exact', problems: [] });
-    expect(providerFor('oppo').tokenShape(oppoToken('US_'))?.problems.join(' ')).toMatch(/overseas/);
+    expect(providerFor('oppo').tokenShape(oppoToken('US_'))?.problems.map(english).join(' ')).toMatch(/overseas/);
     expect(providerFor('oppo').tokenShape('1'.repeat(32))).toBeUndefined();
     expect(providerFor('vivo').tokenShape(vivoToken())).toEqual({ confidence: 'exact', problems: [] });
     expect(providerFor('meizu').tokenShape(meizuToken())).toEqual({ confidence: 'exact', problems: [] });
@@ -341,7 +342,7 @@ describe('preflight', () => {
   });
 
   it('an upload under a vivo certificate in test mode is warned that only registered test devices get pushes', () => {
-    expect(providerFor('vivo').reportWarnings(certs[3]!, { token: vivoToken() }).join(' ')).toMatch(/pushMode 1.*test device/);
+    expect(providerFor('vivo').reportWarnings(certs[3]!, { token: vivoToken() }).map(english).join(' ')).toMatch(/pushMode 1.*test device/);
     expect(providerFor('vivo').reportWarnings(certs[2]!, { token: vivoToken() })).toEqual([]);
   });
 
@@ -359,10 +360,10 @@ describe('push certs --live', () => {
     const health = await tester.certificates(live, { live: true });
     const [o, v, m] = health;
     expect(o).toMatchObject({ level: 'ok' });
-    expect(o!.summary).toMatch(/OPPO issued an auth_token/);
+    expect(english(o!.summary)).toMatch(/OPPO issued an auth_token/);
     expect(v).toMatchObject({ level: 'failure' });
-    expect(v!.problems.map((p) => p.problem).join(' ')).toMatch(/10206.*sign不正确/);
-    expect(m!.summary).toMatch(/Meizu accepted the App ID and App Secret/);
+    expect(v!.problems.map((p) => english(p.problem)).join(' ')).toMatch(/10206.*sign不正确/);
+    expect(english(m!.summary)).toMatch(/Meizu accepted the App ID and App Secret/);
     expect(oppo.authRequests()).toHaveLength(1);
     expect(vivo.authRequests()).toHaveLength(1);
     expect(meizu.sends()).toHaveLength(1);
@@ -376,7 +377,7 @@ describe('push certs --live', () => {
   it('Meizu --live says what it cannot check when the signature is refused', async () => {
     const health = await tester.certificates({ ...app, certificates: [{ ...certs[4]!, appSecret: 'nope-nope' } as CertificateConfig] }, { live: true });
     expect(health[0]).toMatchObject({ level: 'failure' });
-    expect(health[0]!.problems[0]!.problem).toMatch(/1006.*no token endpoint/s);
+    expect(english(health[0]!.problems[0]!.problem)).toMatch(/1006.*no token endpoint/s);
   });
 });
 

@@ -2,6 +2,7 @@
 // vendor's wire format and check what a correct client sends (signatures, auth tokens, headers, body fields).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { english } from '../text/english.js';
+import { en } from '../../src/text/en/index.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -327,7 +328,7 @@ describe('preflight', () => {
     for (const [cert, token, platform] of cases) {
       const r = await tester.test(app, device(cert, token, platform));
       expect(r.verdict, `${cert} ${token}`).toBe('PLATFORM_MISMATCH');
-      expect(english(r.cause)).toContain(providerFor(platform).displayName);
+      expect(english(r.cause)).toContain(en.providers[platform].names.display);
     }
     expect(oppo.requests.length + vivo.requests.length + meizu.requests.length).toBe(0);
   });

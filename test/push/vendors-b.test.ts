@@ -159,7 +159,7 @@ describe('OPPO', () => {
     const health = await tester.certificates(app);
     const h = health.find((x) => x.certificateId === '30014')!;
     expect(h.level).toBe('warning');
-    expect(h.problems.map((p) => p.problem).join(' ')).toMatch(/channelId.*category/s);
+    expect(h.problems.map((p) => english(p.problem)).join(' ')).toMatch(/channelId.*category/s);
     expect(health.find((x) => x.certificateId === '30004')!.level).toBe('ok');
   });
 });
@@ -335,7 +335,7 @@ describe('preflight', () => {
 
   it('each vendor recognises its own tokens', () => {
     expect(providerFor('oppo').tokenShape(oppoToken('OPPO_CN_'))).toEqual({ confidence: 'exact', problems: [] });
-    expect(providerFor('oppo').tokenShape(oppoToken('US_'))?.problems.join(' ')).toMatch(/overseas/);
+    expect(providerFor('oppo').tokenShape(oppoToken('US_'))?.problems.map(english).join(' ')).toMatch(/overseas/);
     expect(providerFor('oppo').tokenShape('1'.repeat(32))).toBeUndefined();
     expect(providerFor('vivo').tokenShape(vivoToken())).toEqual({ confidence: 'exact', problems: [] });
     expect(providerFor('meizu').tokenShape(meizuToken())).toEqual({ confidence: 'exact', problems: [] });
@@ -343,7 +343,7 @@ describe('preflight', () => {
   });
 
   it('an upload under a vivo certificate in test mode is warned that only registered test devices get pushes', () => {
-    expect(providerFor('vivo').reportWarnings(certs[3]!, { token: vivoToken() }).join(' ')).toMatch(/pushMode 1.*test device/);
+    expect(providerFor('vivo').reportWarnings(certs[3]!, { token: vivoToken() }).map(english).join(' ')).toMatch(/pushMode 1.*test device/);
     expect(providerFor('vivo').reportWarnings(certs[2]!, { token: vivoToken() })).toEqual([]);
   });
 

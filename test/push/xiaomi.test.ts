@@ -116,7 +116,7 @@ describe('Xiaomi Mi Push test push', () => {
 
   it('upload warns when the app reports another package', () => {
     const warnings = providerFor('xiaomi').reportWarnings(vx.certificates[2]!, { token: xiaomiToken(), bundleId: 'com.example.debug' });
-    expect(warnings.join(' ')).toMatch(/22022/);
+    expect(warnings.map(english).join(' ')).toMatch(/22022/);
   });
 
   it('its reason table holds every code of the reference', () => {

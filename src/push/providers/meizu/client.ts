@@ -2,6 +2,7 @@
 // `sign` = MD5 hex of the parameters sorted by name as `k=v` (raw values, no separators) followed by the
 // appSecret. `code "200"` with a non-empty `value` map is a failure for the pushIds it lists.
 import { createHash } from 'node:crypto';
+import { say } from '../../../text/index.js';
 import { TEST_ALERT } from '../result.js';
 import { type CodeFields, codeFailure, type Failure, unknownCode } from '../vendor/result.js';
 import { VendorHttp, type VendorHttpAnswer, type VendorHttpResult } from '../vendor/http.js';
@@ -11,8 +12,9 @@ import { MEIZU_REASONS, PER_PUSH_ID } from './reasons.js';
 
 export type MeizuOutcome = { ok: true; msgId?: string } | { ok: false; failure: Failure; perPushId: boolean };
 
-const DOCS = "Meizu's push API error codes (github.com/MEIZUPUSH/PushAPI, or open.flyme.cn)";
-const MEIZU: CodeFields = { provider: 'meizu', name: 'Meizu push', table: MEIZU_REASONS, code: 'code', message: 'message', docs: DOCS };
+const NAME = say((t) => t.providers.meizu.serviceName);
+const DOCS = say((t) => t.providers.meizu.docs);
+const MEIZU: CodeFields = { provider: 'meizu', name: NAME, table: MEIZU_REASONS, code: 'code', message: 'message', docs: DOCS };
 
 export function meizuSign(params: Record<string, string>, appSecret: string): string {
   const text = Object.keys(params)
@@ -43,7 +45,7 @@ export function meizuFailure(answer: VendorHttpResult, pushId: string): (Failure
   const [perCode] = listed.find(([, ids]) => Array.isArray(ids) && ids.includes(pushId)) ?? listed[0]!;
   const entry = MEIZU_REASONS.get(`${PER_PUSH_ID}${perCode}`);
   return {
-    entry: entry ?? unknownCode('meizu', 'Meizu push', perCode, message, DOCS),
+    entry: entry ?? unknownCode('meizu', NAME, perCode, message, DOCS),
     reason: perCode,
     status: '200',
     message: `code 200 with value ${JSON.stringify(value).slice(0, 300)}`,

@@ -1,5 +1,6 @@
 // Meizu push (Flyme): per-request signatures, a small client on fetch and crypto.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import {
   meizuCertificateSchema,
@@ -38,7 +39,7 @@ export const meizu: PushProvider<
   resolveCertificate: resolveMeizuCertificate,
   resolveSettings: resolveMeizuSettings,
   describeCertificate(c) {
-    return `Meizu, App ID ${c.appId}`;
+    return say((t) => t.providers.meizu.describe(c.appId));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

@@ -2,6 +2,7 @@
 // app_key + timestamp + master_secret), the auth_token cached process-wide for its lifetime, and one unicast
 // notification. An expired or invalid auth_token (code 11) is renewed once and the send retried once.
 import { createHash } from 'node:crypto';
+import { say } from '../../../text/index.js';
 import { TEST_ALERT } from '../result.js';
 import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
 import { field, jsonObject } from '../vendor/json.js';
@@ -12,13 +13,18 @@ import { OPPO_REASONS } from './reasons.js';
 
 export type OppoOutcome = { ok: true; messageId?: string; retried: boolean } | { ok: false; step: 'auth' | 'send'; failure: Failure; retried: boolean };
 
-const DOCS = 'the OPPO push server API return codes (open.oppomobile.com, 推送服务 > 服务端API)';
-
 export function oppoSign(appKey: string, timestamp: string, masterSecret: string): string {
   return createHash('sha256').update(`${appKey}${timestamp}${masterSecret}`, 'utf8').digest('hex');
 }
 
-const OPPO: CodeFields = { provider: 'oppo', name: 'OPPO push', table: OPPO_REASONS, code: 'code', message: 'message', docs: DOCS };
+const OPPO: CodeFields = {
+  provider: 'oppo',
+  name: say((t) => t.providers.oppo.serviceName),
+  table: OPPO_REASONS,
+  code: 'code',
+  message: 'message',
+  docs: say((t) => t.providers.oppo.docs),
+};
 
 export class OppoClient extends SignedTokenClient<OppoCertificateConfig> {
   constructor(settings: OppoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {

@@ -1,5 +1,6 @@
 // OPPO push (OPUSH / HeyTap; OnePlus and realme ColorOS phones too): a small client on fetch and crypto.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import {
   oppoCertificateSchema,
@@ -39,7 +40,7 @@ export const oppo: PushProvider<
   resolveCertificate: resolveOppoCertificate,
   resolveSettings: resolveOppoSettings,
   describeCertificate(c) {
-    return `OPPO, AppKey ${maskKey(c.appKey)}`;
+    return say((t) => t.providers.oppo.describe(maskKey(c.appKey)));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

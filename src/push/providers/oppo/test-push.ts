@@ -1,9 +1,10 @@
 // One OPPO test push, every answer explained, with the classification warnings in every result.
 import type { Logger } from '../../../log.js';
+import { say, type Words } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import { pushResult } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
-import { failureResult, liveTokenCheck, TOKEN_VERDICTS, maskKey } from '../vendor/result.js';
+import { failureResult, liveTokenCheck, maskKey, TOKEN_VERDICTS } from '../vendor/result.js';
 import type { OppoClient } from './client.js';
 import type { OppoCertificateConfig, OppoSettings } from './config.js';
 import { oppoClassificationWarnings } from './credential.js';
@@ -24,23 +25,35 @@ async function testOppo(
       device,
       'oppo',
       'DELIVERED',
-      `OPPO push accepted the test notification for AppKey ${maskKey(cert.appKey)}${cert.channelId ? ` on channel ${cert.channelId}` : ''}.${quota.length ? ` ${quota.join(' ')}` : ''}`,
-      'Nothing to fix on the push side. If nothing shows on the phone: OPPO turns notifications off for newly installed apps (Settings > Notifications > the app), the channel must exist in the app, and the user must be logged in.',
+      say((t, $) => t.providers.oppo.delivered(maskKey(cert.appKey), cert.channelId, quota.map($))),
+      say((t) => t.providers.oppo.deliveredFix),
       { status: 200, reason: '0' },
       outcome.messageId,
     );
   }
-  const notes = [...quota];
+  const notes: Words[] = [...quota];
   if (TOKEN_VERDICTS.has(outcome.failure.entry.verdict)) {
-    if (oppoRegion(device.token).overseas) notes.unshift('The registration ID has an overseas region prefix: it cannot be reached through the China host.');
-    if (tokenProblems.length) notes.unshift(`The token itself looks wrong: ${tokenProblems.join(' ')}`);
+    if (oppoRegion(device.token).overseas) notes.unshift(say((t) => t.providers.oppo.overseasNote));
+    if (tokenProblems.length) notes.unshift(say((t, $) => t.providers.oppo.tokenLooksWrong(tokenProblems.map($))));
   }
-  if (outcome.retried && outcome.failure.reason !== '11') notes.unshift('(imops renewed the expired auth_token once and sent again.)');
-  return failureResult(device, 'oppo', 'OPPO push', outcome.step, outcome.failure, notes);
+  if (outcome.retried && outcome.failure.reason !== '11') notes.unshift(say((t) => t.providers.oppo.renewed));
+  return failureResult(
+    device,
+    'oppo',
+    say((t) => t.providers.oppo.serviceName),
+    outcome.step,
+    outcome.failure,
+    notes,
+  );
 }
 
 /** `push certs --live`: ask OPPO for an auth_token with this AppKey and MasterSecret. */
 export async function oppoLiveCheck(cert: OppoCertificateConfig, settings: OppoSettings, _log: Logger): Promise<LiveCheck> {
   const { OppoClient } = await import('./client.js');
-  return liveTokenCheck(new OppoClient(settings), cert, 'OPPO', 'an auth_token (AppKey and MasterSecret accepted)');
+  return liveTokenCheck(
+    new OppoClient(settings),
+    cert,
+    say((t) => t.providers.oppo.vendorName),
+    say((t) => t.providers.oppo.issued),
+  );
 }

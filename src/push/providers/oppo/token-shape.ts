@@ -1,6 +1,7 @@
 // What an OPPO registration ID looks like [inferred, vendors.md §7]: 32 hex digits, optionally behind a region
 // prefix such as `CN_` or `OPPO_CN_`. A prefix other than CN means an overseas device, served by OPPO's
 // international host. 32 digits only is a legacy Huawei token's shape, not OPPO's: left to that provider.
+import { say, type Words } from '../../../text/index.js';
 import type { TokenMatch } from '../types.js';
 
 const OPPO = /^(?:([A-Za-z]{2,5})_)?(?:([A-Za-z]{2})_)?([0-9a-fA-F]{32})$/;
@@ -19,23 +20,15 @@ export function oppoTokenShape(t: string): TokenMatch | undefined {
   if (!m) {
     // An OPPO-looking prefix on something else: damaged.
     if (/^(?:OPPO_)?CN_/i.test(t)) {
-      return {
-        confidence: 'loose',
-        problems: [
-          `The token starts like an OPPO registration ID (${t.split('_').slice(0, -1).join('_')}_) but is not followed by 32 hex digits, so it was cut or altered.`,
-        ],
-      };
+      const prefix = t.split('_').slice(0, -1).join('_');
+      return { confidence: 'loose', problems: [say((w) => w.providers.oppo.cutPrefix(prefix))] };
     }
     return undefined;
   }
   const hex = m[3]!;
   if (!m[1] && /^\d+$/.test(hex)) return undefined;
-  const problems: string[] = [];
-  const region = oppoRegion(t);
-  if (region.overseas) {
-    problems.push(
-      `The registration ID has the region prefix ${region.prefix}_, so the phone is an overseas OPPO device: it is reached only through OPPO's international host (api-intl.push.oppomobile.com), not the China host.`,
-    );
-  }
+  const problems: Words[] = [];
+  const { overseas, prefix } = oppoRegion(t);
+  if (overseas && prefix !== undefined) problems.push(say((w) => w.providers.oppo.overseas(prefix)));
   return { confidence: 'exact', problems };
 }

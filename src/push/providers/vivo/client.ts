@@ -2,6 +2,7 @@
 // appKey + timestamp + appSecret), the authToken cached process-wide, and one notification to one regId. An
 // authToken vivo calls invalid (result 10000) is renewed once and the send retried once.
 import { createHash, randomUUID } from 'node:crypto';
+import { say } from '../../../text/index.js';
 import { type AccessTokenCache, type TokenOutcome, VENDOR_ACCESS_TOKENS } from '../vendor/access-token.js';
 import { field } from '../vendor/json.js';
 import { type CodeFields, type Failure, tokenFrom } from '../vendor/result.js';
@@ -11,8 +12,6 @@ import { vivoClassification } from './credential.js';
 import { VIVO_REASONS } from './reasons.js';
 
 export type VivoOutcome = { ok: true; taskId?: string; retried: boolean } | { ok: false; step: 'auth' | 'send'; failure: Failure; retried: boolean };
-
-const DOCS = "vivo's push server API result codes (dev.vivo.com.cn, 推送服务 > 服务端API)";
 
 /**
  * The test alert for vivo: formal messages may not be pure English, nor contain 测试 ("test") or brackets, so
@@ -27,7 +26,14 @@ export function vivoSign(appId: string, appKey: string, timestamp: string, appSe
   return createHash('md5').update(`${appId}${appKey}${timestamp}${appSecret}`.trim(), 'utf8').digest('hex');
 }
 
-const VIVO: CodeFields = { provider: 'vivo', name: 'vivo push', table: VIVO_REASONS, code: 'result', message: 'desc', docs: DOCS };
+const VIVO: CodeFields = {
+  provider: 'vivo',
+  name: say((t) => t.providers.vivo.serviceName),
+  table: VIVO_REASONS,
+  code: 'result',
+  message: 'desc',
+  docs: say((t) => t.providers.vivo.docs),
+};
 
 export class VivoClient extends SignedTokenClient<VivoCertificateConfig> {
   constructor(settings: VivoSettings, tokens: AccessTokenCache = VENDOR_ACCESS_TOKENS, now: () => number = Date.now) {

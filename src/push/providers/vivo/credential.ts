@@ -1,25 +1,21 @@
 // vivo credential health offline: the fields imops.yml must carry, test mode, and the classification whose
 // absence makes every notification an operation message (marketing quota, 07:00–23:00 only).
+import { say, type Words } from '../../../text/index.js';
 import { Collector, finish } from '../health.js';
 import type { Inspection } from '../types.js';
 import { VIVO_OPERATION_CATEGORIES, VIVO_SYSTEM_CATEGORIES, type VivoCertificateConfig } from './config.js';
-import { VIVO_CONSOLE } from './reasons.js';
 
-export function vivoClassificationWarnings(cert: VivoCertificateConfig): { problem: string; fix: string }[] {
+export function vivoClassificationWarnings(cert: VivoCertificateConfig): { problem: Words; fix: Words }[] {
   const category = cert.category?.toUpperCase();
   if (!category) {
-    return [
-      {
-        problem: `Certificate ${cert.id} has no category: vivo treats the message as an operation (marketing) message, limited to 2 per device per day and sent only between 07:00 and 23:00.`,
-        fix: `Set category to a system category approved for the app (IM for chat) in imops.yml, as configured in ${VIVO_CONSOLE} > 消息分类.`,
-      },
-    ];
+    return [{ problem: say((t) => t.providers.vivo.noCategory(cert.id)), fix: say((t) => t.providers.vivo.noCategoryFix) }];
   }
   if (VIVO_OPERATION_CATEGORIES.includes(category)) {
+    const written = cert.category ?? category;
     return [
       {
-        problem: `Certificate ${cert.id} has category ${cert.category}, an operation (marketing) category: vivo limits it to 2 per device per day, between 07:00 and 23:00.`,
-        fix: 'For chat messages use category IM.',
+        problem: say((t) => t.providers.vivo.operationCategory(cert.id, written)),
+        fix: say((t) => t.providers.vivo.operationCategoryFix),
       },
     ];
   }
@@ -34,28 +30,38 @@ export function vivoClassification(cert: VivoCertificateConfig): 0 | 1 {
 export async function inspectVivo(cert: VivoCertificateConfig): Promise<Inspection<VivoCertificateConfig>> {
   const c = new Collector();
   if (!/^\d+$/.test(cert.appId)) {
-    c.fail(`appId ${cert.appId} is not a number: vivo's APP ID is numeric.`, `Copy the APP ID from ${VIVO_CONSOLE} > 应用信息.`);
+    c.fail(
+      say((t) => t.providers.vivo.appIdNotNumber(cert.appId)),
+      say((t) => t.providers.vivo.appIdFix),
+    );
   }
   if (/\s/.test(cert.appKey) || /\s/.test(cert.appSecret)) {
-    c.fail('appKey or appSecret contains spaces or line breaks, so vivo will reject the signature.', 'Paste the values again without spaces.');
+    c.fail(
+      say((t) => t.providers.vivo.spaces),
+      say((t) => t.providers.vivo.spacesFix),
+    );
   }
   if (cert.appKey.trim() === cert.appSecret.trim()) {
-    c.fail('appKey and appSecret are the same value: vivo issues two different ones.', `Copy both again from ${VIVO_CONSOLE} > 应用信息.`);
+    c.fail(
+      say((t) => t.providers.vivo.sameKeys),
+      say((t) => t.providers.vivo.sameKeysFix),
+    );
   }
-  const category = cert.category?.toUpperCase();
-  if (category && !VIVO_SYSTEM_CATEGORIES.includes(category) && !VIVO_OPERATION_CATEGORIES.includes(category)) {
+  const category = cert.category;
+  const upper = category?.toUpperCase();
+  if (category && upper && !VIVO_SYSTEM_CATEGORIES.includes(upper) && !VIVO_OPERATION_CATEGORIES.includes(upper)) {
     c.warn(
-      `category ${cert.category} is not a vivo category (${[...VIVO_SYSTEM_CATEGORIES, ...VIVO_OPERATION_CATEGORIES].join(', ')}).`,
-      'Use IM for chat messages.',
+      say((t) => t.providers.vivo.unknownCategory(category, [...VIVO_SYSTEM_CATEGORIES, ...VIVO_OPERATION_CATEGORIES])),
+      say((t) => t.providers.vivo.unknownCategoryFix),
     );
   }
   if (cert.pushMode === 1) {
     c.warn(
-      'pushMode is 1 (test push): vivo delivers only to the test devices registered in its console (at most 20); every other phone gets nothing and the test reports it as an error.',
-      `Register the phone's regId in ${VIVO_CONSOLE} > 测试设备, or set pushMode: 0 once the app is a formal (not restricted) app.`,
+      say((t) => t.providers.vivo.testMode),
+      say((t) => t.providers.vivo.testModeFix),
     );
   }
   for (const w of vivoClassificationWarnings(cert)) c.warn(w.problem, w.fix);
-  const summary = `APP ID ${cert.appId}, category ${cert.category ?? '(none)'}, ${cert.pushMode === 1 ? 'test push (pushMode 1)' : 'formal push'}`;
+  const summary = say((t) => t.providers.vivo.summary(cert.appId, cert.category, cert.pushMode === 1));
   return finish(cert, summary, c, c.problems.some((p) => p.level === 'failure') ? undefined : cert);
 }

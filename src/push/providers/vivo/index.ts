@@ -1,5 +1,6 @@
 // vivo push (Funtouch OS / OriginOS phones): a small client on fetch and crypto.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import {
   vivoCertificateSchema,
@@ -38,18 +39,14 @@ export const vivo: PushProvider<
   resolveCertificate: resolveVivoCertificate,
   resolveSettings: resolveVivoSettings,
   describeCertificate(c) {
-    return `vivo, APP ID ${c.appId}${c.pushMode === 1 ? ', test push' : ''}`;
+    return say((t) => t.providers.vivo.describe(c.appId, c.pushMode === 1));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };
   },
   tokenShape: vivoTokenShape,
   reportWarnings(cert) {
-    return cert.pushMode === 1
-      ? [
-          `Certificate ${cert.id} sends vivo test pushes (pushMode 1): this phone gets them only if its regId is registered as a test device in the vivo push console (at most 20).`,
-        ]
-      : [];
+    return cert.pushMode === 1 ? [say((t) => t.providers.vivo.testModeUpload(cert.id))] : [];
   },
   inspect: (cert) => inspectVivo(cert),
   liveCheck: vivoLiveCheck,

@@ -1,5 +1,6 @@
 // Xiaomi Mi Push (MIUI / HyperOS): the static `Authorization: key=<AppSecret>` and the /v3/message/regid API.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import type { VendorLoaded } from '../vendor/result.js';
 import {
@@ -38,18 +39,15 @@ export const xiaomi: PushProvider<
   resolveCertificate: resolveXiaomiCertificate,
   resolveSettings: resolveXiaomiSettings,
   describeCertificate(c) {
-    return `Xiaomi Mi Push, ${c.packageName}${c.channelId ? `, channel ${c.channelId}` : ''}`;
+    return say((t) => t.providers.xiaomi.describe(c.packageName, c.channelId));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform, bundleId: c.packageName };
   },
   tokenShape: xiaomiTokenShape,
   reportWarnings(cert, report) {
-    return report.bundleId !== undefined && report.bundleId !== cert.packageName
-      ? [
-          `The app reported package ${report.bundleId} but certificate ${cert.id} pushes to ${cert.packageName}: Xiaomi will answer 22022 (package name illegal).`,
-        ]
-      : [];
+    const reported = report.bundleId;
+    return reported !== undefined && reported !== cert.packageName ? [say((t) => t.providers.xiaomi.packageMismatch(reported, cert.id, cert.packageName))] : [];
   },
   inspect: (cert) => inspectXiaomi(cert),
   async createSender(settings) {

@@ -1,5 +1,6 @@
 // Xiaomi Mi Push test pushes: one form POST to /v3/message/regid with `Authorization: key=<AppSecret>`, the
 // package name and the channel ID. Xiaomi has no token exchange and no Android dry run.
+import { say } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import { TEST_ALERT } from '../result.js';
 import type { LiveCheck, PushSender, TestContext } from '../types.js';
@@ -25,7 +26,7 @@ export function xiaomiForm(cert: XiaomiCertificateConfig, token: string): Record
   };
 }
 
-const STEP = 'Xiaomi Mi Push send';
+const STEP = say((t) => t.providers.xiaomi.step);
 
 export function xiaomiTester(settings: XiaomiSettings): PushSender<XiaomiCertificateConfig, VendorLoaded> {
   const http = new VendorHttp(settings);
@@ -45,8 +46,8 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
   if (context.validateOnly) {
     return vendorDelivered(
       context,
-      `Xiaomi has no dry run and no token endpoint: the certificate's fields and the regId's shape fit; nothing was sent.`,
-      'Only a real test push checks the AppSecret, package name and channel with Xiaomi.',
+      say((t) => t.providers.xiaomi.sweepCause),
+      say((t) => t.providers.xiaomi.sweepFix),
       0,
       'credential_and_token',
       undefined,
@@ -58,19 +59,28 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
   });
   if (r.kind !== 'answer') {
     const where = { provider: 'xiaomi', url: settings.url, setting: 'providers.xiaomi.url' };
-    return unansweredResult(context, STEP, r, { ...where, timedOut: 'Xiaomi', unreachable: 'Mi Push' });
+    return unansweredResult(context, STEP, r, {
+      ...where,
+      timedOut: say((t) => t.providers.xiaomi.vendorName),
+      unreachable: say((t) => t.providers.xiaomi.serviceName),
+    });
   }
   const body = jsonObject(r.json);
   const code = field(body, 'code');
   const words = [...new Set([body.reason, body.description].filter((x): x is string => typeof x === 'string' && x !== ''))];
   const message = words.length ? words.join(' / ') : r.json === undefined && r.text ? r.text : undefined;
   const data = jsonObject(body.data);
+  // The day quota figures and the trace ID, as Xiaomi sent them: data in every language's sentence.
   const quota =
-    data.day_acked !== undefined || data.day_quota !== undefined
-      ? `Today: ${String(data.day_acked ?? '?')} of ${String(data.day_quota ?? '?')} messages used.`
-      : '';
-  const trace = typeof body.trace_id === 'string' ? `Xiaomi trace_id ${body.trace_id}.` : '';
-  const extra = [quota, trace].filter(Boolean).join(' ');
+    data.day_acked !== undefined || data.day_quota !== undefined ? { acked: String(data.day_acked ?? '?'), total: String(data.day_quota ?? '?') } : undefined;
+  const traceId = typeof body.trace_id === 'string' ? body.trace_id : undefined;
+  const extra =
+    quota || traceId !== undefined
+      ? say((t) => {
+          const w = t.providers.xiaomi;
+          return w.extra([quota ? w.quota(quota.acked, quota.total) : '', traceId !== undefined ? w.trace(traceId) : ''].filter(Boolean));
+        })
+      : undefined;
   const fail = (reason: string, entryReason = reason) =>
     vendorFailureResult(
       context,
@@ -83,7 +93,10 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
     const id = typeof data.id === 'string' ? data.id : undefined;
     return vendorDelivered(
       context,
-      `Xiaomi accepted the test notification for ${cert.packageName}${cert.channelId ? ` on channel ${cert.channelId}` : ''}.${quota ? ` ${quota}` : ''}`,
+      say((t) => {
+        const w = t.providers.xiaomi;
+        return w.delivered(cert.packageName, cert.channelId, quota ? w.quota(quota.acked, quota.total) : undefined);
+      }),
       VENDOR_NOTHING_SHOWS,
       r.status,
       '0',
@@ -101,18 +114,17 @@ async function testXiaomi(http: VendorHttp, settings: XiaomiSettings, context: C
  */
 async function liveXiaomi(http: VendorHttp, settings: XiaomiSettings, cert: XiaomiCertificateConfig): Promise<LiveCheck> {
   const r = await http.request(joinUrl(settings.url, '/'), { method: 'GET' });
-  const limits =
-    'Xiaomi has no token endpoint, so --live cannot check the AppSecret, the package name or the channel without sending a push; `imops push test` with a real device checks them.';
-  if (r.kind === 'answer') return { summary: `Mi Push at ${settings.url} answered (HTTP ${r.status}). ${limits}`, problems: [] };
-  const what = r.kind === 'timeout' ? `did not answer within ${r.ms} ms` : `could not be reached (${r.code})`;
+  if (r.kind === 'answer') return { summary: say((t) => t.providers.xiaomi.live.answered(settings.url, r.status)), problems: [] };
+  const what = (w: { timedOut: (ms: number) => string; unreachable: (code: string) => string }) =>
+    r.kind === 'timeout' ? w.timedOut(r.ms) : w.unreachable(r.code);
   return {
-    summary: `Mi Push ${what}. ${limits}`,
+    summary: say((t) => t.providers.xiaomi.live.summary(what(t.providers.xiaomi.live))),
     problems: [
       {
         level: 'warning',
         verdict: 'NETWORK',
-        problem: `Mi Push at ${settings.url} ${what}, so certificate ${cert.id} cannot send from this server.`,
-        fix: 'Check the network path to providers.xiaomi.url (default https://api.xmpush.xiaomi.com), and any proxy or firewall in between.',
+        problem: say((t) => t.providers.xiaomi.live.problem(settings.url, what(t.providers.xiaomi.live), cert.id)),
+        fix: say((t) => t.providers.xiaomi.live.fix),
       },
     ],
   };

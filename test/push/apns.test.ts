@@ -1,6 +1,6 @@
 // APNs test pushes end to end: the real @parse/node-apn against the loopback APNs emulators.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { Metrics } from '../../src/metrics.js';
@@ -55,7 +55,7 @@ describe('a deliverable token', () => {
   it('goes to the sandbox host for a sandbox certificate and reports the delivery-log ID', async () => {
     const result = await tester.test(app, device('10087', apnsToken()));
     expect(result).toMatchObject({ verdict: 'DELIVERED', provider: { environment: 'sandbox' } });
-    expect(result.cause).toMatch(/apns-unique-id/);
+    expect(english(result.cause)).toMatch(/apns-unique-id/);
     expect(fx.apns.sandbox.requests).toHaveLength(1);
     expect(fx.apns.production.requests).toHaveLength(0);
   });
@@ -112,7 +112,7 @@ describe('every APNs reason', () => {
     expect(result.verdict).toBe(EXPECTED[reason]);
     expect(result.ok).toBe(false);
     expect(result.provider).toEqual({ status: APNS_REASON_STATUS[reason], reason, environment: 'production' });
-    expect(result.cause).toContain(reason);
+    expect(english(result.cause)).toContain(reason);
     expect(english(result.cause).length).toBeGreaterThan(40);
     expect(english(result.fix).length).toBeGreaterThan(20);
     // connectionRetryLimit 0: no silent re-sends on 429/5xx.
@@ -136,7 +136,8 @@ describe('every APNs reason', () => {
     const token = apnsToken();
     fx.apns.production.program(token, { kind: 'reject', reason: 'Unregistered', timestamp: Date.UTC(2026, 0, 2, 3, 4, 5) });
     const r = await tester.test(app, device('10086', token));
-    expect(r.cause).toContain('2026-01-02T03:04:05');
+    expect(english(r.cause)).toContain('(APNs last saw the token valid at 2026-01-02 03:04:05 UTC.)');
+    expect(chinese(r.cause)).toContain('（APNs 最后一次确认该 Token 有效的时间为 2026-01-02 11:04:05 UTC+8。）');
   });
 
   it('a reason Apple adds later is judged by its status', async () => {
@@ -154,9 +155,9 @@ describe('the environment-mismatch retry', () => {
     const r = await tester.test(app, device('10086', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
     expect(r.provider).toEqual({ status: 400, reason: 'BadDeviceToken', environment: 'production' });
-    expect(r.fix).toContain('10087');
-    expect(r.fix).toMatch(/sandbox/);
-    expect(r.cause).toMatch(/development build/);
+    expect(english(r.fix)).toContain('10087');
+    expect(english(r.fix)).toMatch(/sandbox/);
+    expect(english(r.cause)).toMatch(/development build/);
     expect(r.id).toBe(fx.apns.sandbox.requests[0]?.acceptedApnsId);
     expect(r.id).toBeDefined();
     expect(fx.apns.production.requests).toHaveLength(1);
@@ -168,8 +169,8 @@ describe('the environment-mismatch retry', () => {
     fx.tokenOnlyIn('production', token);
     const r = await tester.test(app, device('10087', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
-    expect(r.fix).toContain('10086');
-    expect(r.cause).toMatch(/TestFlight|App Store/);
+    expect(english(r.fix)).toContain('10086');
+    expect(english(r.cause)).toMatch(/TestFlight|App Store/);
   });
 
   it('BadEnvironmentKeyInToken accepted on the other host is also an environment mismatch', async () => {
@@ -185,7 +186,7 @@ describe('the environment-mismatch retry', () => {
     const onlyProd: AppConfig = { ...app, certificates: app.certificates.filter((c) => c.id !== '10087') };
     const r = await tester.test(onlyProd, device('10086', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
-    expect(r.fix).toMatch(/No sandbox certificate for com\.example\.app is configured/);
+    expect(english(r.fix)).toMatch(/No sandbox certificate for com\.example\.app is configured/);
   });
 
   it('a token dead in the other environment is TOKEN_UNREGISTERED, not a mismatch', async () => {
@@ -206,7 +207,7 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'hang' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
-    expect(r.cause).toContain('did not answer within 400 ms');
+    expect(english(r.cause)).toContain('did not answer within 400 ms');
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before);
   });
@@ -224,7 +225,7 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'goaway', reason: 'Shutdown' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(r.cause).toContain('GOAWAY Shutdown');
+    expect(english(r.cause)).toContain('GOAWAY Shutdown');
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before + 1);
   });
@@ -236,7 +237,7 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'drop' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(r.cause).toMatch(/closed before/);
+    expect(english(r.cause)).toMatch(/closed before/);
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before + 1);
   });
@@ -247,7 +248,7 @@ describe('network failures are NETWORK with the detail', () => {
     try {
       const r = await t.test(app, device('10086', apnsToken()));
       expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'tls' } });
-      expect(r.fix).toMatch(/caFile/);
+      expect(english(r.fix)).toMatch(/caFile/);
     } finally {
       await t.close();
     }
@@ -262,10 +263,10 @@ describe('network failures are NETWORK with the detail', () => {
     try {
       const dns = await t.test(app, device('10086', apnsToken()));
       expect(dns).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'dns' } });
-      expect(dns.cause).toMatch(/ENOTFOUND/);
+      expect(english(dns.cause)).toMatch(/ENOTFOUND/);
       const refused = await t.test(app, device('10087', apnsToken()));
       expect(refused).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'connect' } });
-      expect(refused.cause).toMatch(/ECONNREFUSED/);
+      expect(english(refused.cause)).toMatch(/ECONNREFUSED/);
     } finally {
       await t.close();
     }
@@ -289,9 +290,9 @@ describe('one run of several devices (issue 9)', () => {
     const [h, f, b, l] = await Promise.all([send(hung), send(failed), send(busy), send(limited)]);
 
     expect(h).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
-    expect(h.cause).toContain('APNs did not answer within 400 ms');
-    expect(h.cause).toContain('providers.apns.timeoutMs');
-    expect(h.cause).not.toMatch(/GOAWAY|closed/);
+    expect(english(h.cause)).toContain('APNs did not answer within 400 ms');
+    expect(english(h.cause)).toContain('providers.apns.timeoutMs');
+    expect(english(h.cause)).not.toMatch(/GOAWAY|closed/);
     expect(f).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 500, reason: 'InternalServerError' } });
     expect(b).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 503, reason: 'ServiceUnavailable' } });
     expect(l).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429, reason: 'TooManyRequests' } });
@@ -305,15 +306,15 @@ describe('one run of several devices (issue 9)', () => {
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     const gone = apnsToken();
     fx.apns.production.program(gone, { kind: 'goaway', reason: 'Shutdown' });
-    expect((await tester.test(app, device('10086', gone))).cause).toContain('GOAWAY Shutdown');
+    expect(english((await tester.test(app, device('10086', gone))).cause)).toContain('GOAWAY Shutdown');
     // The next connection is dropped without a GOAWAY: the earlier connection's reason is not its reason.
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     const dropped = apnsToken();
     fx.apns.production.program(dropped, { kind: 'drop' });
     const later = await tester.test(app, device('10086', dropped));
     expect(later).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(later.cause).toMatch(/closed before/);
-    expect(later.cause).not.toContain('GOAWAY Shutdown');
+    expect(english(later.cause)).toMatch(/closed before/);
+    expect(english(later.cause)).not.toContain('GOAWAY Shutdown');
   });
 });
 
@@ -338,23 +339,23 @@ describe('preflight stops before sending', () => {
   it('an unknown certificate ID lists the configured ones', async () => {
     const r = await tester.test(app, device('99999', apnsToken()));
     expect(r.verdict).toBe('UNKNOWN_CERTIFICATE');
-    expect(r.cause).toContain('10086 (APNs production, com.example.app)');
-    expect(r.cause).toContain('10087 (APNs sandbox, com.example.app)');
-    expect(r.cause).toContain('20001 (FCM)');
+    expect(english(r.cause)).toContain('10086 (APNs production, com.example.app)');
+    expect(english(r.cause)).toContain('10087 (APNs sandbox, com.example.app)');
+    expect(english(r.cause)).toContain('20001 (FCM)');
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 
   it('an FCM token under the APNs certificate is PLATFORM_MISMATCH pointing at the FCM certificate', async () => {
     const r = await tester.test(app, device('10086', fcmToken()));
     expect(r).toMatchObject({ verdict: 'PLATFORM_MISMATCH', platform: 'apns' });
-    expect(r.fix).toContain('20001');
+    expect(english(r.fix)).toContain('20001');
     expect(fx.apns.production.requests).toHaveLength(0);
   });
 
   it('an Expo token is PLATFORM_MISMATCH with the native-token fix', async () => {
     const r = await tester.test(app, device('10086', 'ExponentPushToken[xxxxxxxxxxxxxxxxxxxxxx]'));
     expect(r.verdict).toBe('PLATFORM_MISMATCH');
-    expect(r.fix).toMatch(/native/);
+    expect(english(r.fix)).toMatch(/native/);
   });
 
   it('a broken credential is CREDENTIAL_INVALID without sending', async () => {
@@ -372,7 +373,7 @@ describe('preflight stops before sending', () => {
   it('a bad-looking token that APNs rejects says what is wrong with it', async () => {
     const r = await tester.test(app, device('10086', 'abc123'));
     expect(r.verdict).toBe('BAD_DEVICE_TOKEN');
-    expect(r.cause).toMatch(/cut short/);
+    expect(english(r.cause)).toMatch(/cut short/);
   });
 });
 

@@ -1,7 +1,7 @@
 // FCM test pushes end to end: the real firebase-admin (OAuth with the service account included) against the
 // loopback FCM emulator, reached through the configured providers.fcm.url.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import type { AppConfig, FcmCertificateConfig } from '../../src/config/types.js';
@@ -97,9 +97,9 @@ describe('every FCM error', () => {
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe(verdict);
     expect(r.ok).toBe(false);
-    expect(r.fix).toMatch(fix);
+    expect(english(r.fix)).toMatch(fix);
     expect(r.provider.reason).toMatch(/^messaging\//);
-    expect(r.cause).toMatch(/dry run failed/);
+    expect(english(r.cause)).toMatch(/dry run failed/);
     // The dry run already fails, so nothing is really sent (503 is retried once, immediately).
     expect(fx.fcm.requests.every((q) => q.validateOnly)).toBe(true);
   });
@@ -109,7 +109,7 @@ describe('every FCM error', () => {
     fx.fcm.program(token, { behaviour: { kind: 'fcmError', errorCode: 'UNREGISTERED' }, validateOnly: false });
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe('TOKEN_UNREGISTERED');
-    expect(r.cause).toMatch(/send failed/);
+    expect(english(r.cause)).toMatch(/send failed/);
     expect(fx.fcm.requests.map((q) => q.validateOnly)).toEqual([true, false]);
   });
 
@@ -118,7 +118,7 @@ describe('every FCM error', () => {
     fx.fcm.program(token, { kind: 'hang' });
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe('NETWORK');
-    expect(r.cause).toMatch(/within 1500 ms/);
+    expect(english(r.cause)).toMatch(/within 1500 ms/);
   });
 
   it('a project the service account cannot send for is CREDENTIAL_INVALID, and certs warns about it', async () => {
@@ -129,7 +129,7 @@ describe('every FCM error', () => {
     expect(fx.fcm.requests[0]!.project).toBe('someone-else');
     const [health] = await tester.certificates(wrong);
     expect(health).toMatchObject({ level: 'warning' });
-    expect(health!.problems[0]!.problem).toMatch(/someone-else/);
+    expect(english(health!.problems[0]!.problem)).toMatch(/someone-else/);
   });
 
   it('an OAuth invalid_grant names the clock and the revoked key', async () => {
@@ -143,8 +143,8 @@ describe('every FCM error', () => {
     try {
       const r = await t.test({ ...app, certificates: [{ id: '20004', platform: 'fcm', serviceAccountFile: copy }] }, device('20004', fcmToken(), 'fcm'));
       expect(r.verdict).toBe('CREDENTIAL_INVALID');
-      expect(r.cause).toMatch(/invalid_grant/);
-      expect(r.fix).toMatch(/clock/);
+      expect(english(r.cause)).toMatch(/invalid_grant/);
+      expect(english(r.fix)).toMatch(/clock/);
       expect(fx.fcm.requests).toHaveLength(0);
     } finally {
       await t.close();
@@ -156,7 +156,7 @@ describe('preflight', () => {
   it('an APNs token under the FCM certificate is PLATFORM_MISMATCH pointing at the APNs certificates', async () => {
     const r = await tester.test(app, device('20001', apnsToken(), 'fcm'));
     expect(r).toMatchObject({ verdict: 'PLATFORM_MISMATCH', platform: 'fcm' });
-    expect(r.fix).toContain('10086');
+    expect(english(r.fix)).toContain('10086');
     expect(fx.fcm.requests).toHaveLength(0);
   });
 

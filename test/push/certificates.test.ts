@@ -46,6 +46,7 @@ describe('.p8 token keys', () => {
     const h = await checkCertificate(tokenCert(write('AuthKey_ABC123DEFG.p8', await createP8Key())));
     expect(h).toMatchObject({ level: 'ok', problems: [], certificateId: '10086', platform: 'apns' });
     expect(english(h.summary)).toBe('token key ABC123DEFG, team DEF123GHIJ, topic com.example.app, production');
+    expect(chinese(h.summary)).toBe('.p8 密钥（Key ID ABC123DEFG，Team ID DEF123GHIJ），Bundle ID com.example.app，生产环境');
   });
 
   it('an RSA key is a failure', async () => {
@@ -53,6 +54,8 @@ describe('.p8 token keys', () => {
     const h = await checkCertificate(tokenCert(write('rsa.p8', rsa)));
     expect(h.level).toBe('failure');
     expect(english(h.problems[0]!.problem)).toMatch(/RSA key, but APNs token keys are EC P-256/);
+    expect(chinese(h.problems[0]!.problem)).toBe('该 .p8 文件中的密钥是 RSA，但 APNs 的 .p8 密钥必须是 EC P-256。');
+    expect(chinese(h.problems[0]!.fix)).toMatch(/^请使用 Apple 为 APNs 密钥提供的 \.p8/);
   });
 
   it('another curve is a failure; SEC1 form is a warning', async () => {
@@ -87,6 +90,7 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     const h = await checkCertificate(await p12Cert('good', {}));
     expect(h.level).toBe('ok');
     expect(english(h.summary)).toMatch(/^certificate com\.example\.app, sandbox \+ production, expires \d{4}-\d{2}-\d{2}$/);
+    expect(chinese(h.summary)).toMatch(/^推送证书 com\.example\.app，开发环境 \+ 生产环境，\d{4}-\d{2}-\d{2} 过期$/);
   });
 
   it('an expired certificate fails, and a test push stops at CREDENTIAL_EXPIRED without sending', async () => {
@@ -95,6 +99,8 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     expect(h.level).toBe('failure');
     expect(english(h.problems[0]!.problem)).toMatch(/expired on \d{4}-\d{2}-\d{2}/);
     expect(english(h.problems[0]!.fix)).toMatch(/in place/);
+    expect(chinese(h.problems[0]!.problem)).toMatch(/^该证书已于 \d{4}-\d{2}-\d{2} 过期。$/);
+    expect(chinese(h.problems[0]!.fix)).toMatch(/IM 控制台中直接编辑更新该证书（编辑会保留证书 ID/);
     const fx: PushFixture = await startPushFixture();
     const tester = createDeviceTester({ providers: fx.providers, log: capturingLogger().log });
     try {
@@ -113,6 +119,7 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     const h = await checkCertificate(await p12Cert('soon', { notAfter: new Date(Date.now() + 10 * DAY + 3600_000) }));
     expect(h.level).toBe('warning');
     expect(english(h.problems[0]!.problem)).toMatch(/expires in 11 days/);
+    expect(chinese(h.problems[0]!.problem)).toMatch(/^该证书将在 11 天后（\d{4}-\d{2}-\d{2}）过期。$/);
   });
 
   it('a sandbox-only certificate configured for production is a wrong environment', async () => {
@@ -122,11 +129,14 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     expect(english(h.problems[0]!.problem)).toMatch(/sandbox \(development\) environment only/);
     const prodOnly = await checkCertificate(await p12Cert('prod', { environments: ['production'] }, 'sandbox'));
     expect(english(prodOnly.problems[0]!.problem)).toMatch(/production only/);
+    expect(chinese(h.problems[0]!.problem)).toBe('该证书仅适用于开发环境（sandbox），但该证书 ID 配置的是生产环境。');
+    expect(chinese(prodOnly.problems[0]!.fix)).toMatch(/environment: production/);
   });
 
   it("a certificate for another bundle ID, or without Apple's push extensions, fails", async () => {
     const other = await checkCertificate(await p12Cert('other', { bundleId: 'com.other.app' }));
     expect(english(other.problems[0]!.problem)).toBe('The certificate was issued for com.other.app, but bundleId is com.example.app.');
+    expect(chinese(other.problems[0]!.problem)).toBe('该证书是为 com.other.app 签发的，但 bundleId 配置为 com.example.app。');
     const plain = await checkCertificate(await p12Cert('plain', { environments: [] }));
     expect(english(plain.problems[0]!.problem)).toMatch(/not an APNs certificate/);
   });
@@ -135,6 +145,7 @@ describe('APNs certificates (PKCS#12 and PEM)', () => {
     const cert = await p12Cert('pw', {});
     const h = await checkCertificate({ ...cert, auth: { type: 'pkcs12', file: (cert.auth as { file: string }).file, passphrase: 'wrong' } });
     expect(english(h.problems[0]!.problem)).toMatch(/passphrase is wrong/);
+    expect(chinese(h.problems[0]!.problem)).toBe('.p12 的密码错误（或未填写）。');
   });
 
   it('a PEM certificate with another key does not match', async () => {
@@ -184,6 +195,9 @@ describe('service accounts', () => {
     expect(english(bad.problems[0]!.problem)).toBe('The service-account file is not valid JSON.');
     const user = await checkCertificate(fcm(write('u.json', JSON.stringify({ ...sa, type: 'authorized_user' }))));
     expect(english(user.problems[0]!.problem)).toMatch(/"authorized_user" credential/);
+    expect(chinese(user.problems[0]!.problem)).toBe('该文件是 "authorized_user" 类型的凭证，不是服务账号。');
+    expect(chinese(missing.problems[0]!.problem)).toBe('服务账号文件缺少 project_id、client_email。');
+    expect(chinese(missing.problems[0]!.fix)).toMatch(/^请在 Firebase 控制台 > 项目设置 > 服务账号中/);
     const foreign = await checkCertificate(fcm(write('f.json', JSON.stringify(sa)), 'another-proj'));
     expect(foreign.level).toBe('warning');
     expect(english(foreign.summary)).toMatch(/project another-proj$/);

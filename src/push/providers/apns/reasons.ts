@@ -1,5 +1,6 @@
 // APNs' answers: every `reason` Apple lists (push-failures.md §1.2), each with the verdict a support engineer sees
-// and a cause and fix written for them. A reason Apple adds later is one row here.
+// and a cause and fix written for them (in the catalogues: t.providers.apns.reasons). A reason Apple adds later is
+// one row here and its words in each catalogue (the type checker asks for them).
 import { type Catalogue, say } from '../../../text/index.js';
 import type { PushVerdict } from '../../verdicts.js';
 import { reasonTable, wordedRows } from '../reason-table.js';

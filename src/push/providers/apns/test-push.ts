@@ -87,7 +87,7 @@ async function testApns(
         first.status,
         first.reason,
         $(e.cause),
-        showProblems ? tokenProblems.map($).join(' ') : undefined,
+        showProblems ? tokenProblems.map($) : undefined,
         lastValid ? t.time.at(lastValid) : undefined,
       ),
     ),

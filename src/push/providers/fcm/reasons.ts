@@ -1,5 +1,6 @@
 // FCM's answers: the FCM v1 error codes, the canonical statuses firebase-admin falls back to, and the
-// firebase-admin codes it throws (push-failures.md §3), each with a verdict, a cause and a fix.
+// firebase-admin codes it throws (push-failures.md §3), each with a verdict, a cause and a fix (the cause and fix
+// in the catalogues: t.providers.fcm.reasons).
 import { type Catalogue, say } from '../../../text/index.js';
 import type { PushVerdict } from '../../verdicts.js';
 import { reasonTable, wordedRows } from '../reason-table.js';

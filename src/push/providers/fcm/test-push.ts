@@ -65,7 +65,7 @@ async function testFcm(
     device,
     'fcm',
     e.verdict,
-    say((t, $) => t.providers.fcm.test.failed(step, answer.code, message, $(e.cause), showProblems ? tokenProblems.map($).join(' ') : undefined)),
+    say((t, $) => t.providers.fcm.test.failed(step, answer.code, message, $(e.cause), showProblems ? tokenProblems.map($) : undefined)),
     e.fix,
     { status: e.status, reason: answer.code },
   );

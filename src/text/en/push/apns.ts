@@ -212,9 +212,9 @@ export const apns = {
      * APNs refused the push: its status and reason, the reason's cause, what looks wrong with the token's text
      * (when the token was refused) and when APNs last saw it valid (a 410).
      */
-    answered: (env: Env, status: number | undefined, reason: string | undefined, cause: string, tokenProblems?: string, lastValid?: string) =>
+    answered: (env: Env, status: number | undefined, reason: string | undefined, cause: string, tokenProblems?: string[], lastValid?: string) =>
       `APNs ${env} answered ${status ?? ''} ${reason ?? ''}`.replace(/\s+/g, ' ').trim() +
-      `: ${cause}${tokenProblems ? ` The token itself looks wrong: ${tokenProblems}` : ''}${lastValid ? ` (APNs last saw the token valid at ${lastValid}.)` : ''}`,
+      `: ${cause}${tokenProblems?.length ? ` The token itself looks wrong: ${tokenProblems.join(' ')}` : ''}${lastValid ? ` (APNs last saw the token valid at ${lastValid}.)` : ''}`,
     deliveredBackground: (env: Env, bundleId: string) => `APNs ${env} accepted a background push for ${bundleId} (nothing is shown on the device).`,
     /** `title` is the test notification's own title (data: it is sent as is). */
     delivered: (env: Env, bundleId: string, uniqueId: string | undefined, title: string) =>

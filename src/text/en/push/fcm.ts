@@ -173,8 +173,8 @@ export const fcm = {
      * A step failed: firebase-admin's code and message (FCM's own words), the reason's cause, and what looks
      * wrong with the token's text when the token was refused.
      */
-    failed: (step: Step, code: string | undefined, message: string, cause: string, tokenProblems?: string) =>
-      `FCM ${STEP[step]} failed with ${code ?? 'an error'}${message ? ` ("${message}")` : ''}: ${cause}${tokenProblems ? ` The token itself looks wrong: ${tokenProblems}` : ''}`,
+    failed: (step: Step, code: string | undefined, message: string, cause: string, tokenProblems?: string[]) =>
+      `FCM ${STEP[step]} failed with ${code ?? 'an error'}${message ? ` ("${message}")` : ''}: ${cause}${tokenProblems?.length ? ` The token itself looks wrong: ${tokenProblems.join(' ')}` : ''}`,
   },
 
   /** The credential check (credential.ts): a service-account file. */

@@ -9,7 +9,7 @@ const ENV: Record<Env, string> = { sandbox: '开发环境', production: '生产�
 /** 哪类安装包会向某个 APNs 环境注册（其 Token 属于该环境）。 */
 const BUILD_KIND: Record<Env, string> = {
   sandbox: '开发包（从 Xcode 直接运行的包或 Debug 包）',
-  production: 'TestFlight、Ad Hoc 或 App Store 包',
+  production: '从 TestFlight、Ad Hoc 或 App Store 安装的包',
 };
 
 const other = (env: Env): Env => (env === 'production' ? 'sandbox' : 'production');
@@ -52,7 +52,7 @@ export const apns: typeof en = {
     },
     BadTopic: {
       cause: 'APNs 拒绝了 apns-topic：为该证书配置的 Bundle ID 拼写有误，或带有与推送类型不符的后缀。',
-      fix: '请将 imops.yml 中该证书的 bundleId 设为 App 的准确 Bundle ID（Xcode > target > Signing & Capabilities）；提醒类推送不要带 .voip 等后缀。',
+      fix: '请将 imops.yml 中该证书的 bundleId 设为 App 的准确 Bundle ID（Xcode > target > “Signing & Capabilities”）；提醒类推送不要带 .voip 等后缀。',
     },
     DeviceTokenNotForTopic: {
       cause: '该 Token 属于另一个 App：它是为另一个 Bundle ID（例如开发版 com.x.dev 与 com.x）或另一个团队签发的。',
@@ -104,7 +104,7 @@ export const apns: typeof en = {
     },
     InvalidProviderToken: {
       cause: 'APNs 无法验证鉴权令牌：Key ID 或 Team ID 有误、.p8 密钥不属于该 Key ID、密钥已被吊销，或 Bundle ID 不在该密钥所属团队或适用范围内。',
-      fix: '请将 imops.yml 中的 keyId 和 teamId 与 Apple Developer 中 Keys 和 Membership 页面的信息核对，并使用为该 Key ID 下载的 .p8 文件。',
+      fix: '请将 imops.yml 中的 keyId 和 teamId 与 Apple Developer 中“Keys”和“Membership”页面的信息核对，并使用为该 Key ID 下载的 .p8 文件。',
     },
     MissingProviderToken: {
       cause: 'APNs 既没有收到鉴权令牌，也没有收到客户端证书：凭证没有到达 APNs（终结 TLS 的代理可能会去掉客户端证书）。',
@@ -116,11 +116,11 @@ export const apns: typeof en = {
     },
     BadEnvironmentKeyInToken: {
       cause: '该 .p8 密钥仅限另一个 APNs 环境使用（Apple 允许把密钥限定为 Sandbox 或 Production）。',
-      fix: '请在 Apple Developer > Keys 中改用对该证书的环境（或两个环境）都启用的密钥，或将该证书的 environment 设为该密钥允许的环境。',
+      fix: '请在 Apple Developer 的“Keys”页面改用对该证书的环境（或两个环境）都启用的密钥，或将该证书的 environment 设为该密钥允许的环境。',
     },
     BadEnvironmentKeyIdInToken: {
       cause: '该 .p8 密钥仅限另一个 APNs 环境使用（Apple 允许把密钥限定为 Sandbox 或 Production）。',
-      fix: '请在 Apple Developer > Keys 中改用对该证书的环境（或两个环境）都启用的密钥，或将该证书的 environment 设为该密钥允许的环境。',
+      fix: '请在 Apple Developer 的“Keys”页面改用对该证书的环境（或两个环境）都启用的密钥，或将该证书的 environment 设为该密钥允许的环境。',
     },
     BadPath: {
       cause: 'APNs 无法识别请求路径：imops 与 APNs 之间有环节改写了 URL。',
@@ -140,7 +140,7 @@ export const apns: typeof en = {
     },
     PayloadTooLarge: {
       cause: '通知内容超过 4096 字节。',
-      fix: '请在推送中只携带 ID，由 App 拉取内容（Notification Service Extension）。',
+      fix: '请在推送中只携带 ID，由 App 拉取内容（“Notification Service Extension”）。',
     },
     TooManyProviderTokenUpdates: {
       cause: '鉴权令牌更新过于频繁（每 20 分钟超过一次），通常是多个进程各自签发令牌所致。',
@@ -202,11 +202,11 @@ export const apns: typeof en = {
       `这是${ENV[other(env)]}的 Token（APNs ${ENV[env]}返回 ${firstReason}），而 APNs ${ENV[other(env)]}表示它已失效（${secondReason}）。${cause}`,
     answered: (env, status, reason, cause, tokenProblems, lastValid) => {
       const answer = [status, reason].filter((x) => x !== undefined && x !== '').join(' ');
-      return `APNs ${ENV[env]}${answer ? `返回 ${answer}` : '返回错误'}：${cause}${tokenProblems ? `Token 本身看起来也有问题：${tokenProblems}` : ''}${lastValid ? `（APNs 最后一次确认该 Token 有效的时间为 ${lastValid}。）` : ''}`;
+      return `APNs ${ENV[env]}${answer ? `返回 ${answer}` : '返回错误'}：${cause}${tokenProblems?.length ? `Token 本身看起来也有问题：${tokenProblems.join('')}` : ''}${lastValid ? `（APNs 最后一次确认该 Token 有效的时间为 ${lastValid}。）` : ''}`;
     },
     deliveredBackground: (env, bundleId) => `APNs ${ENV[env]}接受了发往 ${bundleId} 的后台推送（设备上不会显示任何内容）。`,
     delivered: (env, bundleId, uniqueId, title) =>
-      `APNs ${ENV[env]}接受了发往 ${bundleId} 的测试通知${uniqueId ? `（apns-unique-id ${uniqueId}：可在 Push Notifications Console 的投递日志中查询）` : ''}。除非 App 在前台，否则它会显示为标题为 "${title}" 的提醒。`,
+      `APNs ${ENV[env]}接受了发往 ${bundleId} 的测试通知${uniqueId ? `（apns-unique-id ${uniqueId}：可在 Apple “Push Notifications Console”的投递日志中查询）` : ''}。除非 App 在前台，否则它会显示为标题为 "${title}" 的提醒。`,
     nothingToFix: '推送侧没有需要修复的问题。',
     deliveredFix: '推送侧没有需要修复的问题。如果用户仍然看不到通知：请检查设备上的通知权限和专注模式，并确认用户处于登录状态（登出后 IM 不会发送离线推送）。',
     noAnswer: (env, detail) => `APNs ${ENV[env]}没有应答：${detail}。`,
@@ -233,7 +233,8 @@ export const apns: typeof en = {
   credential: {
     tokenSummary: (keyId, teamId, bundleId, env) => `.p8 密钥（Key ID ${keyId}，Team ID ${teamId}），Bundle ID ${bundleId}，${ENV[env]}`,
     certificateSummary: (bundleId, env) => `${bundleId} 的推送证书，${ENV[env]}`,
-    readSummary: (uid, envs, expires) => `推送证书 ${uid ?? '（无 UID）'}，${envs.map((e) => ENV[e]).join(' + ') || '不支持任何 APNs 环境'}，${expires} 过期`,
+    readSummary: (uid, envs, expires) =>
+      `推送证书${uid ? ` ${uid}` : '（无 UID）'}，${envs.map((e) => ENV[e]).join(' + ') || '不支持任何 APNs 环境'}，${expires} 过期`,
     badKeyId: (keyId) => `Key ID "${keyId}" 不是 10 位大写字母或数字。`,
     badKeyIdFix: '请在 Apple Developer 的“Certificates, IDs & Profiles” > “Keys”中复制 Key ID（它也在文件名 AuthKey_<KeyID>.p8 中）。',
     badTeamId: (teamId) => `Team ID "${teamId}" 不是 10 位大写字母或数字。`,
@@ -251,8 +252,11 @@ export const apns: typeof en = {
       keyFix: '请检查 imops.yml 中的 auth.keyFile。',
     },
     p8Unreadable: '该 .p8 文件不是可读取的私钥。',
-    p8UnreadableFix: '请从 Apple Developer > Keys 重新下载密钥（.p8 只能下载一次：如果已丢失，请新建一个密钥）。',
-    p8WrongKey: (type, curve) => `该 .p8 文件中的密钥是 ${[type ?? '未知类型', curve].filter(Boolean).join(' ')}，但 APNs 的 .p8 密钥必须是 EC P-256。`,
+    p8UnreadableFix: '请在 Apple Developer 的“Keys”页面重新下载密钥（.p8 只能下载一次：如果已丢失，请新建一个密钥）。',
+    p8WrongKey: (type, curve) => {
+      const desc = [type, curve].filter(Boolean).join(' ');
+      return `该 .p8 文件中的密钥是${desc ? ` ${desc}` : '未知类型'}，但 APNs 的 .p8 密钥必须是 EC P-256。`;
+    },
     p8WrongKeyFix: '请使用 Apple 为 APNs 密钥提供的 .p8（Keys > "Apple Push Notifications service (APNs)"），不要用其他密钥。',
     p8NotPkcs8: '该 .p8 密钥不是 Apple 提供时的 PKCS#8 格式（"BEGIN PRIVATE KEY"）：它在某处被转换过。',
     p8NotPkcs8Fix: '请使用 Apple 提供的原始 AuthKey_<KeyID>.p8 文件。',

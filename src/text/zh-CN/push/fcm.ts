@@ -3,7 +3,7 @@ import type { fcm as en } from '../../en/push/fcm.js';
 
 const DELETE_FCM_TOKEN = '请删除该 Token；用户需要在登录状态下打开 App，让它获取新的 FCM Token 并上报。';
 const UPLOAD_APNS_KEY =
-  '请在 Firebase 控制台 > 项目设置 > Cloud Messaging > Apple 应用中，上传一个有效且同时启用了 Sandbox 和 Production 的 APNs 身份验证密钥（.p8）。';
+  '请在 Firebase 控制台 > 项目设置 > “Cloud Messaging” > Apple 应用中，上传一个有效且同时启用了 Sandbox 和 Production 的 APNs 身份验证密钥（.p8）。';
 const NEW_KEY_FIX = '请在 Firebase 控制台 > 项目设置 > 服务账号中点击“生成新的私钥”，下载新密钥，并将 serviceAccountFile 指向它。';
 
 /** 测试推送的哪一步：试运行（validate_only）或正式发送。 */
@@ -48,7 +48,7 @@ export const fcm: typeof en = {
     },
     APNS_AUTH_ERROR: {
       cause: 'FCM 无法为该 iOS App 通过 APNs 鉴权：上传到 Firebase 的 APNs 凭证无效。',
-      fix: '请在 Firebase 控制台 > 项目设置 > Cloud Messaging > Apple 应用中，上传一个有效的 APNs 身份验证密钥（.p8）。',
+      fix: '请在 Firebase 控制台 > 项目设置 > “Cloud Messaging” > Apple 应用中，上传一个有效的 APNs 身份验证密钥（.p8）。',
     },
     UNAUTHENTICATED: {
       cause: 'FCM 不接受 imops 自己的访问令牌：该服务账号的 OAuth 访问令牌被拒绝（firebase-admin 会把它报告为第三方鉴权错误，容易误导）。',
@@ -56,7 +56,7 @@ export const fcm: typeof en = {
     },
     PERMISSION_DENIED: {
       cause: '该服务账号无权为此项目通过 FCM 发送：缺少 cloudmessaging.messages.create 权限、FCM API 未启用，或项目 ID 有误。',
-      fix: '请使用 App 所在 Firebase 项目中具有 "Firebase Cloud Messaging API Admin" 角色的服务账号，启用 Firebase Cloud Messaging API，并核对 imops.yml 中的 projectId。',
+      fix: '请使用 App 所在 Firebase 项目中具有 "Firebase Cloud Messaging API Admin" 角色的服务账号，启用“Firebase Cloud Messaging API”，并核对 imops.yml 中的 projectId。',
     },
     'messaging/registration-token-not-registered': {
       cause: '该 FCM Token 已失效：App 已被卸载、数据已被清除、Token 已轮换，或设备长时间未活跃。',
@@ -153,11 +153,11 @@ export const fcm: typeof en = {
     timedOut: (ms, step) => `FCM 在 ${ms} 毫秒内没有应答（${STEP[step]}）。`,
     timedOutFix: '请检查到 fcm.googleapis.com（或 providers.fcm.url）的网络链路，然后重试。',
     failed: (step, code, message, cause, tokenProblems) =>
-      `FCM ${STEP[step]}失败${code ? `，错误码 ${code}` : ''}${message ? `（"${message}"）` : ''}：${cause}${tokenProblems ? `Token 本身看起来也有问题：${tokenProblems}` : ''}`,
+      `FCM ${STEP[step]}失败${code ? `，错误码 ${code}` : ''}${message ? `（"${message}"）` : ''}：${cause}${tokenProblems?.length ? `Token 本身看起来也有问题：${tokenProblems.join('')}` : ''}`,
   },
 
   credential: {
-    summary: (email, projectId) => `服务账号 ${email ?? '（无 client_email）'}，项目 ${projectId ?? '（无）'}`,
+    summary: (email, projectId) => `服务账号${email ? ` ${email}` : '（无 client_email）'}，项目${projectId ? ` ${projectId}` : '（无）'}`,
     unread: '服务账号',
     file: '服务账号文件',
     fileFix: '请检查 imops.yml 中的 serviceAccountFile。',

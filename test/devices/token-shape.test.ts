@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeToken } from '../../src/push/token-shape.js';
-import { english } from '../text/english.js';
+import { describeToken as describeTokenText } from '../../src/push/token-shape.js';
+import { chinese, english } from '../text/english.js';
+
+/** The token's shape with its problems as an English reader gets them. */
+const describeToken = (token: string) => {
+  const shape = describeTokenText(token);
+  return { ...shape, problems: shape.problems.map(english) };
+};
 
 const apns = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const fcm =
@@ -19,20 +25,20 @@ describe('describeToken', () => {
     const nsdata = `<${apns.match(/.{8}/g)!.join(' ')}>`;
     const shape = describeToken(nsdata);
     expect(shape.looksLike).toBe('apns');
-    expect(shape.problems.map(english).join(' ')).toMatch(/< >/);
-    expect(shape.problems.map(english).join(' ')).toMatch(/spaces/);
+    expect(shape.problems.join(' ')).toMatch(/< >/);
+    expect(shape.problems.join(' ')).toMatch(/spaces/);
   });
 
   it('flags base64-encoded token bytes as an APNs token in the wrong encoding', () => {
     const b64 = Buffer.from(apns, 'hex').toString('base64');
     const shape = describeToken(b64);
     expect(shape.looksLike).toBe('apns');
-    expect(english(shape.problems[0]!)).toMatch(/base64 \(32 bytes\), not hex/);
+    expect(shape.problems[0]).toMatch(/base64 \(32 bytes\), not hex/);
   });
 
   it('flags truncated APNs tokens: odd length, or shorter than usual', () => {
-    expect(english(describeToken(apns.slice(0, 63)).problems[0]!)).toMatch(/odd number of hex digits \(63\)/);
-    expect(english(describeToken(apns.slice(0, 40)).problems[0]!)).toMatch(/40 hex digits.*usually 64/);
+    expect(describeToken(apns.slice(0, 63)).problems[0]).toMatch(/odd number of hex digits \(63\)/);
+    expect(describeToken(apns.slice(0, 40)).problems[0]).toMatch(/40 hex digits.*usually 64/);
     // Apple says not to rely on the size: longer even tokens are not a problem.
     expect(describeToken(apns + apns).problems).toEqual([]);
   });
@@ -44,10 +50,8 @@ describe('describeToken', () => {
   });
 
   it('flags cut-short or altered FCM tokens', () => {
-    const short = describeToken(fcm.slice(0, 60));
-    expect(short.looksLike).toBe('fcm');
-    expect(short.problems.map(english)).toEqual([expect.stringMatching(/only 60 characters/)]);
-    expect(english(describeToken(fcm.replace('-', '+')).problems[0]!)).toMatch(/characters FCM tokens never have/);
+    expect(describeToken(fcm.slice(0, 60))).toMatchObject({ looksLike: 'fcm', problems: [expect.stringMatching(/only 60 characters/)] });
+    expect(describeToken(fcm.replace('-', '+')).problems[0]).toMatch(/characters FCM tokens never have/);
   });
 
   it('flags surrounding whitespace, quotes and URL-encoding, and still classifies the token', () => {

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
 import { checkCertificate, DEFAULT_PROVIDERS } from '../../src/push/providers/index.js';
+import { chinese, english } from '../text/english.js';
 import { createDeviceTester } from '../../src/push/tester.js';
 import type { ApnsCertificateConfig, AppConfig, CertificateConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { createApplePushCert, createP8Key, createServiceAccount, type ApplePushCertOptions } from '../emulators/tls.js';
 import { apnsToken, startPushFixture, type PushFixture } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
-import { chinese, english } from '../text/english.js';
 
 let dir: string;
 const DAY = 86_400_000;
@@ -213,7 +213,7 @@ describe('credential files readable by other users', () => {
     expect(key.problems).toEqual([
       expect.objectContaining({ level: 'warning', problem: expect.stringContaining(`chmod 600 ${p8}`), fix: expect.stringContaining(`chmod 600 ${p8}`) }),
     ]);
-    expect(english(key.problems[0]!.problem)).toMatch(/mode 644/);
+    expect(key.problems[0]!.problem).toMatch(/mode 644/);
 
     const p12 = await p12Cert('shared', {});
     const p12File = (p12.auth as { file: string }).file;
@@ -226,7 +226,7 @@ describe('credential files readable by other users', () => {
     chmodSync(saFile, 0o604);
     const sa = await checkCertificate(fcm(saFile));
     expect(sa.level).toBe('warning');
-    expect(english(sa.problems[0]!.problem)).toContain(`chmod 600 ${saFile}`);
+    expect(sa.problems[0]!.problem).toContain(`chmod 600 ${saFile}`);
   });
 
   it('a private file is fine, and a PEM certificate (public) may be readable by anyone while its key may not', async () => {

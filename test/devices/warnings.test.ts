@@ -30,9 +30,9 @@ describe('upload warnings', () => {
     expect(uploadWarnings(apns, { token: fcmToken })).toEqual([expect.stringMatching(/FCM registration token but certificate 10086 is an APNs certificate/)]);
     expect(uploadWarnings(fcm, { token: tokenA })).toEqual([expect.stringMatching(/APNs device token \(hex\) but certificate 20001 is an FCM certificate/)]);
     expect(uploadWarnings(apns, { token: tokenA, platform: 'fcm' })[0]).toMatch(/reported platform fcm/);
-    expect(uploadWarnings(apns, { token: tokenA, environment: 'sandbox' })[0]).toMatch(/sandbox token but certificate 10086 is for production/);
-    expect(uploadWarnings(apns, { token: tokenA, bundleId: 'com.example.dev' })[0]).toMatch(/DeviceTokenNotForTopic/);
-    expect(uploadWarnings(apns, { token: `<${tokenA}>` })[0]).toMatch(/NSData/);
+    expect(JSON.stringify(uploadWarnings(apns, { token: tokenA, environment: 'sandbox' })[0])).toMatch(/sandbox token but certificate 10086 is for production/);
+    expect(JSON.stringify(uploadWarnings(apns, { token: tokenA, bundleId: 'com.example.dev' })[0])).toMatch(/DeviceTokenNotForTopic/);
+    expect(JSON.stringify(uploadWarnings(apns, { token: `<${tokenA}>` })[0])).toMatch(/NSData/);
   });
 
   it('says it in Chinese too, naming the certificate and the provider of the token, and keeps data as it is', () => {

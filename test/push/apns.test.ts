@@ -1,11 +1,12 @@
 // APNs test pushes end to end: the real @parse/node-apn against the loopback APNs emulators.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import { Metrics } from '../../src/metrics.js';
 import type { AppConfig, ApnsCertificateConfig, ProvidersConfig } from '../../src/config/types.js';
 import { APNS_REASON_STATUS } from '../emulators/apns.js';
+import { apns } from '../../src/push/providers/apns/index.js';
 import { apnsToken, fcmToken, startPushFixture, type PushFixture } from '../emulators/push-fixture.js';
 import { capturingLogger, device } from './helpers.js';
 
@@ -55,7 +56,9 @@ describe('a deliverable token', () => {
   it('goes to the sandbox host for a sandbox certificate and reports the delivery-log ID', async () => {
     const result = await tester.test(app, device('10087', apnsToken()));
     expect(result).toMatchObject({ verdict: 'DELIVERED', provider: { environment: 'sandbox' } });
-    expect(result.cause).toMatch(/apns-unique-id/);
+    expect(english(result.cause)).toMatch(/apns-unique-id/);
+    expect(chinese(result.cause)).toMatch(/^APNs 开发环境接受了发往 com\.example\.app 的测试通知（apns-unique-id [0-9a-f-]+：/);
+    expect(chinese(result.fix)).toMatch(/登出后 IM 不会发送离线推送/);
     expect(fx.apns.sandbox.requests).toHaveLength(1);
     expect(fx.apns.production.requests).toHaveLength(0);
   });
@@ -112,7 +115,11 @@ describe('every APNs reason', () => {
     expect(result.verdict).toBe(EXPECTED[reason]);
     expect(result.ok).toBe(false);
     expect(result.provider).toEqual({ status: APNS_REASON_STATUS[reason], reason, environment: 'production' });
-    expect(result.cause).toContain(reason);
+    expect(english(result.cause)).toContain(reason);
+    // A Chinese reader gets the cause and fix in Chinese, with APNs' status and reason kept as data.
+    expect(chinese(result.cause)).toMatch(new RegExp(`^APNs 生产环境返回 ${APNS_REASON_STATUS[reason]} ${reason}：.*[\u4e00-\u9fff]`));
+    expect(chinese(result.fix)).toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.stringify(result)).not.toContain('[object Object]');
     expect(english(result.cause).length).toBeGreaterThan(40);
     expect(english(result.fix).length).toBeGreaterThan(20);
     // connectionRetryLimit 0: no silent re-sends on 429/5xx.
@@ -136,7 +143,8 @@ describe('every APNs reason', () => {
     const token = apnsToken();
     fx.apns.production.program(token, { kind: 'reject', reason: 'Unregistered', timestamp: Date.UTC(2026, 0, 2, 3, 4, 5) });
     const r = await tester.test(app, device('10086', token));
-    expect(r.cause).toContain('2026-01-02T03:04:05');
+    expect(english(r.cause)).toContain('(APNs last saw the token valid at 2026-01-02 03:04:05 UTC.)');
+    expect(chinese(r.cause)).toContain('（APNs 最后一次确认该 Token 有效的时间为 2026-01-02 11:04:05 UTC+8。）');
   });
 
   it('a reason Apple adds later is judged by its status', async () => {
@@ -154,9 +162,13 @@ describe('the environment-mismatch retry', () => {
     const r = await tester.test(app, device('10086', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
     expect(r.provider).toEqual({ status: 400, reason: 'BadDeviceToken', environment: 'production' });
-    expect(r.fix).toContain('10087');
-    expect(r.fix).toMatch(/sandbox/);
-    expect(r.cause).toMatch(/development build/);
+    expect(english(r.fix)).toContain('10087');
+    expect(english(r.fix)).toMatch(/sandbox/);
+    expect(english(r.cause)).toMatch(/development build/);
+    expect(chinese(r.cause)).toBe(
+      `这是开发环境的 Token：APNs 生产环境拒绝了它（BadDeviceToken），而 APNs 开发环境接受了同一条测试推送（apns-id ${r.id}）。该 App 是开发包（从 Xcode 直接运行的包或 Debug 包），会向 APNs 开发环境注册，但它用证书 10086 上报了 Token，而该证书配置的是生产环境。`,
+    );
+    expect(chinese(r.fix)).toMatch(/^Debug 包必须用证书 ID 10087（com\.example\.app 的开发环境证书）上报 Token：/);
     expect(r.id).toBe(fx.apns.sandbox.requests[0]?.acceptedApnsId);
     expect(r.id).toBeDefined();
     expect(fx.apns.production.requests).toHaveLength(1);
@@ -168,8 +180,8 @@ describe('the environment-mismatch retry', () => {
     fx.tokenOnlyIn('production', token);
     const r = await tester.test(app, device('10087', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
-    expect(r.fix).toContain('10086');
-    expect(r.cause).toMatch(/TestFlight|App Store/);
+    expect(english(r.fix)).toContain('10086');
+    expect(english(r.cause)).toMatch(/TestFlight|App Store/);
   });
 
   it('BadEnvironmentKeyInToken accepted on the other host is also an environment mismatch', async () => {
@@ -185,7 +197,8 @@ describe('the environment-mismatch retry', () => {
     const onlyProd: AppConfig = { ...app, certificates: app.certificates.filter((c) => c.id !== '10087') };
     const r = await tester.test(onlyProd, device('10086', token));
     expect(r.verdict).toBe('TOKEN_ENVIRONMENT_MISMATCH');
-    expect(r.fix).toMatch(/No sandbox certificate for com\.example\.app is configured/);
+    expect(english(r.fix)).toMatch(/No sandbox certificate for com\.example\.app is configured/);
+    expect(chinese(r.fix)).toMatch(/^没有为 com\.example\.app 配置开发环境证书：/);
   });
 
   it('a token dead in the other environment is TOKEN_UNREGISTERED, not a mismatch', async () => {
@@ -206,7 +219,9 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'hang' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
-    expect(r.cause).toContain('did not answer within 400 ms');
+    expect(english(r.cause)).toContain('did not answer within 400 ms');
+    expect(chinese(r.cause)).toBe('APNs 生产环境没有应答：APNs 在 400 毫秒内没有应答（providers.apns.timeoutMs）。');
+    expect(chinese(r.fix)).toMatch(/^请重新运行检查；/);
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before);
   });
@@ -224,7 +239,8 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'goaway', reason: 'Shutdown' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(r.cause).toContain('GOAWAY Shutdown');
+    expect(english(r.cause)).toContain('GOAWAY Shutdown');
+    expect(chinese(r.cause)).toBe('APNs 生产环境没有应答：APNs 在应答前关闭了连接（GOAWAY Shutdown）。');
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before + 1);
   });
@@ -236,7 +252,7 @@ describe('network failures are NETWORK with the detail', () => {
     fx.apns.production.program(token, { kind: 'drop' });
     const r = await tester.test(app, device('10086', token));
     expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(r.cause).toMatch(/closed before/);
+    expect(english(r.cause)).toMatch(/closed before/);
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     expect(fx.apns.production.handshakes).toBe(before + 1);
   });
@@ -247,7 +263,7 @@ describe('network failures are NETWORK with the detail', () => {
     try {
       const r = await t.test(app, device('10086', apnsToken()));
       expect(r).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'tls' } });
-      expect(r.fix).toMatch(/caFile/);
+      expect(english(r.fix)).toMatch(/caFile/);
     } finally {
       await t.close();
     }
@@ -262,10 +278,11 @@ describe('network failures are NETWORK with the detail', () => {
     try {
       const dns = await t.test(app, device('10086', apnsToken()));
       expect(dns).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'dns' } });
-      expect(dns.cause).toMatch(/ENOTFOUND/);
+      expect(english(dns.cause)).toMatch(/ENOTFOUND/);
+      expect(chinese(dns.cause)).toMatch(/^APNs 生产环境没有应答：无法解析 APNs 的主机名（.*ENOTFOUND.*）。$/);
       const refused = await t.test(app, device('10087', apnsToken()));
       expect(refused).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'connect' } });
-      expect(refused.cause).toMatch(/ECONNREFUSED/);
+      expect(english(refused.cause)).toMatch(/ECONNREFUSED/);
     } finally {
       await t.close();
     }
@@ -289,9 +306,9 @@ describe('one run of several devices (issue 9)', () => {
     const [h, f, b, l] = await Promise.all([send(hung), send(failed), send(busy), send(limited)]);
 
     expect(h).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'timeout', environment: 'production' } });
-    expect(h.cause).toContain('APNs did not answer within 400 ms');
-    expect(h.cause).toContain('providers.apns.timeoutMs');
-    expect(h.cause).not.toMatch(/GOAWAY|closed/);
+    expect(english(h.cause)).toContain('APNs did not answer within 400 ms');
+    expect(english(h.cause)).toContain('providers.apns.timeoutMs');
+    expect(english(h.cause)).not.toMatch(/GOAWAY|closed/);
     expect(f).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 500, reason: 'InternalServerError' } });
     expect(b).toMatchObject({ verdict: 'PROVIDER_UNAVAILABLE', provider: { status: 503, reason: 'ServiceUnavailable' } });
     expect(l).toMatchObject({ verdict: 'RATE_LIMITED', provider: { status: 429, reason: 'TooManyRequests' } });
@@ -305,15 +322,15 @@ describe('one run of several devices (issue 9)', () => {
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     const gone = apnsToken();
     fx.apns.production.program(gone, { kind: 'goaway', reason: 'Shutdown' });
-    expect((await tester.test(app, device('10086', gone))).cause).toContain('GOAWAY Shutdown');
+    expect(english((await tester.test(app, device('10086', gone))).cause)).toContain('GOAWAY Shutdown');
     // The next connection is dropped without a GOAWAY: the earlier connection's reason is not its reason.
     expect((await tester.test(app, device('10086', apnsToken()))).verdict).toBe('DELIVERED');
     const dropped = apnsToken();
     fx.apns.production.program(dropped, { kind: 'drop' });
     const later = await tester.test(app, device('10086', dropped));
     expect(later).toMatchObject({ verdict: 'NETWORK', provider: { reason: 'closed' } });
-    expect(later.cause).toMatch(/closed before/);
-    expect(later.cause).not.toContain('GOAWAY Shutdown');
+    expect(english(later.cause)).toMatch(/closed before/);
+    expect(english(later.cause)).not.toContain('GOAWAY Shutdown');
   });
 });
 
@@ -372,7 +389,8 @@ describe('preflight stops before sending', () => {
   it('a bad-looking token that APNs rejects says what is wrong with it', async () => {
     const r = await tester.test(app, device('10086', 'abc123'));
     expect(r.verdict).toBe('BAD_DEVICE_TOKEN');
-    expect(r.cause).toMatch(/cut short/);
+    expect(english(r.cause)).toMatch(/cut short/);
+    expect(chinese(r.cause)).toMatch(/Token 本身看起来也有问题：Token 只有 6 位十六进制数字；APNs Token 通常为 64 位，因此它很可能被截断了。$/);
   });
 });
 
@@ -418,5 +436,40 @@ describe('secrets', () => {
   it('counts verdicts and durations in Metrics', async () => {
     expect(await metrics.pushVerdicts.get({ platform: 'apns', verdict: 'DELIVERED' })).toBeGreaterThan(0);
     expect(await metrics.metrics()).toMatch(/imops_push_duration_seconds_count\{platform="apns"\} \d+/);
+  });
+});
+
+describe('the words a Chinese reader gets', () => {
+  const cert = (): ApnsCertificateConfig => app.certificates.find((c) => c.id === '10086') as ApnsCertificateConfig;
+
+  it('a certificate is named by its environment and bundle ID', () => {
+    expect(english(apns.describeCertificate(cert()))).toBe('APNs production, com.example.app');
+    expect(chinese(apns.describeCertificate(cert()))).toBe('APNs 生产环境，com.example.app');
+  });
+
+  it('upload warnings: the reported environment and bundle ID stay data', () => {
+    const warnings = apns.reportWarnings(cert(), { token: apnsToken(), environment: 'sandbox', bundleId: 'com.other.app' });
+    expect(warnings.map(english)).toEqual([
+      'The app reported a sandbox token but certificate 10086 is for production: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.',
+      'The app reported bundle ID com.other.app but certificate 10086 pushes to com.example.app: APNs will answer DeviceTokenNotForTopic.',
+    ]);
+    expect(warnings.map(chinese)).toEqual([
+      'App 上报的是开发环境 Token，但证书 10086 用于生产环境：Debug 包获取的是开发环境 Token，Release 包获取的是生产环境 Token，两者各需要一个证书 ID。',
+      'App 上报的 Bundle ID 是 com.other.app，但证书 10086 推送的目标是 com.example.app：APNs 会返回 DeviceTokenNotForTopic。',
+    ]);
+    expect(chinese(apns.reportWarnings(cert(), { token: 'x', environment: 'staging' })[0]!)).toMatch(/^App 上报的是“staging”环境的 Token，/);
+  });
+
+  it('what looks wrong with a token, with its numbers', () => {
+    const hex = apnsToken();
+    const wrapped = apns.tokenShape(`<${hex.slice(0, 8)} ${hex.slice(8)}>`)!;
+    expect(wrapped.problems.map(chinese)).toEqual([
+      'Token 被 < > 包裹（NSData 的 description 格式）；App 应只上报其中的十六进制数字。',
+      'Token 中含有空格；APNs Token 是连续的十六进制数字，中间没有任何其他字符。',
+    ]);
+    const base64 = apns.tokenShape(Buffer.from(hex, 'hex').toString('base64'))!;
+    expect(english(base64.problems[0]!)).toMatch(/^The token is base64 \(32 bytes\), not hex/);
+    expect(chinese(base64.problems[0]!)).toMatch(/^Token 是 base64 编码（32 字节），而不是十六进制/);
+    expect(chinese(apns.tokenShape('abc')!.problems[0]!)).toBe('Token 的十六进制位数为奇数（3 位），说明它被截断或已损坏。');
   });
 });

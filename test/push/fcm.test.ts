@@ -1,11 +1,12 @@
 // FCM test pushes end to end: the real firebase-admin (OAuth with the service account included) against the
 // loopback FCM emulator, reached through the configured providers.fcm.url.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { readFileSync } from 'node:fs';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import type { AppConfig, FcmCertificateConfig } from '../../src/config/types.js';
 import { apnsToken, fcmToken, FIXTURE_FCM_PROJECT, startPushFixture, type PushFixture } from '../emulators/push-fixture.js';
+import { fcm } from '../../src/push/providers/fcm/index.js';
 import { capturingLogger, device } from './helpers.js';
 
 let fx: PushFixture;
@@ -29,6 +30,8 @@ describe('a valid FCM token', () => {
     const token = fcmToken();
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r).toMatchObject({ ok: true, verdict: 'DELIVERED', platform: 'fcm', certificateId: '20001' });
+    expect(chinese(r.cause)).toBe(`FCM 接受了项目 ${FIXTURE_FCM_PROJECT} 的测试通知（先试运行，再正式发送）。`);
+    expect(chinese(r.fix)).toMatch(/^推送侧没有需要修复的问题。/);
     const reqs = fx.fcm.requests;
     expect(reqs.map((q) => q.validateOnly)).toEqual([true, false]);
     expect(reqs.every((q) => q.host === 'fcm.googleapis.com' && q.project === FIXTURE_FCM_PROJECT && q.token === token)).toBe(true);
@@ -97,9 +100,13 @@ describe('every FCM error', () => {
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe(verdict);
     expect(r.ok).toBe(false);
-    expect(r.fix).toMatch(fix);
+    expect(english(r.fix)).toMatch(fix);
     expect(r.provider.reason).toMatch(/^messaging\//);
-    expect(r.cause).toMatch(/dry run failed/);
+    expect(english(r.cause)).toMatch(/dry run failed/);
+    // A Chinese reader gets the step, firebase-admin's code and FCM's own message as data, and Chinese around them.
+    expect(chinese(r.cause)).toMatch(new RegExp(`^FCM 试运行失败，错误码 ${r.provider.reason}[（：].*[\\u4e00-\\u9fff]`));
+    expect(chinese(r.fix)).toMatch(/[\u4e00-\u9fff]/);
+    expect(JSON.stringify(r)).not.toContain('[object Object]');
     // The dry run already fails, so nothing is really sent (503 is retried once, immediately).
     expect(fx.fcm.requests.every((q) => q.validateOnly)).toBe(true);
   });
@@ -109,7 +116,8 @@ describe('every FCM error', () => {
     fx.fcm.program(token, { behaviour: { kind: 'fcmError', errorCode: 'UNREGISTERED' }, validateOnly: false });
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe('TOKEN_UNREGISTERED');
-    expect(r.cause).toMatch(/send failed/);
+    expect(english(r.cause)).toMatch(/send failed/);
+    expect(chinese(r.cause)).toMatch(/^FCM 正式发送失败，错误码 messaging\/registration-token-not-registered/);
     expect(fx.fcm.requests.map((q) => q.validateOnly)).toEqual([true, false]);
   });
 
@@ -118,7 +126,8 @@ describe('every FCM error', () => {
     fx.fcm.program(token, { kind: 'hang' });
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r.verdict).toBe('NETWORK');
-    expect(r.cause).toMatch(/within 1500 ms/);
+    expect(english(r.cause)).toMatch(/within 1500 ms/);
+    expect(chinese(r.cause)).toBe('FCM 在 1500 毫秒内没有应答（试运行）。');
   });
 
   it('a project the service account cannot send for is CREDENTIAL_INVALID, and certs warns about it', async () => {
@@ -129,7 +138,9 @@ describe('every FCM error', () => {
     expect(fx.fcm.requests[0]!.project).toBe('someone-else');
     const [health] = await tester.certificates(wrong);
     expect(health).toMatchObject({ level: 'warning' });
-    expect(health!.problems[0]!.problem).toMatch(/someone-else/);
+    expect(english(health!.problems[0]!.problem)).toMatch(/someone-else/);
+    expect(chinese(health!.problems[0]!.problem)).toMatch(/^projectId 配置为 someone-else，但该服务账号属于 /);
+    expect(chinese(health!.summary)).toMatch(/^服务账号 .+，项目 someone-else$/);
   });
 
   it('an OAuth invalid_grant names the clock and the revoked key', async () => {
@@ -143,8 +154,10 @@ describe('every FCM error', () => {
     try {
       const r = await t.test({ ...app, certificates: [{ id: '20004', platform: 'fcm', serviceAccountFile: copy }] }, device('20004', fcmToken(), 'fcm'));
       expect(r.verdict).toBe('CREDENTIAL_INVALID');
-      expect(r.cause).toMatch(/invalid_grant/);
-      expect(r.fix).toMatch(/clock/);
+      expect(english(r.cause)).toMatch(/invalid_grant/);
+      expect(english(r.fix)).toMatch(/clock/);
+      expect(chinese(r.cause)).toMatch(/invalid_grant/);
+      expect(chinese(r.fix)).toMatch(/^请同步服务器时钟（NTP）/);
       expect(fx.fcm.requests).toHaveLength(0);
     } finally {
       await t.close();
@@ -183,5 +196,15 @@ describe('secrets', () => {
     for (const t of tokens) expect(text).not.toContain(t);
     expect(text).not.toContain(sa.private_key.split('\n')[1]!);
     expect(text).not.toContain(bearer);
+  });
+});
+
+describe('the words a Chinese reader gets', () => {
+  it('a certificate is named FCM, and what looks wrong with a token keeps its numbers', () => {
+    expect(chinese(fcm.describeCertificate(app.certificates[2] as FcmCertificateConfig))).toBe('FCM');
+    const short = fcm.tokenShape('abc:APA91bshort')!;
+    expect(english(short.problems[0]!)).toMatch(/is only 15 characters long/);
+    expect(chinese(short.problems[0]!)).toBe('该 Token 看起来像 FCM 注册 Token，但只有 15 个字符（通常超过 140 个），因此很可能被截断了。');
+    expect(chinese(fcm.tokenShape('abc:APA91b/+x')!.problems[0]!)).toMatch(/^该 Token 看起来像 FCM 注册 Token，但含有/);
   });
 });

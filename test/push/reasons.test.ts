@@ -1,7 +1,7 @@
 // The reason catalogue, walked whole: every APNs reason Apple lists and every FCM / firebase-admin error has a
 // verdict, and a cause and fix of its own written for a person.
 import { describe, expect, it } from 'vitest';
-import { english } from '../text/english.js';
+import { chinese, english } from '../text/english.js';
 import { APNS_REASONS, explainApnsReason } from '../../src/push/providers/apns/reasons.js';
 import { FCM_REASONS, explainFcmError } from '../../src/push/providers/fcm/reasons.js';
 import type { PushVerdict } from '../../src/push/types.js';
@@ -121,7 +121,7 @@ describe('the FCM catalogue', () => {
     expect(explainFcmError('messaging/third-party-auth-error', 'Auth error from APNS or Web Push Service').verdict).toBe('THIRD_PARTY_AUTH');
     expect(explainFcmError('messaging/mismatched-credential', "Permission 'cloudmessaging.messages.create' denied").verdict).toBe('CREDENTIAL_INVALID');
     expect(explainFcmError('messaging/mismatched-credential', 'SenderId mismatch').verdict).toBe('SENDER_MISMATCH');
-    expect(explainFcmError('app/invalid-credential', 'Error fetching access token: invalid_grant (Invalid JWT Signature.)').fix).toMatch(/clock/);
+    expect(english(explainFcmError('app/invalid-credential', 'Error fetching access token: invalid_grant (Invalid JWT Signature.)').fix)).toMatch(/clock/);
     expect(explainFcmError('messaging/brand-new', 'x').verdict).toBe('PROVIDER_UNAVAILABLE');
   });
 });
@@ -132,9 +132,15 @@ describe('every entry', () => {
   it.each(all.map((e) => [e.provider, e.reason, e] as const))('%s %s: a verdict, and a cause and fix in sentences', (_p, _r, entry) => {
     expect(VERDICTS).toContain(entry.verdict);
     expect(entry.verdict).not.toBe('DELIVERED');
-    expect(entry.cause).toMatch(/^[A-Z'"a-z].{15,}[.)]$/s);
-    expect(entry.fix).toMatch(/^[A-Z].{8,}[.)]$/s);
-    expect(entry.fix).not.toBe(entry.cause);
+    expect(english(entry.cause)).toMatch(/^[A-Z'"a-z].{15,}[.)]$/s);
+    expect(english(entry.fix)).toMatch(/^[A-Z].{8,}[.)]$/s);
+    expect(english(entry.fix)).not.toBe(english(entry.cause));
+    // A Chinese reader gets a Chinese sentence of their own, ending as Chinese sentences do.
+    expect(chinese(entry.cause)).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese(entry.cause)).toMatch(/[。！？][）”)"]?$/);
+    expect(chinese(entry.fix)).toMatch(/[\u4e00-\u9fff]/);
+    expect(chinese(entry.fix)).toMatch(/[。！？][）”)"]?$/);
+    expect(chinese(entry.fix)).not.toBe(chinese(entry.cause));
   });
 
   it('the same cause is never reused for reasons with different verdicts', () => {
@@ -148,6 +154,17 @@ describe('every entry', () => {
     expect(explainApnsReason('Brand new', 410).verdict).toBe('TOKEN_UNREGISTERED');
     expect(explainApnsReason('Brand new', 503).verdict).toBe('PROVIDER_UNAVAILABLE');
     expect(explainApnsReason(undefined, 400).verdict).toBe('PAYLOAD_REJECTED');
-    expect(explainApnsReason('Brand new', 400).cause).toContain('Brand new');
+    expect(english(explainApnsReason('Brand new', 400).cause)).toContain('Brand new');
+  });
+
+  it('an unknown reason or code is worded in Chinese too, its own words kept as data', () => {
+    const apns = explainApnsReason('Brand new', 403);
+    expect(english(apns.cause)).toBe('APNs answered 403 with reason "Brand new", which imops does not know. A 403 means APNs refused the credential.');
+    expect(chinese(apns.cause)).toBe('APNs 返回 403，reason 为 "Brand new"，imops 不认识这一应答。403 表示 APNs 拒绝了凭证。');
+    expect(chinese(explainApnsReason(undefined, undefined).cause)).toBe('APNs 返回的应答没有状态码，imops 不认识这一应答。APNs 拒绝了该请求。');
+    const fcm = explainFcmError('messaging/brand-new', 'x');
+    expect(english(fcm.cause)).toBe('FCM failed with messaging/brand-new, which imops does not know.');
+    expect(chinese(fcm.cause)).toBe('FCM 返回失败：messaging/brand-new，imops 不认识这一错误。');
+    expect(chinese(fcm.fix)).toMatch(/imops 维护者/);
   });
 });

@@ -3,6 +3,8 @@
 import { basename } from 'node:path';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
+import { type Catalogue, en, say, type Words } from '../../../text/index.js';
+import type { PushVerdict } from '../../verdicts.js';
 import { Collector, DAY_MS, EXPIRY_WARNING_DAYS, finish, readCredentialFile } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { ApnsCertificateConfig } from './config.js';
@@ -18,64 +20,92 @@ export interface ApnsCredential {
   key?: string;
 }
 
+type CredentialWords = Catalogue['providers']['apns']['credential'];
+
+/** The words of the credential check in every language. */
+const words = (pick: (w: CredentialWords) => string): Words => say((t) => pick(t.providers.apns.credential));
+
+/** Until health.ts takes Text: a credential file's name and fix for its "cannot be read" sentence, in English. */
+const FILES = en.providers.apns.credential.files;
+
+/** A problem and its fix, both in every language (Collector.fail/warn take English strings). */
+function fail(c: Collector, problem: Words, fix: Words, verdict: PushVerdict = 'CREDENTIAL_INVALID'): void {
+  c.problems.push({ level: 'failure', problem, fix, verdict });
+}
+function warn(c: Collector, problem: Words, fix: Words): void {
+  c.problems.push({ level: 'warning', problem, fix, verdict: 'CREDENTIAL_INVALID' });
+}
+
+/** The health with its summary in every language (finish() takes an English string). */
+function done(cert: ApnsCertificateConfig, summary: Words, c: Collector, loaded: ApnsCredential | undefined): Inspection<ApnsCredential> {
+  const inspection = finish(cert, '', c, loaded);
+  inspection.health.summary = summary;
+  return inspection;
+}
+
 export async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Inspection<ApnsCredential>> {
   const c = new Collector();
   const auth = cert.auth;
   let loaded: ApnsCredential | undefined;
   if (auth.type === 'token') {
-    const summary = `token key ${auth.keyId}, team ${auth.teamId}, topic ${cert.bundleId}, ${cert.environment}`;
+    const summary = words((w) => w.tokenSummary(auth.keyId, auth.teamId, cert.bundleId, cert.environment));
     if (!APPLE_ID.test(auth.keyId)) {
-      c.fail(
-        `The Key ID "${auth.keyId}" is not 10 capital letters or digits.`,
-        'Copy the Key ID from Apple Developer > Certificates, IDs & Profiles > Keys (it is also in the file name AuthKey_<KeyID>.p8).',
+      fail(
+        c,
+        words((w) => w.badKeyId(auth.keyId)),
+        words((w) => w.badKeyIdFix),
       );
     }
     if (!APPLE_ID.test(auth.teamId)) {
-      c.fail(`The Team ID "${auth.teamId}" is not 10 capital letters or digits.`, 'Copy the Team ID from Apple Developer > Membership details.');
+      fail(
+        c,
+        words((w) => w.badTeamId(auth.teamId)),
+        words((w) => w.badTeamIdFix),
+      );
     }
     const nameId = /^AuthKey_([A-Z0-9]{10})\.p8$/.exec(basename(auth.keyFile))?.[1];
     if (nameId && nameId !== auth.keyId) {
-      c.warn(
-        `The key file is named for Key ID ${nameId}, but keyId is ${auth.keyId}.`,
-        `Apple names the file AuthKey_<KeyID>.p8: set keyId to ${nameId}, or use the .p8 of key ${auth.keyId}.`,
+      warn(
+        c,
+        words((w) => w.keyFileNamedFor(nameId, auth.keyId)),
+        words((w) => w.keyFileNamedForFix(nameId, auth.keyId)),
       );
     }
-    const raw = await readCredentialFile(
-      auth.keyFile,
-      '.p8 key file',
-      c,
-      'Check auth.keyFile in imops.yml: it must point to the AuthKey_<KeyID>.p8 downloaded from Apple.',
-    );
+    const raw = await readCredentialFile(auth.keyFile, FILES.p8, c, FILES.p8Fix);
     if (raw) {
       const text = raw.toString('utf8');
       let key: KeyObject | undefined;
       try {
         key = createPrivateKey(text);
       } catch {
-        c.fail(
-          'The .p8 file is not a readable private key.',
-          'Download the key again from Apple Developer > Keys (a .p8 can be downloaded only once: if it is lost, create a new key).',
+        fail(
+          c,
+          words((w) => w.p8Unreadable),
+          words((w) => w.p8UnreadableFix),
         );
       }
       if (key) {
         const curve = key.asymmetricKeyDetails?.namedCurve;
         if (key.asymmetricKeyType !== 'ec' || (curve !== 'prime256v1' && curve !== 'P-256')) {
-          c.fail(
-            `The .p8 file holds a ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'}${curve ? ` ${curve}` : ''} key, but APNs token keys are EC P-256.`,
-            'Use the .p8 Apple gave for an APNs key (Keys > "Apple Push Notifications service (APNs)"), not another key.',
+          const type = key.asymmetricKeyType?.toUpperCase();
+          fail(
+            c,
+            words((w) => w.p8WrongKey(type, curve)),
+            words((w) => w.p8WrongKeyFix),
           );
         } else {
           if (!/-{5}BEGIN PRIVATE KEY-{5}/.test(text)) {
-            c.warn(
-              'The .p8 key is not in PKCS#8 form ("BEGIN PRIVATE KEY") as Apple ships it; it was converted somewhere.',
-              'Use the original AuthKey_<KeyID>.p8 file from Apple.',
+            warn(
+              c,
+              words((w) => w.p8NotPkcs8),
+              words((w) => w.p8NotPkcs8Fix),
             );
           }
           loaded = { token: { key: text, keyId: auth.keyId, teamId: auth.teamId } };
         }
       }
     }
-    return finish(cert, summary, c, loaded);
+    return done(cert, summary, c, loaded);
   }
 
   let x509: X509Certificate | undefined;
@@ -83,12 +113,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
   let certPem: string | undefined;
   let keyPem: string | undefined;
   if (auth.type === 'pkcs12') {
-    const raw = await readCredentialFile(
-      auth.file,
-      'PKCS#12 file',
-      c,
-      'Check auth.file in imops.yml: it must point to the .p12 exported from Keychain Access (certificate and private key).',
-    );
+    const raw = await readCredentialFile(auth.file, FILES.p12, c, FILES.p12Fix);
     if (raw) {
       try {
         const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(raw.toString('binary')), auth.passphrase ?? '');
@@ -99,27 +124,37 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
         if (certBag?.cert) certPem = forge.pki.certificateToPem(certBag.cert);
         if (keyBag?.key) keyPem = forge.pki.privateKeyToPem(keyBag.key);
         if (!certBag?.cert)
-          c.fail(
-            'The .p12 file holds no certificate.',
-            'Export the APNs certificate together with its private key from Keychain Access (select both, Export 2 items).',
+          fail(
+            c,
+            words((w) => w.p12NoCertificate),
+            words((w) => w.p12NoCertificateFix),
           );
         if (!keyBag?.key)
-          c.fail(
-            'The .p12 file holds no private key.',
-            'Export the APNs certificate together with its private key from Keychain Access (expand the certificate, select both).',
+          fail(
+            c,
+            words((w) => w.p12NoKey),
+            words((w) => w.p12NoKeyFix),
           );
       } catch (err) {
         const msg = (err as Error).message ?? '';
         if (/MAC|password|Invalid password/i.test(msg)) {
-          c.fail('The .p12 passphrase is wrong (or missing).', 'Set auth.passphrase in imops.yml to the password chosen when the .p12 was exported.');
+          fail(
+            c,
+            words((w) => w.p12Passphrase),
+            words((w) => w.p12PassphraseFix),
+          );
         } else {
-          c.fail('The .p12 file cannot be read as PKCS#12.', 'Export the certificate again from Keychain Access as "Personal Information Exchange (.p12)".');
+          fail(
+            c,
+            words((w) => w.p12Unreadable),
+            words((w) => w.p12UnreadableFix),
+          );
         }
       }
     }
   } else {
-    const rawCert = await readCredentialFile(auth.certFile, 'certificate file', c, 'Check auth.certFile in imops.yml.', 'public');
-    const rawKey = await readCredentialFile(auth.keyFile, 'key file', c, 'Check auth.keyFile in imops.yml.');
+    const rawCert = await readCredentialFile(auth.certFile, FILES.cert, c, FILES.certFix, 'public');
+    const rawKey = await readCredentialFile(auth.keyFile, FILES.key, c, FILES.keyFix);
     certPem = rawCert?.toString('utf8');
     keyPem = rawKey?.toString('utf8');
   }
@@ -127,76 +162,96 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     try {
       x509 = new X509Certificate(certPem);
     } catch {
-      c.fail('The certificate cannot be parsed as X.509.', 'Export the APNs certificate again (PEM or .p12).');
+      fail(
+        c,
+        words((w) => w.notX509),
+        words((w) => w.notX509Fix),
+      );
     }
   }
   if (keyPem) {
     try {
       key = createPrivateKey({ key: keyPem, passphrase: auth.type === 'pkcs12' ? undefined : '' });
     } catch {
-      c.fail('The private key cannot be read (or it is encrypted).', 'Export the private key without a password, or use a .p12 with auth.passphrase.');
+      fail(
+        c,
+        words((w) => w.keyUnreadable),
+        words((w) => w.keyUnreadableFix),
+      );
     }
   }
 
-  let summary = `certificate for ${cert.bundleId}, ${cert.environment}`;
+  let summary = words((w) => w.certificateSummary(cert.bundleId, cert.environment));
   if (x509) {
     const notAfter = new Date(x509.validTo);
     const notBefore = new Date(x509.validFrom);
     const uid = /^UID=(.*)$/m.exec(x509.subject)?.[1]?.trim();
     const envs = appleEnvironments(x509);
-    const supports = [envs.sandbox && 'sandbox', envs.production && 'production'].filter(Boolean).join(' + ') || 'no APNs environment';
-    summary = `certificate ${uid ?? '(no UID)'}, ${supports}, expires ${notAfter.toISOString().slice(0, 10)}`;
+    const supports = (['sandbox', 'production'] as const).filter((e) => envs[e]);
+    const expires = notAfter.toISOString().slice(0, 10);
+    summary = words((w) => w.readSummary(uid, [...supports], expires));
 
     if (key && !x509.checkPrivateKey(key)) {
-      c.fail(
-        'The certificate and the private key do not belong together.',
-        'Export the certificate with its own private key (in Keychain Access, expand the certificate and export both).',
+      fail(
+        c,
+        words((w) => w.keyMismatch),
+        words((w) => w.keyMismatchFix),
       );
     }
     if (notAfter.getTime() < now) {
-      c.fail(
-        `The certificate expired on ${notAfter.toISOString().slice(0, 10)}.`,
-        'Create a new APNs certificate in Apple Developer and update it in place in the IM console (editing keeps the certificate ID; re-creating changes it), then replace the file here.',
+      fail(
+        c,
+        words((w) => w.expired(expires)),
+        words((w) => w.expiredFix),
         'CREDENTIAL_EXPIRED',
       );
     } else if (notAfter.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS) {
       const days = Math.ceil((notAfter.getTime() - now) / DAY_MS);
-      c.warn(
-        `The certificate expires in ${days} day${days === 1 ? '' : 's'} (${notAfter.toISOString().slice(0, 10)}).`,
-        'Renew it now in Apple Developer and update it in place in the IM console (editing keeps the certificate ID).',
+      warn(
+        c,
+        words((w) => w.expiresSoon(days, expires)),
+        words((w) => w.expiresSoonFix),
       );
     }
     if (notBefore.getTime() > now) {
-      c.fail(`The certificate is not valid before ${notBefore.toISOString()}.`, 'Check the server clock, or wait until the certificate becomes valid.');
+      fail(
+        c,
+        say((t) => t.providers.apns.credential.notYetValid(t.time.at(notBefore.getTime()))),
+        words((w) => w.notYetValidFix),
+      );
     }
     if (!envs.sandbox && !envs.production) {
-      c.fail(
-        "This is not an APNs certificate: it has neither of Apple's push environment extensions.",
-        'Create an "Apple Push Notification service SSL (Sandbox & Production)" certificate for the App ID; a development or distribution signing certificate cannot send pushes.',
+      fail(
+        c,
+        words((w) => w.notApns),
+        words((w) => w.notApnsFix),
       );
     } else if (cert.environment === 'production' && !envs.production) {
-      c.fail(
-        'The certificate is for the sandbox (development) environment only, but this certificate ID is configured for production.',
-        'Use a universal "Apple Push Services" certificate, or set environment: sandbox for this certificate ID (and give production its own).',
+      fail(
+        c,
+        words((w) => w.sandboxOnly),
+        words((w) => w.sandboxOnlyFix),
         'CERT_ENVIRONMENT_MISMATCH',
       );
     } else if (cert.environment === 'sandbox' && !envs.sandbox) {
-      c.fail(
-        'The certificate is for production only, but this certificate ID is configured for sandbox.',
-        'Use a universal "Apple Push Services" certificate, or set environment: production for this certificate ID.',
+      fail(
+        c,
+        words((w) => w.productionOnly),
+        words((w) => w.productionOnlyFix),
         'CERT_ENVIRONMENT_MISMATCH',
       );
     }
     if (uid && uid !== cert.bundleId) {
-      c.fail(
-        `The certificate was issued for ${uid}, but bundleId is ${cert.bundleId}.`,
-        `Set bundleId to ${uid} if that is the app, or use the certificate issued for ${cert.bundleId}.`,
+      fail(
+        c,
+        words((w) => w.otherBundle(uid, cert.bundleId)),
+        words((w) => w.otherBundleFix(uid, cert.bundleId)),
         'TOPIC_INVALID',
       );
     }
     if (certPem && keyPem) loaded = { cert: certPem, key: keyPem };
   }
-  const inspection = finish(cert, summary, c, loaded);
+  const inspection = done(cert, summary, c, loaded);
   if (x509) inspection.health.expiresAt = new Date(x509.validTo).toISOString();
   return inspection;
 }

@@ -1,4 +1,5 @@
 // APNs (iOS): token keys (.p8) and certificates (.p12 / PEM) through @parse/node-apn.
+import { say, type Words } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import {
   apnsCertificateSchema,
@@ -38,23 +39,20 @@ export const apns: PushProvider<
   resolveCertificate: resolveApnsCertificate,
   resolveSettings: resolveApnsSettings,
   describeCertificate(c) {
-    return `APNs ${c.environment}, ${c.bundleId}`;
+    return say((t) => t.providers.apns.certificate(c.environment, c.bundleId));
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform, environment: c.environment, bundleId: c.bundleId };
   },
   tokenShape: apnsTokenShape,
   reportWarnings(cert, report) {
-    const warnings: string[] = [];
-    if (report.environment !== undefined && report.environment !== cert.environment) {
-      warnings.push(
-        `The app reported a ${report.environment} token but certificate ${cert.id} is for ${cert.environment}: debug builds get sandbox tokens, release builds production tokens, and each needs its own certificate ID.`,
-      );
+    const warnings: Words[] = [];
+    const { environment, bundleId } = report;
+    if (environment !== undefined && environment !== cert.environment) {
+      warnings.push(say((t) => t.providers.apns.report.environment(environment, cert.id, cert.environment)));
     }
-    if (report.bundleId !== undefined && report.bundleId !== cert.bundleId) {
-      warnings.push(
-        `The app reported bundle ID ${report.bundleId} but certificate ${cert.id} pushes to ${cert.bundleId}: APNs will answer DeviceTokenNotForTopic.`,
-      );
+    if (bundleId !== undefined && bundleId !== cert.bundleId) {
+      warnings.push(say((t) => t.providers.apns.report.bundleId(bundleId, cert.id, cert.bundleId)));
     }
     return warnings;
   },

@@ -19,10 +19,22 @@ export interface ApnsAnswer {
   apnsId?: string;
   uniqueId?: string;
   /** Set when no APNs answer was received: what went wrong on the way (TLS, DNS, timeout, closed connection). */
-  network?: { kind: 'tls' | 'dns' | 'connect' | 'timeout' | 'closed' | 'other'; detail: string };
+  network?: NetworkFailure;
   /** The Provider could not be built from the credential (node-apn's own checks). */
   credentialError?: string;
 }
+
+/**
+ * What went wrong on the way to APNs, as data (test-push.ts words it): `message` is node-apn's own text, cut of
+ * anything PEM-like but not yet of the device token.
+ */
+export type NetworkFailure =
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'dns' | 'tls' | 'connect'; message: string }
+  /** `goaway`: the GOAWAY APNs sent on this connection ("GOAWAY Shutdown"), when it sent one. */
+  | { kind: 'closed'; goaway?: string }
+  /** `noResult`: node-apn returned neither a success nor a failure. */
+  | { kind: 'other'; message: string; noResult?: boolean };
 
 interface Entry {
   provider: apn.Provider;
@@ -97,7 +109,7 @@ export class ApnsSender {
   }
 
   private describeFailure(f: FailedShape | undefined, entry: Entry): Omit<ApnsAnswer, 'environment' | 'ok'> {
-    if (!f) return { network: { kind: 'other', detail: 'node-apn returned neither a success nor a failure' } };
+    if (!f) return { network: { kind: 'other', message: '', noResult: true } };
     const status = typeof f.status === 'number' ? f.status : undefined;
     if (f.response?.reason) return { status, reason: f.response.reason, timestamp: f.response.timestamp, apnsId: f['apns-id'] };
     const message = errorText(f.error);
@@ -252,15 +264,13 @@ function safeMessage(err: unknown): string {
   return stripSecrets(errorText(err)).slice(0, 300);
 }
 
-function classifyNetwork(message: string, timeoutMs: number, goaway: string | undefined): NonNullable<ApnsAnswer['network']> {
+function classifyNetwork(message: string, timeoutMs: number, goaway: string | undefined): NetworkFailure {
   const m = safeMessage(message);
-  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', detail: `APNs did not answer within ${timeoutMs} ms (providers.apns.timeoutMs)` };
-  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(m)) return { kind: 'dns', detail: `the APNs host name cannot be resolved (${m})` };
-  if (/certificate|self[- ]signed|CERT_|SSL|TLS|handshake|altnames/i.test(m)) return { kind: 'tls', detail: `the TLS connection to APNs failed: ${m}` };
-  if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/i.test(m)) return { kind: 'connect', detail: `cannot connect to APNs: ${m}` };
-  if (goaway) return { kind: 'closed', detail: `APNs closed the connection (${goaway}) before answering` };
-  if (/stream ended unexpectedly|aborted|ECONNRESET|socket hang up|closed|GOAWAY/i.test(m)) {
-    return { kind: 'closed', detail: 'the connection to APNs was closed before it answered (a GOAWAY or a dropped connection)' };
-  }
-  return { kind: 'other', detail: m || 'unknown error' };
+  if (/timeout/i.test(m) && !/ETIMEDOUT/.test(m)) return { kind: 'timeout', timeoutMs };
+  if (/ENOTFOUND|EAI_AGAIN|getaddrinfo/i.test(m)) return { kind: 'dns', message: m };
+  if (/certificate|self[- ]signed|CERT_|SSL|TLS|handshake|altnames/i.test(m)) return { kind: 'tls', message: m };
+  if (/ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH/i.test(m)) return { kind: 'connect', message: m };
+  if (goaway) return { kind: 'closed', goaway };
+  if (/stream ended unexpectedly|aborted|ECONNRESET|socket hang up|closed|GOAWAY/i.test(m)) return { kind: 'closed' };
+  return { kind: 'other', message: m };
 }

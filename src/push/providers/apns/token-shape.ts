@@ -1,6 +1,7 @@
 // What an APNs device token looks like: the token's bytes as hex, usually 32 bytes = 64 digits (Apple says not
 // to rely on the size). The usual client mistakes are the NSData description (`<a1b2 c3d4 …>`), the bytes
 // base64-encoded, and truncation.
+import { say, type Words } from '../../../text/index.js';
 import type { TokenMatch } from '../types.js';
 
 const APNS_USUAL_HEX = 64;
@@ -9,13 +10,13 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** `t` is already cleaned of surrounding space, quotes, control characters and URL-encoding. */
 export function apnsTokenShape(t: string): TokenMatch | undefined {
-  const problems: string[] = [];
+  const problems: Words[] = [];
   // `<a1b2c3d4 e5f6…>`: the NSData description that older iOS code turned into a string.
   const unwrapped = t.replace(/^<(.*)>$/s, '$1');
   const compact = unwrapped.replace(/\s+/g, '');
   if (compact !== '' && HEX.test(compact) && (unwrapped !== t || compact !== unwrapped)) {
-    if (unwrapped !== t) problems.push('The token is wrapped in < > (the NSData description format); the app should send only the hex digits.');
-    if (compact !== unwrapped) problems.push('The token contains spaces; an APNs token is hex digits with nothing between them.');
+    if (unwrapped !== t) problems.push(say((w) => w.providers.apns.token.wrapped));
+    if (compact !== unwrapped) problems.push(say((w) => w.providers.apns.token.spaces));
     return { confidence: 'loose', problems: [...problems, ...hexProblems(compact)] };
   }
   if (HEX.test(t)) {
@@ -29,15 +30,15 @@ export function apnsTokenShape(t: string): TokenMatch | undefined {
     if (bytes >= 16 && bytes <= 100) {
       return {
         confidence: 'loose',
-        problems: [`The token is base64 (${bytes} bytes), not hex: the app must send the token bytes as hex digits (for example 64 hex digits for 32 bytes).`],
+        problems: [say((w) => w.providers.apns.token.base64(bytes))],
       };
     }
   }
   return undefined;
 }
 
-function hexProblems(hex: string): string[] {
-  if (hex.length % 2 === 1) return [`The token has an odd number of hex digits (${hex.length}), so it is cut short or corrupted.`];
-  if (hex.length < APNS_USUAL_HEX) return [`The token is ${hex.length} hex digits; APNs tokens are usually 64, so it is probably cut short.`];
+function hexProblems(hex: string): Words[] {
+  if (hex.length % 2 === 1) return [say((w) => w.providers.apns.token.oddDigits(hex.length))];
+  if (hex.length < APNS_USUAL_HEX) return [say((w) => w.providers.apns.token.short(hex.length))];
   return [];
 }

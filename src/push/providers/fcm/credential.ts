@@ -1,6 +1,7 @@
 // FCM credential health without sending anything: what can be known about a service-account file. Every
 // problem names its fix; no key material ever reaches a message.
 import { createPrivateKey } from 'node:crypto';
+import { type Catalogue, en, say, type Words } from '../../../text/index.js';
 import { Collector, finish, readCredentialFile } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { FcmCertificateConfig } from './config.js';
@@ -10,58 +11,106 @@ export interface FcmCredential {
   projectId: string;
 }
 
+type CredentialWords = Catalogue['providers']['fcm']['credential'];
+
+/** The words of the credential check in every language. */
+const words = (pick: (w: CredentialWords) => string): Words => say((t) => pick(t.providers.fcm.credential));
+
+/** A problem and its fix, both in every language (Collector.fail/warn take English strings). */
+function fail(c: Collector, problem: Words, fix: Words): void {
+  c.problems.push({ level: 'failure', problem, fix, verdict: 'CREDENTIAL_INVALID' });
+}
+function warn(c: Collector, problem: Words, fix: Words): void {
+  c.problems.push({ level: 'warning', problem, fix, verdict: 'CREDENTIAL_INVALID' });
+}
+
 export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection<FcmCredential>> {
   const c = new Collector();
   let loaded: FcmCredential | undefined;
-  const fix =
-    'Download a new key from the Firebase console > Project settings > Service accounts > Generate new private key, and point serviceAccountFile at it.';
-  const raw = await readCredentialFile(cert.serviceAccountFile, 'service-account file', c, 'Check serviceAccountFile in imops.yml.');
-  let summary = 'service account';
+  const fix = words((w) => w.newKeyFix);
+  // Until health.ts takes Text, the "cannot be read" sentence is English: the file's name and fix from en.
+  const file = en.providers.fcm.credential;
+  const raw = await readCredentialFile(cert.serviceAccountFile, file.file, c, file.fileFix);
+  let summary = words((w) => w.unread);
   if (raw) {
     let sa: Record<string, unknown> | undefined;
     try {
       const parsed: unknown = JSON.parse(raw.toString('utf8'));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sa = parsed as Record<string, unknown>;
-      else c.fail('The service-account file is JSON but not an object.', fix);
+      else
+        fail(
+          c,
+          words((w) => w.notObject),
+          fix,
+        );
     } catch {
-      c.fail('The service-account file is not valid JSON.', fix);
+      fail(
+        c,
+        words((w) => w.notJson),
+        fix,
+      );
     }
     if (sa) {
       const str = (k: string) => (typeof sa[k] === 'string' && (sa[k] as string).trim() ? (sa[k] as string) : undefined);
       if (sa.type !== undefined && sa.type !== 'service_account') {
-        c.fail(`The file is a "${String(sa.type)}" credential, not a service account.`, fix);
+        const type = String(sa.type);
+        fail(
+          c,
+          words((w) => w.notServiceAccount(type)),
+          fix,
+        );
       }
       const missing = ['project_id', 'private_key', 'client_email'].filter((k) => !str(k));
-      if (missing.length) c.fail(`The service-account file lacks ${missing.join(', ')}.`, fix);
+      if (missing.length)
+        fail(
+          c,
+          words((w) => w.missing(missing)),
+          fix,
+        );
       const pk = str('private_key');
       if (pk) {
         if (!pk.includes('\n') && pk.includes('\\n')) {
-          c.fail(
-            'The private_key has literal "\\n" instead of line breaks, so it cannot be read.',
-            'Use the JSON file exactly as downloaded from Firebase; do not copy the key through an environment variable or editor that escapes it.',
+          fail(
+            c,
+            words((w) => w.escapedKey),
+            words((w) => w.escapedKeyFix),
           );
         } else {
           try {
             const key = createPrivateKey(pk);
+            const type = key.asymmetricKeyType?.toUpperCase();
             if (key.asymmetricKeyType !== 'rsa')
-              c.fail(`The private_key is ${key.asymmetricKeyType?.toUpperCase()}, but Google service-account keys are RSA.`, fix);
+              fail(
+                c,
+                words((w) => w.notRsa(type)),
+                fix,
+              );
           } catch {
-            c.fail('The private_key in the service-account file cannot be read.', fix);
+            fail(
+              c,
+              words((w) => w.keyUnreadable),
+              fix,
+            );
           }
         }
       }
       const project = str('project_id');
       const email = str('client_email');
-      summary = `service account ${email ?? '(no client_email)'}, project ${cert.projectId ?? project ?? '(none)'}`;
+      const shown = cert.projectId ?? project;
+      summary = words((w) => w.summary(email, shown));
       if (cert.projectId && project && cert.projectId !== project) {
-        c.warn(
-          `projectId is ${cert.projectId} but the service account belongs to ${project}; FCM will refuse it unless the account was granted access to ${cert.projectId}.`,
-          `Remove projectId (to use ${project}) or use a service account of ${cert.projectId}.`,
+        const configured = cert.projectId;
+        warn(
+          c,
+          words((w) => w.otherProject(configured, project)),
+          words((w) => w.otherProjectFix(configured, project)),
         );
       }
       const projectId = cert.projectId ?? project;
       if (projectId) loaded = { projectId };
     }
   }
-  return finish(cert, summary, c, loaded);
+  const inspection = finish(cert, '', c, loaded);
+  inspection.health.summary = summary;
+  return inspection;
 }

@@ -1,5 +1,6 @@
 // FCM (Android, and iOS through Firebase): a service account through firebase-admin.
 import type { z } from 'zod';
+import { say } from '../../../text/index.js';
 import type { PushProvider } from '../types.js';
 import {
   fcmCertificateSchema,
@@ -38,7 +39,7 @@ export const fcm: PushProvider<
   resolveCertificate: resolveFcmCertificate,
   resolveSettings: resolveFcmSettings,
   describeCertificate() {
-    return 'FCM';
+    return say((t) => t.providers.fcm.names.display);
   },
   certificateFacts(c) {
     return { id: c.id, platform: c.platform };

@@ -1,5 +1,6 @@
 // One FCM test push, every answer explained through the reason table. Light on purpose (firebase-admin comes
 // in through the sender, loaded on the first push).
+import { say } from '../../../text/index.js';
 import type { PushResult } from '../../types.js';
 import { pushResult, scrub } from '../result.js';
 import type { PushSender, TestContext } from '../types.js';
@@ -29,8 +30,8 @@ async function testFcm(
       device,
       'fcm',
       'DELIVERED',
-      `FCM accepted a dry run (validate_only) for project ${projectId}: credential and token are good; nothing was sent.`,
-      'Nothing to fix on the push side.',
+      say((t) => t.providers.fcm.test.dryRunAccepted(projectId)),
+      say((t) => t.providers.fcm.test.nothingToFix),
       { reason: 'accepted' },
       answer.messageId,
     );
@@ -40,33 +41,31 @@ async function testFcm(
       device,
       'fcm',
       'DELIVERED',
-      `FCM accepted the test notification for project ${projectId} (dry run, then the real send).`,
-      'Nothing to fix on the push side. If nothing shows on the phone: check that notifications are allowed for the app (Android 13+ asks), that battery optimisation does not kill it, and that the user is logged in (after logout IM sends no offline push).',
+      say((t) => t.providers.fcm.test.accepted(projectId)),
+      say((t) => t.providers.fcm.test.acceptedFix),
       { reason: 'accepted' },
       answer.messageId,
     );
   }
   const message = scrub(answer.message ?? '', device.token);
+  const step = answer.step === 'validate' ? 'validate' : 'send';
   if (answer.timedOut) {
     return pushResult(
       device,
       'fcm',
       'NETWORK',
-      `FCM did not answer within ${settings.timeoutMs} ms (${answer.step === 'validate' ? 'dry run' : 'send'}).`,
-      'Check the network path to fcm.googleapis.com (or providers.fcm.url) and try again.',
+      say((t) => t.providers.fcm.test.timedOut(settings.timeoutMs, step)),
+      say((t) => t.providers.fcm.test.timedOutFix),
       { reason: answer.code },
     );
   }
   const e = explainFcmError(answer.code, message);
-  const extra =
-    tokenProblems.length && (e.verdict === 'BAD_DEVICE_TOKEN' || e.verdict === 'TOKEN_UNREGISTERED')
-      ? ` The token itself looks wrong: ${tokenProblems.join(' ')}`
-      : '';
+  const showProblems = tokenProblems.length > 0 && (e.verdict === 'BAD_DEVICE_TOKEN' || e.verdict === 'TOKEN_UNREGISTERED');
   return pushResult(
     device,
     'fcm',
     e.verdict,
-    `FCM ${answer.step === 'validate' ? 'dry run' : 'send'} failed with ${answer.code ?? 'an error'}${message ? ` ("${message}")` : ''}: ${e.cause}${extra}`,
+    say((t, $) => t.providers.fcm.test.failed(step, answer.code, message, $(e.cause), showProblems ? tokenProblems.map($) : undefined)),
     e.fix,
     { status: e.status, reason: answer.code },
   );

@@ -1,4 +1,5 @@
 // What an FCM registration token looks like: a long `[A-Za-z0-9_:-]` string, today `<instance id>:APA91b…`.
+import { say } from '../../../text/index.js';
 import type { TokenMatch } from '../types.js';
 
 /** Below this an FCM token is certainly cut short (real ones are 140-170 characters). */
@@ -12,17 +13,13 @@ export function fcmTokenShape(t: string): TokenMatch | undefined {
     if (!FCM_CHARS.test(t)) {
       return {
         confidence: 'loose',
-        problems: [
-          'The token looks like an FCM registration token but contains characters FCM tokens never have (only letters, digits, "_", "-" and ":"), so it was altered on the way.',
-        ],
+        problems: [say((w) => w.providers.fcm.token.badCharacters)],
       };
     }
     if (t.length < FCM_MIN_LENGTH) {
       return {
         confidence: 'loose',
-        problems: [
-          `The token looks like an FCM registration token but is only ${t.length} characters long (they are usually over 140), so it is probably cut short.`,
-        ],
+        problems: [say((w) => w.providers.fcm.token.short(t.length))],
       };
     }
     return { confidence: 'exact', problems: [] };

@@ -2,6 +2,7 @@
 // promises (one folder per provider, heavy libraries loaded on the first push only), and no code outside
 // src/push/providers/ that decides by comparing a platform to a literal.
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../src/text/index.js';
 import { english } from '../text/english.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -57,8 +58,12 @@ describe('the registry', () => {
     for (const p of PROVIDERS) {
       expect(providerFor(p.id)).toBe(p);
       expect(isPlatform(p.id)).toBe(true);
-      expect(p.displayName).not.toBe('');
-      expect(p.deviceLabel).toContain(p.displayName);
+      // Its names are words, in every language: the catalogue's providers.<id>.names.
+      for (const t of [catalogue('en'), catalogue('zh-CN')]) {
+        const names = t.providers[p.id].names;
+        expect(names.display).not.toBe('');
+        expect(names.device).toContain(names.display);
+      }
       expect(DEFAULT_PROVIDERS[p.id]).toEqual(p.defaults);
       expect(p.defaults.timeoutMs).toBeGreaterThan(0);
     }

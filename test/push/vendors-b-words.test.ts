@@ -13,7 +13,6 @@ import { VIVO_REASONS } from '../../src/push/providers/vivo/reasons.js';
 import { explainXiaomi, XIAOMI_REASONS } from '../../src/push/providers/xiaomi/reasons.js';
 import { createDeviceTester, type DeviceTester } from '../../src/push/tester.js';
 import type { Text } from '../../src/text/index.js';
-import { en } from '../../src/text/en/index.js';
 import { zhCN } from '../../src/text/zh-CN/index.js';
 import { meizuToken, startMeizuEmulator, type MeizuEmulator } from '../emulators/meizu.js';
 import { oppoToken, startOppoEmulator, type OppoEmulator } from '../emulators/oppo.js';
@@ -100,7 +99,6 @@ describe('the names of the four providers', () => {
       expect(names.article, id).toBe('');
       expect(names.display, id).toMatch(/推送$/);
       expect(names.device, id).toBe(`Android（${names.display}）`);
-      expect(en.providers[id].names.display, id).toBe(providerFor(id).displayName);
       for (const [key, value] of Object.entries(names))
         if (key !== 'article')
           expect(

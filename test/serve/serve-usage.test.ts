@@ -66,9 +66,9 @@ describe('imops serve usage errors', () => {
       const env = { IMOPS_DATA_DIR: join(tmp.dir, 'data'), LANG: 'zh_CN.UTF-8' };
       const bad = await run(['serve'], { ...env, PORT: 'http' }, tmp.dir);
       expect(bad.code).toBe(2);
-      expect(bad.err).toContain('imops: "http" 不是有效的端口号\n  fix: 请给 PORT 或 --port 一个 0 到 65535 之间的整数（0 表示自动选择空闲端口）');
+      expect(bad.err).toContain('imops: "http" 不是有效的端口号\n  处理方法：请给 PORT 或 --port 一个 0 到 65535 之间的整数（0 表示自动选择空闲端口）');
       const level = await run(['serve', '--port', '0'], { ...env, LOG_LEVEL: 'verbose' }, tmp.dir);
-      expect(level.err).toContain('imops: LOG_LEVEL "verbose" 不是有效的日志级别\n  fix: 请使用以下之一：fatal、error、warn、info、debug、trace、silent');
+      expect(level.err).toContain('imops: LOG_LEVEL "verbose" 不是有效的日志级别\n  处理方法：请使用以下之一：fatal、error、warn、info、debug、trace、silent');
       const taken = await run(['--lang', 'zh-CN', 'serve', '--host', '127.0.0.1', '--port', String(port)], { ...env, LOG_LEVEL: 'silent', LANG: 'C' }, tmp.dir);
       expect(taken.code).toBe(2);
       expect(taken.err).toContain(`imops: 端口 ${port} 已被占用\n  fix: 请停止占用它的进程，或用 PORT=… 或 --port 换一个端口`);

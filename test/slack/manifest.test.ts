@@ -49,7 +49,11 @@ describe('manifest.yml', () => {
       .map((f) => readFileSync(`${root}adapters/slack/${f}`, 'utf8'))
       .join('\n');
     // Each scope with the Web API methods that need it; a scope is justified only if the adapter calls one.
-    const needs: Record<string, RegExp> = { commands: /app\.command\(/, 'chat:write': /chat\.(postEphemeral|postMessage|update)\(/ };
+    const needs: Record<string, RegExp> = {
+      commands: /app\.command\(/,
+      'chat:write': /chat\.(postEphemeral|postMessage|update)\(/,
+      'users:read': /users\.info\(/,
+    };
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       Object.keys(needs)
         .filter((s) => needs[s]!.test(adapterSource))

@@ -44,8 +44,9 @@ export function englishProse(text: string): string[] {
 /** What is wrong with `text` as a reply in `locale`: empty when it is all in that language. */
 export function languageProblems(text: string, locale: 'en' | 'zh-CN'): string[] {
   if (locale === 'en') {
-    const chinese = prose(text).match(CJK);
-    return chinese ? [`Chinese in an English reply: "${text.slice(Math.max(0, (chinese.index ?? 0) - 20), (chinese.index ?? 0) + 20)}"`] : [];
+    // A vendor console's own menu names are Chinese (OPPO's 推送服务): a short term is a name; a sentence is not.
+    const sentence = /[\u3400-\u9fff][^A-Za-z\n]*[，。；！？][^A-Za-z\n]*|[\u3400-\u9fff\uff0c\u3002]{12,}/.exec(prose(text));
+    return sentence ? [`Chinese in an English reply: "${sentence[0].slice(0, 40)}"`] : [];
   }
   const problems = englishProse(text).map((run) => `English in a Chinese reply: "${run}"`);
   if (!CJK.test(text)) problems.push('no Chinese at all');

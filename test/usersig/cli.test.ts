@@ -294,7 +294,7 @@ describe('imops usersig in Chinese (--lang zh-CN, or LANG=zh_CN.UTF-8)', () => {
     ]) {
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toMatch(/^imops: 无法识别有效期 "soon"\n {2}fix: 请填写整数秒数，或带单位的数字：180d、12h、30m、45s（最长 50 年）\n$/);
+      expect(r.err).toMatch(/^imops: 无法识别有效期 "soon"\n {2}处理方法：请填写整数秒数，或带单位的数字：180d、12h、30m、45s（最长 50 年）\n$/);
     }
     // The same run in English is unchanged.
     const en = await run(['usersig', 'gen', 'alice', '--expire', 'soon']);
@@ -306,12 +306,12 @@ describe('imops usersig in Chinese (--lang zh-CN, or LANG=zh_CN.UTF-8)', () => {
   it("the CLI's own usage errors and notes are Chinese too", async () => {
     const at = await run(['--lang', 'zh-CN', 'usersig', 'verify', 'alice', 'x', '--at', 'soon']);
     expect(at.code).toBe(2);
-    expect(at.err).toMatch(/^imops: --at 必须是 Unix 秒数或 ISO 8601 时间，实际为 "soon"\n {2}fix: 例如 --at 1700000000/);
+    expect(at.err).toMatch(/^imops: --at 必须是 Unix 秒数或 ISO 8601 时间，实际为 "soon"\n {2}处理方法：例如 --at 1700000000/);
     const room = await run(['usersig', 'privmap', 'alice', '--privileges', '3'], ZH_SHELL);
     expect(room.code).toBe(2);
-    expect(room.err).toMatch(/^imops: 必须指定房间\n {2}fix: 数字房间号用 --room N/);
+    expect(room.err).toMatch(/^imops: 必须指定房间\n {2}处理方法：数字房间号用 --room N/);
     const bits = await run(['--lang', 'zh-CN', 'usersig', 'privmap', 'alice', '--room', '1', '--privileges', 'lots']);
-    expect(bits.err).toMatch(/fix: 把所需权限的位值相加：1 创建房间，2 进入房间，/);
+    expect(bits.err).toMatch(/处理方法：把所需权限的位值相加：1 创建房间，2 进入房间，/);
     const stdin = await run(['--lang', 'zh-CN', 'usersig', 'verify', 'alice', '-'], ENV, dir, { stdin: '' });
     expect(stdin.err).toMatch(/^imops: 标准输入中没有 UserSig/);
     const trimmed = await run(['--lang', 'zh-CN', 'usersig', 'gen', 'alice', '--json'], { ...ENV, IMOPS_SECRET_KEY: `${KEY}\n` });
@@ -319,7 +319,7 @@ describe('imops usersig in Chinese (--lang zh-CN, or LANG=zh_CN.UTF-8)', () => {
     // The label is the reader's; the configuration's own notice stays English, like configuration errors.
     expect(trimmed.err).toMatch(/^imops: 注意：IMOPS_SECRET_KEY: surrounding whitespace was trimmed/);
     const code = await run(['--lang', 'zh-CN', 'usersig', 'explain', 'abc'], {});
-    expect(code.err).toMatch(/^imops: "abc" 不是错误码\n {2}fix: 请填写客户端上报的错误码数字/);
+    expect(code.err).toMatch(/^imops: "abc" 不是错误码\n {2}处理方法：请填写客户端上报的错误码数字/);
     for (const r of [at, room, bits, stdin, trimmed, code]) expect(r.err).not.toContain('[object Object]');
   });
 

@@ -6,6 +6,7 @@ import { capitalise, refusalReply } from '../../present/common.js';
 import type { Form, FormField, Reply } from '../../present/reply.js';
 import { explainReply, generatedReply, inspectionReply, verificationReply } from '../../present/usersig.js';
 import { clip } from '../../text.js';
+import { inLocale } from '../../text/words.js';
 import { parseExpiry } from '../../usersig/index.js';
 import { chat, type Ctx } from '../context.js';
 import { encodeId } from '../ids.js';
@@ -194,7 +195,10 @@ function submitForm(ctx: Ctx, principal: Principal, kind: string, parts: string[
     try {
       parseExpiry(v('expiry'));
     } catch (err) {
-      errors.expiry = err instanceof UsageError ? capitalise(`${err.message}: ${err.fix ?? ''}`).slice(0, 150) : f.notAnExpiry;
+      errors.expiry =
+        err instanceof UsageError
+          ? capitalise(ctx.t.chrome.problemAndFix(inLocale(err.problem, ctx.t), err.fixText ? inLocale(err.fixText, ctx.t) : '')).slice(0, 150)
+          : f.notAnExpiry;
     }
   }
   if (action === 'verify' || action === 'inspect') {

@@ -145,18 +145,6 @@ export interface PushProvider<
   RawSettings = unknown,
 > {
   readonly id: Id;
-  /** "APNs", "FCM", "Huawei Push Kit". */
-  readonly displayName: string;
-  /** "an" or "a", for sentences such as "certificate 10086 is an APNs certificate". */
-  readonly article: 'a' | 'an';
-  /** "iOS (APNs)", "Android (FCM)". */
-  readonly deviceLabel: string;
-  /** What its credential is called in short listings: "key or certificate", "service account". */
-  readonly credentialKind: string;
-  /** How its tokens are named in warnings: "an FCM registration token". */
-  readonly tokenName: string;
-  /** Where an app gets the right token (for PLATFORM_MISMATCH fixes). */
-  readonly tokenSource: string;
   /** The zod schema of its entry under apps[].certificates (file form: paths as written). */
   readonly certificateSchema: z.ZodType<RawCert>;
   /** The zod schema of its `providers.<id>` block; every field optional. */

@@ -168,6 +168,8 @@ export const en = {
   chrome: {
     /** After a label: "Cause: …". */
     colon: ':',
+    /** A problem and its fix in one line (a form field's error). */
+    problemAndFix: (problem: string, fix: string) => (fix ? `${problem}: ${fix}` : problem),
     cause: 'Cause',
     fix: 'Fix',
     errorCode: 'Error code',

@@ -182,6 +182,7 @@ export const zhCN: Catalogue = {
 
   chrome: {
     colon: '：',
+    problemAndFix: (problem: string, fix: string) => (fix ? `${problem}：${fix}` : problem),
     cause: '原因',
     fix: '处理方法',
     errorCode: '错误码',

@@ -3,8 +3,7 @@
 import { basename } from 'node:path';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import { type Catalogue, en, say, type Words } from '../../../text/index.js';
-import type { PushVerdict } from '../../verdicts.js';
+import { type Catalogue, say, type Words } from '../../../text/index.js';
 import { Collector, DAY_MS, EXPIRY_WARNING_DAYS, finish, readCredentialFile } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { ApnsCertificateConfig } from './config.js';
@@ -25,23 +24,8 @@ type CredentialWords = Catalogue['providers']['apns']['credential'];
 /** The words of the credential check in every language. */
 const words = (pick: (w: CredentialWords) => string): Words => say((t) => pick(t.providers.apns.credential));
 
-/** Until health.ts takes Text: a credential file's name and fix for its "cannot be read" sentence, in English. */
-const FILES = en.providers.apns.credential.files;
-
-/** A problem and its fix, both in every language (Collector.fail/warn take English strings). */
-function fail(c: Collector, problem: Words, fix: Words, verdict: PushVerdict = 'CREDENTIAL_INVALID'): void {
-  c.problems.push({ level: 'failure', problem, fix, verdict });
-}
-function warn(c: Collector, problem: Words, fix: Words): void {
-  c.problems.push({ level: 'warning', problem, fix, verdict: 'CREDENTIAL_INVALID' });
-}
-
-/** The health with its summary in every language (finish() takes an English string). */
-function done(cert: ApnsCertificateConfig, summary: Words, c: Collector, loaded: ApnsCredential | undefined): Inspection<ApnsCredential> {
-  const inspection = finish(cert, '', c, loaded);
-  inspection.health.summary = summary;
-  return inspection;
-}
+/** A credential file's name and fix, for the "cannot be read" sentence, in every language. */
+const file = (name: keyof CredentialWords['files']): Words => words((w) => w.files[name]);
 
 export async function inspectApns(cert: ApnsCertificateConfig, now: number): Promise<Inspection<ApnsCredential>> {
   const c = new Collector();
@@ -50,36 +34,32 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
   if (auth.type === 'token') {
     const summary = words((w) => w.tokenSummary(auth.keyId, auth.teamId, cert.bundleId, cert.environment));
     if (!APPLE_ID.test(auth.keyId)) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.badKeyId(auth.keyId)),
         words((w) => w.badKeyIdFix),
       );
     }
     if (!APPLE_ID.test(auth.teamId)) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.badTeamId(auth.teamId)),
         words((w) => w.badTeamIdFix),
       );
     }
     const nameId = /^AuthKey_([A-Z0-9]{10})\.p8$/.exec(basename(auth.keyFile))?.[1];
     if (nameId && nameId !== auth.keyId) {
-      warn(
-        c,
+      c.warn(
         words((w) => w.keyFileNamedFor(nameId, auth.keyId)),
         words((w) => w.keyFileNamedForFix(nameId, auth.keyId)),
       );
     }
-    const raw = await readCredentialFile(auth.keyFile, FILES.p8, c, FILES.p8Fix);
+    const raw = await readCredentialFile(auth.keyFile, file('p8'), c, file('p8Fix'));
     if (raw) {
       const text = raw.toString('utf8');
       let key: KeyObject | undefined;
       try {
         key = createPrivateKey(text);
       } catch {
-        fail(
-          c,
+        c.fail(
           words((w) => w.p8Unreadable),
           words((w) => w.p8UnreadableFix),
         );
@@ -88,15 +68,13 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
         const curve = key.asymmetricKeyDetails?.namedCurve;
         if (key.asymmetricKeyType !== 'ec' || (curve !== 'prime256v1' && curve !== 'P-256')) {
           const type = key.asymmetricKeyType?.toUpperCase();
-          fail(
-            c,
+          c.fail(
             words((w) => w.p8WrongKey(type, curve)),
             words((w) => w.p8WrongKeyFix),
           );
         } else {
           if (!/-{5}BEGIN PRIVATE KEY-{5}/.test(text)) {
-            warn(
-              c,
+            c.warn(
               words((w) => w.p8NotPkcs8),
               words((w) => w.p8NotPkcs8Fix),
             );
@@ -105,7 +83,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
         }
       }
     }
-    return done(cert, summary, c, loaded);
+    return finish(cert, summary, c, loaded);
   }
 
   let x509: X509Certificate | undefined;
@@ -113,7 +91,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
   let certPem: string | undefined;
   let keyPem: string | undefined;
   if (auth.type === 'pkcs12') {
-    const raw = await readCredentialFile(auth.file, FILES.p12, c, FILES.p12Fix);
+    const raw = await readCredentialFile(auth.file, file('p12'), c, file('p12Fix'));
     if (raw) {
       try {
         const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(raw.toString('binary')), auth.passphrase ?? '');
@@ -124,28 +102,24 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
         if (certBag?.cert) certPem = forge.pki.certificateToPem(certBag.cert);
         if (keyBag?.key) keyPem = forge.pki.privateKeyToPem(keyBag.key);
         if (!certBag?.cert)
-          fail(
-            c,
+          c.fail(
             words((w) => w.p12NoCertificate),
             words((w) => w.p12NoCertificateFix),
           );
         if (!keyBag?.key)
-          fail(
-            c,
+          c.fail(
             words((w) => w.p12NoKey),
             words((w) => w.p12NoKeyFix),
           );
       } catch (err) {
         const msg = (err as Error).message ?? '';
         if (/MAC|password|Invalid password/i.test(msg)) {
-          fail(
-            c,
+          c.fail(
             words((w) => w.p12Passphrase),
             words((w) => w.p12PassphraseFix),
           );
         } else {
-          fail(
-            c,
+          c.fail(
             words((w) => w.p12Unreadable),
             words((w) => w.p12UnreadableFix),
           );
@@ -153,8 +127,8 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
       }
     }
   } else {
-    const rawCert = await readCredentialFile(auth.certFile, FILES.cert, c, FILES.certFix, 'public');
-    const rawKey = await readCredentialFile(auth.keyFile, FILES.key, c, FILES.keyFix);
+    const rawCert = await readCredentialFile(auth.certFile, file('cert'), c, file('certFix'), 'public');
+    const rawKey = await readCredentialFile(auth.keyFile, file('key'), c, file('keyFix'));
     certPem = rawCert?.toString('utf8');
     keyPem = rawKey?.toString('utf8');
   }
@@ -162,8 +136,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     try {
       x509 = new X509Certificate(certPem);
     } catch {
-      fail(
-        c,
+      c.fail(
         words((w) => w.notX509),
         words((w) => w.notX509Fix),
       );
@@ -173,8 +146,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     try {
       key = createPrivateKey({ key: keyPem, passphrase: auth.type === 'pkcs12' ? undefined : '' });
     } catch {
-      fail(
-        c,
+      c.fail(
         words((w) => w.keyUnreadable),
         words((w) => w.keyUnreadableFix),
       );
@@ -192,58 +164,50 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     summary = words((w) => w.readSummary(uid, [...supports], expires));
 
     if (key && !x509.checkPrivateKey(key)) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.keyMismatch),
         words((w) => w.keyMismatchFix),
       );
     }
     if (notAfter.getTime() < now) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.expired(expires)),
         words((w) => w.expiredFix),
         'CREDENTIAL_EXPIRED',
       );
     } else if (notAfter.getTime() - now < EXPIRY_WARNING_DAYS * DAY_MS) {
       const days = Math.ceil((notAfter.getTime() - now) / DAY_MS);
-      warn(
-        c,
+      c.warn(
         words((w) => w.expiresSoon(days, expires)),
         words((w) => w.expiresSoonFix),
       );
     }
     if (notBefore.getTime() > now) {
-      fail(
-        c,
+      c.fail(
         say((t) => t.providers.apns.credential.notYetValid(t.time.at(notBefore.getTime()))),
         words((w) => w.notYetValidFix),
       );
     }
     if (!envs.sandbox && !envs.production) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.notApns),
         words((w) => w.notApnsFix),
       );
     } else if (cert.environment === 'production' && !envs.production) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.sandboxOnly),
         words((w) => w.sandboxOnlyFix),
         'CERT_ENVIRONMENT_MISMATCH',
       );
     } else if (cert.environment === 'sandbox' && !envs.sandbox) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.productionOnly),
         words((w) => w.productionOnlyFix),
         'CERT_ENVIRONMENT_MISMATCH',
       );
     }
     if (uid && uid !== cert.bundleId) {
-      fail(
-        c,
+      c.fail(
         words((w) => w.otherBundle(uid, cert.bundleId)),
         words((w) => w.otherBundleFix(uid, cert.bundleId)),
         'TOPIC_INVALID',
@@ -251,7 +215,7 @@ export async function inspectApns(cert: ApnsCertificateConfig, now: number): Pro
     }
     if (certPem && keyPem) loaded = { cert: certPem, key: keyPem };
   }
-  const inspection = done(cert, summary, c, loaded);
+  const inspection = finish(cert, summary, c, loaded);
   if (x509) inspection.health.expiresAt = new Date(x509.validTo).toISOString();
   return inspection;
 }

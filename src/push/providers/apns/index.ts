@@ -25,12 +25,6 @@ export const apns: PushProvider<
   z.infer<typeof apnsSettingsSchema>
 > = {
   id: 'apns',
-  displayName: 'APNs',
-  article: 'an',
-  deviceLabel: 'iOS (APNs)',
-  credentialKind: 'key or certificate',
-  tokenName: 'an APNs device token (hex)',
-  tokenSource: 'the APNs device token from didRegisterForRemoteNotificationsWithDeviceToken',
   certificateSchema: apnsCertificateSchema,
   settingsSchema: apnsSettingsSchema,
   defaults: APNS_DEFAULTS,

@@ -1,7 +1,7 @@
 // FCM credential health without sending anything: what can be known about a service-account file. Every
 // problem names its fix; no key material ever reaches a message.
 import { createPrivateKey } from 'node:crypto';
-import { type Catalogue, en, say, type Words } from '../../../text/index.js';
+import { type Catalogue, say, type Words } from '../../../text/index.js';
 import { Collector, finish, readCredentialFile } from '../health.js';
 import type { Inspection } from '../types.js';
 import type { FcmCertificateConfig } from './config.js';
@@ -17,20 +17,16 @@ type CredentialWords = Catalogue['providers']['fcm']['credential'];
 const words = (pick: (w: CredentialWords) => string): Words => say((t) => pick(t.providers.fcm.credential));
 
 /** A problem and its fix, both in every language (Collector.fail/warn take English strings). */
-function fail(c: Collector, problem: Words, fix: Words): void {
-  c.problems.push({ level: 'failure', problem, fix, verdict: 'CREDENTIAL_INVALID' });
-}
-function warn(c: Collector, problem: Words, fix: Words): void {
-  c.problems.push({ level: 'warning', problem, fix, verdict: 'CREDENTIAL_INVALID' });
-}
-
 export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection<FcmCredential>> {
   const c = new Collector();
   let loaded: FcmCredential | undefined;
   const fix = words((w) => w.newKeyFix);
-  // Until health.ts takes Text, the "cannot be read" sentence is English: the file's name and fix from en.
-  const file = en.providers.fcm.credential;
-  const raw = await readCredentialFile(cert.serviceAccountFile, file.file, c, file.fileFix);
+  const raw = await readCredentialFile(
+    cert.serviceAccountFile,
+    words((w) => w.file),
+    c,
+    words((w) => w.fileFix),
+  );
   let summary = words((w) => w.unread);
   if (raw) {
     let sa: Record<string, unknown> | undefined;
@@ -38,14 +34,12 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       const parsed: unknown = JSON.parse(raw.toString('utf8'));
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sa = parsed as Record<string, unknown>;
       else
-        fail(
-          c,
+        c.fail(
           words((w) => w.notObject),
           fix,
         );
     } catch {
-      fail(
-        c,
+      c.fail(
         words((w) => w.notJson),
         fix,
       );
@@ -54,24 +48,21 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       const str = (k: string) => (typeof sa[k] === 'string' && (sa[k] as string).trim() ? (sa[k] as string) : undefined);
       if (sa.type !== undefined && sa.type !== 'service_account') {
         const type = String(sa.type);
-        fail(
-          c,
+        c.fail(
           words((w) => w.notServiceAccount(type)),
           fix,
         );
       }
       const missing = ['project_id', 'private_key', 'client_email'].filter((k) => !str(k));
       if (missing.length)
-        fail(
-          c,
+        c.fail(
           words((w) => w.missing(missing)),
           fix,
         );
       const pk = str('private_key');
       if (pk) {
         if (!pk.includes('\n') && pk.includes('\\n')) {
-          fail(
-            c,
+          c.fail(
             words((w) => w.escapedKey),
             words((w) => w.escapedKeyFix),
           );
@@ -80,14 +71,12 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
             const key = createPrivateKey(pk);
             const type = key.asymmetricKeyType?.toUpperCase();
             if (key.asymmetricKeyType !== 'rsa')
-              fail(
-                c,
+              c.fail(
                 words((w) => w.notRsa(type)),
                 fix,
               );
           } catch {
-            fail(
-              c,
+            c.fail(
               words((w) => w.keyUnreadable),
               fix,
             );
@@ -100,8 +89,7 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       summary = words((w) => w.summary(email, shown));
       if (cert.projectId && project && cert.projectId !== project) {
         const configured = cert.projectId;
-        warn(
-          c,
+        c.warn(
           words((w) => w.otherProject(configured, project)),
           words((w) => w.otherProjectFix(configured, project)),
         );
@@ -110,7 +98,5 @@ export async function inspectFcm(cert: FcmCertificateConfig): Promise<Inspection
       if (projectId) loaded = { projectId };
     }
   }
-  const inspection = finish(cert, '', c, loaded);
-  inspection.health.summary = summary;
-  return inspection;
+  return finish(cert, summary, c, loaded);
 }

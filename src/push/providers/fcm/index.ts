@@ -25,12 +25,6 @@ export const fcm: PushProvider<
   z.infer<typeof fcmSettingsSchema>
 > = {
   id: 'fcm',
-  displayName: 'FCM',
-  article: 'an',
-  deviceLabel: 'Android (FCM)',
-  credentialKind: 'service account',
-  tokenName: 'an FCM registration token',
-  tokenSource: 'the token from FirebaseMessaging.getToken()',
   certificateSchema: fcmCertificateSchema,
   settingsSchema: fcmSettingsSchema,
   defaults: FCM_DEFAULTS,

@@ -25,12 +25,6 @@ export const honor: PushProvider<
   z.infer<typeof honorSettingsSchema>
 > = {
   id: 'honor',
-  displayName: 'Honor Push',
-  article: 'a',
-  deviceLabel: 'Android (Honor Push)',
-  credentialKind: 'OAuth client',
-  tokenName: 'a Honor Push token',
-  tokenSource: 'the token from HonorPushClient.getPushToken()',
   certificateSchema: honorCertificateSchema,
   settingsSchema: honorSettingsSchema,
   defaults: HONOR_DEFAULTS,

@@ -25,12 +25,6 @@ export const huawei: PushProvider<
   z.infer<typeof huaweiSettingsSchema>
 > = {
   id: 'huawei',
-  displayName: 'Huawei Push Kit',
-  article: 'a',
-  deviceLabel: 'Android (Huawei Push Kit)',
-  credentialKind: 'OAuth client',
-  tokenName: 'a Huawei Push Kit token',
-  tokenSource: 'the token from HmsInstanceId.getToken()',
   certificateSchema: huaweiCertificateSchema,
   settingsSchema: huaweiSettingsSchema,
   defaults: HUAWEI_DEFAULTS,

@@ -25,12 +25,6 @@ export const meizu: PushProvider<
   z.infer<typeof meizuSettingsSchema>
 > = {
   id: 'meizu',
-  displayName: 'Meizu',
-  article: 'a',
-  deviceLabel: 'Android (Meizu)',
-  credentialKind: 'App ID and App Secret',
-  tokenName: 'a Meizu pushId',
-  tokenSource: 'the pushId from MzPushMessageReceiver.onRegisterStatus()',
   certificateSchema: meizuCertificateSchema,
   settingsSchema: meizuSettingsSchema,
   defaults: MEIZU_DEFAULTS,

@@ -26,12 +26,6 @@ export const oppo: PushProvider<
   z.infer<typeof oppoSettingsSchema>
 > = {
   id: 'oppo',
-  displayName: 'OPPO',
-  article: 'an',
-  deviceLabel: 'Android (OPPO)',
-  credentialKind: 'AppKey and MasterSecret',
-  tokenName: 'an OPPO registration ID',
-  tokenSource: 'the registration ID from HeytapPushManager.getRegisterID()',
   certificateSchema: oppoCertificateSchema,
   settingsSchema: oppoSettingsSchema,
   defaults: OPPO_DEFAULTS,

@@ -25,12 +25,6 @@ export const vivo: PushProvider<
   z.infer<typeof vivoSettingsSchema>
 > = {
   id: 'vivo',
-  displayName: 'vivo',
-  article: 'a',
-  deviceLabel: 'Android (vivo)',
-  credentialKind: 'APP ID, APP KEY and APP SECRET',
-  tokenName: 'a vivo regId',
-  tokenSource: 'the regId from PushClient.getInstance(context).getRegId()',
   certificateSchema: vivoCertificateSchema,
   settingsSchema: vivoSettingsSchema,
   defaults: VIVO_DEFAULTS,

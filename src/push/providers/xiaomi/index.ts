@@ -25,12 +25,6 @@ export const xiaomi: PushProvider<
   z.infer<typeof xiaomiSettingsSchema>
 > = {
   id: 'xiaomi',
-  displayName: 'Xiaomi Mi Push',
-  article: 'a',
-  deviceLabel: 'Android (Xiaomi Mi Push)',
-  credentialKind: 'AppSecret',
-  tokenName: 'a Xiaomi regId',
-  tokenSource: 'the regId from MiPushClient.getRegId()',
   certificateSchema: xiaomiCertificateSchema,
   settingsSchema: xiaomiSettingsSchema,
   defaults: XIAOMI_DEFAULTS,

@@ -71,7 +71,7 @@ describe('imops serve usage errors', () => {
       expect(level.err).toContain('imops: LOG_LEVEL "verbose" 不是有效的日志级别\n  处理方法：请使用以下之一：fatal、error、warn、info、debug、trace、silent');
       const taken = await run(['--lang', 'zh-CN', 'serve', '--host', '127.0.0.1', '--port', String(port)], { ...env, LOG_LEVEL: 'silent', LANG: 'C' }, tmp.dir);
       expect(taken.code).toBe(2);
-      expect(taken.err).toContain(`imops: 端口 ${port} 已被占用\n  fix: 请停止占用它的进程，或用 PORT=… 或 --port 换一个端口`);
+      expect(taken.err).toContain(`imops: 端口 ${port} 已被占用\n  处理方法：请停止占用它的进程，或用 PORT=… 或 --port 换一个端口`);
     } finally {
       blocker.close();
       tmp.remove();

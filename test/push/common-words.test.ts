@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderNames } from '../../src/text/en/push/names.js';
 import { common as en } from '../../src/text/en/push/common.js';
-import { common as zh, zh as zhTemplate } from '../../src/text/zh-CN/push/common.js';
+import { zh as zhTemplate } from '../../src/text/zh-CN/common.js';
+import { common as zh } from '../../src/text/zh-CN/push/common.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -1,25 +1,7 @@
 // `imops` 命令自己的措辞：作为结果打印的内容和用法错误（src/cli/*.ts）。结构与 src/text/en/cli.ts 一一对应。
 // 命令行帮助、`imops serve` 的启动信息和日志保持英文（面向运维），不在这里。
 import type { cli as en } from '../en/cli.js';
-
-const CJK = /[\u3400-\u9fff]/;
-const LATIN = /[A-Za-z0-9]/;
-
-/** 中文句子模板：插值与汉字相接、一边是汉字一边是拉丁字母或数字时补一个空格；名称本身是中文时不加。 */
-function zh(strings: TemplateStringsArray, ...values: unknown[]): string {
-  let out = strings[0] ?? '';
-  const add = (piece: string) => {
-    if (piece === '') return;
-    const a = out.slice(-1);
-    const b = piece.charAt(0);
-    out += (CJK.test(a) && LATIN.test(b)) || (LATIN.test(a) && CJK.test(b)) ? ` ${piece}` : piece;
-  };
-  values.forEach((v, i) => {
-    add(String(v));
-    add(strings[i + 1] ?? '');
-  });
-  return out;
-}
+import { zh } from './common.js';
 
 export const cli: typeof en = {
   note: (text) => `注意：${text}`,

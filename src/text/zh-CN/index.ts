@@ -1,6 +1,8 @@
 // imops 回复的简体中文措辞，与英文目录（Catalogue）逐键对应：类型检查会指出缺少的键。占位内容仍是数据：
 // ID、名称和时间作为参数传入，从不翻译。面向中文支持与值班工程师，术语与 IM 控制台和腾讯云文档一致。
 import type { GuardedAction } from '../../access/policy.js';
+import type { PrivilegeName } from '../../usersig/types.js';
+import { privilegeNames } from './common.js';
 import type { LimitedAction } from '../../access/rate-limit.js';
 import type { Catalogue } from '../en/index.js';
 import { imErrors } from './im-errors.js';
@@ -49,7 +51,7 @@ export const zhCN: Catalogue = {
     room: 'PrivateMapKey 房间',
     stringRoom: (room: string) => `“${room}”（字符串房间号）`,
     privileges: '权限',
-    privilegesValue: (n: number, names: string[]) => `${n}（${list(names) || '无'}）`,
+    privilegesValue: (n: number, names: string[]) => `${n}（${list(names.map((p) => privilegeNames[p as PrivilegeName] ?? p)) || '无'}）`,
     roomAccessExpires: '进房权限过期时间',
     reportedBy: '报错方',
     checkWith: '排查方式',

@@ -2,8 +2,8 @@
 // src/checks/usersig.ts）：问题与处理方法，供聊天和命令行显示。结构与 src/text/en/usage.ts 一一对应。
 // 和英文一样，句末不加句号：命令行把它们接在“imops: ”之后打印，聊天回复会自行补上句末标点。
 import type { usage as en } from '../en/usage.js';
+import { privilegeNames } from './common.js';
 import type { ShownChar, ShownValue } from '../../usersig/inputs.js';
-import type { PrivilegeName } from '../../usersig/types.js';
 
 const quoted = (s: string) => JSON.stringify(s);
 
@@ -16,18 +16,6 @@ function character(c: ShownChar): string {
   if (c.kind === 'control') return `控制字符（${c.code}）`;
   return `字符 ${quoted(c.char)}（${c.code}）`;
 }
-
-/** TRTC 文档对权限位的叫法。 */
-const privilegeNames: Record<PrivilegeName, string> = {
-  'create room': '创建房间',
-  'enter room': '进入房间',
-  'send audio': '发送音频',
-  'receive audio': '接收音频',
-  'send video': '发送视频',
-  'receive video': '接收视频',
-  'send screen share': '发送屏幕分享',
-  'receive screen share': '接收屏幕分享',
-};
 
 const CONSOLE_KEY = '请从 IM 控制台（应用管理 > 你的应用 > 基础配置）复制密钥';
 const ROOM_FIX = '请给出数字房间号（1 到 4294967294）或字符串房间号（可打印 ASCII 字符，最多 64 字节）之一，与客户端进房时使用的完全一致';

@@ -1,6 +1,7 @@
 // UserSig 校验结论的简体中文措辞：每个结论和原因的“原因”与“处理方法”，都是 decode、verify、inspect 所返回事实
 // （src/usersig/outcomes.ts）的函数。结构与 src/text/en/usersig.ts 一一对应。
 import type { GeneratorKind, JsonValue, KeyHint, OutcomeWords, Room, SigKind, UserbufProblem, UserIdDifference } from '../../usersig/outcomes.js';
+import { privilegeNames } from './common.js';
 import type { PrivilegeName } from '../../usersig/types.js';
 import type { TimeWords } from '../time.js';
 
@@ -13,17 +14,6 @@ const kindName: Record<SigKind, string> = { userSig: 'UserSig', privateMapKey: '
 const at = (f: { position: number; length: number }) => `第 ${f.position} 个字符（共 ${f.length} 个字符）`;
 const quoted = (s: string) => JSON.stringify(s);
 
-/** TRTC 文档对权限位的叫法。 */
-const privilegeNames: Record<PrivilegeName, string> = {
-  'create room': '创建房间',
-  'enter room': '进入房间',
-  'send audio': '发送音频',
-  'receive audio': '接收音频',
-  'send video': '发送视频',
-  'receive video': '接收视频',
-  'send screen share': '发送屏幕分享',
-  'receive screen share': '接收屏幕分享',
-};
 const privileges = (names: PrivilegeName[]) => names.map((n) => privilegeNames[n]).join('、');
 
 /** 句中的 JSON 值；长字符串会被截短，因为它来自不可信的输入。 */

@@ -1,29 +1,7 @@
 // 推送检查中不属于任何单个推送服务的措辞：预检、Token 格式、上报警告、测试推送本身。
 // 推送服务的名称取自 t.providers[platform].names，由调用方传入。
 import type { common as en, PlatformFrom, UnknownCertificateFacts } from '../../en/push/common.js';
-
-const CJK = /[\u3400-\u9fff]/;
-/** 半角字符（字母、数字、路径、代码、引号）：与汉字相接时中间空一格。 */
-const LATIN = /[!-~]/;
-
-/**
- * 中文句子模板：只在插值的边界处、汉字与拉丁字母、数字或其他半角字符相接时补一个空格（“证书 10086 是 APNs 证书”，
- * “无法读取 .p8 密钥文件”），名称本身是中文时不加（“是华为 Push Kit 证书”）。字面文字和插入的数据本身都不改动。
- */
-export function zh(strings: TemplateStringsArray, ...values: unknown[]): string {
-  let out = strings[0] ?? '';
-  const add = (piece: string) => {
-    if (piece === '') return;
-    const a = out.slice(-1);
-    const b = piece.charAt(0);
-    out += (CJK.test(a) && LATIN.test(b)) || (LATIN.test(a) && CJK.test(b)) ? ` ${piece}` : piece;
-  };
-  values.forEach((v, i) => {
-    add(String(v));
-    add(strings[i + 1] ?? '');
-  });
-  return out;
-}
+import { zh } from '../common.js';
 
 const list = (items: readonly string[]) => items.join('、');
 const quote = (id: string) => JSON.stringify(id);

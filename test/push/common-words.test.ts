@@ -1,6 +1,7 @@
 // The push check's shared words (t.pushWords.common) in Chinese: every sentence is Chinese, carries no English prose,
 // keeps its data verbatim, and spaces Latin names and numbers from the Chinese around them.
 import { describe, expect, it } from 'vitest';
+import { englishProse } from '../text/language.js';
 import type { ProviderNames } from '../../src/text/en/push/names.js';
 import { common as en } from '../../src/text/en/push/common.js';
 import { zh as zhTemplate } from '../../src/text/zh-CN/common.js';
@@ -8,14 +9,8 @@ import { common as zh } from '../../src/text/zh-CN/push/common.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** Three or more English words in a row, outside `code`, "quotes" and “quotes”. */
-function englishRun(s: string): string | undefined {
-  const prose = s
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"]*"/g, ' ')
-    .replace(/“[^”]*”/g, ' ');
-  return /\b[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\b/.exec(prose)?.[0];
-}
+/** The first run of English prose (three or more English words outside data), if any. */
+const englishRun = (s: string): string | undefined => englishProse(s)[0];
 
 // Names as a Chinese catalogue would write them: one Latin, one Chinese (the spacing differs).
 const apns: ProviderNames = {

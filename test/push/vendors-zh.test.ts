@@ -4,6 +4,7 @@
  * languages, also for callers that still pass plain English strings.
  */
 import { describe, expect, it } from 'vitest';
+import { englishProse } from '../text/language.js';
 import { huaweiTokenShape } from '../../src/push/providers/huawei/token-shape.js';
 import { HONOR_REASONS } from '../../src/push/providers/honor/reasons.js';
 import { explainHuawei, explainHuaweiOAuth, HUAWEI_REASONS } from '../../src/push/providers/huawei/reasons.js';
@@ -18,14 +19,8 @@ import { device } from './helpers.js';
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** Three or more English words in a row, outside `code`, "quotes" and “quotes”. */
-function englishRun(s: string): string | undefined {
-  const prose = s
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"]*"/g, ' ')
-    .replace(/“[^”]*”/g, ' ');
-  return /\b[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\b/.exec(prose)?.[0];
-}
+/** The first run of English prose (three or more English words outside data), if any. */
+const englishRun = (s: string): string | undefined => englishProse(s)[0];
 
 function expectChinese(s: string, where = s) {
   expect(s, `${where} has no Chinese`).toMatch(CJK);

@@ -3,6 +3,7 @@
  * data they carry (UserIDs, certificate IDs, codes, commands) comes out verbatim.
  */
 import { describe, expect, it } from 'vitest';
+import { englishProse } from './language.js';
 import { en } from '../../src/text/en/index.js';
 import { zhCN } from '../../src/text/zh-CN/index.js';
 
@@ -11,14 +12,8 @@ const CJK = /[\u4e00-\u9fff]/;
 /** Sections this file checks; im, triage, usersigVerdicts, usersigGenerators and imErrors have their own files. */
 const SECTIONS = ['labels', 'kinds', 'app', 'access', 'rate', 'errors', 'forms', 'usersig', 'push', 'sweep', 'importDevices', 'watch'] as const;
 
-/** Three or more English words in a row, outside `code`, "quotes" and “quotes”. */
-function englishRun(s: string): string | undefined {
-  const prose = s
-    .replace(/`[^`]*`/g, ' ')
-    .replace(/"[^"]*"/g, ' ')
-    .replace(/“[^”]*”/g, ' ');
-  return /\b[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\s+[A-Za-z][A-Za-z'-]*\b/.exec(prose)?.[0];
-}
+/** The first run of English prose (three or more English words outside data), if any. */
+const englishRun = (s: string): string | undefined => englishProse(s)[0];
 
 function expectChinese(s: string, where = s) {
   expect(s, `${where} has no Chinese`).toMatch(CJK);

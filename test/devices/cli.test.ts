@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { languageProblems } from '../text/language.js';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,6 +151,23 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     expect(doc.results.map((x) => x.verdict).sort()).toEqual(['DELIVERED', 'TOKEN_NOT_FOR_TOPIC']);
     expect(doc.results.find((x) => !x.ok)!.provider).toMatchObject({ status: 400, reason: 'DeviceTokenNotForTopic' });
     expect(r.out).not.toContain(good);
+    expect(r.out).not.toContain(bad);
+  });
+
+  it('push test --json in Chinese keeps the verdict codes and field names, with cause and fix in Chinese', async () => {
+    const bad = apnsToken();
+    fixture.apns.production.program(bad, { kind: 'reject', reason: 'DeviceTokenNotForTopic' });
+    await uploadThroughApi('cleo', { certificateId: '10086', token: bad });
+    const r = await imops(['--lang', 'zh-CN', 'push', 'test', 'cleo', '--json']);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.out) as { results: { verdict: string; ok: boolean; cause: unknown; fix: unknown; provider: { reason?: string } }[] };
+    const [result] = doc.results;
+    expect(result).toMatchObject({ verdict: 'TOKEN_NOT_FOR_TOPIC', ok: false, provider: { reason: 'DeviceTokenNotForTopic' } });
+    // One language per document: strings, never a map of languages.
+    expect(typeof result!.cause).toBe('string');
+    expect(result!.cause).toMatch(/[\u4e00-\u9fff]/);
+    expect(languageProblems(`${String(result!.cause)} ${String(result!.fix)}`, 'zh-CN')).toEqual([]);
+    expect(r.out).not.toContain('"zh-CN"');
     expect(r.out).not.toContain(bad);
   });
 

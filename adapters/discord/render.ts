@@ -116,9 +116,9 @@ function renderBlock(block: Block, description: string[], out: APIEmbedField[], 
       description.push(`**${escapeText(block.title)}**\n${block.items.map((i) => `• ${escapeText(i)}`).join('\n')}`);
       return;
     case 'item': {
-      const lines = block.fields.map((f) => `**${escapeText(f.label)}:** ${escapeText(f.value)}`);
-      if (block.cause) lines.push(`**${w.cause}:** ${escapeText(block.cause)}`);
-      if (block.fix) lines.push(`**${w.fix}:** ${escapeText(block.fix)}`);
+      const lines = block.fields.map((f) => `**${escapeText(f.label)}${w.colon}** ${escapeText(f.value)}`);
+      if (block.cause) lines.push(`**${w.cause}${w.colon}** ${escapeText(block.cause)}`);
+      if (block.fix) lines.push(`**${w.fix}${w.colon}** ${escapeText(block.fix)}`);
       out.push({ name: `${STATUS_STYLE[block.status].mark} ${escapeText(block.title)}`, value: lines.join('\n') || '—' });
       return;
     }

@@ -60,9 +60,9 @@ function fieldSections(fields: Field[]): KnownBlock[] {
 
 function causeFix(w: Chrome, cause: string | undefined, fix: string | undefined, code?: string): KnownBlock[] {
   const lines = [
-    cause && `*${w.cause}:* ${escapeMrkdwn(cause)}`,
-    fix && `*${w.fix}:* ${escapeMrkdwn(fix)}`,
-    code && `*${w.errorCode}:* \`${escapeMrkdwn(code)}\``,
+    cause && `*${w.cause}${w.colon}* ${escapeMrkdwn(cause)}`,
+    fix && `*${w.fix}${w.colon}* ${escapeMrkdwn(fix)}`,
+    code && `*${w.errorCode}${w.colon}* \`${escapeMrkdwn(code)}\``,
   ].filter(Boolean);
   return lines.length ? [{ type: 'section', text: mrkdwn(lines.join('\n')) }] : [];
 }

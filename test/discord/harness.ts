@@ -129,7 +129,7 @@ export function seenOf(outcome: Outcome, form?: JsonObject): Seen {
   const rawTitle = String(embed.title ?? '');
   const title = shown(rawTitle.replace(/^\S+\s/, ''));
   const fields = (Array.isArray(embed.fields) ? embed.fields : []).map(obj);
-  const fieldLabels = fields.flatMap((f) => [String(f.name), ...[...String(f.value).matchAll(/\*\*([^*]+):\*\*/g)].map((m) => m[1]!)]).map(shown);
+  const fieldLabels = fields.flatMap((f) => [String(f.name), ...[...String(f.value).matchAll(/\*\*([^*]+)[:：]\*\*/g)].map((m) => m[1]!)]).map(shown);
   const code = [...String(embed.description ?? '').matchAll(/```\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
   const actions: string[] = [];
   for (const row of Array.isArray(outcome.body.components) ? outcome.body.components : []) {

@@ -23,9 +23,9 @@ let config: Config;
 const replicas: RunningServe[] = [];
 const tokens = Array.from({ length: 4 }, () => apnsToken());
 
-async function replica(): Promise<RunningServe> {
+async function replica(with_: Partial<Config> = {}): Promise<RunningServe> {
   const serve = await startServe({
-    config,
+    config: { ...config, ...with_ },
     env: {
       SLACK_BOT_TOKEN: 'xoxb-watch-test',
       SLACK_SIGNING_SECRET: 'watch-signing-secret',
@@ -118,6 +118,38 @@ describe('imops serve: the watch', () => {
     expect(slackPosts()).toHaveLength(2);
     expect(String(slackPosts()[1]!.args.text)).toContain('recovered');
     expect(discordPosts()).toHaveLength(2);
+  });
+
+  it('words alerts in the configured language and time zone (locale.default), labels included', async () => {
+    const serve = await replica({
+      dataDir: join(tmp.dir, 'data-zh'),
+      locale: { default: 'zh-CN', timeZone: 'Asia/Shanghai', workspaces: {} },
+    });
+    const fresh = Array.from({ length: 2 }, () => apnsToken());
+    await serve.services.devices.importBatch(
+      fresh.map((token, i) => ({ app: 'prod', userId: `zh${i}`, certificateId: '10086', platform: 'apns' as const, token })),
+    );
+    for (const t of fresh) fixture.apns.production.program(t, { kind: 'reject', reason: 'DeviceTokenNotForTopic' });
+    const [slackBefore, discordBefore] = [slackPosts().length, discordPosts().length];
+    const round = await serve.watch!.runRound();
+    expect(round?.alerts.map((a) => a.kind)).toContain('failure_rate');
+    const slackText = JSON.stringify(
+      slackPosts()
+        .slice(slackBefore)
+        .map((c) => c.args.blocks),
+    );
+    const discordText = JSON.stringify(
+      discordPosts()
+        .slice(discordBefore)
+        .map((c) => c.body),
+    );
+    for (const text of [slackText, discordText]) {
+      expect(text).toContain('证书 10086');
+      expect(text).toContain('原因');
+      expect(text).toContain('DeviceTokenNotForTopic');
+    }
+    expect(slackText).not.toMatch(/\*Cause:\*/);
+    expect(discordText).not.toContain('"name":"Cause"');
   });
 
   it('runs each period on one replica only (the lock in the store)', async () => {

@@ -126,5 +126,10 @@ export async function startHuaweiEmulator(options: {
 
 /** A random token shaped like a Huawei Push Kit token (about 130 characters of [A-Za-z0-9_-]). */
 export function huaweiToken(): string {
-  return `IQAAAAC${randomBytes(92).toString('base64url')}`.slice(0, 130);
+  // One in fifty random tokens has neither "-" nor "_", and is then also a well-formed Xiaomi regId (base64):
+  // tests that tell the providers apart by a token's text need one that can only be Huawei's.
+  for (;;) {
+    const token = `IQAAAAC${randomBytes(92).toString('base64url')}`.slice(0, 130);
+    if (/[-_]/.test(token)) return token;
+  }
 }

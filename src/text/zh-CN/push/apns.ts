@@ -95,7 +95,7 @@ export const apns: typeof en = {
       fix: '请使用通用的 "Apple Push Services" 证书，或将 imops.yml 中该证书的 environment 设为证书签发时对应的环境。',
     },
     ExpiredProviderToken: {
-      cause: 'APNs 表示已签名的鉴权令牌（provider token，即 JWT）签发已超过一小时；通常是发送方服务器的时钟不准。',
+      cause: 'APNs 表示已签名的鉴权令牌（provider token，即 JWT）签发时间已超过一小时；通常是发送方服务器的时钟不准。',
       fix: '请同步服务器时钟（NTP）后重新运行检查；imops 会重新签发令牌。',
     },
     Forbidden: {
@@ -135,7 +135,7 @@ export const apns: typeof en = {
       fix: '请删除该 Token；用户需要在登录状态下打开 App，让它重新注册并上报新 Token。',
     },
     Unregistered: {
-      cause: '该 Token 已失效：在所示时间，App 已被卸载，或设备上的通知设置已被重置。',
+      cause: '该 Token 已失效：App 已在所示时间被卸载，或设备上的通知设置已在所示时间被重置。',
       fix: '请删除该 Token；用户重装或打开 App、App 上报新 Token 后，推送即可恢复。',
     },
     PayloadTooLarge: {

@@ -31,7 +31,7 @@ describe('a valid FCM token', () => {
     const r = await tester.test(app, device('20001', token, 'fcm'));
     expect(r).toMatchObject({ ok: true, verdict: 'DELIVERED', platform: 'fcm', certificateId: '20001' });
     expect(chinese(r.cause)).toBe(`FCM 接受了项目 ${FIXTURE_FCM_PROJECT} 的测试通知（先试运行，再正式发送）。`);
-    expect(chinese(r.fix)).toMatch(/^推送侧没有需要修复的问题。/);
+    expect(chinese(r.fix)).toMatch(/^推送侧无需处理。/);
     const reqs = fx.fcm.requests;
     expect(reqs.map((q) => q.validateOnly)).toEqual([true, false]);
     expect(reqs.every((q) => q.host === 'fcm.googleapis.com' && q.project === FIXTURE_FCM_PROJECT && q.token === token)).toBe(true);

@@ -126,7 +126,7 @@ describe('Honor Push test push', () => {
     const unknown = honorToken();
     vx.honor.program(unknown, { kind: 'code', code: 80300007, message: 'token invalid (new)' });
     const u = await tester.test(vx.app(), ho(unknown));
-    expect(chinese(u.cause)).toMatch(/80300007（“token invalid \(new\)”）：荣耀返回了 imops 不认识的代码 80300007。/);
+    expect(chinese(u.cause)).toMatch(/80300007（“token invalid \(new\)”）：荣耀返回了 imops 不认识的返回码 80300007。/);
     const app = vx.app();
     (app.certificates[1] as { clientSecret: string }).clientSecret = 'the-app-secret-by-mistake';
     delete (app.certificates[1] as { importance?: string }).importance;

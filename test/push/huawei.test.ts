@@ -232,7 +232,7 @@ describe('Huawei Push Kit test push', () => {
     const quick = createDeviceTester({ providers: vx.providers(300), log: logged.log });
     try {
       const o = await quick.test(vx.app(), hw(huaweiToken()));
-      expect(chinese(o.cause)).toBe('华为 OAuth 访问令牌请求失败，返回 timeout：OAuth 服务器在 300 ms 内没有应答。没有发送任何推送。');
+      expect(chinese(o.cause)).toBe('华为 OAuth 访问令牌请求失败，返回 timeout：OAuth 服务器在 300 毫秒内没有应答。没有发送任何推送。');
     } finally {
       await quick.close();
     }

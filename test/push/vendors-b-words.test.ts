@@ -196,7 +196,7 @@ describe('a Chinese reader of Xiaomi test pushes', () => {
     const r = await tester.test(app, mi(xiaomiToken()));
     expect(chinese(r.cause)).toContain('证书 30003 没有设置 channelId');
     const [h] = await tester.certificates(vx.app(vx.certificates.slice(2)), { live: true });
-    expect(chinese(h!.summary)).toMatch(/已响应（HTTP \d+）.*无法校验 AppSecret/);
+    expect(chinese(h!.summary)).toMatch(/已应答（HTTP \d+）.*无法校验 AppSecret/);
     expect(JSON.stringify(h)).not.toContain('[object Object]');
   });
 });

@@ -137,7 +137,7 @@ describe('the vendor, Huawei and Honor words', () => {
         expect(sentence, `${path} lost ${data}`).toContain(data);
       }
     }
-    expect(zh['vendor.oauth.notChecked']).toMatch(/在 300 ms 内没有应答.*无法连接（ECONNREFUSED）.*返回了 HTTP 503/);
+    expect(zh['vendor.oauth.notChecked']).toMatch(/在 300 毫秒内没有应答.*无法连接（ECONNREFUSED）.*返回了 HTTP 503/);
     expect(zh['vendor.failedWithCode']).toBe('华为 Push Kit 鉴权请求失败，错误码 11（“Invalid AppKey”）：Push Kit 拒绝了消息的 TTL：它早于当前时间。');
   });
 });
@@ -154,7 +154,7 @@ describe('the vendor helpers', () => {
     expect(chinese(named[2]!.cause)).toBe('华为 Push Kit（或其前面的网关）返回 HTTP 429：请求过多。');
     const unknown = unknownReason('xiaomi', 'Xiaomi', '99999', 'Look it up.');
     expect(english(unknown.cause)).toBe('Xiaomi answered with 99999, a code imops does not know.');
-    expect(chinese(unknown.cause)).toBe('Xiaomi 返回了 imops 不认识的代码 99999。');
+    expect(chinese(unknown.cause)).toBe('Xiaomi 返回了 imops 不认识的返回码 99999。');
     const code = unknownCode('meizu', 'Meizu push', '110099', '新的错误', "Meizu's docs");
     expect(english(code.cause)).toBe('Meizu push refused the push with code 110099 ("新的错误"), a code imops does not know.');
     expect(chinese(code.cause)).toContain('110099（“新的错误”）');
@@ -186,8 +186,8 @@ describe('Huawei and Honor answers in Chinese', () => {
   });
 
   it('codes imops does not know name the vendor in the reader’s language', () => {
-    expect(chinese(explainHuawei('80999999').cause)).toBe('华为返回了 imops 不认识的代码 80999999。');
-    expect(chinese(explainHuaweiOAuth('weird_error').cause)).toBe('华为 OAuth 服务器返回了 imops 不认识的代码 weird_error。');
+    expect(chinese(explainHuawei('80999999').cause)).toBe('华为返回了 imops 不认识的返回码 80999999。');
+    expect(chinese(explainHuaweiOAuth('weird_error').cause)).toBe('华为 OAuth 服务器返回了 imops 不认识的返回码 weird_error。');
     expect(english(explainHuaweiOAuth('weird_error').cause)).toBe("Huawei's OAuth server answered with weird_error, a code imops does not know.");
   });
 

@@ -7,7 +7,7 @@ export const cli: typeof en = {
   note: (text) => `注意：${text}`,
   warning: (text) => `警告：${text}`,
   fix: (text: string) => `处理方法：${text}`,
-  dashUserId: (option: string, fixed: string) => `如果 “${option}” 是 UserID，请把它放在 “--” 之后，以免被当作选项：${fixed}`,
+  dashUserId: (option: string, fixed: string) => `如果“${option}”是 UserID，请把它放在“--”之后，以免被当作选项：${fixed}`,
 
   usersig: {
     roomRequired: '必须指定房间',

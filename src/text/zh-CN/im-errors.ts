@@ -16,11 +16,11 @@ export const imErrors: ImErrorCatalogue = {
     70001: {
       meaning: 'UserSig 已过期。',
       cause: '客户端重复使用了旧的 UserSig、有效期过短（或为 0），或者签发服务器的时钟偏慢。',
-      fix: '请在登录时由你的服务端生成新的 UserSig（有效期通常为 1 到 180 天），并用 NTP 同步签发服务器的时钟。',
+      fix: '请在登录时由您的服务端生成新的 UserSig（有效期通常为 1 到 180 天），并用 NTP 同步签发服务器的时钟。',
     },
     70002: {
       meaning: 'UserSig 长度为 0（UserSig 为空）。',
-      cause: '客户端传入了空字符串：变量未赋值、请求你的 UserSig 接口失败，或按错误的字段名读取。',
+      cause: '客户端传入了空字符串：变量未赋值、请求您的 UserSig 接口失败，或按错误的字段名读取。',
       fix: '请检查客户端在调用 login() 之前是如何获取 UserSig 的。',
     },
     70003: {
@@ -163,7 +163,7 @@ export const imErrors: ImErrorCatalogue = {
     6206: {
       meaning: 'UserSig 已过期（由设备上的 SDK 上报）。',
       cause: 'App 在 UserSig 过期后仍在使用它，通常是跨越了 App 重启。',
-      fix: 'SDK 上报此错误（onUserSigExpired）时，请从你的服务端获取新的 UserSig 并重新登录。',
+      fix: 'SDK 上报此错误（onUserSigExpired）时，请从您的服务端获取新的 UserSig 并重新登录。',
     },
     7003: {
       meaning: 'UserID 无效。',

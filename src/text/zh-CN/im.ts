@@ -60,7 +60,7 @@ export const imProblems: Im['problems'] = {
     fix: () => '一分钟后重试；如果持续出现，请查看腾讯云服务状态页面。',
   },
   timeout: {
-    cause: (c) => `${onHost(c)}的 IM 未及时响应 ${c.api}${said(c)}。`,
+    cause: (c) => `${onHost(c)}的 IM 对 ${c.api} 没有及时应答${said(c)}。`,
     fix: () => '重试；如果反复出现，请检查到 IM 域名的网络链路（防火墙、代理、DNS）。',
   },
   network: {
@@ -154,7 +154,7 @@ export const im: Im = {
     pushFailedFix: '在推送证书检查（`imops push certs`）中查找该厂商错误，并运行 `imops push test <userId>` 直接查看厂商的返回。',
     noReport: (s: number) => `${s} 秒内未收到 IM 回调报告的推送结果：该用户可能在线（不会发送推送）、离线，或回调没有指向 imops。`,
     noReportFix: '运行 `imops im status <userId>`；在 IM 控制台中把 Push.OfflinePush 回调指向此 imops（见 README）。',
-    noCallbacks: '未配置回调 Token，imops 无法看到推送结果；请检查设备。',
+    noCallbacks: '未配置回调鉴权 Token，imops 无法看到推送结果；请检查设备。',
     noCallbacksFix: '设置 apps[].im.callbackToken，并将 IM 的回调 URL 指向 imops（见 README），即可在这里看到推送结果。',
     labels: { from: '发送方', text: '内容', msgKey: 'MsgKey', result: '推送结果' },
   },

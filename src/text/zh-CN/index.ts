@@ -141,7 +141,7 @@ export const zhCN: Catalogue = {
     unexpected: (values: string[]) => `多余的参数：${values.join(' ')}`,
     internalTitle: 'imops 内部出错',
     internalCause: 'imops 遇到内部错误，未能完成此命令。没有发送或修改任何内容。',
-    internalFix: (id: string) => `请重试；如果仍然失败，请将关联 ID ${id} 提供给 imops 的维护人员（imops 日志中有此 ID）。`,
+    internalFix: (id: string) => `请重试；如果仍然失败，请将关联 ID ${id} 提供给负责运行 imops 的人员（imops 日志中有此 ID）。`,
     correlation: (id: string) => `关联 ID：${id}`,
     staleTitle: (what: 'form' | 'button') => `此${stale[what]}已无法识别`,
     staleCause: (what: 'form' | 'button') => `该${stale[what]}来自另一个版本的 imops，或其数据被截断。`,
@@ -155,13 +155,13 @@ export const zhCN: Catalogue = {
   commands: {
     descriptions: {
       usersig: '生成、校验和解释腾讯云 IM 的 UserSig',
-      'usersig gen': '为 UserID 生成 UserSig（仅你可见）',
+      'usersig gen': '为 UserID 生成 UserSig（仅您可见）',
       'usersig verify': '用 UserID 校验 UserSig，并说明失败原因',
       'usersig inspect': '不用密钥解码 UserSig：SDKAppID、UserID 和时间',
       'usersig explain': '解释 IM 错误码（例如 70001）及处理方法',
       'usersig help': '查看 /usersig 的用法',
       pushcheck: '查看 UserID 上报的设备，并向其发送一条测试离线推送',
-      pushsweep: '静默巡检推送证书下最近活跃的设备：判定结果和失败率',
+      pushsweep: '静默巡检推送证书下最近活跃的设备：各判定及失败率',
       triage: '一次运行某个用户的全部检查，最可能的原因排在最前',
       imstatus: '查询腾讯云 IM 中用户是否存在，以及在线、后台在线还是离线',
     } as Record<string, string>,
@@ -342,7 +342,7 @@ export const zhCN: Catalogue = {
       tested: '已测试',
       failureRate: '失败率',
       pruned: '已清理',
-      elapsed: '耗时',
+      elapsed: '用时',
       verdicts: '判定',
       examples: '示例（已脱敏）',
     },
@@ -419,6 +419,6 @@ export const zhCN: Catalogue = {
     roundSkipped: '本轮监控未运行：另一个 imops（副本或另一个 `watch --once`）正在运行监控。',
     roundCertificate: (cert: string, credential: string, rate: string | undefined) =>
       `证书 ${cert}：凭证 ${credential}${rate !== undefined ? `，巡检失败率 ${rate}` : ''}`,
-    notConfigured: '配置中没有 watch: 部分：本轮使用默认值（抽样 100 台、最大失败率 0.2、提前 30 天预警过期）。',
+    notConfigured: '配置中没有 `watch:` 部分：本轮使用默认值（抽样 100 台、最大失败率 0.2、提前 30 天预警过期）。',
   },
 };

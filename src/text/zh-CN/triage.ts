@@ -1,4 +1,4 @@
-// 诊断（triage）的措辞：每项检查的标题，以及根据查到的事实给出的各结论的原因和解决办法。
+// 诊断（triage）的措辞：每项检查的标题，以及根据查到的事实给出的各判定的原因和处理方法。
 import type { HistoryEntry, TriageFinding } from '../../checks/triage.js';
 import type { triage as enTriage, TriageWords } from '../en/triage.js';
 import type { TimeWords } from '../time.js';
@@ -130,7 +130,7 @@ export const triage: typeof enTriage = {
     if (f.check === 'push') {
       if (f.verdict === 'NO_DEVICES') return { cause: '没有可测试的设备。', fix: '' };
       const bad = f.results?.find((r) => !r.ok);
-      return bad ? { cause: $(bad.cause), fix: $(bad.fix) } : { cause: `${f.results?.length ?? 0} 条测试推送均已被推送通道接受。`, fix: '' };
+      return bad ? { cause: $(bad.cause), fix: $(bad.fix) } : { cause: `${f.results?.length ?? 0} 条测试推送均已被推送服务接受。`, fix: '' };
     }
     return { cause: f.verdict, fix: '' };
   },

@@ -7,7 +7,7 @@ import type { ShownChar, ShownValue } from '../../usersig/inputs.js';
 
 const quoted = (s: string) => JSON.stringify(s);
 
-/** 调用方给出的值（绝不显示凭据：长字符串只给出长度）。 */
+/** 调用方给出的值（绝不显示凭证：长字符串只给出长度）。 */
 const value = (v: ShownValue) => (v.kind === 'literal' ? v.text : `一个长 ${v.length} 个字符的字符串`);
 
 /** UserID 中第一个不被接受的字符。 */
@@ -17,14 +17,14 @@ function character(c: ShownChar): string {
   return `字符 ${quoted(c.char)}（${c.code}）`;
 }
 
-const CONSOLE_KEY = '请从 IM 控制台（应用管理 > 你的应用 > 基础配置）复制密钥';
+const CONSOLE_KEY = '请从 IM 控制台（应用管理 > 您的应用 > 基础配置）复制密钥';
 const ROOM_FIX = '请给出数字房间号（1 到 4294967294）或字符串房间号（可打印 ASCII 字符，最多 64 字节）之一，与客户端进房时使用的完全一致';
 const EXPIRY_FIX = '请填写整数秒数，或带单位的数字：180d、12h、30m、45s（最长 50 年）';
 
 export const usage: typeof en = {
   expiry: {
     notUnderstood: (text) => `无法识别有效期 ${quoted(text)}`,
-    tooShort: '有效期至少为 1 秒（设为 0 会生成一个签出即已过期的签名）',
+    tooShort: '有效期至少为 1 秒（设为 0 会生成一个一签发就已过期的签名）',
     tooLong: (text) => `有效期 ${text} 超过了 50 年`,
     fix: EXPIRY_FIX,
     neitherExpiryNorApp: (text) => `"${text}" 既不是有效期，也不是已配置的应用`,
@@ -53,7 +53,7 @@ export const usage: typeof en = {
   validity: {
     invalid: (kind, max, got) =>
       `${kind === 'privateMapKey' ? 'PrivateMapKey 的有效期' : '有效期'}必须是 1 到 ${max}（50 年）之间的整数秒数，实际为 ${value(got)}`,
-    fix: '例如使用 15552000（180 天，常用的默认值）或 86400（1 天）；0 会生成一个签出即已过期的签名',
+    fix: '例如使用 15552000（180 天，常用的默认值）或 86400（1 天）；0 会生成一个一签发就已过期的签名',
   },
 
   signingTime: {
@@ -67,7 +67,7 @@ export const usage: typeof en = {
     missing: '缺少密钥',
     empty: '密钥为空',
     fix: CONSOLE_KEY,
-    pem: '密钥是一个 PEM 私钥：这是 v1 的 ECDSA 密钥（2019-07-19 之前创建的应用），无法签出 v2（HMAC-SHA256）UserSig',
+    pem: '密钥是一个 PEM 私钥：这是 v1 的 ECDSA 密钥（2019-07-19 之前创建的应用），无法签发 v2（HMAC-SHA256）UserSig',
     pemFix: '请在 IM 控制台打开该应用，将其切换到新的签名算法（或在那里查看它的 HMAC 密钥），然后使用那个 64 个字符的密钥',
     trimmed: '已去掉密钥首尾的空白字符（它们会成为 HMAC 密钥的一部分，导致所有签名都无效）',
   },

@@ -1,4 +1,4 @@
-// UserSig 校验结论的简体中文措辞：每个结论和原因的“原因”与“处理方法”，都是 decode、verify、inspect 所返回事实
+// UserSig 判定的简体中文措辞：每个判定和原因的“原因”与“处理方法”，都是 decode、verify、inspect 所返回事实
 // （src/usersig/outcomes.ts）的函数。结构与 src/text/en/usersig.ts 一一对应。
 import type { GeneratorKind, JsonValue, KeyHint, OutcomeWords, Room, SigKind, UserbufProblem, UserIdDifference } from '../../usersig/outcomes.js';
 import { privilegeNames } from './common.js';
@@ -89,7 +89,7 @@ export const usersigVerdicts: OutcomeWords = {
   EMPTY: {
     blank: {
       cause: () => 'UserSig 为空：传入的只有空白字符，客户端没有发送任何凭证。',
-      fix: fixed('请检查把 UserSig 传给 login() 的代码：常见原因是变量未赋值、从你的服务端获取失败，或按错误的字段名读取。'),
+      fix: fixed('请检查把 UserSig 传给 login() 的代码：常见原因是变量未赋值、从您的服务端获取失败，或按错误的字段名读取。'),
     },
   },
   MALFORMED: {
@@ -302,14 +302,14 @@ export const usersigVerdicts: OutcomeWords = {
       cause: (f, time) =>
         `UserSig 校验通过，签名真实：SDKAppID ${f.signedAppId}，UserID ${quoted(f.userId)}，有效期至 ${time.at(f.expiresAt * 1000)}（还剩 ${time.span(f.secondsLeft)}）。`,
       fix: fixed(
-        'UserSig 本身无需修复。如果客户端仍然登录失败，请确认它使用的正是这个 SDKAppID 和 UserID，并查询它上报的错误码（`imops usersig explain <code>`）。',
+        'UserSig 本身无需处理。如果客户端仍然登录失败，请确认它使用的正是这个 SDKAppID 和 UserID，并查询它上报的错误码（`imops usersig explain <code>`）。',
       ),
     },
     private_map_key: {
       cause: (f) =>
         `TRTC PrivateMapKey 校验通过，签名真实：SDKAppID ${f.signedAppId}，UserID ${quoted(f.userId)}，房间 ${room(f.room, (id) => `${quoted(id)}（字符串房间号）`)}，允许：${privileges(f.privilegeNames) || '无'}。它是进房密钥（TRTCParams.privateMapKey），不是登录用的 UserSig：作为 UserSig 使用时 IM 服务端会拒绝它（70009）。`,
       fix: fixed(
-        '密钥本身无需修复。如果进房仍然失败，请检查此应用是否开启了高级权限控制，以及客户端进入的是否正是这个房间（数字房间号和字符串房间号是不同的房间）。',
+        '密钥本身无需处理。如果进房仍然失败，请检查此应用是否开启了高级权限控制，以及客户端进入的是否正是这个房间（数字房间号和字符串房间号是不同的房间）。',
       ),
     },
   },
@@ -336,7 +336,7 @@ function verifyHint(userId: string): string {
   return `要确认它真实可用，请运行：imops usersig verify ${userId.includes(' ') ? quoted(userId) : userId} <userSig>`;
 }
 
-/** inspect 的“可能的生成方”一栏。 */
+/** inspect 的“可能的生成方式”一栏。 */
 export const usersigGenerators: Record<GeneratorKind, string> = {
   cpp: '官方 C++ 库（tls-sig-api-v2-cpp）',
   go_stored: '官方 Go 库（tls-sig-api-v2-golang，2024-11 或更新版本：未压缩的 stored 块）',

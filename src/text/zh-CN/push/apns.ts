@@ -1,4 +1,4 @@
-// APNs 的措辞：名称、原因表（每个 reason 的原因与修复方法），以及发送、凭证检查和 Token 检查所用的句子。
+// APNs 的措辞：名称、原因表（每个 reason 的原因与处理方法），以及发送、凭证检查和 Token 检查所用的句子。
 import type { apns as en } from '../../en/push/apns.js';
 
 type Env = 'production' | 'sandbox';
@@ -21,7 +21,7 @@ export const apns: typeof en = {
   names: {
     display: 'APNs',
     article: '',
-    device: 'iOS (APNs)',
+    device: 'iOS（APNs）',
     credentialKind: '.p8 密钥或推送证书',
     token: 'APNs 设备 Token（十六进制）',
     tokenSource: '通过 didRegisterForRemoteNotificationsWithDeviceToken 获取的 APNs 设备 Token',
@@ -95,7 +95,7 @@ export const apns: typeof en = {
       fix: '请使用通用的 "Apple Push Services" 证书，或将 imops.yml 中该证书的 environment 设为证书签发时对应的环境。',
     },
     ExpiredProviderToken: {
-      cause: 'APNs 表示已签名的鉴权令牌（provider token，即 JWT）签发已超过一小时；通常是发送方服务器的时钟不准。',
+      cause: 'APNs 表示已签名的鉴权令牌（provider token，即 JWT）签发时间已超过一小时；通常是发送方服务器的时钟不准。',
       fix: '请同步服务器时钟（NTP）后重新运行检查；imops 会重新签发令牌。',
     },
     Forbidden: {
@@ -135,7 +135,7 @@ export const apns: typeof en = {
       fix: '请删除该 Token；用户需要在登录状态下打开 App，让它重新注册并上报新 Token。',
     },
     Unregistered: {
-      cause: '该 Token 已失效：在所示时间，App 已被卸载，或设备上的通知设置已被重置。',
+      cause: '该 Token 已失效：App 已在所示时间被卸载，或设备上的通知设置已在所示时间被重置。',
       fix: '请删除该 Token；用户重装或打开 App、App 上报新 Token 后，推送即可恢复。',
     },
     PayloadTooLarge: {
@@ -207,8 +207,8 @@ export const apns: typeof en = {
     deliveredBackground: (env, bundleId) => `APNs ${ENV[env]}接受了发往 ${bundleId} 的后台推送（设备上不会显示任何内容）。`,
     delivered: (env, bundleId, uniqueId, title) =>
       `APNs ${ENV[env]}接受了发往 ${bundleId} 的测试通知${uniqueId ? `（apns-unique-id ${uniqueId}：可在 Apple “Push Notifications Console”的投递日志中查询）` : ''}。除非 App 在前台，否则它会显示为标题为 "${title}" 的提醒。`,
-    nothingToFix: '推送侧没有需要修复的问题。',
-    deliveredFix: '推送侧没有需要修复的问题。如果用户仍然看不到通知：请检查设备上的通知权限和专注模式，并确认用户处于登录状态（登出后 IM 不会发送离线推送）。',
+    nothingToFix: '推送侧无需处理。',
+    deliveredFix: '推送侧无需处理。如果用户仍然看不到通知：请检查设备上的通知权限和专注模式，并确认用户处于登录状态（登出后 IM 不会发送离线推送）。',
     noAnswer: (env, detail) => `APNs ${ENV[env]}没有应答：${detail}。`,
     network: {
       timeout: (ms) => `APNs 在 ${ms} 毫秒内没有应答（providers.apns.timeoutMs）`,

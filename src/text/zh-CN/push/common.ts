@@ -13,7 +13,7 @@ const unknownProblem = (u: UnknownCertificateFacts) =>
 
 const unknownFix = (u: UnknownCertificateFacts) =>
   u.configured.length
-    ? zh`上报 Token 时请使用已配置的证书 ID 之一（Debug 包用沙箱环境的证书，Release 包用生产环境的证书）；如果 ${quote(u.id)} 是 IM 控制台中新添加的证书，请把证书 ${quote(u.id)} 添加到 imops.yml`
+    ? zh`上报 Token 时请使用已配置的证书 ID 之一（Debug 包用开发环境的证书，Release 包用生产环境的证书）；如果 ${quote(u.id)} 是 IM 控制台中新添加的证书，请把证书 ${quote(u.id)} 添加到 imops.yml`
     : '请把 IM 控制台（推送 > 接入设置）中的推送证书添加到 imops.yml 中该应用下';
 
 const unknownToken = (names: string) => zh`不像 imops 已知的任何推送 Token（${names}）`;

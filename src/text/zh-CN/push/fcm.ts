@@ -1,4 +1,4 @@
-// FCM 的措辞：名称、原因表（每个错误码的原因与修复方法），以及发送、凭证检查和 Token 检查所用的句子。
+// FCM 的措辞：名称、原因表（每个错误码的原因与处理方法），以及发送、凭证检查和 Token 检查所用的句子。
 import type { fcm as en } from '../../en/push/fcm.js';
 
 const DELETE_FCM_TOKEN = '请删除该 Token；用户需要在登录状态下打开 App，让它获取新的 FCM Token 并上报。';
@@ -13,7 +13,7 @@ export const fcm: typeof en = {
   names: {
     display: 'FCM',
     article: '',
-    device: 'Android (FCM)',
+    device: 'Android（FCM）',
     credentialKind: 'Firebase 服务账号',
     token: 'FCM 注册 Token',
     tokenSource: '通过 FirebaseMessaging.getToken() 获取的 Token',
@@ -147,13 +147,13 @@ export const fcm: typeof en = {
   test: {
     dryRunAccepted: (projectId) => `FCM 接受了项目 ${projectId} 的试运行（validate_only）：凭证和 Token 均有效；没有发送任何消息。`,
     accepted: (projectId) => `FCM 接受了项目 ${projectId} 的测试通知（先试运行，再正式发送）。`,
-    nothingToFix: '推送侧没有需要修复的问题。',
+    nothingToFix: '推送侧无需处理。',
     acceptedFix:
-      '推送侧没有需要修复的问题。如果手机上没有显示：请检查是否允许该 App 发送通知（Android 13 及以上会询问），电池优化是否会杀掉 App，以及用户是否处于登录状态（登出后 IM 不会发送离线推送）。',
+      '推送侧无需处理。如果手机上没有显示：请检查是否允许该 App 发送通知（Android 13 及以上会询问），电池优化是否会杀掉 App，以及用户是否处于登录状态（登出后 IM 不会发送离线推送）。',
     timedOut: (ms, step) => `FCM 在 ${ms} 毫秒内没有应答（${STEP[step]}）。`,
     timedOutFix: '请检查到 fcm.googleapis.com（或 providers.fcm.url）的网络链路，然后重试。',
     failed: (step, code, message, cause, tokenProblems) =>
-      `FCM ${STEP[step]}失败${code ? `，错误码 ${code}` : ''}${message ? `（"${message}"）` : ''}：${cause}${tokenProblems?.length ? `Token 本身看起来也有问题：${tokenProblems.join('')}` : ''}`,
+      `FCM ${STEP[step]}失败${code ? `，错误码 ${code}` : ''}${message ? `（“${message}”）` : ''}：${cause}${tokenProblems?.length ? `Token 本身看起来也有问题：${tokenProblems.join('')}` : ''}`,
   },
 
   credential: {

@@ -1,8 +1,8 @@
-// 荣耀推送的措辞：名称、原因表（每个错误码的原因和解决办法），以及发送和凭据检查用到的句子。
+// 荣耀推送的措辞：名称、原因表（每个错误码的原因和处理方法），以及发送和凭证检查用到的句子。
 // 控制台路径按荣耀开发者服务平台的中文界面书写。
 import type { honor as en } from '../../en/push/honor.js';
 
-const CONSOLE = '荣耀开发者服务平台（developer.honor.com）的“管理中心 > 你的应用 > 推送服务”页面';
+const CONSOLE = '荣耀开发者服务平台（developer.honor.com）的“管理中心 > 您的应用 > 推送服务”页面';
 const TRY_LATER = '请几分钟后重试。';
 
 const reasons: typeof en.reasons = {
@@ -40,7 +40,7 @@ const reasons: typeof en.reasons = {
     fix: `请打开${CONSOLE}，复制 Client ID 和 Client Secret（不是 App ID / App Secret），填入此证书的 clientId 和 clientSecret。`,
   },
   unauthorized_client: {
-    cause: '荣耀 OAuth 服务器不允许该客户端使用客户端凭据模式。',
+    cause: '荣耀 OAuth 服务器不允许该客户端使用客户端凭证模式。',
     fix: `请使用${CONSOLE}上为该应用推送服务显示的 Client ID 和 Client Secret。`,
   },
   invalid_request: {
@@ -48,7 +48,7 @@ const reasons: typeof en.reasons = {
     fix: '请确认此证书的 clientId 和 clientSecret 已设置（引用了未设置的 ${ENV} 环境变量时，它们会是空的）。',
   },
   unsupported_grant_type: {
-    cause: '荣耀 OAuth 服务器在这个地址上不接受客户端凭据模式。',
+    cause: '荣耀 OAuth 服务器在这个地址上不接受客户端凭证模式。',
     fix: '请把 providers.honor.authUrl 设为 https://iam.developer.honor.com（或删除该项）。',
   },
 };
@@ -64,7 +64,7 @@ export const honor: typeof en = {
   },
   vendor: '荣耀',
   reasons,
-  unknownFix: '荣耀没有广泛公开其响应码：请阅读上面荣耀返回的消息；如果反复出现，请带上 requestId 咨询荣耀开发者支持（developer.honor.com）。',
+  unknownFix: '荣耀没有广泛公开其错误码：请阅读上面荣耀返回的消息；如果反复出现，请带上 requestId 咨询荣耀开发者支持（developer.honor.com）。',
   unknownOAuthFix: `请对照${CONSOLE}检查 clientId 和 clientSecret；上面引用的文字是荣耀返回的原话。`,
 
   describe: (appId, importance) => `荣耀推送，App ID ${appId}${importance ? `，importance ${importance}` : ''}`,
@@ -72,13 +72,13 @@ export const honor: typeof en = {
   importanceLow: (id) => `证书 ${id} 的 importance 为 LOW，荣耀会把通知算作营销消息：每台设备每天 2 条（新闻类应用 5 条）。`,
   importanceMissing: (id) => `证书 ${id} 没有设置 importance，荣耀会把每条通知都算作营销消息：每台设备每天 2 条（新闻类应用 5 条），超出后会被丢弃。`,
   importanceFix: '请在荣耀开发者服务平台的“推送服务”中申请消息自分类权益，然后在 imops.yml 中为此证书设置 `importance: NORMAL`。',
-  secretFix: '请把 clientSecret 设为荣耀开发者服务平台“你的应用 > 推送服务”中的 Client Secret（不是 App Secret）。',
+  secretFix: '请把 clientSecret 设为荣耀开发者服务平台“您的应用 > 推送服务”中的 Client Secret（不是 App Secret）。',
   clientIsAppId: (appId) => `clientId 与 appId 相同（${appId}）；荣耀的 OAuth 请求要用 Client ID，它和 App ID 不是同一个值。`,
-  clientIsAppIdFix: '请从荣耀开发者服务平台“你的应用 > 推送服务”中复制 Client ID 和 Client Secret（不是 App ID / App Secret）。',
+  clientIsAppIdFix: '请从荣耀开发者服务平台“您的应用 > 推送服务”中复制 Client ID 和 Client Secret（不是 App ID / App Secret）。',
 
   step: '荣耀推送发送',
-  noDryRun: (clientId) => `荣耀没有试运行：已为客户端 ${clientId} 签发访问令牌，Token 格式也符合；没有发送任何推送。`,
-  noDryRunFix: '凭据无需处理；只有真实的测试推送才能确认荣耀是否接受这个 Token。',
+  noDryRun: (clientId) => `荣耀推送没有试运行接口：已为客户端 ${clientId} 签发访问令牌，Token 格式也符合；没有发送任何推送。`,
+  noDryRunFix: '凭证无需处理；只有真实的测试推送才能确认荣耀是否接受这个 Token。',
   accepted: (appId) => `荣耀推送已接受应用 ${appId} 的测试通知（标记为测试消息）。`,
   requestId: (id) => `荣耀 requestId：${id}。`,
 };

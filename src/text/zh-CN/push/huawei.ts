@@ -1,4 +1,4 @@
-// 华为 Push Kit 的措辞：名称、原因表（每个错误码的原因和解决办法），以及发送、凭据检查和 Token 检查用到的句子。
+// 华为 Push Kit 的措辞：名称、原因表（每个错误码的原因和处理方法），以及发送、凭证检查和 Token 检查用到的句子。
 // 控制台路径按 AppGallery Connect（AGC）中文界面书写。
 import type { huawei as en } from '../../en/push/huawei.js';
 
@@ -44,8 +44,8 @@ const reasons: typeof en.reasons = {
     fix: '请检查服务器时钟（NTP）以及 imops 与 oauth-login.cloud.huawei.com（providers.huawei.authUrl）之间的代理，然后重新检查。',
   },
   '80300002': {
-    cause: 'Push Kit 不允许该应用发送：该应用没有开通推送服务，或者 URL 中的 App ID 不是 Token 和凭据所属的应用。',
-    fix: `请在 ${AGC} 的“你的项目 > 增长 > 推送服务”中为该应用开通服务，并确认此证书的 appId 就是该应用的 App ID。`,
+    cause: 'Push Kit 不允许该应用发送：该应用没有开通推送服务，或者 URL 中的 App ID 不是 Token 和凭证所属的应用。',
+    fix: `请在 ${AGC} 的“我的项目 > 增长 > 推送服务”中为该应用开通服务，并确认此证书的 appId 就是该应用的 App ID。`,
   },
   '80300007': {
     cause:
@@ -70,7 +70,7 @@ const reasons: typeof en.reasons = {
     fix: `请等一分钟再测试；如果该应用发送量很大，它的 QPS 上限取决于月活跃用户数和消息分类（${AGC} > 推送服务）。`,
   },
   '1101': {
-    cause: '华为 OAuth 服务器拒绝了客户端凭据（错误 1101，请求无效：通常是 Client ID 或 Client Secret 有误；sub_error 和返回文本会说明是哪一个）。',
+    cause: '华为 OAuth 服务器拒绝了客户端凭证（错误 1101，请求无效：通常是 Client ID 或 Client Secret 有误；sub_error 和返回文本会说明是哪一个）。',
     fix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID 和 Client Secret（即该应用的 App ID / Client Secret），填入此证书的 clientId 和 clientSecret。`,
   },
   invalid_client: {
@@ -82,7 +82,7 @@ const reasons: typeof en.reasons = {
     fix: '请确认此证书的 clientId 和 clientSecret 已设置（引用了未设置的 ${ENV} 环境变量时，它们会是空的）。',
   },
   unsupported_grant_type: {
-    cause: '华为 OAuth 服务器在这个地址上不接受客户端凭据模式（providers.huawei.authUrl 指向了别处，例如旧的 login.cloud.huawei.com）。',
+    cause: '华为 OAuth 服务器在这个地址上不接受客户端凭证模式（providers.huawei.authUrl 指向了别处，例如旧的 login.cloud.huawei.com）。',
     fix: '请把 providers.huawei.authUrl 设为 https://oauth-login.cloud.huawei.com（或删除该项）。',
   },
 };
@@ -99,7 +99,7 @@ export const huawei: typeof en = {
   vendor: '华为',
   reasons,
   unknownFix:
-    '请在华为 Push Kit 的服务端错误码（developer.huawei.com > HMS Core > Push Kit > 错误码）中查找该代码，并参考返回的消息文本；如果反复出现，请带上 requestId 咨询华为开发者支持。',
+    '请在华为 Push Kit 的服务端错误码（developer.huawei.com > HMS Core > Push Kit > 错误码）中查找该错误码，并参考返回的消息文本；如果反复出现，请带上 requestId 咨询华为开发者支持。',
   unknownOAuthFix: `请对照 ${APP_INFO}检查此证书的 clientId 和 clientSecret；上面引用的文字是华为返回的原话。`,
 
   describe: (appId, category) => `华为 Push Kit，App ID ${appId}${category ? `，category ${category}` : ''}`,
@@ -111,7 +111,7 @@ export const huawei: typeof en = {
   appIdNotDigits: (appId) => `appId ${appId} 不全是数字；${AGC} 的 App ID 是纯数字（例如 104000001）。`,
   appIdFix: `请从 ${APP_INFO}复制 App ID（不是包名，也不是项目 ID）。`,
   clientIdNotDigits: (clientId) => `clientId ${clientId} 不全是数字；华为的 OAuth 客户端 ID（Client ID）是纯数字。`,
-  clientIdFix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID（应用级凭据的 Client ID 就是 App ID）。`,
+  clientIdFix: `请从 ${APP_INFO}复制 OAuth 2.0 Client ID（应用级凭证的 Client ID 就是 App ID）。`,
   secretFix: `请把 clientSecret 设为 ${APP_INFO}上的 Client Secret。`,
   tokenLength: (length) => `该 Token 长 ${length} 个字符；华为 Push Kit 的 Token 通常约 130 个字符，它可能被截断了。`,
 

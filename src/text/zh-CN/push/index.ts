@@ -1,4 +1,4 @@
-// 推送检查的措辞：每个推送服务商一个文件。
+// 推送检查的措辞：每个推送服务一个文件。
 import { apns } from './apns.js';
 import { fcm } from './fcm.js';
 import { huawei } from './huawei.js';

@@ -1,4 +1,4 @@
-// 魅族推送的措辞：名称、错误码表（每个错误码的原因和处理办法），以及发送、凭证检查和 Token 格式检查用到的句子。
+// 魅族推送的措辞：名称、错误码表（每个错误码的原因和处理方法），以及发送、凭证检查和 Token 格式检查用到的句子。
 import type { meizu as en } from '../../en/push/meizu.js';
 
 const CONSOLE = 'Flyme 推送平台（open.flyme.cn > 推送平台 / push.meizu.com）';
@@ -88,7 +88,7 @@ export const meizu: typeof en = {
 
   publicQuota: PUBLIC_QUOTA,
   delivered: (appId) => `魅族推送已接受 App ID ${appId} 的测试通知（code 200，没有失败的 pushId）。${PUBLIC_QUOTA}`,
-  deliveredFix: '推送侧无需修复。如果手机上没有显示：请确认在 Flyme 设置中允许了该应用的通知，并且用户处于登录状态。',
+  deliveredFix: '推送侧无需处理。如果手机上没有显示：请确认在 Flyme 设置中允许了该应用的通知，并且用户处于登录状态。',
   tokenLooksWrong: (problems) => `Token 本身看起来有误：${problems.join('')}`,
   sendForPushId: '发送（针对这个 pushId）',
 

@@ -1,4 +1,4 @@
-// OPPO 推送的措辞：名称、错误码表（每个错误码的原因和处理办法），以及发送、凭证检查和 Token 格式检查用到的句子。
+// OPPO 推送的措辞：名称、错误码表（每个错误码的原因和处理方法），以及发送、凭证检查和 Token 格式检查用到的句子。
 import type { oppo as en } from '../../en/push/oppo.js';
 
 const CONSOLE = 'OPPO 开放平台（open.oppomobile.com）> 推送服务';
@@ -130,7 +130,7 @@ export const oppo: typeof en = {
 
   delivered: (appKey, channelId, notes) => `OPPO 推送已接受 AppKey ${appKey}${channelId ? `（通道 ${channelId}）` : ' '}的测试通知。${notes.join('')}`,
   deliveredFix:
-    '推送侧无需修复。如果手机上没有显示：OPPO 手机对新安装的应用默认关闭通知（设置 > 通知 > 该应用），App 中必须已创建该通道，而且用户必须处于登录状态。',
+    '推送侧无需处理。如果手机上没有显示：OPPO 手机对新安装的应用默认关闭通知（设置 > 通知 > 该应用），App 中必须已创建该通道，而且用户必须处于登录状态。',
   overseasNote: '该 registration ID 带有海外区域前缀：无法通过国内服务器送达。',
   tokenLooksWrong: (problems) => `Token 本身看起来有误：${problems.join('')}`,
   renewed: '（imops 已更新过期的 auth_token 一次，并重新发送。）',

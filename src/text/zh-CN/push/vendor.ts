@@ -23,14 +23,14 @@ export function zhJoin(...parts: string[]): string {
 /** 厂商原话放在中文引号里，跟在错误码后面；没有原话时为空。 */
 const said = (message: string | undefined) => (message ? `（“${message}”）` : '');
 
-/** “在 300 ms 内没有应答”“无法连接（ECONNREFUSED）”“返回了 HTTP 503”。 */
+/** “在 300 毫秒内没有应答”“无法连接（ECONNREFUSED）”“返回了 HTTP 503”。 */
 function unanswered(w: OAuthUnanswered): string {
-  if (w.kind === 'timeout') return `在 ${w.ms} ms 内没有应答`;
+  if (w.kind === 'timeout') return `在 ${w.ms} 毫秒内没有应答`;
   if (w.kind === 'network') return `无法连接（${w.code}）`;
   return `返回了 HTTP ${w.status}`;
 }
 
-/** 没有厂商错误码的应答（超时、网络、HTTP 429 / 5xx、非 JSON）：每一行的原因和解决办法。 */
+/** 没有厂商错误码的应答（超时、网络、HTTP 429 / 5xx、非 JSON）：每一行的原因和处理方法。 */
 const transport: Record<TransportReason, TransportWords> = {
   TIMEOUT: {
     cause: (name) => zhJoin(name, '没有及时应答。'),
@@ -49,7 +49,7 @@ const transport: Record<TransportReason, TransportWords> = {
     fix: (name) => zhJoin('请几分钟后重试；如果持续出现，请到', name, '的开发者控制台查看服务公告。'),
   },
   HTTP_ERROR: {
-    cause: (name) => zhJoin(name, '返回了 HTTP 错误，但没有', name, '的结果码（通常是代理的页面或路径错误）。'),
+    cause: (name) => zhJoin(name, '返回了 HTTP 错误，但没有', name, '的错误码（通常是代理的页面或路径错误）。'),
     fix: (name, host, setting) => zhJoin(`请检查 ${setting}：它只能填源地址（`, name, `的路径由 imops 添加），例如 https://${host}。`),
   },
   NOT_JSON: {
@@ -72,7 +72,7 @@ export const vendor: typeof en = {
   nothingShows:
     '推送侧无需处理。如果手机上没有显示：厂商已接受这条消息，但投递是异步的；请确认手机上已允许该 App 的通知、手机与厂商推送服务保持在线，并且用户处于登录状态（登出后 IM 不会发送离线推送）。',
 
-  unknownAnswer: (vendor, reason) => zhJoin(vendor, `返回了 imops 不认识的代码 ${reason}。`),
+  unknownAnswer: (vendor, reason) => zhJoin(vendor, `返回了 imops 不认识的返回码 ${reason}。`),
   unknownCode: {
     cause: (name, code, message) => zhJoin(name, `以错误码 ${code}${said(message)}拒绝了推送，imops 不认识这个错误码。`),
     fix: (name, code, docs) =>
@@ -82,7 +82,7 @@ export const vendor: typeof en = {
   transport,
 
   unanswered: {
-    timedOut: (who, ms) => zhJoin(who, `在 ${ms} ms 内没有应答。`),
+    timedOut: (who, ms) => zhJoin(who, `在 ${ms} 毫秒内没有应答。`),
     unreachable: (who, code) => zhJoin('imops 无法连接', who, `（${code}）。`),
     fix: (url, setting) => `请检查服务器能否访问 ${url}（${setting}）以及中间的代理或防火墙，然后重试。`,
   },
@@ -96,7 +96,7 @@ export const vendor: typeof en = {
   oauth: {
     step: (vendor) => zhJoin(vendor, 'OAuth 访问令牌请求'),
     server: (vendor) => zhJoin(vendor, 'OAuth 服务器'),
-    timedOut: (ms) => `OAuth 服务器在 ${ms} ms 内没有应答。没有发送任何推送。`,
+    timedOut: (ms) => `OAuth 服务器在 ${ms} 毫秒内没有应答。没有发送任何推送。`,
     unreachable: (code) => `imops 无法连接 OAuth 服务器（${code}）。没有发送任何推送。`,
     reachFix: (authUrl, setting) => `请检查服务器能否访问 ${authUrl}（${setting}）以及中间的代理或防火墙。`,
     throttled: 'OAuth 服务器暂时拒绝受理更多的访问令牌请求。没有发送任何推送。',
@@ -106,7 +106,7 @@ export const vendor: typeof en = {
     issued: (vendor, clientId, minutes) => zhJoin(vendor, `已为客户端 ${clientId} 签发访问令牌（大约还有 ${minutes} 分钟有效）。`),
     refused: (vendor, clientId) => zhJoin(vendor, `拒绝为客户端 ${clientId} 签发访问令牌。`),
     answered: (vendor, error, message, cause) => `${zhJoin(vendor, 'OAuth 服务器返回')} ${error}${said(message)}：${cause}`,
-    notChecked: (vendor, w) => zhJoin(vendor, 'OAuth 服务器', `${unanswered(w)}：未能校验凭据。`),
+    notChecked: (vendor, w) => zhJoin(vendor, 'OAuth 服务器', `${unanswered(w)}：未能校验凭证。`),
     notCheckedProblem: (authUrl, w) => `OAuth 服务器 ${authUrl} ${unanswered(w)}，因此无法校验 Client ID 和 Client Secret。`,
     notCheckedFix: (setting) => `请检查到 ${setting} 的网络链路，然后重新运行 \`imops push certs --live\`。`,
   },

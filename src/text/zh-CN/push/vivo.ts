@@ -1,4 +1,4 @@
-// vivo 推送的措辞：名称、错误码表（每个错误码的原因和处理办法），以及发送、凭证检查和 Token 格式检查用到的句子。
+// vivo 推送的措辞：名称、错误码表（每个错误码的原因和处理方法），以及发送、凭证检查和 Token 格式检查用到的句子。
 import type { vivo as en } from '../../en/push/vivo.js';
 
 const CONSOLE = 'vivo 开放平台（dev.vivo.com.cn）> 推送服务';
@@ -98,7 +98,7 @@ export const vivo: typeof en = {
   },
   delivered: (mode, appId, notes) => `vivo 推送已接受 APP ID ${appId} 的测试通知，推送方式：${mode}。${notes.join('')}`,
   deliveredFix:
-    '推送侧无需修复。如果手机上没有显示：请确认该应用的通知已开启（i 管家 / 设置 > 通知），应用已在 vivo 应用商店上架（受限应用只能推送到测试设备），并且用户处于登录状态。',
+    '推送侧无需处理。如果手机上没有显示：请确认该应用的通知已开启（i 管家 / 设置 > 通知），应用已在 vivo 应用商店上架（受限应用只能推送到测试设备），并且用户处于登录状态。',
   tokenLooksWrong: (problems) => `Token 本身看起来有误：${problems.join('')}`,
   testModeNote: 'pushMode 为 1（测试推送）：vivo 推送只接受在 vivo 开放平台登记为测试设备的 regId。',
   renewed: '（imops 已更新过期的 authToken 一次，并重新发送。）',

@@ -1,4 +1,4 @@
-// 小米推送的措辞：名称、错误码表（每个错误码的原因和处理办法），以及发送、凭证检查和 Token 格式检查用到的句子。
+// 小米推送的措辞：名称、错误码表（每个错误码的原因和处理方法），以及发送、凭证检查和 Token 格式检查用到的句子。
 import type { xiaomi as en } from '../../en/push/xiaomi.js';
 
 const CONSOLE = '小米开放平台（dev.mi.com）> 推送服务 > 对应应用';
@@ -113,11 +113,11 @@ export const xiaomi: typeof en = {
   delivered: (packageName, channelId, quota) => `小米推送已接受发往 ${packageName}${channelId ? `（通道 ${channelId}）` : ' '}的测试通知。${quota ?? ''}`,
 
   live: {
-    answered: (url, status) => `小米推送（${url}）已响应（HTTP ${status}）。${LIVE_LIMITS}`,
-    timedOut: (ms) => `在 ${ms} 毫秒内没有响应`,
+    answered: (url, status) => `小米推送（${url}）已应答（HTTP ${status}）。${LIVE_LIMITS}`,
+    timedOut: (ms) => `在 ${ms} 毫秒内没有应答`,
     unreachable: (code) => `无法连接（${code}）`,
     summary: (what) => `小米推送${what}。${LIVE_LIMITS}`,
     problem: (url, what, id) => `小米推送（${url}）${what}，因此证书 ${id} 无法从这台服务器发送推送。`,
-    fix: '请检查到 providers.xiaomi.url（默认 https://api.xmpush.xiaomi.com）的网络路径，以及中间的代理或防火墙。',
+    fix: '请检查到 providers.xiaomi.url（默认 https://api.xmpush.xiaomi.com）的网络链路，以及中间的代理或防火墙。',
   },
 };

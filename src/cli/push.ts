@@ -91,6 +91,7 @@ export function registerPushCommands(program: Command, ctx: CliContext): void {
                 [t.cli.devices.token, maskToken(f.device.token)],
               ],
               '  ',
+              t.chrome.colon,
             ),
           );
           for (const w of f.warnings) ctx.out(`  ${t.cli.warning(inLocale(w, t))}`);

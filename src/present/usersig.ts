@@ -132,7 +132,7 @@ export function explainReply(t: Catalogue, e: Explained, clipRaw: (s: string) =>
     blocks: [
       text(info.meaning),
       fields(
-        [t.labels.reportedBy, info.source],
+        [t.labels.reportedBy, t.usersig.errorSources[info.source]],
         [t.labels.checkWith, info.verdicts?.length ? t.labels.checkWithValue(command(surface, 'usersig verify'), info.verdicts) : undefined],
       ),
     ],

@@ -288,7 +288,7 @@ describe('imops devices / push / audit (in process, against the push emulators)'
     const token = apnsToken();
     const add = await imops(['--lang', 'zh-CN', 'devices', 'add', 'erin', '--cert', '10086', '--token', token]);
     expect(add.code).toBe(0);
-    expect(add.out).toMatch(/^已为 erin 保存一台 APNs 设备（应用 prod）。\n {2}证书: +10086（.*）\n {2}Token: +/);
+    expect(add.out).toMatch(/^已为 erin 保存一台 APNs 设备（应用 prod）。\n {2}证书： +10086（.*）\n {2}Token： +/);
     const again = await imops(['devices', 'add', 'erin', '--cert', '10086', '--token', token], { LANG: 'zh_CN.UTF-8' });
     expect(again.out).toMatch(/^已更新 erin 的 APNs 设备（应用 prod）。/);
     const wrong = await imops(['--lang', 'zh-CN', 'devices', 'add', 'erin', '--cert', '10086', '--token', fcmToken()]);

@@ -2,6 +2,7 @@
 // same type (Catalogue): the type checker names every key it is missing. Placeholders stay data: IDs, names and
 // times come in as arguments and are never translated.
 import type { GuardedAction } from '../../access/policy.js';
+import type { ImErrorSource } from '../../usersig/im-errors.js';
 import type { LimitedAction } from '../../access/rate-limit.js';
 import { imErrors } from './im-errors.js';
 import { im } from './im.js';
@@ -225,6 +226,14 @@ export const en = {
       fix: 'Search the Tencent Cloud IM (or TRTC) error code page for it; if it concerns login or UserSig, run /usersig verify on the UserSig the client used.',
     },
     knownCode: (system: string, code: number, name: string) => `${system} error ${code}: ${name}`,
+    /** Who reports an error code (explain's "Reported by"). */
+    errorSources: {
+      'IM server': 'IM server',
+      'IM SDK': 'IM SDK',
+      'IM REST API': 'IM REST API',
+      TRTC: 'TRTC',
+      'TRTC Web': 'TRTC Web SDK',
+    } satisfies Record<ImErrorSource, string>,
     help: {
       title: 'How to use /usersig',
       openForm: '/usersig — open a form',

@@ -237,6 +237,13 @@ export const zhCN: Catalogue = {
       cause: 'imops 收录的是 UserSig 和账号相关的错误（IM 70001–70500、与之对应的 SDK 错误码，以及 -100018 等 TRTC 进房错误码）；此错误码不在其中。',
       fix: '请在腾讯云 IM（或 TRTC）的错误码页面中查找；如果它与登录或 UserSig 有关，请对客户端所用的 UserSig 运行 /usersig verify。',
     },
+    errorSources: {
+      'IM server': 'IM 服务端',
+      'IM SDK': 'IM 客户端 SDK',
+      'IM REST API': 'IM 服务端 REST API',
+      TRTC: 'TRTC 客户端 SDK',
+      'TRTC Web': 'TRTC Web 端 SDK',
+    },
     knownCode: (system: string, code: number, name: string) => `${system} 错误码 ${code}：${name}`,
     help: {
       title: '/usersig 用法',

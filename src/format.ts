@@ -1,5 +1,4 @@
-/** Human-readable output shared by the CLI and chat replies: aligned fields, times in UTC with a relative hint. */
-import { span as spanOf } from './usersig/time.js';
+/** Human-readable output shared by the CLI replies: aligned fields, by display width (Chinese takes two columns). */
 
 export function formatFields(rows: [string, string | undefined][], indent = '', colon = ':'): string {
   const present = rows.filter((r): r is [string, string] => r[1] !== undefined);
@@ -17,19 +16,3 @@ export function displayWidth(text: string): number {
       : 1;
   return n;
 }
-
-/** "2024-05-12 22:13:20 UTC (in 179 days)" */
-export function formatTime(iso: string, nowMs: number = Date.now()): string {
-  const t = Date.parse(iso);
-  return `${iso.replace('T', ' ').replace(/\.\d{3}Z$|Z$/, '')} UTC (${relative(t, nowMs)})`;
-}
-
-export function relative(tMs: number, nowMs: number = Date.now()): string {
-  const diff = tMs - nowMs;
-  const span = spanOf(Math.abs(diff) / 1000);
-  if (Math.abs(diff) < 1000) return 'now';
-  return diff > 0 ? `in ${span}` : `${span} ago`;
-}
-
-/** 15552000 -> "180 days"; 43200 -> "12 hours"; 90 -> "1 minute 30 seconds". */
-export { span as humanDuration } from './usersig/time.js';

@@ -15,7 +15,7 @@ import {
   type DetectedVerification,
   type ImErrorEntry,
 } from '../usersig/index.js';
-import { humanDuration } from '../format.js';
+import { span } from '../text/en/time.js';
 import type { Notice } from '../usersig/inputs.js';
 import type { Check, CheckDeps } from './check.js';
 import { appNames, requireApp } from './refusal.js';
@@ -101,7 +101,7 @@ export const generateCheck: Check<GenerateInput, GeneratePrepared, Generated> = 
     });
     return { app: ref(p.appConfig), userId: p.userId, userSig, generatedAt: p.at, expireSeconds: p.expireSeconds };
   },
-  audit: (p) => ({ app: p.appConfig.name, target: p.userId, outcome: 'generated', detail: `expires in ${humanDuration(p.expireSeconds)}` }),
+  audit: (p) => ({ app: p.appConfig.name, target: p.userId, outcome: 'generated', detail: `expires in ${span(p.expireSeconds)}` }),
 };
 
 // PrivateMapKey (CLI only: TRTC room keys are minted by a server just before room entry)
@@ -144,7 +144,7 @@ export const privmapCheck: Check<PrivmapInput, PrivmapInput & { appConfig: AppCo
     });
     return { app: ref(p.appConfig), userId: p.userId, privateMapKey, inspection: detectInspection(privateMapKey, { now: p.at }) };
   },
-  audit: (p) => ({ app: p.appConfig.name, target: p.userId, outcome: 'generated', detail: `PrivateMapKey, expires in ${humanDuration(p.expireSeconds)}` }),
+  audit: (p) => ({ app: p.appConfig.name, target: p.userId, outcome: 'generated', detail: `PrivateMapKey, expires in ${span(p.expireSeconds)}` }),
 };
 
 // Verify

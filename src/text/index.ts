@@ -23,10 +23,11 @@ const cache = new Map<string, Catalogue>();
  * English and in China Standard Time for Chinese (the zone of Tencent's console). An unknown zone counts as none.
  */
 export function catalogue(locale: Locale = DEFAULT_LOCALE, timeZone?: string): Catalogue {
-  const zone = validTimeZone(timeZone);
-  const key = `${locale} ${zone ?? ''}`;
+  const key = `${locale} ${timeZone ?? ''}`;
   let c = cache.get(key);
   if (!c) {
+    // Checked once per zone name: Intl takes tens of microseconds to build a formatter.
+    const zone = validTimeZone(timeZone);
     const base = BASE[locale];
     c = zone ? { ...base.catalogue, time: base.time(zone) } : base.catalogue;
     if (cache.size > 500) cache.clear();
@@ -37,7 +38,8 @@ export function catalogue(locale: Locale = DEFAULT_LOCALE, timeZone?: string): C
 
 /**
  * The same sentence in every language, worded by each catalogue. `$` gives a text in the language being worded,
- * for sentences built around other texts: `say((t, $) => t.vendor.failed(step, $(entry.cause)))`.
+ * for sentences built around other texts: `say((t, $) => t.vendor.failed(step, $(entry.cause)))`. A time inside
+ * such a sentence is on each language's usual clock (UTC, China Standard Time): its reader is not known yet.
  */
 export function say(pick: (t: Catalogue, $: (text: Text) => string) => string): Words {
   const out = {} as Record<Locale, string>;
